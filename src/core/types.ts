@@ -1,0 +1,416 @@
+/**
+ * The contracts every part of Indicator Desk shares. Pure types: no office-js, no DOM, no Node.
+ *
+ *   workbook ──read──▶ Workbook(Grid[]) ──extract──▶ Observations ──rules──▶ Findings
+ *                                            └──narrative──▶ Paragraphs ──▶ WritePlan ──apply──▶ host
+ *
+ * Coordinates: `row`/`col` are 0-based and absolute on the sheet (A1 = row 0, col 0). A Grid may start
+ * below/right of A1 (an office-js used range such as B3:F40); `origin` says where its [0][0] sits.
+ */
+
+// ───────────────────────────── Grid: the one input shape ─────────────────────────────
+
+/** A formula error as the host reports it (`#DIV/0!`, `#REF!`, `#N/A`, `#VALUE!` …). */
+export interface CellError {
+  error: string;
+}
+
+/** A raw cell value. Dates are Excel serial numbers with a date number format, as office-js gives them. */
+export type Cell = number | string | boolean | null | CellError;
+
+/** A merged area, inclusive, 0-based absolute coordinates. */
+export interface MergedArea {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+/** One worksheet as read from the host. */
+export interface Grid {
+  name: string;
+  /** Row-major raw values. Rows may be ragged; a missing cell is `null`. */
+  rows: Cell[][];
+  /** Number formats parallel to `rows` (`"0%"`, `"0.0%"`, `"yyyy-mm-dd"`, `"General"`), when the host gives them. */
+  formats?: (string | null)[][];
+  /** Merged areas, absolute coordinates. */
+  merges?: MergedArea[];
+  /** Where rows[0][0] sits on the sheet; default { row: 0, col: 0 }. */
+  origin?: { row: number; col: number };
+  /** Sheet visibility as the host reports it. Hidden sheets are still checked. */
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /** Set by an adapter that had to stop reading (e.g. a sheet far too large); the rules report it. */
+  truncated?: { rowsRead: number; rowsTotal: number };
+}
+
+export interface Workbook {
+  /** File name or workbook title, for messages; may be empty. */
+  name: string;
+  sheets: Grid[];
+}
+
+// ───────────────────────────── Parsed values ─────────────────────────────
+
+/** The approximation markers of real sheets: `3000余份`, `20多人次`, `近300幅`, `约50人`, `100人以上`, `不少于30条`. */
+export type ApproxMarker = '余' | '多' | '近' | '约' | '以上' | '不少于';
+
+export type ValueKind =
+  | 'number' // a count or amount (value: number)
+  | 'percent' // a rate, value in percent (98 for 98%)
+  | 'yesno' // value: boolean
+  | 'text' // free text (value: string)
+  | 'absent' // blank, —, /, 无 … : not zero
+  | 'error' // a formula error (value: the error code)
+  | 'date' // a date where a figure was expected (value: ISO date string)
+  | 'invalid'; // could not be read as what was expected (value: null)
+
+export interface ParsedValue {
+  kind: ValueKind;
+  value: number | boolean | string | null;
+  /** First approximation marker found (`近3万余份` has two; both are in `markers`). */
+  approx: ApproxMarker | null;
+  markers: ApproxMarker[];
+  /** Unit word written in the cell, 万 already multiplied out: `1.3万元` → value 13000, unit `元`. */
+  unit: string | null;
+  /** True when the figure was written with 万 (so prose can say `3万余份` again). */
+  wan: boolean;
+  /** Decimal places as written (`94.6%` → 1, `98%` → 0); null for non-numbers. */
+  decimals: number | null;
+  /** Written as a coverage word (`全覆盖`, `全部`, `100%` with such a word) — a claim rules may test. */
+  coverage: boolean;
+  /** The cell as displayed text, trimmed. */
+  raw: string;
+  /** For `invalid`: why, in Chinese, for messages. */
+  reason?: string;
+}
+
+/** What the caller knows about the cell's context when parsing. */
+export interface ParseContext {
+  /** The cell's number format (`0%` makes 0.98 read as 98 %). */
+  numberFormat?: string | null;
+  /** The column/row header says `%` / `率` / `比例`: a bare 98 is 98 %. */
+  percentHeader?: boolean;
+  /** What the indicator expects; guides ambiguous text (`是`, `全覆盖`). */
+  expect?: IndicatorKind;
+}
+
+// ───────────────────────────── Catalog (data, not code) ─────────────────────────────
+
+export type SectionId =
+  | 'leadership' // 党政主要负责人履行推进法治建设第一责任人职责 (report part 三)
+  | 'publicity' // 法治宣传教育 (part 一, subsection)
+  | 'disputes' // 矛盾纠纷化解与社会治理 (part 一)
+  | 'enforcement' // 行政执法 (part 一)
+  | 'legal-services' // 公共法律服务与法治阵地 (part 一)
+  | 'decisions' // 依法决策与政务公开 (part 一)
+  | 'shortcomings' // 存在的不足和原因 (part 二, text)
+  | 'plans' // 下一年度主要安排 (part 四, text)
+  | 'other'; // 其他需要报告的情况 (part 五)
+
+export type IndicatorKind = 'count' | 'amount' | 'rate' | 'yesno' | 'text';
+
+export interface IndicatorDef {
+  /** Stable id, part of the public contract (JSON output, templates, explanations). */
+  id: string;
+  /** Canonical Chinese name. */
+  name: string;
+  /** Other wordings met in real sheets and reports. */
+  synonyms: string[];
+  section: SectionId;
+  /** Unit the value is stored in (`件`, `万元`, `%`); null for yes/no and text. */
+  unit: string | null;
+  /** Other units accepted as the same (`场` ≈ `场次` ≈ `次`). */
+  unitAliases?: string[];
+  kind: IndicatorKind;
+  integer: boolean;
+  min?: number;
+  max?: number;
+  required?: boolean;
+  /** Narrative template group (several indicators share one sentence). */
+  group: string;
+}
+
+export type Relation =
+  /** part ≤ whole */
+  | { kind: 'part-of'; part: string; whole: string }
+  /** rate = numerator / denominator × 100 */
+  | { kind: 'rate'; rate: string; numerator: string; denominator: string }
+  /** total = Σ parts */
+  | { kind: 'sum'; total: string; parts: string[] };
+
+export interface Catalog {
+  version: string;
+  indicators: IndicatorDef[];
+  relations: Relation[];
+}
+
+// ───────────────────────────── Extraction ─────────────────────────────
+
+export type Period = 'current' | 'previous' | 'other';
+
+/** One figure the tool understood, pinned to its cell. */
+export interface Observation {
+  indicator: string; // catalog id
+  label: string; // the label as written in the sheet
+  /** In the catalog unit (rates in percent); null when absent/unreadable. */
+  value: number | boolean | string | null;
+  kind: ValueKind;
+  approx: boolean;
+  markers: ApproxMarker[];
+  /** Unit as stored (the catalog unit when converted). */
+  unit: string | null;
+  wan: boolean;
+  decimals: number | null;
+  coverage: boolean;
+  raw: string;
+  reason?: string;
+  sheet: string;
+  cell: string; // A1, e.g. "D10"
+  row: number;
+  col: number;
+  /** Year the figure is for, when the sheet says so. */
+  year: number | null;
+  period: Period;
+  /** Township the figure belongs to (summary sheets with one row per township); null = the workbook's unit. */
+  entity: string | null;
+  /** The row of a summary table is its 合计 row. */
+  isTotal?: boolean;
+}
+
+/** A free-text item (a problem, a plan, a measure) for the narrative. */
+export interface TextItem {
+  section: SectionId;
+  text: string;
+  sheet: string;
+  cell: string;
+  order: number;
+}
+
+/** A label the catalog could not place. */
+export interface UnknownLabel {
+  label: string;
+  raw: string;
+  sheet: string;
+  cell: string;
+  /** Nearest catalog indicator, if any came close. */
+  suggestion: { id: string; name: string; score: number } | null;
+}
+
+export type LayoutKind = 'rows' | 'rates' | 'years' | 'summary' | 'text' | 'identity' | 'results' | 'unknown';
+
+export interface TableInfo {
+  sheet: string;
+  layout: LayoutKind;
+  headerRow: number | null;
+  labelCol: number | null;
+  valueCols: number[];
+}
+
+export interface Extraction {
+  unit: string | null; // 单位名称 (township)
+  year: number | null; // 报告年度
+  addressee: string | null; // 报送对象 (e.g. 县委、县政府)
+  date: string | null; // 落款日期 as written, e.g. 2024年1月8日
+  observations: Observation[];
+  texts: TextItem[];
+  unknown: UnknownLabel[];
+  tables: TableInfo[];
+  /** Where each identity field was read, for messages. */
+  identityCells?: Partial<Record<'unit' | 'year' | 'addressee' | 'date', { sheet: string; cell: string }>>;
+  /** Section numbering seen in section rows (`一、`, `1、`), for the numbering rule. */
+  headings?: { text: string; sheet: string; cell: string }[];
+}
+
+// ───────────────────────────── Rates and findings ─────────────────────────────
+
+export interface ComputedRate {
+  indicator: string; // catalog id of the rate
+  entity: string | null;
+  period: Period;
+  year: number | null;
+  numerator: Observation;
+  denominator: Observation;
+  /** Percent, unrounded; null when the denominator is 0. */
+  value: number | null;
+  /** Rounded half-up to one decimal, `100%` exactly when exact: `94.6%`. */
+  display: string;
+  approx: boolean;
+  reported: Observation | null;
+}
+
+export type Severity = 'error' | 'verify' | 'hint';
+
+export type RuleId =
+  | 'unparseable-value'
+  | 'formula-error'
+  | 'not-integer'
+  | 'negative'
+  | 'out-of-range'
+  | 'part-exceeds-whole'
+  | 'rate-mismatch'
+  | 'sum-mismatch'
+  | 'conflicting-values'
+  | 'coverage-claim'
+  | 'year-mismatch'
+  | 'large-change'
+  | 'missing-required'
+  | 'approximate-rate'
+  | 'unknown-indicator'
+  | 'numbering'
+  | 'sheet-truncated';
+
+export interface Finding {
+  /** Stable across runs: a hash of rule, entity, period and indicators (or cell when no indicator). */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  /** Every cell involved, `Sheet!D9` (sheet quoted as Excel does when needed). */
+  refs: string[];
+  indicators: string[];
+  entity: string | null;
+  message: string;
+  expected?: number | string | boolean | null;
+  actual?: number | string | boolean | null;
+  /** `explained` when a verify finding has an explanation in 审核说明. */
+  status: 'open' | 'explained';
+  explanation?: string;
+}
+
+/** A township's explanation of a verify finding, kept in the 审核说明 sheet. */
+export interface Explanation {
+  findingId: string;
+  text: string;
+  /** Context copied at the time, so the county can read the sheet on its own. */
+  rule?: string;
+  where?: string;
+  message?: string;
+  date?: string;
+}
+
+export interface CheckResult {
+  file: string;
+  unit: string | null;
+  year: number | null;
+  extraction: Extraction;
+  observations: Observation[];
+  rates: ComputedRate[];
+  findings: Finding[];
+  explanations: Explanation[];
+  counts: Record<Severity, number> & { explained: number };
+}
+
+// ───────────────────────────── Narrative ─────────────────────────────
+
+export type ParagraphRole =
+  | 'title'
+  | 'addressee'
+  | 'opening'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'heading4'
+  | 'body'
+  | 'closing'
+  | 'signature'
+  | 'date';
+
+export interface Paragraph {
+  role: ParagraphRole;
+  text: string;
+  /** Section it belongs to (headings and bodies). */
+  section?: SectionId;
+  /** Observations whose figures the text cites (for the figure-audit tests and the UI). */
+  sources?: string[];
+}
+
+export interface Report {
+  unit: string | null;
+  year: number | null;
+  paragraphs: Paragraph[];
+}
+
+// ───────────────────────────── WritePlan: what to write where ─────────────────────────────
+
+export interface CellStyle {
+  font?: { name?: string; size?: number; bold?: boolean; color?: string; underline?: boolean };
+  /** Solid fill, `#RRGGBB`. */
+  fill?: string;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  valign?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  numFmt?: string;
+}
+
+/**
+ * One cell to write. `v` is a literal: a string is ALWAYS written as text, even `=SUM(A1)` or `+86`;
+ * only `f` writes a formula. `link` makes an internal hyperlink to another cell.
+ */
+export interface CellSpec {
+  v: string | number | boolean | null;
+  f?: string;
+  link?: { sheet: string; cell: string };
+  style?: string; // key into WritePlan.styles
+}
+
+export interface SheetPlan {
+  name: string;
+  /** Column widths in characters (Excel's unit), from column A. */
+  columns: number[];
+  /** Rows from row 1, cells from column A. */
+  rows: CellSpec[][];
+  /** Row heights in points, parallel to rows (null = automatic). */
+  rowHeights?: (number | null)[];
+  freezeRows?: number;
+  hidden?: boolean;
+  tabColor?: string;
+}
+
+export interface Mark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  fill: string; // #RRGGBB
+  comment: string;
+}
+
+export interface WritePlan {
+  /** Each sheet is replaced whole: deleted if present, then written. Re-running never duplicates. */
+  sheets: SheetPlan[];
+  /** Sheets to remove (e.g. "remove all results"). */
+  deleteSheets?: string[];
+  /** Marks to apply on the township's cells (fills + comments); previous marks are cleared first. */
+  marks?: Mark[];
+  /** Clear every previous mark, restoring the original fills. */
+  clearMarks?: boolean;
+  styles: Record<string, CellStyle>;
+  /** Sheet to activate afterwards. */
+  activate?: string;
+}
+
+// ───────────────────────────── Hosts (Excel, files) as the UI sees them ─────────────────────────────
+
+export interface HostCapabilities {
+  /** Cell comments can be written (ExcelApi 1.10). */
+  comments: boolean;
+  /** Marks on cells (fills) can be applied and removed. */
+  marks: boolean;
+  /** Results are downloaded as files rather than written into an open workbook. */
+  download: boolean;
+}
+
+export interface ApplyOutcome {
+  ok: boolean;
+  /** Chinese message for the user when not ok (protected sheet, too large, missing API). */
+  message?: string;
+  written: string[];
+}
+
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'file';
+  capabilities(): Promise<HostCapabilities>;
+  read(onProgress?: (done: number, total: number) => void): Promise<Workbook>;
+  apply(plan: WritePlan): Promise<ApplyOutcome>;
+  select(sheet: string, cell: string): Promise<void>;
+}
