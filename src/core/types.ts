@@ -175,6 +175,8 @@ export interface Observation {
   entity: string | null;
   /** The row of a summary table is its 合计 row. */
   isTotal?: boolean;
+  /** Text of the row's 备注/说明 cell, if any. */
+  note?: string;
 }
 
 /** A free-text item (a problem, a plan, a measure) for the narrative. */
