@@ -1,0 +1,6 @@
+/** The file adapter: .xlsx in and out (ExcelJS), the report as .docx (docx). Node and browser alike. */
+export { readXlsx, READ_LIMITS, toCell, dateToSerial } from './read';
+export type { ReadLimits } from './read';
+export { FileReadError, isFileReadError } from './errors';
+export type { FileReadErrorCode } from './errors';
+export { inspectWorkbookZip, ZIP_LIMITS } from './zip';

@@ -1,0 +1,154 @@
+/**
+ * A look at a file's bytes before ExcelJS sees them: what kind of file it is, and whether its zip central
+ * directory is whole and declares sane sizes. Pure byte inspection (DataView), so it runs in Node and browsers.
+ */
+import { readError } from './errors';
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  size: number;
+  encrypted: boolean;
+}
+
+/** Limits on what a workbook's zip may declare. A real township workbook is well under 10 MB unpacked. */
+export const ZIP_LIMITS = {
+  /** Largest declared uncompressed size of one entry. */
+  entryBytes: 256 * 1024 * 1024,
+  /** Largest declared uncompressed size of all entries together. */
+  totalBytes: 512 * 1024 * 1024,
+  /** Most entries in the archive. */
+  entries: 20000,
+  /** Largest declared compression ratio for an entry bigger than `ratioFloorBytes`. */
+  ratio: 1000,
+  ratioFloorBytes: 8 * 1024 * 1024,
+};
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+function startsWith(b: Uint8Array, sig: number[]): boolean {
+  if (b.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[i] !== sig[i]) return false;
+  return true;
+}
+
+/** True when `needle` (ASCII) appears as UTF-16LE in the first `limit` bytes (OLE directory entry names). */
+function hasUtf16(b: Uint8Array, needle: string, limit = 4 * 1024 * 1024): boolean {
+  const n = needle.length * 2;
+  const end = Math.min(b.length, limit) - n;
+  outer: for (let i = 0; i <= end; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (b[i + 2 * j] !== needle.charCodeAt(j) || b[i + 2 * j + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+function mb(n: number): string {
+  return `${Math.round(n / 1024 / 1024)} MB`;
+}
+
+/**
+ * Classify `data` and validate its zip structure. Returns the central directory entries of a plausible .xlsx;
+ * throws a FileReadError (Chinese message naming `name`) for anything else. Never reads past the buffer.
+ */
+export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string): ZipEntryInfo[] {
+  const b = toBytes(data);
+  if (b.length === 0) throw readError('empty', name);
+  if (startsWith(b, OLE)) {
+    if (hasUtf16(b, 'EncryptedPackage') || hasUtf16(b, 'EncryptionInfo')) throw readError('encrypted', name);
+    throw readError('xls', name);
+  }
+  const isZip = startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]);
+  if (!isZip) throw readError('not-xlsx', name);
+
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  // End of central directory: 22 bytes + comment (≤ 65535), searched backwards.
+  let eocd = -1;
+  const minPos = Math.max(0, b.length - 22 - 65535);
+  for (let i = b.length - 22; i >= minPos; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw readError('truncated', name);
+
+  let count = dv.getUint16(eocd + 10, true);
+  let cdSize = dv.getUint32(eocd + 12, true);
+  let cdOffset = dv.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    // ZIP64: locator sits 20 bytes before the EOCD.
+    const loc = eocd - 20;
+    if (loc < 0 || dv.getUint32(loc, true) !== 0x07064b50) throw readError('truncated', name);
+    const recOff = Number(dv.getBigUint64(loc + 8, true));
+    if (recOff + 56 > b.length || dv.getUint32(recOff, true) !== 0x06064b50) throw readError('truncated', name);
+    count = Number(dv.getBigUint64(recOff + 32, true));
+    cdSize = Number(dv.getBigUint64(recOff + 40, true));
+    cdOffset = Number(dv.getBigUint64(recOff + 48, true));
+  }
+  if (count > ZIP_LIMITS.entries) throw readError('too-large', name, `压缩包声明了 ${count} 个条目`);
+  if (cdOffset + cdSize > b.length || cdOffset > eocd) throw readError('truncated', name);
+
+  const entries: ZipEntryInfo[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let p = cdOffset;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) throw readError('truncated', name);
+    const flags = dv.getUint16(p + 8, true);
+    let csize = dv.getUint32(p + 20, true);
+    let usize = dv.getUint32(p + 24, true);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    let localOffset = dv.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extraLen + commentLen > b.length) throw readError('truncated', name);
+    const entryName = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64 extended sizes live in extra field 0x0001, in this order, only for the fields that overflowed.
+    if (usize === 0xffffffff || csize === 0xffffffff || localOffset === 0xffffffff) {
+      let e = p + 46 + nameLen;
+      const eEnd = e + extraLen;
+      while (e + 4 <= eEnd) {
+        const id = dv.getUint16(e, true);
+        const len = dv.getUint16(e + 2, true);
+        if (id === 0x0001) {
+          let q = e + 4;
+          if (usize === 0xffffffff && q + 8 <= e + 4 + len) (usize = Number(dv.getBigUint64(q, true))), (q += 8);
+          if (csize === 0xffffffff && q + 8 <= e + 4 + len) (csize = Number(dv.getBigUint64(q, true))), (q += 8);
+          if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(dv.getBigUint64(q, true));
+          break;
+        }
+        e += 4 + len;
+      }
+    }
+    if (localOffset + 30 > b.length || localOffset + csize > b.length) throw readError('truncated', name);
+    if (usize > ZIP_LIMITS.entryBytes) {
+      throw readError('too-large', name, `条目 ${entryName} 声明解压后 ${mb(usize)}，上限 ${mb(ZIP_LIMITS.entryBytes)}`);
+    }
+    if (usize > ZIP_LIMITS.ratioFloorBytes && usize / Math.max(1, csize) > ZIP_LIMITS.ratio) {
+      throw readError('too-large', name, `条目 ${entryName} 的压缩比异常（${mb(csize)} 解压为 ${mb(usize)}）`);
+    }
+    total += usize;
+    if (total > ZIP_LIMITS.totalBytes) {
+      throw readError('too-large', name, `声明解压后合计超过 ${mb(ZIP_LIMITS.totalBytes)}`);
+    }
+    entries.push({ name: entryName, compressedSize: csize, size: usize, encrypted: (flags & 1) === 1 });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+
+  const names = new Set(entries.map((e) => e.name));
+  if (entries.some((e) => e.encrypted)) throw readError('encrypted', name);
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('xl/workbook.bin')) throw readError('xlsb', name);
+    if (names.has('word/document.xml')) throw readError('docx', name);
+    if (names.has('content.xml') && names.has('mimetype')) throw readError('ods', name);
+    throw readError('not-xlsx', name);
+  }
+  return entries;
+}
