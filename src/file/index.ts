@@ -4,3 +4,4 @@ export type { ReadLimits } from './read';
 export { FileReadError, isFileReadError } from './errors';
 export type { FileReadErrorCode } from './errors';
 export { inspectWorkbookZip, ZIP_LIMITS } from './zip';
+export { applyPlan, writeCell, toExcelStyle, cleanText } from './apply';

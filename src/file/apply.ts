@@ -1,0 +1,266 @@
+/**
+ * Apply a WritePlan to a COPY of a workbook file, with ExcelJS. The township's cell values are never changed:
+ * result sheets are replaced whole, marks only touch fills and notes (originals kept in the hidden 审核标记 sheet).
+ */
+import * as ExcelJS from 'exceljs';
+import { RESULT_SHEETS } from '../core/catalog';
+import { parseA1 } from '../core/address';
+import type { CellSpec, CellStyle, Mark, Severity, SheetPlan, WritePlan } from '../core/types';
+import { loadExcelJs } from './read';
+
+const MARKS_SHEET = RESULT_SHEETS.marks;
+const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, verify: 2, hint: 1 };
+
+/** Characters XML 1.0 cannot carry (they would corrupt the file), stripped from every string we write. */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const MAX_CELL_TEXT = 32767;
+
+export function cleanText(s: string): string {
+  const t = s.replace(XML_INVALID, '');
+  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t;
+}
+
+function argb(hex: string | undefined): string | undefined {
+  if (!hex) return undefined;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  return m ? `FF${m[1].toUpperCase()}` : undefined;
+}
+
+function solidFill(hex: string): ExcelJS.Fill | undefined {
+  const c = argb(hex);
+  return c ? { type: 'pattern', pattern: 'solid', fgColor: { argb: c } } : undefined;
+}
+
+/** A WritePlan style → an ExcelJS style (a fresh object: ExcelJS shares style objects between cells). */
+export function toExcelStyle(s: CellStyle | undefined): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (!s) return out;
+  if (s.font) {
+    const f: Partial<ExcelJS.Font> = {};
+    if (s.font.name) f.name = s.font.name;
+    if (s.font.size) f.size = s.font.size;
+    if (s.font.bold !== undefined) f.bold = s.font.bold;
+    if (s.font.underline) f.underline = true;
+    const c = argb(s.font.color);
+    if (c) f.color = { argb: c };
+    out.font = f;
+  }
+  if (s.fill) {
+    const fill = solidFill(s.fill);
+    if (fill) out.fill = fill;
+  }
+  if (s.align || s.valign || s.wrap !== undefined) {
+    const a: Partial<ExcelJS.Alignment> = {};
+    if (s.align) a.horizontal = s.align;
+    if (s.valign) a.vertical = s.valign;
+    if (s.wrap !== undefined) a.wrapText = s.wrap;
+    out.alignment = a;
+  }
+  if (s.numFmt) out.numFmt = s.numFmt;
+  return out;
+}
+
+/** A formula string literal: `"…"` with inner quotes doubled (Excel caps literals at 255 characters). */
+function formulaLiteral(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function quoteSheetForLink(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Write one CellSpec. Strings are always text; only `f` makes a formula; `link` jumps inside the workbook. */
+export function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+  const v = spec.v;
+  const literal: ExcelJS.CellValue =
+    typeof v === 'string' ? cleanText(v) : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : typeof v === 'boolean' ? v : null;
+  if (spec.f) {
+    const formula = cleanText(spec.f.replace(/^=/, ''));
+    cell.value = literal === null ? { formula } : ({ formula, result: literal } as ExcelJS.CellFormulaValue);
+    return;
+  }
+  if (spec.link) {
+    const target = `#${quoteSheetForLink(spec.link.sheet)}!${spec.link.cell}`;
+    const text = literal === null ? `${spec.link.sheet}!${spec.link.cell}` : String(literal);
+    // ExcelJS 4.4 writes internal `#Sheet!A1` hyperlinks wrongly (an external rel plus a location); the
+    // HYPERLINK function is understood by Excel, WPS and LibreOffice alike. Long texts stay plain text.
+    if (text.length <= 255 && target.length <= 255) {
+      cell.value = { formula: `HYPERLINK(${formulaLiteral(target)},${formulaLiteral(text)})`, result: text } as ExcelJS.CellFormulaValue;
+      return;
+    }
+  }
+  cell.value = literal;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sp: SheetPlan, styles: Record<string, CellStyle>): void {
+  const views: Partial<ExcelJS.WorksheetView>[] = sp.freezeRows
+    ? [{ state: 'frozen', xSplit: 0, ySplit: sp.freezeRows, topLeftCell: `A${sp.freezeRows + 1}` } as Partial<ExcelJS.WorksheetView>]
+    : [{}];
+  const tab = argb(sp.tabColor);
+  const ws = wb.addWorksheet(sp.name, {
+    state: sp.hidden ? 'hidden' : 'visible',
+    views,
+    properties: tab ? { tabColor: { argb: tab } } : {},
+  } as Partial<ExcelJS.AddWorksheetOptions>);
+  sp.columns.forEach((w, i) => {
+    if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
+  });
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  sp.rows.forEach((cells, r) => {
+    const row = ws.getRow(r + 1);
+    cells.forEach((spec, c) => {
+      if (!spec) return;
+      const cell = row.getCell(c + 1);
+      writeCell(cell, spec);
+      if (spec.style && styles[spec.style]) {
+        let st = cache.get(spec.style);
+        if (!st) cache.set(spec.style, (st = toExcelStyle(styles[spec.style])));
+        cell.style = JSON.parse(JSON.stringify(st));
+      }
+    });
+    const h = sp.rowHeights?.[r];
+    if (h != null && Number.isFinite(h) && h > 0) row.height = h;
+  });
+}
+
+function removeSheet(wb: ExcelJS.Workbook, name: string): void {
+  const ws = wb.getWorksheet(name);
+  if (ws) wb.removeWorksheet(ws.id);
+}
+
+type Note = ExcelJS.Cell['note'];
+
+function setNote(cell: ExcelJS.Cell, note: Note | undefined): void {
+  if (note === undefined || note === null || note === '') {
+    // ExcelJS copies the note into the value's model object as well; both must go.
+    const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+    c._comment = undefined;
+    if (c._value?.model) delete c._value.model.comment;
+  } else {
+    cell.note = note;
+  }
+}
+
+function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
+  const style = { ...(cell.style ?? {}) } as Partial<ExcelJS.Style>;
+  if (fill) style.fill = fill;
+  else delete style.fill;
+  cell.style = style;
+}
+
+function text(v: ExcelJS.CellValue): string {
+  return typeof v === 'string' ? v : v == null ? '' : String(v);
+}
+
+/** Put back the fills and notes saved in 审核标记, then remove that sheet. Returns how many cells were restored. */
+function restoreMarks(wb: ExcelJS.Workbook): number {
+  const ms = wb.getWorksheet(MARKS_SHEET);
+  if (!ms) return 0;
+  let n = 0;
+  ms.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const sheet = text(row.getCell(1).value);
+    const addr = text(row.getCell(2).value);
+    const ws = sheet ? wb.getWorksheet(sheet) : undefined;
+    if (!ws || !parseA1(addr)) return;
+    const cell = ws.getCell(addr);
+    const fillJson = text(row.getCell(3).value);
+    const noteJson = text(row.getCell(4).value);
+    try {
+      setFill(cell, fillJson ? (JSON.parse(fillJson) as ExcelJS.Fill) : undefined);
+    } catch {
+      setFill(cell, undefined);
+    }
+    try {
+      setNote(cell, noteJson ? (JSON.parse(noteJson) as Note) : undefined);
+    } catch {
+      setNote(cell, undefined);
+    }
+    n++;
+  });
+  wb.removeWorksheet(ms.id);
+  return n;
+}
+
+/** Several findings on one cell make one mark: the gravest fill, every message. */
+function mergeMarks(marks: Mark[]): Mark[] {
+  const by = new Map<string, Mark>();
+  for (const m of marks) {
+    const key = `${m.sheet}\u0000${m.cell.replace(/\$/g, '').toUpperCase()}`;
+    const prev = by.get(key);
+    if (!prev) {
+      by.set(key, { ...m, cell: m.cell.replace(/\$/g, '').toUpperCase() });
+      continue;
+    }
+    const graver = SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity] ? m : prev;
+    const comment = prev.comment.includes(m.comment) ? prev.comment : `${prev.comment}\n${m.comment}`;
+    by.set(key, { ...prev, severity: graver.severity, fill: graver.fill, comment });
+  }
+  return [...by.values()];
+}
+
+function applyMarks(wb: ExcelJS.Workbook, marks: Mark[]): void {
+  const saved: string[][] = [];
+  for (const m of mergeMarks(marks)) {
+    const ws = wb.getWorksheet(m.sheet);
+    if (!ws || !parseA1(m.cell) || ws.name === MARKS_SHEET) continue;
+    const cell = ws.getCell(m.cell);
+    const origFill = cell.style?.fill ? JSON.stringify(cell.style.fill) : '';
+    const origNote = cell.note ? JSON.stringify(cell.note) : '';
+    saved.push([ws.name, m.cell, origFill, origNote, m.severity, cleanText(m.comment)]);
+    const fill = solidFill(m.fill);
+    if (fill) setFill(cell, fill);
+    setNote(cell, cleanText(m.comment));
+  }
+  const ms = wb.addWorksheet(MARKS_SHEET, { state: 'hidden' });
+  ms.addRow(MARKS_HEADER);
+  for (const r of saved) ms.addRow(r);
+  [12, 10, 40, 30, 8, 60].forEach((w, i) => (ms.getColumn(i + 1).width = w));
+}
+
+function setActive(wb: ExcelJS.Workbook, wanted: string | undefined, previous: string | undefined): void {
+  const sheets = wb.worksheets;
+  const visible = (ws: ExcelJS.Worksheet) => ws.state === 'visible' || ws.state === undefined;
+  let idx = wanted ? sheets.findIndex((s) => s.name === wanted && visible(s)) : -1;
+  if (idx < 0 && previous) idx = sheets.findIndex((s) => s.name === previous && visible(s));
+  if (idx < 0) idx = sheets.findIndex(visible);
+  if (idx < 0) idx = 0;
+  sheets.forEach((ws, i) => {
+    const v = (ws.views && ws.views[0]) || {};
+    ws.views = [{ ...v, tabSelected: i === idx } as unknown as ExcelJS.WorksheetView, ...(ws.views ?? []).slice(1)];
+  });
+  const views = wb.views && wb.views.length ? wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
+  wb.views = [{ ...views[0], activeTab: idx, firstSheet: 0 }, ...views.slice(1)];
+}
+
+/**
+ * Apply `plan` to a copy of the workbook in `data` and return the new file's bytes.
+ * Order: clear old marks (restoring fills) → delete sheets → replace/add plan sheets → new marks → activate.
+ */
+export async function applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan, name = ''): Promise<Uint8Array> {
+  const wb = await loadExcelJs(data, name);
+  const before = wb.worksheets;
+  const activeIdx = wb.views?.[0]?.activeTab ?? 0;
+  const previousActive = before[activeIdx]?.name;
+
+  const touchesMarks =
+    plan.clearMarks ||
+    plan.marks !== undefined ||
+    (plan.deleteSheets ?? []).includes(MARKS_SHEET) ||
+    plan.sheets.some((s) => s.name === MARKS_SHEET);
+  if (touchesMarks) restoreMarks(wb);
+
+  for (const n of plan.deleteSheets ?? []) removeSheet(wb, n);
+  for (const sp of plan.sheets) {
+    if (sp.name === MARKS_SHEET) continue; // the adapter owns that sheet
+    removeSheet(wb, sp.name);
+    writeSheet(wb, sp, plan.styles ?? {});
+  }
+  if (plan.marks && plan.marks.length) applyMarks(wb, plan.marks);
+
+  setActive(wb, plan.activate, previousActive);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
