@@ -1,12 +1,43 @@
-/** extract → rules → findings, in one call. STUB — signatures fixed; implementation in progress. */
+/** extract → explanations → rates → rules → findings, in one call. */
+import { CATALOG } from './catalog';
+import { readExplanations } from './explanations';
+import { extract } from './extract';
+import { applyExplanations, countFindings } from './findings';
+import { computeRates, ruleContext, runRules, sheetTitles } from './rules';
 import type { Catalog, CheckResult, Workbook } from './types';
 
 export interface CheckOptions {
   catalog?: Catalog;
+  /** Report year when the workbook does not say it. */
   year?: number;
 }
 
 export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
-  void book; void opts;
-  throw new Error('not implemented');
+  const catalog = opts.catalog ?? CATALOG;
+  const extraction = extract(book, { catalog, year: opts.year });
+  const explanations = readExplanations(book);
+  const rates = computeRates(extraction.observations, catalog);
+  const ctx = ruleContext(extraction, {
+    catalog,
+    rates,
+    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated })),
+    titles: sheetTitles(book.sheets),
+  });
+  const findings = applyExplanations(runRules(ctx), explanations);
+  return {
+    file: book.name,
+    unit: extraction.unit,
+    year: extraction.year,
+    extraction,
+    observations: extraction.observations,
+    rates,
+    findings,
+    explanations,
+    counts: countFindings(findings),
+  };
+}
+
+/** Several workbooks, each on its own. */
+export function checkMany(books: Workbook[], opts: CheckOptions = {}): CheckResult[] {
+  return books.map((b) => check(b, opts));
 }

@@ -1,0 +1,222 @@
+/**
+ * Findings: stable ids, message rendering, ordering and counts. One place for how a finding names a cell
+ * (`‘矛盾纠纷’表 D11`) and how a figure is shown in a message.
+ */
+import { parseA1, ref } from './address';
+import { formatPercent } from './rate';
+import { RULES, SEVERITY_ORDER } from './rules/meta';
+import type { Explanation, Finding, IndicatorDef, Observation, Period, RuleId, Severity } from './types';
+
+// ───────────────────────────── ids ─────────────────────────────
+
+/** UTF-8 bytes of a string, without TextEncoder (src/core sees no DOM/Node). */
+function utf8(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+/** FNV-1a, 32 bit, over the UTF-8 bytes; 8 lowercase hex digits. */
+export function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of utf8(s)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The stable id of a finding: rule | entity | period | sorted indicators, plus `extra` (a sub-case, or the
+ * sheet and cell for findings that concern no indicator). Moving rows does not change an indicator finding's id.
+ */
+export function findingId(
+  rule: RuleId,
+  entity: string | null,
+  period: Period | null,
+  indicators: string[],
+  extra = '',
+): string {
+  const key = [rule, entity ?? '', period ?? '', [...indicators].sort().join(',')].join('|');
+  return fnv1a(extra ? `${key}|${extra}` : key);
+}
+
+// ───────────────────────────── messages ─────────────────────────────
+
+/** `‘矛盾纠纷’表 D11`, with the township of a summary row: `‘汇总’表 D11（张庄镇）`. */
+export function whereText(sheet: string, cell: string, entity?: string | null): string {
+  return `‘${sheet}’表 ${cell}${entity ? `（${entity}）` : ''}`;
+}
+
+/** Inverse of `whereText` (entity dropped); null when the text is not a location. */
+export function parseWhere(where: string): { sheet: string; cell: string } | null {
+  const m = /^\s*[‘'’“"]?(.+?)[’'‘”"]?表\s*\$?([A-Za-z]{1,3}\$?\d{1,7})/.exec(where);
+  if (!m) return null;
+  const cell = m[2].replace(/\$/g, '').toUpperCase();
+  return parseA1(cell) ? { sheet: m[1], cell } : null;
+}
+
+/** The where of an observation (summary rows name their township; the 合计 row says so). */
+export function whereObs(o: Observation): string {
+  return whereText(o.sheet, o.cell, o.isTotal ? null : o.entity);
+}
+
+/** Fill `{placeholders}`; a placeholder without a value becomes empty (never `undefined`). */
+export function render(template: string, vars: Record<string, string | number | null | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = vars[k];
+    if (v == null) return '';
+    if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v) : '—';
+    return v;
+  });
+}
+
+/** A number as a message shows it: integers plainly, others with at most 4 decimals, never NaN. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  if (Number.isInteger(n)) return String(n);
+  return String(Math.round(n * 10000) / 10000);
+}
+
+/** A number with its unit: `37件`, `98%`, `12.5万元`. */
+export function withUnit(n: number, unit: string | null | undefined): string {
+  return `${formatNumber(n)}${unit ?? ''}`;
+}
+
+/** A figure as the township wrote it, with the unit added when the cell held a bare number. */
+export function showObs(o: Observation, def?: IndicatorDef): string {
+  const raw = (o.raw ?? '').trim();
+  const unit = o.kind === 'percent' ? '%' : (o.unit ?? def?.unit ?? '');
+  if (o.kind === 'percent' && typeof o.value === 'number' && !o.coverage && !raw.includes('%')) {
+    return `${formatNumber(o.value)}%`;
+  }
+  if (raw === '') {
+    if (typeof o.value === 'number') return withUnit(o.value, unit);
+    if (typeof o.value === 'boolean') return o.value ? '是' : '否';
+    return '空白';
+  }
+  if (/^[-+]?[\d,，.]+$/.test(raw) && unit && unit !== '%') return raw + unit;
+  return raw;
+}
+
+/** A computed percent for a message: `77.8%`, `100%`. */
+export function showPercent(p: number): string {
+  return formatPercent(p);
+}
+
+// ───────────────────────────── building findings ─────────────────────────────
+
+export interface FindingInput {
+  sheet: string;
+  cell: string;
+  /** Cells involved, as `{sheet, cell}`; the finding's own cell is added first when missing. */
+  cells?: { sheet: string; cell: string }[];
+  indicators: string[];
+  entity: string | null;
+  period: Period | null;
+  vars: Record<string, string | number | null | undefined>;
+  variant?: string;
+  expected?: number | string | boolean | null;
+  actual?: number | string | boolean | null;
+  /** Distinguishes sub-cases of one rule on the same indicators (part of the id). */
+  key?: string;
+}
+
+export function makeFinding(rule: RuleId, f: FindingInput): Finding {
+  const meta = RULES[rule];
+  const template = (f.variant && meta.variants?.[f.variant]) || meta.template;
+  const extra = f.indicators.length ? (f.key ?? '') : [f.key ?? '', `${f.sheet}!${f.cell}`].filter(Boolean).join('|');
+  const refs: string[] = [];
+  for (const c of [{ sheet: f.sheet, cell: f.cell }, ...(f.cells ?? [])]) {
+    const r = ref(c.sheet, c.cell);
+    if (!refs.includes(r)) refs.push(r);
+  }
+  const out: Finding = {
+    id: findingId(rule, f.entity, f.period, f.indicators, extra),
+    rule,
+    severity: meta.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    refs,
+    indicators: [...f.indicators],
+    entity: f.entity,
+    message: render(template, { where: whereText(f.sheet, f.cell, f.entity), ...f.vars }),
+    status: 'open',
+  };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  return out;
+}
+
+/** Two findings must never share an id: on a clash the later one is re-keyed by its cell (deterministic). */
+export function uniqueIds(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  for (const f of findings) {
+    let id = f.id;
+    let n = 0;
+    while (seen.has(id)) id = fnv1a(`${f.id}|${f.sheet}!${f.cell}|${n++}`);
+    f.id = id;
+    seen.add(id);
+  }
+  return findings;
+}
+
+// ───────────────────────────── order, counts, explanations ─────────────────────────────
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER.indexOf(s);
+}
+
+/** Severity, then sheet order (as given; unknown sheets last, by name), row, column, rule, id. */
+export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Finding[] {
+  const idx = (s: string) => {
+    const i = sheetOrder.indexOf(s);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  const pos = (f: Finding) => parseA1(f.cell) ?? { row: 0, col: 0 };
+  return findings.sort((a, b) => {
+    const pa = pos(a);
+    const pb = pos(b);
+    return (
+      severityRank(a.severity) - severityRank(b.severity) ||
+      idx(a.sheet) - idx(b.sheet) ||
+      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
+      pa.row - pb.row ||
+      pa.col - pb.col ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    );
+  });
+}
+
+/** OPEN findings per severity, plus how many were explained. */
+export function countFindings(findings: Finding[]): Record<Severity, number> & { explained: number } {
+  const counts = { error: 0, verify: 0, hint: 0, explained: 0 };
+  for (const f of findings) {
+    if (f.status === 'explained') counts.explained++;
+    else counts[f.severity]++;
+  }
+  return counts;
+}
+
+/**
+ * Attach explanations: a verify or hint finding whose id has an explanation becomes `explained`.
+ * An error cannot be explained away: it stays open (the explanation text is still attached for reading).
+ */
+export function applyExplanations(findings: Finding[], explanations: Explanation[]): Finding[] {
+  const byId = new Map<string, Explanation>();
+  for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
+  for (const f of findings) {
+    const e = byId.get(f.id);
+    if (!e) continue;
+    f.explanation = e.text;
+    f.status = f.severity === 'error' ? 'open' : 'explained';
+  }
+  return findings;
+}

@@ -1,0 +1,81 @@
+/** What every rule function receives. */
+import { a1 } from '../address';
+import { CATALOG, indicatorById, RESULT_SHEETS } from '../catalog';
+import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation } from '../types';
+import { computeRates } from './rates';
+import { sortObservations } from './util';
+
+/** A title-like cell of a sheet (`前营乡2023年法治政府建设指标`), for the year rule. */
+export interface SheetTitle {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+export interface RuleContext {
+  extraction: Extraction;
+  /** The extraction's observations in sheet order, row, column. */
+  observations: Observation[];
+  rates: ComputedRate[];
+  catalog: Catalog;
+  defs: Map<string, IndicatorDef>;
+  /** Report year (extraction's). */
+  year: number | null;
+  /** Sheet names in workbook order. */
+  sheetOrder: string[];
+  /** Sheets with what the adapter said about truncation. */
+  sheets: Pick<Grid, 'name' | 'truncated'>[];
+  titles: SheetTitle[];
+}
+
+export interface ContextOptions {
+  catalog?: Catalog;
+  rates?: ComputedRate[];
+  /** The workbook's sheets (names, truncation), in order. */
+  sheets?: Pick<Grid, 'name' | 'truncated'>[];
+  titles?: SheetTitle[];
+}
+
+const RESULT_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
+
+export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): RuleContext {
+  const catalog = opts.catalog ?? CATALOG;
+  const order: string[] = [];
+  const add = (s: string) => {
+    if (!order.includes(s)) order.push(s);
+  };
+  for (const s of opts.sheets ?? []) add(s.name);
+  for (const t of extraction.tables) add(t.sheet);
+  for (const o of extraction.observations) add(o.sheet);
+  return {
+    extraction,
+    observations: sortObservations(extraction.observations, order),
+    rates: opts.rates ?? computeRates(extraction.observations, catalog),
+    catalog,
+    defs: indicatorById(catalog),
+    year: extraction.year,
+    sheetOrder: order,
+    sheets: opts.sheets ?? [],
+    titles: opts.titles ?? [],
+  };
+}
+
+/** Cells of the top rows that stand alone in their row and mention a year: the sheet titles. */
+export function sheetTitles(sheets: Grid[], maxRows = 3): SheetTitle[] {
+  const out: SheetTitle[] = [];
+  for (const g of sheets) {
+    if (RESULT_NAMES.has(g.name)) continue;
+    const r0 = g.origin?.row ?? 0;
+    const c0 = g.origin?.col ?? 0;
+    for (let r = 0; r < Math.min(maxRows, g.rows.length); r++) {
+      const filled = (g.rows[r] ?? [])
+        .map((v, c) => ({ v, c }))
+        .filter(({ v }) => v != null && !(typeof v === 'string' && v.trim() === ''));
+      if (filled.length !== 1 || typeof filled[0].v !== 'string') continue;
+      const text = filled[0].v.trim();
+      if (text.length < 6 || !/(?:19|20)\d{2}\s*年/.test(text)) continue;
+      out.push({ sheet: g.name, cell: a1(r0 + r, c0 + filled[0].c), text });
+    }
+  }
+  return out;
+}

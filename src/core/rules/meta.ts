@@ -1,0 +1,154 @@
+/**
+ * Rule metadata as DATA: id → severity, Chinese title, message template(s). The ids and severities are the
+ * public contract (JSON output, 审核说明, the county's acceptance practice); the rule functions only fill
+ * the placeholders. Placeholders are `{name}` style; every one a template uses is filled by its rule.
+ *
+ * Common placeholders: `{where}` = `‘矛盾纠纷’表 D11` (with `（张庄镇）` on a summary row), `{name}` = the
+ * indicator's catalog name, `{actual}` = the figure as found, `{expected}` = what the counts give.
+ */
+import type { RuleId, Severity } from '../types';
+
+export interface RuleMeta {
+  severity: Severity;
+  /** Short Chinese title, shown in result sheets and the task pane. */
+  title: string;
+  /** Default message template. */
+  template: string;
+  /** Alternative wordings for sub-cases of the same rule, keyed by variant. */
+  variants?: Record<string, string>;
+}
+
+export const RULES: Record<RuleId, RuleMeta> = {
+  'unparseable-value': {
+    severity: 'error',
+    title: '无法识别的数值',
+    template: '{where}的“{name}”填写为“{actual}”，无法识别为{kindWord}{reason}。请改为{example}后重新审核。',
+    variants: {
+      date: '{where}的“{name}”显示为日期“{actual}”，而这里应填写{kindWord}，多半是单元格格式被设成了日期。请把该单元格格式改为“常规”后重新填写{kindWord}。',
+    },
+  },
+  'formula-error': {
+    severity: 'error',
+    title: '公式错误',
+    template: '{where}的“{name}”是公式错误“{actual}”，读不出数字。请检查该单元格的公式（如除数为0、引用了已删除的单元格），或直接填写数字。',
+  },
+  'not-integer': {
+    severity: 'error',
+    title: '应为整数',
+    template: '{where}的“{name}”填写为{actual}，该指标以“{unit}”计，应为整数。请核对后改为整数。',
+  },
+  negative: {
+    severity: 'error',
+    title: '出现负数',
+    template: '{where}的“{name}”填写为{actual}，是负数，而该指标不能小于0。请改正。',
+  },
+  'out-of-range': {
+    severity: 'error',
+    title: '超出取值范围',
+    template: '{where}的“{name}”填写为{actual}，超出了允许的范围（{range}）。请核对后改正。',
+  },
+  'part-exceeds-whole': {
+    severity: 'error',
+    title: '部分大于总数',
+    template:
+      '{where}的“{name}”为{actual}，大于{wholeWhere}的“{wholeName}”{expectedText}，部分不能多于总数。请核对这两个数字。',
+  },
+  'rate-mismatch': {
+    severity: 'error',
+    title: '比率与数字不符',
+    template:
+      '{where}的“{name}”填写为{actual}，但按{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}计算应为{expected}。请改为{expected}，或核对这三个数字。',
+    variants: {
+      approx:
+        '{where}的“{name}”填写为{actual}，但按{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}计算，即使考虑约数也应在{range}之间。请核对这三个数字。',
+    },
+  },
+  'sum-mismatch': {
+    severity: 'error',
+    title: '合计不符',
+    template: '{where}的“{name}”为{actual}，但其组成部分{parts}相加为{expected}，两者不一致。请核对这几个数字。',
+    variants: {
+      total:
+        '{where}合计行的“{name}”为{actual}，但上面{count}个单位的数字相加为{expected}，两者不一致。请核对合计或各单位的数字。',
+    },
+  },
+  'conflicting-values': {
+    severity: 'verify',
+    title: '同一指标数字不一致',
+    template:
+      '“{name}”在{firstWhere}填写为{expectedText}，在{where}又填写为{actualText}，同一指标出现了两个不同的数字。请核实哪一个正确并统一；如两处统计口径不同，请在“审核说明”表中说明。',
+  },
+  'coverage-claim': {
+    severity: 'verify',
+    title: '“全覆盖”与数字不符',
+    template:
+      '{where}的“{name}”填写为“{actual}”，但{numWhere}的“{numName}”为{num}，{denWhere}的“{denName}”为{den}，按此只有{expected}，与“全覆盖”的说法不符。请核实并改正相关数字；如确有原因，请在“审核说明”表中说明。',
+    variants: {
+      part: '{where}的“{name}”填写为“{actual}”，但{wholeWhere}的“{wholeName}”为{expectedText}，与“全部”的说法不符。请核实并改正相关数字；如确有原因，请在“审核说明”表中说明。',
+    },
+  },
+  'year-mismatch': {
+    severity: 'verify',
+    title: '年份不符',
+    template:
+      '{where}的“{names}”只有{obsYear}年的数字，而报告年度是{year}年，本年度没有数字。请核实是否填错了年份列；如确属本年度数字，请改正表头年份。',
+    variants: {
+      label:
+        '{where}的“{label}”提到{labelYear}年，而这个数字应是{year}年的，统计期间可能不对。请核实；如确属{year}年的数字，请在“审核说明”表中说明。',
+      title: '{where}的标题“{title}”写的是{titleYear}年，而{identityWhere}填写的报告年度是{year}年。请核实哪个年份正确并统一。',
+    },
+  },
+  'large-change': {
+    severity: 'verify',
+    title: '与上年相比变化过大',
+    template:
+      '{where}的“{name}”本年为{actual}，上年为{expectedText}（{prevWhere}），{change}。请核实；如确有原因，请在“审核说明”表中说明。',
+  },
+  'missing-required': {
+    severity: 'verify',
+    title: '必填指标缺失',
+    template:
+      '{where}的“{name}”没有填写，而这是必填指标。请填写本年度数字；确实没有开展的请填“0”或“否”，并在“审核说明”表中说明。',
+    variants: {
+      none: '工作簿中没有找到必填指标“{name}”（{section}）。请在{where}所在的指标表中补充这一行并填写本年度数字。',
+    },
+  },
+  'approximate-rate': {
+    severity: 'hint',
+    title: '比率由约数算出',
+    template:
+      '{where}的“{name}”由约数算出（{parts}），约为{computed}，只能作参考{reportedNote}。如有准确数字，建议填写准确数字。',
+  },
+  'unknown-indicator': {
+    severity: 'hint',
+    title: '未识别的指标',
+    template:
+      '{where}的“{label}”未能对应到指标目录，是否为“{suggestion}”？如是，请改用目录中的名称；如不是，这一行的数字不会参与审核和报告。',
+    variants: {
+      none: '{where}的“{label}”未能对应到指标目录，这一行的数字不会参与审核和报告。如需要，请县里在指标目录中补充该指标。',
+    },
+  },
+  numbering: {
+    severity: 'hint',
+    title: '标题编号不统一',
+    template:
+      '{where}的标题“{text}”用“{style}”编号，而同级的{otherWhere}“{otherText}”用“{otherStyle}”编号，编号方式不一致。请统一，一级标题用“一、二、三、”。',
+  },
+  'sheet-truncated': {
+    severity: 'error',
+    title: '表格未读完',
+    template:
+      '‘{sheet}’表共有{total}行，超出了可以读取的范围，只审核了前{read}行，{where}起的内容没有审核。请删除多余的空行或把表格拆分后重新审核。',
+  },
+};
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export const SEVERITY_ORDER: Severity[] = ['error', 'verify', 'hint'];
+
+/** Chinese names of the severities, as statistical audit practice calls them. */
+export const SEVERITY_NAMES: Record<Severity, string> = {
+  error: '强制性',
+  verify: '核实性',
+  hint: '提示性',
+};

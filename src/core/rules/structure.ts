@@ -1,0 +1,111 @@
+/** Rules on the workbook's shape: labels the catalog cannot place, heading numbering, truncated sheets. */
+import { makeFinding, whereText } from '../findings';
+import type { Finding } from '../types';
+import type { RuleContext } from './context';
+
+/** A label the catalog could not place; offers the nearest indicator when one came close. */
+export function unknownIndicator(ctx: RuleContext): Finding[] {
+  return ctx.extraction.unknown.map((u) =>
+    makeFinding('unknown-indicator', {
+      sheet: u.sheet,
+      cell: u.cell,
+      indicators: [],
+      entity: null,
+      period: null,
+      // keyed by the label, not the cell, so the id survives inserted rows
+      key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
+      variant: u.suggestion ? undefined : 'none',
+      vars: { label: u.label || u.raw, suggestion: u.suggestion?.name },
+      expected: u.suggestion?.name ?? null,
+      actual: u.label || u.raw,
+    }),
+  );
+}
+
+interface Numbered {
+  text: string;
+  sheet: string;
+  cell: string;
+  /** Numbering as written: `一、` or `1、`. */
+  style: '一、' | '1、';
+}
+
+/** Headings numbered with `、`: Chinese `一、` or Arabic `1、` — the same (top) level, so they must not mix. */
+export function numberingStyle(text: string): '一、' | '1、' | null {
+  const t = text.trim();
+  if (/^[一二三四五六七八九十百]+\s*、/.test(t)) return '一、';
+  if (/^[0-9０-９]+\s*、/.test(t)) return '1、';
+  return null;
+}
+
+/**
+ * Section numbering that mixes `1、` and `四、` at the same level (per sheet). `（一）` and `（1）`, `1.` are
+ * different levels by GB/T 9704 practice and are not compared. The finding sits on the first heading of the
+ * less used style (on a tie, the style that appears second).
+ */
+export function numbering(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const bySheet = new Map<string, Numbered[]>();
+  for (const h of ctx.extraction.headings ?? []) {
+    const style = numberingStyle(h.text);
+    if (!style) continue;
+    const list = bySheet.get(h.sheet) ?? [];
+    list.push({ ...h, style });
+    bySheet.set(h.sheet, list);
+  }
+  for (const list of bySheet.values()) {
+    const styles = [...new Set(list.map((h) => h.style))];
+    if (styles.length < 2) continue;
+    const count = (s: string) => list.filter((h) => h.style === s).length;
+    const [a, b] = styles; // a appears first
+    const odd = count(b) <= count(a) ? b : a;
+    const odds = list.filter((h) => h.style === odd);
+    const other = list.find((h) => h.style !== odd)!;
+    const at = odds[0];
+    out.push(
+      makeFinding('numbering', {
+        sheet: at.sheet,
+        cell: at.cell,
+        cells: [...odds.slice(1), other],
+        indicators: [],
+        entity: null,
+        period: null,
+        vars: {
+          text: at.text,
+          style: at.style,
+          otherWhere: whereText(other.sheet, other.cell),
+          otherText: other.text,
+          otherStyle: other.style,
+        },
+        expected: other.style,
+        actual: at.style,
+      }),
+    );
+  }
+  return out;
+}
+
+/** A sheet the adapter stopped reading: what lies below was not checked. */
+export function sheetTruncated(ctx: RuleContext): Finding[] {
+  return ctx.sheets
+    .filter((s) => s.truncated)
+    .map((s) => {
+      const cell = `A${s.truncated!.rowsRead + 1}`;
+      return makeFinding('sheet-truncated', {
+        sheet: s.name,
+        cell,
+        indicators: [],
+        entity: null,
+        period: null,
+        key: 'truncated',
+        vars: {
+          sheet: s.name,
+          where: whereText(s.name, cell),
+          total: s.truncated!.rowsTotal,
+          read: s.truncated!.rowsRead,
+        },
+        actual: s.truncated!.rowsRead,
+        expected: s.truncated!.rowsTotal,
+      });
+    });
+}
