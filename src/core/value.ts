@@ -37,6 +37,9 @@ const UNITS = [
   '座', '块', '套', '台', '辆', '米', '宗', '例', '类', '轮', '堂', '节', '批', '组', '队', '部', '封', '页', '课', '余人',
 ].filter((u) => u !== '余人').sort((a, b) => b.length - a.length);
 
+/** Unit words the parser recognises after a figure (longest first). */
+export const UNIT_WORDS: readonly string[] = UNITS;
+
 /** Prefixes that carry no meaning for the figure (`共37件`, `全年37件`). */
 const FILLER_PREFIXES = ['共计', '合计', '总计', '累计', '全年', '共', '计'];
 /** Prefix approximation markers, longest first; value is the marker recorded. */

@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { CATALOG, extendCatalog } from '../../src/core/catalog';
+import { headingLevel, matchLabel, normalizeLabel, sectionOfHeading, unitInLabel } from '../../src/core/match';
+
+function idOf(label: string, ctx?: Parameters<typeof matchLabel>[2]): string | null {
+  return matchLabel(label, CATALOG, ctx).id;
+}
+
+describe('normalizeLabel', () => {
+  test.each([
+    ['一、行政村数（个）', '行政村数'],
+    ['（一）信访案件受理数', '信访案件受理数'],
+    ['(二)信访案件受理数', '信访案件受理数'],
+    ['1、持证人数', '持证人数'],
+    ['1.持证人数', '持证人数'],
+    ['（1）持证人数', '持证人数'],
+    ['①持证人数', '持证人数'],
+    ['第一、持证人数', '持证人数'],
+    ['罚没款(万元)', '罚没款'],
+    ['【普法】“宣传资料”', '宣传资料'],
+    ['“宣传资料”《发放》', '宣传资料发放'],
+    ['信访案件化解率达到', '信访案件化解率'],
+    ['全年共受理信访案件', '受理信访案件'],
+    ['累计排查隐患数量', '排查隐患数'],
+    ['１２３４５热线 工单', '12345热线工单'],
+    ['党委会/常务会会前学法', '党委会常务会会前学法'],
+  ])('%s → %s', (a, b) => {
+    expect(normalizeLabel(a)).toBe(b);
+  });
+
+  test('第一责任人 is not numbering', () => {
+    expect(normalizeLabel('第一责任人职责')).toBe('第一责任人职责');
+  });
+});
+
+describe('matchLabel', () => {
+  test.each([
+    ['受理信访事项', 'petitions_received'],
+    ['调处各类矛盾纠纷', 'disputes_received'],
+    ['信访案件化解率达到', 'petition_resolution_rate'],
+    ['矛盾纠纷调解成功数', 'disputes_mediated'],
+    ['行政村数（个）', 'villages'],
+    ['中心组学习法治思想内容', 'center_group_study'],
+    ['党委会学法', 'pre_meeting_study'],
+    ['张贴普法条幅', 'banners'],
+    ['印发各类普法宣传材料', 'materials'],
+    ['群众性普法宣传活动', 'publicity_events'],
+    ['配备法律顾问的村（社区）数', 'villages_with_counsel'],
+    ['持证人数', 'certified_officers'],
+    ['罚没款（万元）', 'fines'],
+    ['三、持证率（%）', 'certification_rate'],
+    ['全年共调处各类矛盾纠纷', 'disputes_received'],
+    ['悬挂宣传横幅（条）', 'banners'],
+    ['法治培训参加人次', 'training_attendance'],
+    ['信访案件化解数（件）', 'petitions_resolved'],
+  ])('%s → %s', (label, id) => {
+    expect(idOf(label)).toBe(id);
+  });
+
+  test.each(['开展扫黑除恶专项斗争', '民主生活会', '备注', '序号', '合计', '单位名称'])('%s is not an indicator', (label) => {
+    expect(idOf(label)).toBeNull();
+  });
+
+  test('the longest contained wording wins, not the first', () => {
+    expect(idOf('全镇信访案件化解率达到')).toBe('petition_resolution_rate');
+    expect(idOf('矛盾纠纷调解成功数（件）')).toBe('disputes_mediated');
+    expect(idOf('2023年矛盾纠纷调解成功率')).toBe('dispute_mediation_rate');
+  });
+
+  test('every catalog name and synonym places itself', () => {
+    const wrong: string[] = [];
+    for (const d of CATALOG.indicators) {
+      for (const w of [d.name, ...d.synonyms]) {
+        const m = matchLabel(w);
+        if (m.id !== d.id) wrong.push(`${w} → ${m.id} (want ${d.id})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('a generic sub-label resolves under its parent row or sub-table', () => {
+    expect(idOf('受理数', { parent: '信访案件' })).toBe('petitions_received');
+    expect(idOf('化解数', { parent: '信访案件' })).toBe('petitions_resolved');
+    expect(idOf('化解率', { parent: '信访案件' })).toBe('petition_resolution_rate');
+    expect(idOf('受理数', { parent: '矛盾纠纷' })).toBe('disputes_received');
+    expect(idOf('化解数', { parent: '（二）矛盾纠纷化解' })).toBe('disputes_mediated');
+    expect(idOf('化解率', { parent: '矛盾纠纷' })).toBe('dispute_mediation_rate');
+    expect(idOf('办结率', { parent: '12345热线工单' })).toBe('hotline_closure_rate');
+    // the parent does not override a label that is specific on its own
+    expect(idOf('信访案件受理数', { parent: '矛盾纠纷' })).toBe('petitions_received');
+  });
+
+  test('the section breaks ties between indicators sharing a wording', () => {
+    const cat = extendCatalog(CATALOG, { synonyms: { trainings: ['培训场次'], enforcement_trainings: ['培训场次'] } });
+    expect(matchLabel('培训场次', cat, { section: 'enforcement' }).id).toBe('enforcement_trainings');
+    expect(matchLabel('培训场次', cat, { section: 'publicity' }).id).toBe('trainings');
+  });
+
+  test('near wordings match by similarity; distant ones only get a suggestion', () => {
+    const near = matchLabel('法律顾问覆盖村数量');
+    expect(near.id).toBe('villages_with_counsel');
+    const far = matchLabel('法治讲座参加人数');
+    expect(far.id).toBeNull();
+    if (far.id === null) {
+      expect(far.suggestion).not.toBeNull();
+      expect(['training_attendance', 'trainings']).toContain(far.suggestion!.id);
+    }
+    const none = matchLabel('扫黑除恶');
+    expect(none.id === null && none.suggestion === null).toBe(true);
+  });
+
+  test('never throws and is fast on hostile input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.option(fc.string({ maxLength: 30 }), { nil: null }), (s, parent) => {
+        const m = matchLabel(s, CATALOG, { parent });
+        expect(m.score).toBeGreaterThanOrEqual(0);
+        expect(m.score).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+    expect(matchLabel('信访'.repeat(16000)).id).not.toBe(undefined);
+    expect(normalizeLabel('(('.repeat(16000))).toBe('');
+  });
+});
+
+describe('unitInLabel', () => {
+  test.each([
+    ['行政村数（个）', '个'],
+    ['罚没款(万元)', '万元'],
+    ['发放资料（份）', '份'],
+    ['化解率（%）', '%'],
+    ['化解率（％）', '%'],
+    ['行政村（社区）数（个）', '个'],
+    ['金额（单位：万元）', '万元'],
+    ['行政村数', null],
+    ['村（社区）数', null],
+  ])('%s → %p', (label, unit) => {
+    expect(unitInLabel(label)).toBe(unit);
+  });
+});
+
+describe('sectionOfHeading', () => {
+  test.each([
+    ['（二）法治宣传教育', 'publicity'],
+    ['普法', 'publicity'],
+    ['矛盾纠纷', 'disputes'],
+    ['信访', 'disputes'],
+    ['三、社会治理', 'disputes'],
+    ['行政执法', 'enforcement'],
+    ['公共法律服务', 'legal-services'],
+    ['法治阵地', 'legal-services'],
+    ['法律顾问', 'legal-services'],
+    ['依法决策', 'decisions'],
+    ['政务公开', 'decisions'],
+    ['一、党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
+    ['领导', 'leadership'],
+    ['学法', 'leadership'],
+    ['二、上一年度推进法治政府建设存在的不足和原因', 'shortcomings'],
+    ['存在问题', 'shortcomings'],
+    ['问题', 'shortcomings'],
+    ['四、下一年度推进法治政府建设的主要安排', 'plans'],
+    ['下步安排', 'plans'],
+    ['下一步', 'plans'],
+    ['工作计划', 'plans'],
+    ['五、其他需要报告的情况', 'other'],
+    ['其他', 'other'],
+    ['基本情况', null],
+    ['上一年度推进法治政府建设的主要举措和成效', null],
+  ])('%s → %p', (text, id) => {
+    expect(sectionOfHeading(text)).toBe(id);
+  });
+});
+
+describe('headingLevel', () => {
+  test.each([
+    ['一、党政主要负责人', '一、', 1],
+    ['四、下一年度', '一、', 4],
+    ['（一）加强理论学习', '（一）', 1],
+    ['(三)法治宣传', '（一）', 3],
+    ['1、完善制度', '1、', 1],
+    ['2.完善依法行政', '1.', 2],
+    ['（1）普法', '（1）', 1],
+    ['(12)普法', '（1）', 12],
+    ['十二、其他', '一、', 12],
+  ])('%s', (text, style, n) => {
+    expect(headingLevel(text)).toEqual({ style, number: n });
+  });
+
+  test.each(['党委会学法', '1.3万元', '2023年度', ''])('%s is not numbered', (text) => {
+    expect(headingLevel(text)).toEqual({ style: null, number: null });
+  });
+});
