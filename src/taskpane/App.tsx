@@ -1,0 +1,45 @@
+/** The Excel task pane: a title and the shared pane, in one main landmark. */
+import * as React from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { WorkbookHost } from '../core/types';
+import type { Engine } from './engine';
+import { stringsFor, useStrings } from './i18n';
+import { Pane, PaneProviders } from './Pane';
+
+const useStyles = makeStyles({
+  main: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    overflowX: 'hidden',
+    color: tokens.colorNeutralForeground1,
+  },
+  h1: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface AppProps {
+  host: WorkbookHost;
+  /** The host's display language (`Office.context.displayLanguage`); English when it starts with `en`. */
+  language?: string | null;
+  engine?: Engine;
+}
+
+function TaskpaneBody({ host, engine }: AppProps) {
+  const styles = useStyles();
+  const s = useStrings();
+  return (
+    <main className={styles.main}>
+      <h1 className={styles.h1}>{s.appTitle}</h1>
+      <Pane host={host} engine={engine} />
+    </main>
+  );
+}
+
+export function App({ host, language, engine }: AppProps) {
+  const strings = stringsFor(language);
+  return (
+    <PaneProviders strings={strings}>
+      <TaskpaneBody host={host} engine={engine} />
+    </PaneProviders>
+  );
+}

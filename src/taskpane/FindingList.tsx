@@ -1,0 +1,294 @@
+/** The findings, grouped by severity; each one selects its cell, a verify finding can be explained in place. */
+import * as React from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Textarea,
+  makeStyles,
+  shorthands,
+  tokens,
+} from '@fluentui/react-components';
+import { ref } from '../core/address';
+import type { Finding } from '../core/types';
+import { useStrings, type Strings } from './i18n';
+
+export type Group = 'error' | 'verify' | 'hint' | 'explained';
+
+export const GROUP_ORDER: Group[] = ['error', 'verify', 'hint', 'explained'];
+
+/** Explained findings form their own group, whatever their severity; the others go by severity. */
+export function groupFindings(findings: Finding[]): Record<Group, Finding[]> {
+  const groups: Record<Group, Finding[]> = { error: [], verify: [], hint: [], explained: [] };
+  for (const f of findings) groups[f.status === 'explained' ? 'explained' : f.severity].push(f);
+  return groups;
+}
+
+export function groupTitle(g: Group, s: Strings): string {
+  return { error: s.groupError, verify: s.groupVerify, hint: s.groupHint, explained: s.groupExplained }[g];
+}
+
+const accent: Record<Group, string> = {
+  error: tokens.colorPaletteRedBorderActive,
+  verify: tokens.colorPaletteDarkOrangeBorderActive,
+  hint: tokens.colorPaletteBlueBorderActive,
+  explained: tokens.colorPaletteGreenBorderActive,
+};
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    borderLeftWidth: '3px',
+    borderLeftStyle: 'solid',
+    paddingLeft: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  select: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'start',
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} solid transparent`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    cursor: 'pointer',
+    overflowWrap: 'anywhere',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '1px',
+    },
+  },
+  current: { backgroundColor: tokens.colorNeutralBackground1Selected, ...shorthands.borderColor(tokens.colorNeutralStroke1) },
+  where: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyMonospace,
+  },
+  explanation: {
+    margin: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+  count: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  hint: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+interface ExplainFormProps {
+  finding: Finding;
+  busy: boolean;
+  onSave(text: string): Promise<boolean>;
+  onCancel(): void;
+}
+
+function ExplainForm({ finding, busy, onSave, onCancel }: ExplainFormProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [text, setText] = React.useState(finding.explanation ?? '');
+  const [invalid, setInvalid] = React.useState(false);
+  const id = React.useId();
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) {
+      setInvalid(true);
+      return;
+    }
+    await onSave(text.trim());
+  };
+  return (
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      data-testid="explanation-form"
+      data-finding-id={finding.id}
+      aria-labelledby={`${id}-label`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <Field
+        label={{ children: s.explanationLabel, id: `${id}-label` }}
+        hint={s.explanationHelp}
+        validationState={invalid ? 'error' : 'none'}
+        validationMessage={invalid ? s.explanationEmpty : undefined}
+        required
+      >
+        <Textarea
+          value={text}
+          autoFocus
+          resize="vertical"
+          data-testid="explanation-text"
+          onChange={(_, d) => {
+            setText(d.value);
+            if (d.value.trim()) setInvalid(false);
+          }}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" size="small" disabled={busy} data-testid="explanation-save">
+          {s.save}
+        </Button>
+        <Button type="button" size="small" onClick={onCancel} data-testid="explanation-cancel">
+          {s.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+interface FindingItemProps {
+  finding: Finding;
+  group: Group;
+  current: boolean;
+  busy: boolean;
+  editing: boolean;
+  onSelect(f: Finding): void;
+  onEdit(f: Finding | null): void;
+  onExplain(f: Finding, text: string): Promise<boolean>;
+}
+
+function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit, onExplain }: FindingItemProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const explainRef = React.useRef<HTMLButtonElement>(null);
+  const keyed = React.useRef(0);
+  const where = ref(finding.sheet, finding.cell);
+  const canExplain = finding.severity === 'verify';
+  return (
+    <li className={styles.item} style={{ borderLeftColor: accent[group] }} data-finding-id={finding.id}>
+      <button
+        type="button"
+        className={`${styles.select}${current ? ` ${styles.current}` : ''}`}
+        data-testid="finding"
+        data-rule={finding.rule}
+        data-severity={finding.severity}
+        data-status={finding.status}
+        data-sheet={finding.sheet}
+        data-cell={finding.cell}
+        aria-current={current ? 'true' : undefined}
+        onKeyDown={(e) => {
+          // Enter and Space select at once; the browser's own click that follows a key is then ignored.
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            keyed.current = Date.now();
+            onSelect(finding);
+          }
+        }}
+        onClick={() => {
+          if (Date.now() - keyed.current < 600) return;
+          onSelect(finding);
+        }}
+      >
+        {finding.message}
+        <span className={styles.where}>{where}</span>
+      </button>
+      {finding.status === 'explained' && finding.explanation ? (
+        <p className={styles.explanation} data-testid="finding-explanation">
+          {s.explanationOf(finding.explanation)}
+        </p>
+      ) : null}
+      {canExplain && !editing ? (
+        <div className={styles.row}>
+          <Button
+            ref={explainRef}
+            size="small"
+            appearance="subtle"
+            disabled={busy}
+            data-testid="explain-button"
+            aria-label={`${finding.status === 'explained' ? s.editExplanation : s.explain}：${where}`}
+            onClick={() => onEdit(finding)}
+          >
+            {finding.status === 'explained' ? s.editExplanation : s.explain}
+          </Button>
+        </div>
+      ) : null}
+      {editing ? (
+        <ExplainForm
+          finding={finding}
+          busy={busy}
+          onSave={async (text) => {
+            const ok = await onExplain(finding, text);
+            if (ok) onEdit(null);
+            return ok;
+          }}
+          onCancel={() => {
+            onEdit(null);
+            setTimeout(() => explainRef.current?.focus(), 0);
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+export interface FindingListProps {
+  findings: Finding[];
+  busy: boolean;
+  onSelect(f: Finding): Promise<void> | void;
+  onExplain(f: Finding, text: string): Promise<boolean>;
+}
+
+export function FindingList({ findings, busy, onSelect, onExplain }: FindingListProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const groups = React.useMemo(() => groupFindings(findings), [findings]);
+  const present = GROUP_ORDER.filter((g) => groups[g].length > 0);
+  const [currentId, setCurrentId] = React.useState<string | null>(null);
+  const [editingId, setEditingId] = React.useState<string | null>(null);
+  const [open, setOpen] = React.useState<Group[]>(GROUP_ORDER);
+  if (present.length === 0) return null;
+  return (
+    <>
+      <p className={styles.hint}>{s.selectHint}</p>
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, d) => setOpen(d.openItems as Group[])}
+      >
+        {present.map((g) => (
+          <AccordionItem key={g} value={g} data-testid={`group-${g}`}>
+            <AccordionHeader as="h3" size="small">
+              {groupTitle(g, s)}&nbsp;<span className={styles.count}>({groups[g].length})</span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list} aria-label={groupTitle(g, s)}>
+                {groups[g].map((f, i) => (
+                  <FindingItem
+                    key={`${f.id}#${i}`}
+                    finding={f}
+                    group={g}
+                    current={currentId === f.id}
+                    busy={busy}
+                    editing={editingId === f.id}
+                    onSelect={(x) => {
+                      setCurrentId(x.id);
+                      void onSelect(x);
+                    }}
+                    onEdit={(x) => setEditingId(x ? x.id : null)}
+                    onExplain={onExplain}
+                  />
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </>
+  );
+}

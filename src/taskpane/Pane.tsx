@@ -1,0 +1,228 @@
+/**
+ * The shared pane (Excel task pane and web page): check, summary, findings, marks, explanations, results,
+ * report preview. Knows only a WorkbookHost and the core.
+ */
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { WorkbookHost } from '../core/types';
+import type { Engine } from './engine';
+import { FindingList } from './FindingList';
+import { StringsContext, useStrings, type Strings } from './i18n';
+import { ReportPreview } from './ReportPreview';
+import { usePane, type PaneApi } from './usePane';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    boxSizing: 'border-box',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  summary: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(64px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  stat: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    padding: tokens.spacingVerticalXS,
+    borderTopWidth: '3px',
+    borderTopStyle: 'solid',
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+  },
+  num: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  ok: { margin: 0, color: tokens.colorNeutralForeground1 },
+  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  busy: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+function busyText(pane: PaneApi, s: Strings): string {
+  if (pane.busy === 'reading')
+    return pane.progress && pane.progress.total > 0
+      ? s.readingProgress(pane.progress.done, pane.progress.total)
+      : s.reading;
+  if (pane.busy === 'checking') return s.checking;
+  if (pane.busy === 'applying') return s.applying;
+  return '';
+}
+
+export interface PaneProps {
+  host: WorkbookHost;
+  engine?: Engine;
+  /** Extra buttons after the pane's own (the web page's downloads). */
+  extraActions?: (pane: PaneApi) => React.ReactNode;
+  /** Called whenever a check completes (the web page refreshes its preview). */
+  onChecked?: (pane: PaneApi) => void;
+}
+
+export function Pane({ host, engine, extraActions, onChecked }: PaneProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const pane = usePane(host, s, engine);
+  const id = React.useId();
+  const { result, report, caps, busy } = pane;
+  const isBusy = busy !== null;
+
+  React.useEffect(() => {
+    if (result && onChecked) onChecked(pane);
+    // only when a new result arrives
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
+
+  const progressValue =
+    pane.busy === 'reading' && pane.progress && pane.progress.total > 0
+      ? Math.min(1, pane.progress.done / pane.progress.total)
+      : undefined;
+
+  const stats: { key: 'error' | 'verify' | 'hint' | 'explained'; label: string; color: string }[] = [
+    { key: 'error', label: s.countError, color: tokens.colorPaletteRedBorderActive },
+    { key: 'verify', label: s.countVerify, color: tokens.colorPaletteDarkOrangeBorderActive },
+    { key: 'hint', label: s.countHint, color: tokens.colorPaletteBlueBorderActive },
+    { key: 'explained', label: s.countExplained, color: tokens.colorPaletteGreenBorderActive },
+  ];
+
+  return (
+    <div className={styles.pane} data-testid="pane" aria-busy={isBusy}>
+      <div className={styles.actions} role="group" aria-label={s.actions}>
+        <Button appearance="primary" onClick={() => void pane.check()} disabled={isBusy} data-testid="check-button">
+          {result ? s.recheck : s.check}
+        </Button>
+        {result && caps?.marks ? (
+          <>
+            <Button onClick={() => void pane.mark()} disabled={isBusy} data-testid="mark-button">
+              {s.mark}
+            </Button>
+            <Button onClick={() => void pane.unmark()} disabled={isBusy} data-testid="unmark-button">
+              {s.unmark}
+            </Button>
+          </>
+        ) : null}
+        {result && caps && !caps.download ? (
+          <>
+            <Button onClick={() => void pane.writeResults()} disabled={isBusy} data-testid="write-results-button">
+              {s.writeResults}
+            </Button>
+            <Button onClick={() => void pane.clearResults()} disabled={isBusy} data-testid="clear-results-button">
+              {s.clearResults}
+            </Button>
+          </>
+        ) : null}
+        {extraActions ? extraActions(pane) : null}
+      </div>
+
+      {isBusy ? (
+        <Field label={busyText(pane, s)} data-testid="progress">
+          <ProgressBar value={progressValue} thickness="large" />
+        </Field>
+      ) : null}
+
+      <div className={styles.messages} aria-live="polite">
+        {pane.error ? (
+          <MessageBar intent="error" layout="multiline" data-testid="error-message" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+              {pane.error}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={pane.dismissError}>
+                {s.dismiss}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {pane.notice ? (
+          <MessageBar intent="success" layout="multiline" data-testid="notice-message">
+            <MessageBarBody>{pane.notice}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={pane.dismissNotice}>
+                {s.dismiss}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+      </div>
+
+      {result ? (
+        <>
+          <section className={styles.section} aria-labelledby={`${id}-summary`}>
+            <h2 id={`${id}-summary`} className={styles.h2}>
+              {s.summary}
+            </h2>
+            <ul className={styles.summary} data-testid="summary">
+              {stats.map((st) => (
+                <li key={st.key} className={styles.stat} style={{ borderTopColor: st.color }}>
+                  <span className={styles.num} data-testid={`count-${st.key}`}>
+                    {result.counts[st.key] ?? 0}
+                  </span>
+                  <span className={styles.label}>{st.label}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className={styles.section} aria-labelledby={`${id}-findings`}>
+            <h2 id={`${id}-findings`} className={styles.h2}>
+              {s.findings}
+            </h2>
+            {result.findings.length === 0 ? (
+              <p className={styles.ok} data-testid="no-findings">
+                {s.noFindings}
+              </p>
+            ) : (
+              <FindingList
+                findings={result.findings}
+                busy={isBusy}
+                onSelect={pane.select}
+                onExplain={pane.explain}
+              />
+            )}
+          </section>
+          <section className={styles.section} aria-labelledby={`${id}-report`}>
+            {report ? (
+              <ReportPreview report={report} headingId={`${id}-report`} />
+            ) : (
+              <>
+                <h2 id={`${id}-report`} className={styles.h2}>
+                  {s.report}
+                </h2>
+                <p className={styles.ok}>{pane.reportFailed ? s.reportFailed : s.reportEmpty}</p>
+              </>
+            )}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Theme + strings around any pane content. */
+export function PaneProviders({ strings, children }: { strings: Strings; children: React.ReactNode }) {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ backgroundColor: 'transparent' }}>
+      <StringsContext.Provider value={strings}>{children}</StringsContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The pane's strings: Simplified Chinese by default, English when the host's display language is English.
+ * Finding messages and the report come from the core and stay in Chinese (they are the township's own text).
+ */
+import { createContext, useContext } from 'react';
+
+export type Locale = 'zh-CN' | 'en-US';
+
+const zh = {
+  appTitle: '指标审核助手',
+  appSubtitle: '法治政府建设指标审核',
+  check: '检查工作簿',
+  recheck: '重新检查',
+  reading: '正在读取工作簿…',
+  readingProgress: (done: number, total: number) => `正在读取工作簿（${done}/${total}）…`,
+  checking: '正在检查…',
+  applying: '正在写入…',
+  progressLabel: '进度',
+  summary: '检查摘要',
+  countError: '错误',
+  countVerify: '待核实',
+  countHint: '提示',
+  countExplained: '已说明',
+  noFindings: '未发现问题：所有指标均一致。',
+  findings: '检查结果',
+  groupError: '错误（必须更正）',
+  groupVerify: '待核实（可说明）',
+  groupHint: '提示',
+  groupExplained: '已说明',
+  selectHint: '点击某条结果可定位到对应单元格。',
+  goTo: (where: string) => `定位到 ${where}`,
+  explain: '填写说明',
+  editExplanation: '修改说明',
+  explanationLabel: '审核说明',
+  explanationHelp: '说明该数据为何属实（例如：统计口径不同、已核对原始台账）。',
+  explanationEmpty: '请先填写说明再保存。',
+  save: '保存说明',
+  cancel: '取消',
+  explanationSaved: '说明已保存到“审核说明”表。',
+  explanationOf: (text: string) => `说明：${text}`,
+  actions: '操作',
+  mark: '标记到单元格',
+  unmark: '清除标记',
+  marked: (n: number) => `已在 ${n} 个单元格上标记。`,
+  unmarked: '已清除全部标记。',
+  writeResults: '写入结果表',
+  clearResults: '清除结果',
+  resultsCleared: '已删除结果表和标记；“审核说明”表保留。',
+  resultsWritten: (sheets: string) => `已写入：${sheets}。`,
+  report: '报告文稿预览',
+  reportEmpty: '工作簿中没有可生成文稿的指标。',
+  copy: '复制',
+  copied: '已复制，可直接粘贴到 Word。',
+  copyFailed: '无法访问剪贴板，请选中文稿后按 Ctrl+C 复制。',
+  errorTitle: '操作未完成',
+  noticeTitle: '完成',
+  dismiss: '关闭',
+  genericError: (detail: string) => `操作未能完成：${detail}`,
+  unknownError: '操作未能完成，工作簿未被修改。请重试。',
+  reportFailed: '报告文稿暂时无法生成；检查结果仍然有效。',
+  notInExcel: '请在 Excel 中打开此加载项。',
+  loading: '正在加载…',
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: 'Indicator Desk',
+  appSubtitle: 'Rule-of-law indicator review',
+  check: 'Check workbook',
+  recheck: 'Check again',
+  reading: 'Reading the workbook…',
+  readingProgress: (done, total) => `Reading the workbook (${done}/${total})…`,
+  checking: 'Checking…',
+  applying: 'Writing…',
+  progressLabel: 'Progress',
+  summary: 'Summary',
+  countError: 'Errors',
+  countVerify: 'To verify',
+  countHint: 'Hints',
+  countExplained: 'Explained',
+  noFindings: 'No problems found: all indicators are consistent.',
+  findings: 'Findings',
+  groupError: 'Errors (must be corrected)',
+  groupVerify: 'To verify (may be explained)',
+  groupHint: 'Hints',
+  groupExplained: 'Explained',
+  selectHint: 'Select a finding to go to its cell.',
+  goTo: (where) => `Go to ${where}`,
+  explain: 'Explain',
+  editExplanation: 'Edit explanation',
+  explanationLabel: 'Explanation',
+  explanationHelp: 'Say why the figure stands (e.g. a different scope, checked against the ledger).',
+  explanationEmpty: 'Write an explanation before saving.',
+  save: 'Save explanation',
+  cancel: 'Cancel',
+  explanationSaved: 'The explanation was saved in the 审核说明 sheet.',
+  explanationOf: (text) => `Explanation: ${text}`,
+  actions: 'Actions',
+  mark: 'Mark cells',
+  unmark: 'Clear marks',
+  marked: (n) => `Marked ${n} cells.`,
+  unmarked: 'All marks cleared.',
+  writeResults: 'Write result sheets',
+  clearResults: 'Remove results',
+  resultsCleared: 'Result sheets and marks removed; the 审核说明 sheet is kept.',
+  resultsWritten: (sheets) => `Written: ${sheets}.`,
+  report: 'Report draft',
+  reportEmpty: 'The workbook has no indicators to draft a report from.',
+  copy: 'Copy',
+  copied: 'Copied: paste it into Word.',
+  copyFailed: 'The clipboard is not available; select the text and press Ctrl+C.',
+  errorTitle: 'Not done',
+  noticeTitle: 'Done',
+  dismiss: 'Dismiss',
+  genericError: (detail) => `The operation could not be completed: ${detail}`,
+  unknownError: 'The operation could not be completed; the workbook was not changed. Please try again.',
+  reportFailed: 'The report draft could not be generated; the findings are still valid.',
+  notInExcel: 'Open this add-in in Excel.',
+  loading: 'Loading…',
+};
+
+export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, 'en-US': en };
+
+/** English when the language tag starts with `en`, Chinese otherwise (the default). */
+export function pickLocale(language: string | null | undefined): Locale {
+  return typeof language === 'string' && /^en\b/i.test(language.trim()) ? 'en-US' : 'zh-CN';
+}
+
+export function stringsFor(language: string | null | undefined): Strings {
+  return STRINGS[pickLocale(language)];
+}
+
+export const StringsContext = createContext<Strings>(zh);
+
+export function useStrings(): Strings {
+  return useContext(StringsContext);
+}

@@ -1,0 +1,249 @@
+/**
+ * The pane's behaviour without any markup: read → check → findings, marks, explanations, result sheets.
+ * Talks only to a WorkbookHost and the core (through an Engine); never to Excel or to files directly.
+ * Every action either completes or leaves the previous state as it was, with one message saying why.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { RESULT_SHEETS } from '../core/catalog';
+import { ref } from '../core/address';
+import type {
+  ApplyOutcome,
+  CheckResult,
+  Explanation,
+  Finding,
+  HostCapabilities,
+  Report,
+  WorkbookHost,
+  WritePlan,
+} from '../core/types';
+import { coreEngine, type Engine } from './engine';
+import { userMessage } from './errors';
+import type { Strings } from './i18n';
+
+export type Busy = 'reading' | 'checking' | 'applying' | null;
+
+export interface PaneState {
+  busy: Busy;
+  /** Reading progress as the host reports it (sheets or rows done / total). */
+  progress: { done: number; total: number } | null;
+  caps: HostCapabilities | null;
+  result: CheckResult | null;
+  report: Report | null;
+  /** The report could not be built (the findings still stand). */
+  reportFailed: boolean;
+  error: string | null;
+  notice: string | null;
+}
+
+export interface PaneApi extends PaneState {
+  check(): Promise<boolean>;
+  mark(): Promise<boolean>;
+  unmark(): Promise<boolean>;
+  clearResults(): Promise<boolean>;
+  writeResults(): Promise<boolean>;
+  /** Save an explanation for a verify finding in 审核说明, then check again so it shows as explained. */
+  explain(finding: Finding, text: string): Promise<boolean>;
+  select(finding: Finding): Promise<void>;
+  dismissError(): void;
+  dismissNotice(): void;
+  /** Show a message from outside the pane logic (e.g. a download failed). */
+  fail(err: unknown): void;
+  notify(message: string): void;
+}
+
+const initial: PaneState = {
+  busy: null,
+  progress: null,
+  caps: null,
+  result: null,
+  report: null,
+  reportFailed: false,
+  error: null,
+  notice: null,
+};
+
+/** Let the browser paint the progress indicator before a synchronous check runs. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+class ApplyFailed extends Error {}
+
+export function usePane(host: WorkbookHost, strings: Strings, engine: Engine = coreEngine): PaneApi {
+  const [state, setState] = useState<PaneState>(initial);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const busyRef = useRef(false);
+  const mounted = useRef(true);
+
+  const patch = useCallback((p: Partial<PaneState>) => {
+    if (!mounted.current) return;
+    setState((s) => {
+      const next = { ...s, ...p };
+      stateRef.current = next;
+      return next;
+    });
+  }, []);
+
+  useEffect(() => {
+    mounted.current = true;
+    let live = true;
+    host.capabilities().then(
+      (caps) => live && patch({ caps }),
+      () => live && patch({ caps: { comments: false, marks: false, download: host.kind === 'file' } }),
+    );
+    return () => {
+      live = false;
+      mounted.current = false;
+    };
+  }, [host, patch]);
+
+  /** Run one action at a time; any failure becomes the error message and leaves the state as it was. */
+  const run = useCallback(
+    async (busy: Exclude<Busy, null>, work: () => Promise<Partial<PaneState> | void>): Promise<boolean> => {
+      if (busyRef.current) return false;
+      busyRef.current = true;
+      patch({ busy, progress: null, error: null, notice: null });
+      try {
+        const done = await work();
+        patch({ ...(done ?? {}), busy: null, progress: null });
+        return true;
+      } catch (err) {
+        patch({ busy: null, progress: null, error: userMessage(err, strings) });
+        return false;
+      } finally {
+        busyRef.current = false;
+      }
+    },
+    [patch, strings],
+  );
+
+  const apply = useCallback(
+    async (plan: WritePlan): Promise<ApplyOutcome> => {
+      const outcome = await host.apply(plan);
+      if (!outcome || !outcome.ok) throw new ApplyFailed(outcome?.message || strings.unknownError);
+      return outcome;
+    },
+    [host, strings],
+  );
+
+  /** Read and check; returns the new state (not yet committed) so callers can combine it with a notice. */
+  const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
+    patch({ busy: 'reading' });
+    const book = await host.read((done, total) => patch({ progress: { done, total } }));
+    patch({ busy: 'checking', progress: null });
+    await nextFrame();
+    const result = engine.check(book);
+    let report: Report | null = null;
+    let reportFailed = false;
+    try {
+      report = engine.buildReport(result);
+    } catch {
+      reportFailed = true;
+    }
+    return { result, report, reportFailed };
+  }, [host, engine, patch]);
+
+  const check = useCallback(() => run('reading', readAndCheck), [run, readAndCheck]);
+
+  const mark = useCallback(
+    () =>
+      run('applying', async () => {
+        const result = stateRef.current.result;
+        if (!result) return;
+        const plan = engine.markPlan(result);
+        await apply(plan);
+        return { notice: strings.marked(plan.marks?.length ?? 0) };
+      }),
+    [run, apply, engine, strings],
+  );
+
+  const unmark = useCallback(
+    () =>
+      run('applying', async () => {
+        await apply(engine.clearMarksPlan());
+        return { notice: strings.unmarked };
+      }),
+    [run, apply, engine, strings],
+  );
+
+  const clearResults = useCallback(
+    () =>
+      run('applying', async () => {
+        await apply(engine.removalPlan({ explanations: false }));
+        return { notice: strings.resultsCleared };
+      }),
+    [run, apply, engine, strings],
+  );
+
+  const writeResults = useCallback(
+    () =>
+      run('applying', async () => {
+        const { result, report } = stateRef.current;
+        if (!result) return;
+        const outcome = await apply(engine.resultPlan(result, report));
+        const names = outcome.written.length
+          ? outcome.written
+          : [RESULT_SHEETS.findings, RESULT_SHEETS.rates, ...(report ? [RESULT_SHEETS.report] : [])];
+        return { notice: strings.resultsWritten(names.join('、')) };
+      }),
+    [run, apply, engine, strings],
+  );
+
+  const explain = useCallback(
+    (finding: Finding, text: string) =>
+      run('applying', async () => {
+        const result = stateRef.current.result;
+        const body = text.trim();
+        if (!result || !body) throw new Error(strings.explanationEmpty);
+        const entry: Explanation = {
+          findingId: finding.id,
+          text: body,
+          rule: finding.rule,
+          where: ref(finding.sheet, finding.cell),
+          message: finding.message,
+          date: today(),
+        };
+        const others = result.explanations.filter((e) => e.findingId !== finding.id);
+        await apply(engine.explanationPlan([...others, entry]));
+        const checked = await readAndCheck();
+        return { ...checked, notice: strings.explanationSaved };
+      }),
+    [run, apply, engine, readAndCheck, strings],
+  );
+
+  const select = useCallback(
+    async (finding: Finding) => {
+      try {
+        await host.select(finding.sheet, finding.cell);
+      } catch (err) {
+        patch({ error: userMessage(err, strings) });
+      }
+    },
+    [host, patch, strings],
+  );
+
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+  const dismissNotice = useCallback(() => patch({ notice: null }), [patch]);
+  const fail = useCallback((err: unknown) => patch({ error: userMessage(err, strings), notice: null }), [patch, strings]);
+  const notify = useCallback((message: string) => patch({ notice: message, error: null }), [patch]);
+
+  return {
+    ...state,
+    check,
+    mark,
+    unmark,
+    clearResults,
+    writeResults,
+    explain,
+    select,
+    dismissError,
+    dismissNotice,
+    fail,
+    notify,
+  };
+}
