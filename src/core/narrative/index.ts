@@ -1,16 +1,502 @@
-/** Narrative: one paragraph per report section, from templates kept as data. STUB — signatures fixed. */
-import type { CheckResult, Report } from '../types';
+/**
+ * Narrative: the report text, one paragraph per section present in the data, in the mandated order, from
+ * templates kept as data (templates.ts). Every figure in the prose comes from an observation (as written:
+ * `3000余份`, `3万余份`) or is a recomputed rate (`94.6%`) or a year-over-year change computed from two
+ * observations; `auditFigures` checks exactly that.
+ *
+ * Summary workbooks: the report is for the workbook's own unit. Observations of other entities (one row per
+ * township) are not narrated; a 合计 row (`isTotal`) stands for the unit when the unit has no figure of its own.
+ */
+import { CATALOG, MEASURE_SECTIONS, SECTION_NAMES } from '../catalog';
+import { formatFigure, formatNumber, formatPercent } from '../format';
+import { roundHalfUp } from '../rate';
+import { ref } from '../address';
+import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem } from '../types';
+import { DEFAULT_TEMPLATES, mergeTemplates, renderClause, tidy, type RenderContext, type TemplateClause, type TemplateSet } from './templates';
 
-/** A county's template overrides, by indicator group (see templates.ts for the shape). */
-export type TemplateSet = unknown;
+export {
+  DEFAULT_TEMPLATES,
+  GROUP_NAMES,
+  TemplateError,
+  mergeTemplates,
+  parseCondition,
+  parseTemplates,
+  placeholdersIn,
+  renderClause,
+  templatesFromGrid,
+} from './templates';
+export type { RenderContext, Rendered, TemplateClause, TemplateSet } from './templates';
 
 export interface ReportOptions {
+  /** A county's overrides, by indicator group (replace the default clauses of the groups they name). */
   templates?: TemplateSet;
   /** Date for the signature block when the workbook has none, e.g. `2024年1月8日`. */
   date?: string;
+  catalog?: Catalog;
 }
 
+// ───────────────────────────── Which figures the report cites ─────────────────────────────
+
+const FIGURE_KINDS = new Set(['number', 'percent', 'yesno', 'text']);
+
+function ownUnit(o: Observation): boolean {
+  return o.entity == null || o.isTotal === true;
+}
+
+function isCurrent(o: { period: string; year: number | null }, year: number | null): boolean {
+  if (o.period === 'current') return true;
+  return o.period === 'other' && year != null && o.year === year;
+}
+
+function isPrevious(o: { period: string; year: number | null }, year: number | null): boolean {
+  if (o.period === 'previous') return year == null || o.year == null || o.year === year - 1;
+  return o.period === 'other' && year != null && o.year === year - 1;
+}
+
+/** Observations that hold a figure, for the unit, by indicator; the unit's own rows before a 合计 row. */
+function pick(result: CheckResult, want: (o: Observation) => boolean, catalog: Catalog): Map<string, Observation[]> {
+  const byId = new Map<string, Observation[]>();
+  for (const o of result.observations) {
+    if (!ownUnit(o) || !want(o) || !FIGURE_KINDS.has(o.kind) || formatFigure(o, catalog) === '') continue;
+    // Free text stands as a figure only for a text indicator (a count written as prose is not a figure).
+    if (o.kind === 'text' && catalog.indicators.find((d) => d.id === o.indicator)?.kind !== 'text') continue;
+    const list = byId.get(o.indicator) ?? [];
+    list.push(o);
+    byId.set(o.indicator, list);
+  }
+  for (const [id, list] of byId) {
+    const own = list.filter((o) => o.entity == null);
+    byId.set(id, own.length ? own : list);
+  }
+  return byId;
+}
+
+function ownRate(r: ComputedRate): boolean {
+  return r.entity == null || r.numerator.isTotal === true || r.denominator.isTotal === true;
+}
+
+/** The figures a report on `result` may cite, as the narrative and the audit both see them. */
+export interface ReportFigures {
+  current: Map<string, Observation[]>;
+  previous: Map<string, Observation[]>;
+  rates: Map<string, ComputedRate>;
+  previousRates: Map<string, ComputedRate>;
+}
+
+export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG): ReportFigures {
+  const year = result.year;
+  const rates = new Map<string, ComputedRate>();
+  const previousRates = new Map<string, ComputedRate>();
+  for (const r of result.rates) {
+    if (!ownRate(r)) continue;
+    if (isCurrent(r, year) && !rates.has(r.indicator)) rates.set(r.indicator, r);
+    else if (isPrevious(r, year) && !previousRates.has(r.indicator)) previousRates.set(r.indicator, r);
+  }
+  return {
+    current: pick(result, (o) => isCurrent(o, year), catalog),
+    previous: pick(result, (o) => isPrevious(o, year), catalog),
+    rates,
+    previousRates,
+  };
+}
+
+/** A rate as the prose states it: the recomputed one; the reported one only when no parts exist. */
+function rateText(id: string, f: ReportFigures, catalog: Catalog): { text: string; sources: Observation[] } | null {
+  const r = f.rates.get(id);
+  if (r) {
+    if (r.value == null) return null;
+    const sources = [r.numerator, r.denominator, ...(r.reported ? [r.reported] : [])];
+    return { text: (r.approx ? '约' : '') + r.display, sources };
+  }
+  const o = f.current.get(id)?.[0];
+  return o ? { text: formatFigure(o, catalog), sources: [o] } : null;
+}
+
+function numericRate(rate: ComputedRate | undefined, obs: Observation | undefined): number | null {
+  if (rate) return rate.value;
+  return obs && obs.kind === 'percent' && typeof obs.value === 'number' ? obs.value : null;
+}
+
+export interface YearOnYear {
+  /** `同比增长12.5%`, `同比下降3.0%`, `同比提高2.1个百分点`, `与上年持平`. */
+  phrase: string;
+  /** The figure the phrase states (12.5, 2.1), null for 持平. */
+  figure: number | null;
+  points: boolean;
+}
+
+/**
+ * The change of an indicator against the previous year, as prose says it; null when either year has no
+ * exact figure (approximate figures have no growth rate) or the previous count is 0.
+ */
+export function yearOnYear(result: CheckResult, id: string, catalog: Catalog = CATALOG, figures?: ReportFigures): YearOnYear | null {
+  const f = figures ?? reportFigures(result, catalog);
+  const def = catalog.indicators.find((d) => d.id === id);
+  if (!def) return null;
+  const cur = f.current.get(id)?.[0];
+  const prev = f.previous.get(id)?.[0];
+  if (def.kind === 'rate') {
+    const c = f.rates.get(id);
+    const p = f.previousRates.get(id);
+    if (c?.approx || p?.approx || cur?.approx || prev?.approx) return null;
+    const cv = numericRate(c, cur);
+    const pv = numericRate(p, prev);
+    if (cv == null || pv == null) return null;
+    const d = roundHalfUp(roundHalfUp(cv, 1) - roundHalfUp(pv, 1), 1);
+    if (d === 0) return { phrase: '与上年持平', figure: null, points: true };
+    const x = formatNumber(Math.abs(d), 1);
+    return { phrase: `同比${d > 0 ? '提高' : '下降'}${x}个百分点`, figure: Math.abs(d), points: true };
+  }
+  if (!cur || !prev || cur.approx || prev.approx) return null;
+  if (typeof cur.value !== 'number' || typeof prev.value !== 'number' || prev.value <= 0) return null;
+  const g = ((cur.value - prev.value) / prev.value) * 100;
+  const shown = roundHalfUp(Math.abs(g), 1);
+  if (g === 0) return { phrase: '与上年持平', figure: null, points: false };
+  if (shown === 0) return { phrase: '与上年基本持平', figure: null, points: false };
+  return { phrase: `同比${g > 0 ? '增长' : '下降'}${formatPercent(shown)}`, figure: shown, points: false };
+}
+
+// ───────────────────────────── Identity ─────────────────────────────
+
+/** `周营镇` → `周营镇人民政府`; a name that already is a government or office is kept. */
+export function governmentName(unit: string): string {
+  const u = unit.trim();
+  if (/(政府|办事处|办公室|委员会|管委会|局)$/.test(u)) return u;
+  if (/街道$/.test(u)) return `${u}办事处`;
+  return `${u}人民政府`;
+}
+
+/** `周营镇人民政府` → `镇`, `前营乡` → `乡`, `XX街道` → `街道`; `乡镇` when unknown. */
+export function unitShort(unit: string | null): string {
+  if (!unit) return '乡镇';
+  const u = unit.trim().replace(/(人民政府|政府|办事处)$/, '');
+  if (/街道$/.test(u)) return '街道';
+  const m = /([镇乡县区市])$/.exec(u);
+  return m ? m[1] : '乡镇';
+}
+
+function unitName(unit: string): string {
+  return unit.trim().replace(/人民政府$/, '');
+}
+
+// ───────────────────────────── Lists ─────────────────────────────
+
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1…99). */
+export function chineseOrdinal(n: number): string {
+  if (n < 10) return CN_DIGITS[n];
+  const t = Math.floor(n / 10);
+  const u = n % 10;
+  return `${t === 1 ? '' : CN_DIGITS[t]}十${u ? CN_DIGITS[u] : ''}`;
+}
+
+/** Strip a list item's own numbering (`1、`, `（一）`, `一是`, `①`) and its trailing punctuation. */
+export function cleanItem(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十\d]+\s*[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/, '')
+    .replace(/[\s。；;，,、]+$/, '')
+    .trim();
+}
+
+/** `一是……；二是……；三是……。` (a single item is just a sentence). */
+export function enumerate(items: string[]): string {
+  const clean = items.map(cleanItem).filter(Boolean);
+  if (clean.length === 0) return '';
+  if (clean.length === 1) return `${clean[0]}。`;
+  return `${clean.map((t, i) => `${chineseOrdinal(i + 1)}是${t}`).join('；')}。`;
+}
+
+// ───────────────────────────── The report ─────────────────────────────
+
+interface Ctx {
+  result: CheckResult;
+  catalog: Catalog;
+  defs: Map<string, IndicatorDef>;
+  figures: ReportFigures;
+  templates: TemplateSet;
+  year: number | null;
+  unit: string | null;
+  short: string;
+  addressee: string | null;
+}
+
+function renderContext(ctx: Ctx, sources: Set<string>): RenderContext & { cite(id: string): void } {
+  const { figures: f, catalog, defs } = ctx;
+  const cite = (o: Observation) => sources.add(ref(o.sheet, o.cell));
+  const has = (id: string) => {
+    const d = defs.get(id);
+    if (d?.kind === 'rate') return rateText(id, f, catalog) != null;
+    return (f.current.get(id)?.length ?? 0) > 0;
+  };
+  return {
+    has,
+    isFigure: (p) => defs.has(p),
+    yesno: (id) => {
+      const o = f.current.get(id)?.find((x) => x.kind === 'yesno');
+      return o && typeof o.value === 'boolean' ? o.value : null;
+    },
+    cite: (id) => {
+      const d = defs.get(id);
+      if (d?.kind === 'rate') rateText(id, f, catalog)?.sources.forEach(cite);
+      else {
+        const o = f.current.get(id)?.[0];
+        if (o) cite(o);
+      }
+    },
+    value: (p) => {
+      switch (p) {
+        case 'year':
+          return ctx.year != null ? String(ctx.year) : null;
+        case 'nextYear':
+          return ctx.year != null ? String(ctx.year + 1) : null;
+        case 'unit':
+          return ctx.unit ? unitName(ctx.unit) : null;
+        case 'unitShort':
+          return ctx.short;
+        case 'addressee':
+          return ctx.addressee;
+      }
+      if (p.startsWith('yoy:')) return yearOnYear(ctx.result, p.slice(4), catalog, f)?.phrase ?? null;
+      const d = defs.get(p);
+      if (!d) return null;
+      if (d.kind === 'rate') return rateText(p, f, catalog)?.text ?? null;
+      const o = f.current.get(p)?.[0];
+      return o ? formatFigure(o, catalog) || null : null;
+    },
+  };
+}
+
+/** The figures paragraph of one section: its groups' clauses, a fallback clause for any figure left uncited. */
+function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
+  const groups: string[] = [];
+  for (const d of ctx.catalog.indicators) if (d.section === section && !groups.includes(d.group)) groups.push(d.group);
+  const sources = new Set<string>();
+  const rc = renderContext(ctx, sources);
+  const sentences: string[] = [];
+  for (const g of groups) {
+    const clauses: TemplateClause[] = ctx.templates.groups[g] ?? [];
+    const cited = new Set<string>();
+    const parts: string[] = [];
+    for (const clause of clauses) {
+      const r = renderClause(clause, rc);
+      if (!r) continue;
+      parts.push(r.text);
+      r.indicators.forEach((id) => cited.add(id));
+    }
+    // Every figure of the group appears, even when a county's template leaves it out.
+    for (const d of ctx.catalog.indicators) {
+      if (d.group !== g || d.section !== section || cited.has(d.id) || d.kind === 'text') continue;
+      if (d.kind === 'yesno') {
+        const v = rc.yesno(d.id);
+        if (v == null) continue;
+        parts.push(`${d.name}：${v ? '是' : '否'}`);
+        cited.add(d.id);
+        continue;
+      }
+      const v = rc.value(d.id);
+      if (!v) continue;
+      parts.push(`${d.name}${v}`);
+      cited.add(d.id);
+    }
+    cited.forEach((id) => rc.cite(id));
+    const sentence = tidy(parts.map(tidy).filter(Boolean).join('，'));
+    if (sentence) sentences.push(/[。！？]$/.test(sentence) ? sentence : `${sentence}。`);
+  }
+  if (!sentences.length) return null;
+  return { role: 'body', text: sentences.join(''), section, sources: [...sources] };
+}
+
+function textItems(result: CheckResult, section: SectionId): TextItem[] {
+  return result.extraction.texts.filter((t) => t.section === section && t.text.trim()).sort((a, b) => a.order - b.order);
+}
+
+function listParagraph(items: TextItem[], section: SectionId): Paragraph | null {
+  const text = enumerate(items.map((t) => t.text));
+  return text ? { role: 'body', text, section, sources: items.map((t) => ref(t.sheet, t.cell)) } : null;
+}
+
+function sectionBody(ctx: Ctx, section: SectionId): Paragraph[] {
+  const out: Paragraph[] = [];
+  const fig = sectionFigures(ctx, section);
+  if (fig) out.push(fig);
+  const list = listParagraph(textItems(ctx.result, section), section);
+  if (list) out.push(list);
+  return out;
+}
+
+/** The report on a check result: title, addressee, opening, parts 一–五 (those with content), closing, signature. */
 export function buildReport(result: CheckResult, opts: ReportOptions = {}): Report {
-  void result; void opts;
-  throw new Error('not implemented');
+  const catalog = opts.catalog ?? CATALOG;
+  const ex = result.extraction;
+  const unit = (result.unit ?? ex.unit)?.trim() || null;
+  const year = result.year ?? ex.year ?? null;
+  const addressee = ex.addressee?.trim().replace(/[:：\s]+$/, '') || null;
+  const ctx: Ctx = {
+    result,
+    catalog,
+    defs: new Map(catalog.indicators.map((d) => [d.id, d])),
+    figures: reportFigures(result, catalog),
+    templates: mergeTemplates(DEFAULT_TEMPLATES, opts.templates),
+    year,
+    unit,
+    short: unitShort(unit),
+    addressee,
+  };
+  const Y = year != null ? `${year}年度` : '';
+  const gov = unit ? governmentName(unit) : '';
+  const p: Paragraph[] = [];
+
+  p.push({ role: 'title', text: `${gov}关于${Y}法治政府建设情况的报告` });
+  if (addressee) p.push({ role: 'addressee', text: `${addressee}：` });
+  const who = unit ? unitName(unit) : `我${ctx.short}`;
+  const opening = [
+    year != null ? `${year}年，` : '',
+    addressee ? `在${addressee.replace(/[、，,]$/, '')}的正确领导下，` : '',
+    `${who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，扎实推进法治政府建设各项工作。`,
+    `现将我${ctx.short}${Y}法治政府建设情况报告如下：`,
+  ].join('');
+  p.push({ role: 'opening', text: opening });
+
+  let part = 0;
+  const heading1 = (text: string, section?: SectionId) =>
+    p.push({ role: 'heading1', text: `${chineseOrdinal(++part)}、${text}`, ...(section ? { section } : {}) });
+
+  // 一、主要举措和成效
+  const measures = MEASURE_SECTIONS.map((s) => [s, sectionBody(ctx, s)] as const).filter(([, body]) => body.length > 0);
+  if (measures.length) {
+    heading1(`${Y}推进法治政府建设的主要举措和成效`);
+    measures.forEach(([s, body], i) => {
+      p.push({ role: 'heading2', text: `（${chineseOrdinal(i + 1)}）${SECTION_NAMES[s]}`, section: s });
+      p.push(...body);
+    });
+  }
+  // Sections a county added to its catalog outside the mandated ones have no place; none exist by default.
+
+  // 二、存在的不足和原因
+  const shortcomings = sectionBody(ctx, 'shortcomings');
+  if (shortcomings.length) {
+    heading1(`${Y}推进法治政府建设存在的不足和原因`, 'shortcomings');
+    p.push(...shortcomings);
+  }
+  // 三、第一责任人职责
+  const leadership = sectionBody(ctx, 'leadership');
+  if (leadership.length) {
+    heading1(SECTION_NAMES.leadership, 'leadership');
+    p.push(...leadership);
+  }
+  // 四、下一年度安排
+  const plans = sectionBody(ctx, 'plans');
+  if (plans.length) {
+    heading1(`${year != null ? `${year + 1}年度` : '下一年度'}推进法治政府建设的主要安排`, 'plans');
+    p.push(...plans);
+  }
+  // 五、其他需要报告的情况
+  const other = sectionBody(ctx, 'other');
+  if (other.length) {
+    heading1(SECTION_NAMES.other, 'other');
+    p.push(...other);
+  }
+
+  p.push({ role: 'closing', text: '特此报告。' });
+  if (gov) p.push({ role: 'signature', text: gov });
+  const date = ex.date?.trim() || opts.date?.trim();
+  if (date) p.push({ role: 'date', text: date });
+  return { unit, year, paragraphs: p };
+}
+
+// ───────────────────────────── Figure audit ─────────────────────────────
+
+export interface FigureInText {
+  /** As it stands in the text: `3万余份`, `94.6%`, `2.1个百分点`. */
+  text: string;
+  /** The number as written (before 万). */
+  number: number;
+  wan: boolean;
+  kind: 'percent' | 'points' | 'year' | 'date' | 'number';
+  index: number;
+}
+
+const FIGURE_RE = /(\d+(?:\.\d+)?)(?:\s*(余|多))?(万)?(?:(余|多))?(%|％|个百分点|年|月|日)?/g;
+
+/** Every Arabic-numeral figure in a text, with what follows it (万, %, 个百分点, 年/月/日). */
+export function figuresIn(text: string): FigureInText[] {
+  const norm = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+  const out: FigureInText[] = [];
+  for (const m of norm.matchAll(FIGURE_RE)) {
+    const tail = m[5];
+    const kind: FigureInText['kind'] =
+      tail === '%' || tail === '％' ? 'percent' : tail === '个百分点' ? 'points' : tail === '年' ? 'year' : tail === '月' || tail === '日' ? 'date' : 'number';
+    out.push({ text: m[0], number: Number(m[1]), wan: Boolean(m[3]), kind, index: m.index ?? 0 });
+  }
+  return out;
+}
+
+export interface FigureAudit {
+  ok: boolean;
+  /** Figures of the workbook that the text does not state as written. */
+  missing: { indicator: string; where: string; expected: string }[];
+  /** Figures in the text that no observation, recomputed rate or year-over-year change gives. */
+  extra: { text: string; paragraph: number }[];
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Check a report against its check result: every figure the workbook gives for the unit and year is in the
+ * text exactly as formatted (rates as recomputed), and every number in the text comes from the workbook.
+ */
+export function auditFigures(report: Report, result: CheckResult, catalog: Catalog = CATALOG): FigureAudit {
+  const f = reportFigures(result, catalog);
+  const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
+  const body = report.paragraphs.map((p) => p.text).join('\n');
+  const missing: FigureAudit['missing'] = [];
+  const numbers: number[] = [];
+  const percents: number[] = [];
+  const points: number[] = [];
+
+  const ids = new Set<string>([...f.current.keys(), ...f.rates.keys()]);
+  for (const id of ids) {
+    const d = defs.get(id);
+    if (!d || d.kind === 'text' || d.kind === 'yesno') continue;
+    if (d.kind === 'rate') {
+      const r = f.rates.get(id);
+      if (r) {
+        if (r.value == null) continue;
+        percents.push(Number(r.display.replace('%', '')));
+        if (!body.includes(r.display)) missing.push({ indicator: id, where: ref(r.numerator.sheet, r.numerator.cell), expected: r.display });
+        continue;
+      }
+    }
+    const list = f.current.get(id) ?? [];
+    for (const o of list) if (typeof o.value === 'number') (o.kind === 'percent' ? percents : numbers).push(o.kind === 'percent' ? roundHalfUp(o.value, 1) : o.value);
+    const shown = list.map((o) => formatFigure(o, catalog)).filter(Boolean);
+    if (shown.length && !shown.some((s) => body.includes(s))) {
+      missing.push({ indicator: id, where: ref(list[0].sheet, list[0].cell), expected: shown[0] });
+    }
+  }
+  for (const d of catalog.indicators) {
+    const y = yearOnYear(result, d.id, catalog, f);
+    if (y?.figure != null) (y.points ? points : percents).push(y.figure);
+  }
+  const textNumbers = result.extraction.texts.flatMap((t) => figuresIn(t.text));
+
+  const extra: FigureAudit['extra'] = [];
+  const years = [result.year, report.year].filter((y): y is number => y != null).flatMap((y) => [y - 1, y, y + 1]);
+  report.paragraphs.forEach((p, i) => {
+    for (const fig of figuresIn(p.text)) {
+      const v = fig.number;
+      const vw = fig.wan ? v * 10000 : v;
+      let ok = false;
+      if (p.role === 'date') ok = true;
+      else if (textNumbers.some((t) => t.text === fig.text || (near(t.number, v) && t.wan === fig.wan))) ok = true;
+      else if (fig.kind === 'year') ok = years.includes(v) || numbers.some((n) => near(n, v));
+      else if (fig.kind === 'percent') ok = percents.some((n) => near(n, v));
+      else if (fig.kind === 'points') ok = points.some((n) => near(n, v));
+      else ok = numbers.some((n) => near(n, v) || near(n, vw));
+      if (!ok) extra.push({ text: fig.text, paragraph: i });
+    }
+  });
+  return { ok: missing.length === 0 && extra.length === 0, missing, extra };
 }
