@@ -241,7 +241,8 @@ function similar(text: string, idx: Index, section: SectionId | null | undefined
     // containment bonus: one wording inside the other is stronger evidence than scattered bigrams
     if (text.includes(e.text) || e.text.includes(text)) s = Math.min(1, s + 0.15);
     if (section && e.section === section) s = Math.min(1, s + 0.05);
-    if (!compatible(text, e)) s = Math.max(0, s - 0.25);
+    // a label whose measure word does not fit (a head count vs. a count of events) is only ever a suggestion
+    if (!compatible(text, e)) s = Math.min(Math.max(0, s - 0.25), MATCH_THRESHOLD - 0.01);
     if (!best || s > best.score + 1e-12 || (Math.abs(s - best.score) <= 1e-12 && e.via === 'name' && best.entry.via !== 'name')) {
       best = { entry: e, score: s };
     }

@@ -65,7 +65,7 @@ export function cellText(cell: Cell): string {
   try {
     if (cell === null || cell === undefined) return '';
     if (typeof cell === 'string') return cell;
-    if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+    if (typeof cell === 'number') return Number.isFinite(cell) ? String(clean(cell)) : '';
     if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
     if (isCellError(cell)) return typeof cell.error === 'string' ? cell.error : '#VALUE!';
     return '';
@@ -424,7 +424,12 @@ function fromString(s: string, ctx: ParseContext): ParsedValue {
     return notAFigure(raw, ctx);
   }
 
-  const f = scanFigure(norm);
+  // a figure followed by a bracketed note: `37件（含电话咨询5件）` reads as 37 件
+  let f = scanFigure(norm);
+  if (!f) {
+    const m = /^([^()[\]【】]+)(?:\([^()]*\)|\[[^[\]]*\]|【[^【】]*】)$/.exec(norm);
+    if (m) f = scanFigure(m[1]);
+  }
   if (!f) {
     if (asRange(norm)) {
       const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;

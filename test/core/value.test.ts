@@ -232,3 +232,31 @@ describe('never throws', () => {
     expect(parseChineseNumber('十'.repeat(32767))).toBeNull();
   });
 });
+
+describe('notes and edge wordings', () => {
+  test('a bracketed note after a figure does not hide the figure', () => {
+    expect(parseValue('37件（含电话咨询5件）')).toMatchObject({ kind: 'number', value: 37, unit: '件' });
+    expect(parseValue('（含电话咨询5件）', { expect: 'count' }).kind).toBe('invalid');
+  });
+
+  test('vague quantities are not figures', () => {
+    for (const s of ['若干', '十几件', '数十次', '多次', '大量']) {
+      const v = parseValue(s, { expect: 'count' });
+      expect(v.kind).toBe('invalid');
+      expect(v.value).toBeNull();
+    }
+  });
+
+  test('a rate indicator reads a bare number as percent, like a % header', () => {
+    expect(parseValue(0.946, { expect: 'rate' })).toMatchObject({ kind: 'percent', value: 94.6, decimals: 1 });
+    expect(parseValue('98', { expect: 'rate' })).toMatchObject({ kind: 'percent', value: 98 });
+  });
+
+  test('a unit written in the cell survives a percent header', () => {
+    expect(parseValue('37件', { percentHeader: true })).toMatchObject({ kind: 'number', value: 37, unit: '件' });
+  });
+
+  test('cellText hides float noise', () => {
+    expect(cellText(0.1 + 0.2)).toBe('0.3');
+  });
+});
