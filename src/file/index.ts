@@ -5,3 +5,4 @@ export { FileReadError, isFileReadError } from './errors';
 export type { FileReadErrorCode } from './errors';
 export { inspectWorkbookZip, ZIP_LIMITS } from './zip';
 export { applyPlan, writeCell, toExcelStyle, cleanText } from './apply';
+export { reportDocx, GB9704 } from './docx';

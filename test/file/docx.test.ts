@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { reportDocx } from '../../src/file';
+import { REPORT } from './report-fixture';
+
+async function parts(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = async (n: string) => (await zip.file(n)?.async('string')) ?? '';
+  const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
+  return {
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    footer: (await Promise.all(footers.map(read))).join(''),
+  };
+}
+
+/** The XML of one <w:style> by id. */
+function style(styles: string, id: string): string {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles);
+  return m ? m[0] : '';
+}
+
+describe('reportDocx: GB/T 9704-2012 layout', () => {
+  let xml: Awaited<ReturnType<typeof parts>>;
+  beforeAll(async () => {
+    xml = await parts(await reportDocx(REPORT));
+  });
+
+  test('A4 with margins 37/35/28/26 mm and a 28.9 pt line grid', () => {
+    expect(xml.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const mar = /<w:pgMar ([^>]*)\/>/.exec(xml.document)![1];
+    const attr = (n: string) => Number(new RegExp(`w:${n}="(\\d+)"`).exec(mar)![1]);
+    const mm = (tw: number) => (tw / 1440) * 25.4;
+    expect(mm(attr('top'))).toBeCloseTo(37, 0);
+    expect(mm(attr('bottom'))).toBeCloseTo(35, 0);
+    expect(mm(attr('left'))).toBeCloseTo(28, 0);
+    expect(mm(attr('right'))).toBeCloseTo(26, 0);
+    expect(xml.document).toMatch(/<w:docGrid [^>]*w:linePitch="57[89]"/);
+  });
+
+  test('body: 仿宋_GB2312 三号 (16 pt), exact line spacing ≈ 28.9 pt, first line indented two characters', () => {
+    expect(xml.styles).toMatch(/<w:rPrDefault>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>/);
+    const normal = style(xml.styles, 'Normal');
+    expect(normal).toMatch(/w:line="578" w:lineRule="exact"/);
+    expect(normal).toMatch(/<w:ind w:firstLine="640"\/>/);
+  });
+
+  test('title: 方正小标宋简体 二号 (22 pt), centred', () => {
+    const t = style(xml.styles, 'Title');
+    expect(t).toContain('w:eastAsia="方正小标宋简体"');
+    expect(t).toMatch(/<w:sz w:val="44"\/>/);
+    expect(t).toMatch(/<w:jc w:val="center"\/>/);
+    expect(xml.document).toMatch(/<w:pStyle w:val="Title"\/>[\s\S]*?周营镇人民政府关于2023年度法治政府建设情况的报告/);
+  });
+
+  test('headings are real Heading 1–4 styles with outline levels and the GB fonts', () => {
+    const h = [1, 2, 3, 4].map((n) => style(xml.styles, `Heading${n}`));
+    expect(h[0]).toContain('<w:name w:val="Heading 1"/>');
+    expect(h[0]).toContain('w:eastAsia="黑体"');
+    expect(h[0]).toContain('<w:outlineLvl w:val="0"/>');
+    expect(h[1]).toContain('w:eastAsia="楷体_GB2312"');
+    expect(h[1]).toContain('<w:outlineLvl w:val="1"/>');
+    expect(h[2]).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(h[2]).toContain('<w:outlineLvl w:val="2"/>');
+    expect(h[3]).toContain('<w:outlineLvl w:val="3"/>');
+    expect(h[2]).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    expect(xml.document).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?一、上一年度推进法治政府建设的主要举措和成效/);
+    expect(xml.document).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?（一）法治宣传教育/);
+  });
+
+  test('addressee flush left without indent; signature and date right-aligned', () => {
+    const a = style(xml.styles, 'GwAddressee');
+    expect(a).toMatch(/w:firstLine="0"/);
+    expect(a).toMatch(/<w:jc w:val="left"\/>/);
+    for (const id of ['GwSignature', 'GwDate']) expect(style(xml.styles, id)).toMatch(/<w:jc w:val="right"\/>/);
+    expect(xml.document).toMatch(/<w:pStyle w:val="GwDate"\/>[\s\S]*?2024年1月8日/);
+  });
+
+  test('page numbers `— 1 —` centred at the bottom: a PAGE field between em dashes', () => {
+    expect(xml.footer).toMatch(/<w:jc w:val="center"\/>/);
+    expect(xml.footer).toMatch(/—[\s\S]*PAGE[\s\S]*—/);
+    expect(xml.document).toMatch(/<w:footerReference w:type="default"/);
+  });
+});
+
+describe('reportDocx: rendered by LibreOffice', () => {
+  test('the PDF shows every figure of the report and the page number', async () => {
+    const has = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext'], { stdio: 'ignore' }).status === 0;
+    if (!has) {
+      throw new Error('需要 LibreOffice 与 poppler 才能检查 Word 文稿的排版：请安装 libreoffice-writer-nogui 和 poppler-utils（apt-get install libreoffice-writer-nogui poppler-utils）。');
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-docx-'));
+    try {
+      const file = path.join(dir, 'report.docx');
+      fs.writeFileSync(file, await reportDocx(REPORT));
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+        { stdio: 'ignore', timeout: 150_000 },
+      );
+      const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+      const flat = text.replace(/\s+/g, '');
+      for (const figure of ['37件', '35件', '94.6%', '3000余份', '近300幅', '1200余人次', '48件', '45件', '93.8%', '26场次', '2024年1月8日']) {
+        expect(flat).toContain(figure);
+      }
+      expect(flat).toContain('周营镇人民政府关于2023年度法治政府建设情况的报告');
+      expect(flat).toContain('中共沈丘县委、沈丘县人民政府：');
+      expect(flat).toMatch(/—1—/);
+      expect(flat).not.toMatch(/undefined|NaN|null/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
