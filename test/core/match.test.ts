@@ -165,6 +165,18 @@ describe('sectionOfHeading', () => {
     ['五、其他需要报告的情况', 'other'],
     ['其他', 'other'],
     ['基本情况', null],
+    ['1、 党政第一责任人推进法治政府建设工作情况', 'leadership'],
+    ['2、 推荐法治政府建设工作主要举措和成效', null],
+    ['三、存在的不足、原因和问题整改情况', 'shortcomings'],
+    ['四、下一步工作的主要思路', 'plans'],
+    ['四、2022年度推进法治政府建设的主要安排', 'plans'],
+    ['三、2021年度党政主要负责人履行推进法治建设第一责任人职责', 'leadership'],
+    ['（五）健全矛盾纠纷排查化解机制，解决群众问题', 'disputes'],
+    ['(四))依法有效化解社会矛盾纠纷', 'disputes'],
+    ['（七）健全行政执法工作机制', 'enforcement'],
+    ['(六)进一步完善公共法律服务体系法治阵地建设', 'legal-services'],
+    ['（一）加强理论学习', 'leadership'],
+    ['审核结果', null],
     ['上一年度推进法治政府建设的主要举措和成效', null],
   ])('%s → %p', (text, id) => {
     expect(sectionOfHeading(text)).toBe(id);
@@ -182,6 +194,8 @@ describe('headingLevel', () => {
     ['（1）普法', '（1）', 1],
     ['(12)普法', '（1）', 12],
     ['十二、其他', '一、', 12],
+    ['(四))依法有效化解社会矛盾纠纷', '（一）', 4],
+    ['1、 党政第一责任人', '1、', 1],
   ])('%s', (text, style, n) => {
     expect(headingLevel(text)).toEqual({ style, number: n });
   });
