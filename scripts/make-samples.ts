@@ -3,6 +3,7 @@
  *
  *   npx ts-node --transpile-only scripts/make-samples.ts            (writes assets/samples/*.xlsx)
  *   npx ts-node --transpile-only scripts/make-samples.ts --cells    (also prints every tagged cell)
+ *   npx ts-node --transpile-only scripts/make-samples.ts --out DIR  (writes elsewhere)
  *
  * Figures come from the three real reports in /work/shared/domain/reports/ where they exist; the rest are
  * invented but plausible. assets/samples/README.md lists which is which, and EXACTLY which inconsistencies are
@@ -138,7 +139,8 @@ function renderSheet(wb: ExcelJS.Workbook, book: string, spec: SheetSpec): void 
   if (spec.freeze) ws.views = [{ state: 'frozen', ySplit: spec.freeze, xSplit: 0 }];
 }
 
-async function writeBook(spec: BookSpec): Promise<string> {
+/** The .xlsx bytes of one sample, deterministic. */
+async function bookBytes(spec: BookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '指标审核助手 示例数据';
   wb.lastModifiedBy = '指标审核助手 示例数据';
@@ -163,9 +165,7 @@ async function writeBook(spec: BookSpec): Promise<string> {
     compressionOptions: { level: 6 },
     platform: 'DOS',
   });
-  const file = path.join(OUT_DIR, spec.file);
-  fs.writeFileSync(file, bytes);
-  return file;
+  return bytes;
 }
 
 // ───────────────────────────── shared shapes ─────────────────────────────
@@ -711,10 +711,24 @@ function shifan(): BookSpec {
 
 export const SAMPLE_BOOKS = [zhouying, dazhongzhuang, qianying, shenqiu, shifan];
 
-async function main(): Promise<void> {
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+/** Every sample as file name → bytes (nothing written). Tests use this to prove the committed files are current. */
+export async function buildSamples(): Promise<Map<string, Buffer>> {
+  tagged.length = 0;
+  const out = new Map<string, Buffer>();
   for (const make of SAMPLE_BOOKS) {
-    const file = await writeBook(make());
+    const spec = make();
+    out.set(spec.file, await bookBytes(spec));
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--out');
+  const dir = i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : OUT_DIR;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of await buildSamples()) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
   if (PRINT_CELLS) for (const t of tagged) console.log(t);
