@@ -1,10 +1,238 @@
-/** WritePlans: what the tool writes where (result sheets, explanations, marks). STUB — signatures fixed. */
-import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../types';
+/**
+ * WritePlans: what the tool writes where (result sheets, explanations, marks). Pure data; the hosts apply it.
+ * Every sheet here is replaced whole on re-run, so running twice never duplicates anything. Strings are
+ * literals (`CellSpec.v`, written as text by every host); the only formulas are the rate formulas of 计算结果.
+ */
+import { CATALOG, RESULT_SHEETS } from '../catalog';
+import { ref } from '../address';
+import { formatNumber, formatPercent } from '../format';
+import { rateAgrees } from '../rate';
+import type {
+  CellSpec,
+  CellStyle,
+  CheckResult,
+  ComputedRate,
+  Explanation,
+  Finding,
+  Mark,
+  Observation,
+  ParagraphRole,
+  Report,
+  RuleId,
+  Severity,
+  SheetPlan,
+  Workbook,
+  WritePlan,
+} from '../types';
+import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
+
+export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
+
+export const SEVERITY_NAMES: Record<Severity, string> = { error: '强制性', verify: '核实性', hint: '提示性' };
+
+export const RULE_NAMES: Record<RuleId, string> = {
+  'unparseable-value': '无法识别的数值',
+  'formula-error': '公式错误',
+  'not-integer': '非整数',
+  negative: '负数',
+  'out-of-range': '超出合理范围',
+  'part-exceeds-whole': '部分大于总数',
+  'rate-mismatch': '比率与分子分母不符',
+  'sum-mismatch': '合计不等于各项之和',
+  'conflicting-values': '同一指标数值不一致',
+  'coverage-claim': '“全覆盖”与数据不符',
+  'year-mismatch': '年度不符',
+  'large-change': '同比变化过大',
+  'missing-required': '缺少必填指标',
+  'approximate-rate': '约数计算的比率',
+  'unknown-indicator': '未识别的指标',
+  numbering: '标题序号不规范',
+  'sheet-truncated': '工作表未读完',
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, verify: 1, hint: 2 };
+
+const names = new Map(CATALOG.indicators.map((d) => [d.id, d]));
+
+function indicatorNames(ids: string[]): string {
+  return ids.map((id) => names.get(id)?.name ?? id).join('、');
+}
+
+/** A finding's expected/actual value as a cell: numbers stay numbers, rates as `94.6%`, yes/no as 是/否. */
+function valueCell(v: Finding['expected'], rate: boolean): CellSpec {
+  if (v == null) return { v: null };
+  if (typeof v === 'boolean') return { v: v ? '是' : '否' };
+  if (typeof v === 'number') return Number.isFinite(v) ? (rate ? { v: formatPercent(v) } : { v }) : { v: null };
+  return { v: String(v) };
+}
+
+/** 实填: a rate as the township wrote it (`98%`) when the finding's cell holds that figure. */
+function actualCell(f: Finding, rate: boolean, result: CheckResult): CellSpec {
+  if (rate && typeof f.actual === 'number') {
+    const o = result.observations.find((x) => x.sheet === f.sheet && x.cell === f.cell && x.kind === 'percent' && x.value === f.actual);
+    if (o?.raw) return { v: o.raw };
+  }
+  return valueCell(f.actual, rate);
+}
+
+function location(sheet: string, cell: string): CellSpec {
+  if (!sheet) return { v: '全工作簿' };
+  if (!cell) return { v: `‘${sheet}’表` };
+  return { v: ref(sheet, cell), link: { sheet, cell }, style: 'link' };
+}
+
+function statusText(f: Finding): string {
+  if (f.status === 'explained') return f.explanation ? `已说明：${f.explanation}` : '已说明';
+  return f.severity === 'error' ? '须更正' : f.severity === 'verify' ? '待核实，可在“审核说明”表填写说明' : '供参考';
+}
+
+function summaryLine(result: CheckResult): string {
+  const who = [result.unit ?? '', result.year != null ? `${result.year}年度` : ''].join('');
+  const head = who ? `${who}指标审核结果：` : '指标审核结果：';
+  const n = result.findings.length;
+  if (n === 0) return `${head}未发现问题。`;
+  const c = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
+  const explained = result.findings.filter((f) => f.status === 'explained').length;
+  return `${head}共发现问题${n}条，其中强制性${c('error')}条、核实性${c('verify')}条、提示性${c('hint')}条${explained ? `；已说明${explained}条` : ''}。`;
+}
+
+function findingsSheet(result: CheckResult): SheetPlan {
+  const header = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'].map((v): CellSpec => ({ v, style: 'header' }));
+  const sorted = result.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+  const rows: CellSpec[][] = [[{ v: summaryLine(result), style: 'summary' }], header];
+  for (const f of sorted) {
+    const rate = f.indicators.length > 0 && names.get(f.indicators[0])?.kind === 'rate';
+    rows.push([
+      { v: SEVERITY_NAMES[f.severity], style: f.severity },
+      { v: RULE_NAMES[f.rule] ?? f.rule, style: 'wrap' },
+      location(f.sheet, f.cell),
+      { v: indicatorNames(f.indicators), style: 'wrap' },
+      { v: f.message, style: 'wrap' },
+      valueCell(f.expected, rate),
+      actualCell(f, rate, result),
+      { v: statusText(f), style: 'wrap' },
+    ]);
+  }
+  return { name: RESULT_SHEETS.findings, columns: [10, 18, 18, 20, 60, 12, 12, 30], rows, freezeRows: 2 };
+}
+
+// ───────────────────────────── 计算结果 ─────────────────────────────
+
+/** The cell holds the plain number the rule used, so a formula may read it (not `二十余`, `3万`, `37件`). */
+function formulaReadable(o: Observation): boolean {
+  if (typeof o.value !== 'number' || o.wan || o.markers.length) return false;
+  const raw = o.raw.replace(/,/g, '').trim();
+  return /^[-+]?\d+(?:\.\d+)?$/.test(raw) && Number(raw) === o.value;
+}
+
+function operand(o: Observation): { expr: string; literal: boolean } {
+  if (formulaReadable(o)) return { expr: ref(o.sheet, o.cell), literal: false };
+  return { expr: formatNumber(typeof o.value === 'number' ? o.value : 0), literal: true };
+}
+
+function rateLabel(r: ComputedRate): string {
+  const name = names.get(r.indicator)?.name ?? r.indicator;
+  const tags = [r.entity ?? '', r.period === 'previous' ? '上年' : r.period === 'other' && r.year != null ? `${r.year}年` : '']
+    .filter(Boolean)
+    .join('，');
+  return tags ? `${name}（${tags}）` : name;
+}
+
+function rateRow(r: ComputedRate, row: number): CellSpec[] {
+  const num = operand(r.numerator);
+  const den = operand(r.denominator);
+  const notes: string[] = [];
+  for (const [label, o, op] of [['分子', r.numerator, num], ['分母', r.denominator, den]] as const) {
+    if (op.literal) notes.push(`${label} ${ref(o.sheet, o.cell)} 写作“${o.raw}”，公式无法引用，按 ${op.expr} 计算`);
+  }
+  if (r.approx) notes.push('分子或分母为约数，比率仅供参考');
+  if (r.value == null) notes.push('分母为 0，无法计算比率');
+
+  const cached = r.value == null ? null : r.value / 100;
+  let rateCell: CellSpec;
+  if (num.literal && den.literal) rateCell = { v: cached, style: 'pct' };
+  else rateCell = { v: cached, f: `=IF(${den.expr}=0,"",${num.expr}/${den.expr})`, style: 'pct' };
+
+  const rep = r.reported;
+  const repValue = rep && rep.kind === 'percent' && typeof rep.value === 'number' ? rep.value : null;
+  const reportedCell: CellSpec =
+    rep && repValue != null ? { v: repValue / 100, link: { sheet: rep.sheet, cell: rep.cell }, style: 'pct' } : { v: null };
+  if (rep && repValue == null) notes.push(`填报比率 ${ref(rep.sheet, rep.cell)} 写作“${rep.raw}”，无法读作比率`);
+  if (repValue != null && r.value != null && !rateAgrees(repValue, rep?.decimals ?? null, r.value)) {
+    notes.push(`填报${rep?.raw || formatPercent(repValue)}与计算${r.display}不符，报告文稿采用计算比率`);
+  }
+  const diffCell: CellSpec =
+    repValue != null ? { v: cached == null ? null : cached - repValue / 100, f: `=IF(OR(F${row}="",G${row}=""),"",F${row}-G${row})`, style: 'pct' } : { v: null };
+
+  return [
+    { v: rateLabel(r), style: 'wrap' },
+    typeof r.numerator.value === 'number' ? { v: r.numerator.value } : { v: r.numerator.raw },
+    location(r.numerator.sheet, r.numerator.cell),
+    typeof r.denominator.value === 'number' ? { v: r.denominator.value } : { v: r.denominator.raw },
+    location(r.denominator.sheet, r.denominator.cell),
+    rateCell,
+    reportedCell,
+    diffCell,
+    { v: notes.join('；'), style: 'wrap' },
+  ];
+}
+
+function ratesSheet(result: CheckResult): SheetPlan {
+  const header = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '差异', '说明'].map((v): CellSpec => ({ v, style: 'header' }));
+  const rows: CellSpec[][] = [
+    [{ v: '比率复核：计算比率为公式，随原表数据变化而更新；差异为计算比率减填报比率。', style: 'summary' }],
+    header,
+  ];
+  result.rates.forEach((r) => rows.push(rateRow(r, rows.length + 1)));
+  return { name: RESULT_SHEETS.rates, columns: [24, 10, 18, 10, 18, 12, 12, 10, 50], rows, freezeRows: 2 };
+}
+
+// ───────────────────────────── 报告文稿 ─────────────────────────────
+
+/** Two ideographic spaces: the first-line indent of GB/T 9704 body text. */
+export const INDENT = '\u3000\u3000';
+
+const INDENTED: ParagraphRole[] = ['opening', 'heading1', 'heading2', 'heading3', 'heading4', 'body', 'closing'];
+
+/** Width of a text in ideographs (ASCII and half-width count half). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  return w;
+}
+
+/** Column width of the 报告文稿 sheet, in Excel characters (≈ the A4 text width). */
+export const REPORT_COLUMN_WIDTH = 90;
+
+/** Estimated row height for a paragraph in a `REPORT_COLUMN_WIDTH` column: lines × line spacing. */
+export function paragraphHeight(text: string, role: ParagraphRole): number {
+  const title = role === 'title';
+  const perLine = title ? 21 : 29; // ideographs per line at 22 pt / 16 pt in a 90-character column
+  const lineHeight = title ? 36 : 28;
+  const lines = Math.max(1, Math.ceil(textWidth(text) / perLine));
+  return lines * lineHeight;
+}
+
+function reportSheet(report: Report): SheetPlan {
+  const rows: CellSpec[][] = [];
+  const heights: (number | null)[] = [];
+  for (const p of report.paragraphs) {
+    const text = INDENTED.includes(p.role) ? INDENT + p.text : p.text;
+    rows.push([{ v: text, style: `doc-${p.role}` }]);
+    heights.push(paragraphHeight(text, p.role));
+  }
+  return { name: RESULT_SHEETS.report, columns: [REPORT_COLUMN_WIDTH], rows, rowHeights: heights };
+}
 
 /** 审核结果 + 计算结果 + 报告文稿 (when a report is given), replacing earlier ones. */
 export function resultPlan(result: CheckResult, report: Report | null): WritePlan {
-  void result; void report;
-  throw new Error('not implemented');
+  const sheets = [findingsSheet(result), ratesSheet(result)];
+  if (report) sheets.push(reportSheet(report));
+  const styles: Record<string, CellStyle> = { ...sheetStyles(), ...(report ? REPORT_STYLES : {}) };
+  return { sheets, styles, activate: RESULT_SHEETS.findings };
 }
 
 /** The 审核说明 sheet rewritten with `explanations` (keyed by finding id; a new text replaces an old one). */
@@ -19,14 +247,31 @@ export function readExplanations(book: Workbook): Explanation[] {
   throw new Error('not implemented');
 }
 
-/** Marks for the open findings (fill per severity, a comment with the message). */
+/** Marks for the open findings (fill per severity, a comment with the message); earlier marks are cleared. */
 export function markPlan(result: CheckResult): WritePlan {
-  void result;
-  throw new Error('not implemented');
+  const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; lines: string[] }>();
+  for (const f of result.findings) {
+    if (f.status !== 'open' || !f.sheet || !/^[A-Z]{1,3}\d+$/.test(f.cell)) continue;
+    const key = `${f.sheet}\u0000${f.cell}`;
+    const m = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, severity: f.severity, lines: [] };
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[m.severity]) m.severity = f.severity;
+    const line = `【${SEVERITY_NAMES[f.severity]}】${f.message}`;
+    if (!m.lines.includes(line)) m.lines.push(line);
+    byCell.set(key, m);
+  }
+  const marks: Mark[] = [...byCell.values()].map((m) => ({
+    sheet: m.sheet,
+    cell: m.cell,
+    severity: m.severity,
+    fill: SEVERITY_FILL_COLORS[m.severity],
+    comment: m.lines.join('\n'),
+  }));
+  return { sheets: [], marks, clearMarks: true, styles: {} };
 }
 
 /** Remove everything the tool wrote: result sheets and marks (explanations are kept unless asked). */
 export function removalPlan(opts: { explanations?: boolean } = {}): WritePlan {
-  void opts;
-  throw new Error('not implemented');
+  const deleteSheets: string[] = [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report];
+  if (opts.explanations) deleteSheets.push(RESULT_SHEETS.explanations);
+  return { sheets: [], deleteSheets, clearMarks: true, styles: {} };
 }

@@ -1,0 +1,36 @@
+/** Cell styles of the sheets the tool writes (keys of WritePlan.styles). */
+import type { CellStyle, Severity } from '../types';
+
+/** Fill of a marked cell and of the severity column, per severity. */
+export const SEVERITY_FILL: Record<Severity, string> = { error: '#F8D7DA', verify: '#FFF3CD', hint: '#D1ECF1' };
+
+/** Styles of 审核结果 and 计算结果. */
+export function sheetStyles(): Record<string, CellStyle> {
+  return {
+    summary: { font: { bold: true, size: 12 } },
+    header: { font: { bold: true }, fill: '#D9E1F2', align: 'center', valign: 'middle', wrap: true },
+    error: { fill: SEVERITY_FILL.error, align: 'center' },
+    verify: { fill: SEVERITY_FILL.verify, align: 'center' },
+    hint: { fill: SEVERITY_FILL.hint, align: 'center' },
+    link: { font: { color: '#0563C1', underline: true } },
+    wrap: { wrap: true, valign: 'top' },
+    pct: { numFmt: '0.0%' },
+  };
+}
+
+const BODY = '仿宋_GB2312';
+
+/** Styles of 报告文稿, after GB/T 9704-2012 (title 方正小标宋简体 22 pt centred; body 仿宋_GB2312 16 pt …). */
+export const REPORT_STYLES: Record<string, CellStyle> = {
+  'doc-title': { font: { name: '方正小标宋简体', size: 22 }, align: 'center', valign: 'middle', wrap: true },
+  'doc-addressee': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true },
+  'doc-opening': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true },
+  'doc-heading1': { font: { name: '黑体', size: 16 }, align: 'left', valign: 'top', wrap: true },
+  'doc-heading2': { font: { name: '楷体_GB2312', size: 16 }, align: 'left', valign: 'top', wrap: true },
+  'doc-heading3': { font: { name: BODY, size: 16, bold: true }, align: 'left', valign: 'top', wrap: true },
+  'doc-heading4': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true },
+  'doc-body': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true },
+  'doc-closing': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true },
+  'doc-signature': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true },
+  'doc-date': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true },
+};
