@@ -3,6 +3,7 @@
  * (`‘矛盾纠纷’表 D11`) and how a figure is shown in a message.
  */
 import { parseA1, ref } from './address';
+import { formatFigure, formatNumber as plainNumber } from './format';
 import { formatPercent } from './rate';
 import { RULES, SEVERITY_ORDER } from './rules/meta';
 import type { Explanation, Finding, IndicatorDef, Observation, Period, RuleId, Severity } from './types';
@@ -79,9 +80,7 @@ export function render(template: string, vars: Record<string, string | number | 
 
 /** A number as a message shows it: integers plainly, others with at most 4 decimals, never NaN. */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return '—';
-  if (Number.isInteger(n)) return String(n);
-  return String(Math.round(n * 10000) / 10000);
+  return Number.isFinite(n) ? plainNumber(n, 4) : '—';
 }
 
 /** A number with its unit: `37件`, `98%`, `12.5万元`. */
@@ -96,11 +95,7 @@ export function showObs(o: Observation, def?: IndicatorDef): string {
   if (o.kind === 'percent' && typeof o.value === 'number' && !o.coverage && !raw.includes('%')) {
     return `${formatNumber(o.value)}%`;
   }
-  if (raw === '') {
-    if (typeof o.value === 'number') return withUnit(o.value, unit);
-    if (typeof o.value === 'boolean') return o.value ? '是' : '否';
-    return '空白';
-  }
+  if (raw === '') return formatFigure(o) || '空白';
   if (/^[-+]?[\d,，.]+$/.test(raw) && unit && unit !== '%') return raw + unit;
   return raw;
 }
@@ -115,7 +110,7 @@ export function showPercent(p: number): string {
 export interface FindingInput {
   sheet: string;
   cell: string;
-  /** Cells involved, as `{sheet, cell}`; the finding's own cell is added first when missing. */
+  /** Cells involved, in this order; the finding's own cell is put first unless listed here. */
   cells?: { sheet: string; cell: string }[];
   indicators: string[];
   entity: string | null;
@@ -126,14 +121,19 @@ export interface FindingInput {
   actual?: number | string | boolean | null;
   /** Distinguishes sub-cases of one rule on the same indicators (part of the id). */
   key?: string;
+  /** Put sheet and cell in the id; default: only for findings that concern no indicator. */
+  byCell?: boolean;
 }
 
 export function makeFinding(rule: RuleId, f: FindingInput): Finding {
   const meta = RULES[rule];
   const template = (f.variant && meta.variants?.[f.variant]) || meta.template;
-  const extra = f.indicators.length ? (f.key ?? '') : [f.key ?? '', `${f.sheet}!${f.cell}`].filter(Boolean).join('|');
+  const byCell = f.byCell ?? f.indicators.length === 0;
+  const extra = [f.key ?? '', byCell ? `${f.sheet}!${f.cell}` : ''].filter(Boolean).join('|');
   const refs: string[] = [];
-  for (const c of [{ sheet: f.sheet, cell: f.cell }, ...(f.cells ?? [])]) {
+  const cells = f.cells ?? [];
+  const own = cells.some((c) => c.sheet === f.sheet && c.cell === f.cell) ? [] : [{ sheet: f.sheet, cell: f.cell }];
+  for (const c of [...own, ...cells]) {
     const r = ref(c.sheet, c.cell);
     if (!refs.includes(r)) refs.push(r);
   }

@@ -110,7 +110,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     template:
       '{where}的“{name}”没有填写，而这是必填指标。请填写本年度数字；确实没有开展的请填“0”或“否”，并在“审核说明”表中说明。',
     variants: {
-      none: '工作簿中没有找到必填指标“{name}”（{section}）。请在{where}所在的指标表中补充这一行并填写本年度数字。',
+      none: '{where}：工作簿中没有找到必填指标“{name}”（属“{section}”部分）。请在指标表中补充这一行并填写本年度数字；确实没有开展的请填“0”或“否”。',
     },
   },
   'approximate-rate': {

@@ -14,6 +14,7 @@ export function unknownIndicator(ctx: RuleContext): Finding[] {
       period: null,
       // keyed by the label, not the cell, so the id survives inserted rows
       key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
+      byCell: false,
       variant: u.suggestion ? undefined : 'none',
       vars: { label: u.label || u.raw, suggestion: u.suggestion?.name },
       expected: u.suggestion?.name ?? null,
@@ -36,6 +37,11 @@ export function numberingStyle(text: string): '一、' | '1、' | null {
   if (/^[一二三四五六七八九十百]+\s*、/.test(t)) return '一、';
   if (/^[0-9０-９]+\s*、/.test(t)) return '1、';
   return null;
+}
+
+/** The numbering as written: `四、`. */
+function prefix(text: string): string {
+  return /^\s*([^、]*、)/.exec(text)?.[1].trim() ?? text.trim().slice(0, 2);
 }
 
 /**
@@ -72,10 +78,10 @@ export function numbering(ctx: RuleContext): Finding[] {
         period: null,
         vars: {
           text: at.text,
-          style: at.style,
+          style: prefix(at.text),
           otherWhere: whereText(other.sheet, other.cell),
           otherText: other.text,
-          otherStyle: other.style,
+          otherStyle: prefix(other.text),
         },
         expected: other.style,
         actual: at.style,
