@@ -1,6 +1,6 @@
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { buildReport } from '../../src/core/narrative';
-import { INDENT, markPlan, removalPlan, resultPlan } from '../../src/core/plan';
+import { explanationPlan, INDENT, markPlan, removalPlan, resultPlan, RULE_NAMES } from '../../src/core/plan';
 import type { CellSpec, Report, SheetPlan, WritePlan } from '../../src/core/types';
 import { finding, makeResult, obs } from './narrative-fixtures';
 
@@ -69,7 +69,7 @@ describe('审核结果', () => {
     expect(s.rows).toHaveLength(2 + findings.length);
     const first = s.rows[2];
     expect(first[0].v).toBe('强制性');
-    expect(first[2]).toMatchObject({ v: "'行政执法 2023'!C5", link: { sheet: '行政执法 2023', cell: 'C5' } });
+    expect(first[2]).toMatchObject({ v: '‘行政执法 2023’表 C5', link: { sheet: '行政执法 2023', cell: 'C5' } });
     expect(first[3].v).toBe('持证人数、行政执法人员');
     expect(first[5].v).toBe(9);
     expect(first[6].v).toBe(10);
@@ -77,7 +77,7 @@ describe('审核结果', () => {
   });
 
   it('shows rates as percent and explained findings with their explanation', () => {
-    const rate = s.rows.slice(2).find((r) => r[1].v === '比率与分子分母不符' && r[7].v !== '已说明：按上级口径统计')!;
+    const rate = s.rows.slice(2).find((r) => r[1].v === RULE_NAMES['rate-mismatch'] && r[7].v !== '已说明：按上级口径统计')!;
     expect(rate[5].v).toBe('93.8%');
     expect(rate[6].v).toBe('98%'); // as the township wrote it
     expect(s.rows.slice(2).some((r) => r[7].v === '已说明：按上级口径统计')).toBe(true);
@@ -119,7 +119,7 @@ describe('计算结果', () => {
   it('writes a text source (二十余) as a literal and says so', () => {
     const r = row('信访案件化解率');
     expect(r[5].f).toBe('=IF(20=0,"",矛盾纠纷!D6/20)');
-    expect(r[8].v).toContain('分母 矛盾纠纷!D5 写作“二十余”，公式无法引用，按 20 计算');
+    expect(r[8].v).toContain('分母 ‘矛盾纠纷’表 D5 写作“二十余”，公式无法引用，按 20 计算');
     expect(r[8].v).toContain('约数');
   });
 });
@@ -217,6 +217,15 @@ describe('markPlan', () => {
     expect(marks).toHaveLength(1);
     expect(marks[0].severity).toBe('error');
     expect(marks[0].comment).toBe('【提示性】甲\n【强制性】乙');
+  });
+});
+
+describe('explanationPlan', () => {
+  it('writes the 审核说明 sheet with the styles it uses', () => {
+    const p = explanationPlan([{ findingId: 'abc12345', text: '按上级口径统计', rule: 'rate-mismatch', where: '‘矛盾纠纷’表 D11' }]);
+    expect(p.sheets.map((s) => s.name)).toEqual([RESULT_SHEETS.explanations]);
+    for (const c of p.sheets[0].rows.flat()) if (c.style) expect(p.styles[c.style]).toBeDefined();
+    expect(p.sheets[0].rows.flat().some((c) => c.v === '按上级口径统计')).toBe(true);
   });
 });
 

@@ -24,31 +24,19 @@ import type {
   Workbook,
   WritePlan,
 } from '../types';
+import { RULES } from '../rules/meta';
+import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
+import { whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '强制性', verify: '核实性', hint: '提示性' };
 
-export const RULE_NAMES: Record<RuleId, string> = {
-  'unparseable-value': '无法识别的数值',
-  'formula-error': '公式错误',
-  'not-integer': '非整数',
-  negative: '负数',
-  'out-of-range': '超出合理范围',
-  'part-exceeds-whole': '部分大于总数',
-  'rate-mismatch': '比率与分子分母不符',
-  'sum-mismatch': '合计不等于各项之和',
-  'conflicting-values': '同一指标数值不一致',
-  'coverage-claim': '“全覆盖”与数据不符',
-  'year-mismatch': '年度不符',
-  'large-change': '同比变化过大',
-  'missing-required': '缺少必填指标',
-  'approximate-rate': '约数计算的比率',
-  'unknown-indicator': '未识别的指标',
-  numbering: '标题序号不规范',
-  'sheet-truncated': '工作表未读完',
-};
+/** Rule titles come from the rules' own metadata (one place). */
+export const RULE_NAMES: Record<RuleId, string> = Object.fromEntries(
+  (Object.keys(RULES) as RuleId[]).map((id) => [id, RULES[id].title]),
+) as Record<RuleId, string>;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, verify: 1, hint: 2 };
 
@@ -75,10 +63,10 @@ function actualCell(f: Finding, rate: boolean, result: CheckResult): CellSpec {
   return valueCell(f.actual, rate);
 }
 
-function location(sheet: string, cell: string): CellSpec {
+function location(sheet: string, cell: string, entity: string | null = null): CellSpec {
   if (!sheet) return { v: '全工作簿' };
-  if (!cell) return { v: `‘${sheet}’表` };
-  return { v: ref(sheet, cell), link: { sheet, cell }, style: 'link' };
+  if (!/^[A-Z]{1,3}\d+$/.test(cell)) return { v: `‘${sheet}’表` };
+  return { v: whereText(sheet, cell, entity), link: { sheet, cell }, style: 'link' };
 }
 
 function statusText(f: Finding): string {
@@ -108,7 +96,7 @@ function findingsSheet(result: CheckResult): SheetPlan {
     rows.push([
       { v: SEVERITY_NAMES[f.severity], style: f.severity },
       { v: RULE_NAMES[f.rule] ?? f.rule, style: 'wrap' },
-      location(f.sheet, f.cell),
+      location(f.sheet, f.cell, f.entity),
       { v: indicatorNames(f.indicators), style: 'wrap' },
       { v: f.message, style: 'wrap' },
       valueCell(f.expected, rate),
@@ -146,7 +134,7 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
   const den = operand(r.denominator);
   const notes: string[] = [];
   for (const [label, o, op] of [['分子', r.numerator, num], ['分母', r.denominator, den]] as const) {
-    if (op.literal) notes.push(`${label} ${ref(o.sheet, o.cell)} 写作“${o.raw}”，公式无法引用，按 ${op.expr} 计算`);
+    if (op.literal) notes.push(`${label} ${whereText(o.sheet, o.cell)} 写作“${o.raw}”，公式无法引用，按 ${op.expr} 计算`);
   }
   if (r.approx) notes.push('分子或分母为约数，比率仅供参考');
   if (r.value == null) notes.push('分母为 0，无法计算比率');
@@ -160,7 +148,7 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
   const repValue = rep && rep.kind === 'percent' && typeof rep.value === 'number' ? rep.value : null;
   const reportedCell: CellSpec =
     rep && repValue != null ? { v: repValue / 100, link: { sheet: rep.sheet, cell: rep.cell }, style: 'pct' } : { v: null };
-  if (rep && repValue == null) notes.push(`填报比率 ${ref(rep.sheet, rep.cell)} 写作“${rep.raw}”，无法读作比率`);
+  if (rep && repValue == null) notes.push(`填报比率 ${whereText(rep.sheet, rep.cell)} 写作“${rep.raw}”，无法读作比率`);
   if (repValue != null && r.value != null && !rateAgrees(repValue, rep?.decimals ?? null, r.value)) {
     notes.push(`填报${rep?.raw || formatPercent(repValue)}与计算${r.display}不符，报告文稿采用计算比率`);
   }
@@ -237,14 +225,16 @@ export function resultPlan(result: CheckResult, report: Report | null): WritePla
 
 /** The 审核说明 sheet rewritten with `explanations` (keyed by finding id; a new text replaces an old one). */
 export function explanationPlan(explanations: Explanation[]): WritePlan {
-  void explanations;
-  throw new Error('not implemented');
+  const styles = sheetStyles();
+  return {
+    sheets: [explanationSheet(explanations)],
+    styles: { header: styles.header, cell: styles.wrap },
+  };
 }
 
 /** Read the 审核说明 sheet of a workbook. */
 export function readExplanations(book: Workbook): Explanation[] {
-  void book;
-  throw new Error('not implemented');
+  return readExplanationSheet(book);
 }
 
 /** Marks for the open findings (fill per severity, a comment with the message); earlier marks are cleared. */
