@@ -49,7 +49,9 @@ const QUOTES = /[“”‘’"'《》「」『』〈〉]/g;
 /** Punctuation, symbols and spaces (after NFKC). */
 const PUNCT = /[\s\p{P}\p{S}]/gu;
 const LEADING_FILLER = ['全年', '全镇', '全乡', '全街道', '本年度', '年度内', '今年', '共计', '共', '累计', '其中', '是否'];
-const TRAILING_FILLER = ['达到', '情况', '共计', '总数', '合计', '总计', '为', '是否'];
+const TRAILING_FILLER = ['达到', '情况', '共计', '总数', '合计', '总计', '是否'];
+/** A year or period in front of a label says when, not what (`2023年信访案件受理数`). */
+const LEADING_PERIOD = /^(?:\d{4}年度?|本年度?|上年度?|去年|今年|当年)(?=.{2})/;
 const ANYWHERE_FILLER = /各类|各种|各项/g;
 
 function stripNumbering(s: string): string {
@@ -87,8 +89,14 @@ export function normalizeLabel(label: string): string {
     s = s.replace(ANYWHERE_FILLER, '');
     // `数量` says no more than `数` (`配备法律顾问村数量` = `配备法律顾问村数`)
     if (s.endsWith('数量') && s.length > 3) s = s.slice(0, -1);
+    s = s.replace(LEADING_PERIOD, '');
     for (let guard = 0; guard < 4; guard++) {
       let changed = false;
+      // `化解率为`, `受理数为`: a trailing 为 after a measure word
+      if (/[率数额量]为$/.test(s)) {
+        s = s.slice(0, -1);
+        changed = true;
+      }
       for (const f of LEADING_FILLER) {
         if (s.startsWith(f) && s.length > f.length + 1) {
           s = s.slice(f.length);

@@ -136,10 +136,10 @@ export function evalNumeral(s: string): NumeralResult | null {
       if (!seen) return null; // 万 alone is not a number here
       if (u === 1e4) {
         if (wan) return null; // 三万二万
-        wanPart = (part === 0 ? 1 : part) * 1e4;
+        wanPart = part * 1e4;
         wan = true;
       } else {
-        total = (total + wanPart + (part === 0 && wanPart === 0 && total === 0 ? 1 : part)) * 1e8;
+        total = (total + wanPart + part) * 1e8;
         wanPart = 0;
         wan = false;
       }

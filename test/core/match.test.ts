@@ -24,6 +24,11 @@ describe('normalizeLabel', () => {
     ['累计排查隐患数量', '排查隐患数'],
     ['１２３４５热线 工单', '12345热线工单'],
     ['党委会/常务会会前学法', '党委会常务会会前学法'],
+    ['其中：化解数', '化解数'],
+    ['2023年信访案件受理数', '信访案件受理数'],
+    ['化解率为', '化解率'],
+    ['规范执法行为', '规范执法行为'],
+    ['年终述法', '年终述法'],
   ])('%s → %s', (a, b) => {
     expect(normalizeLabel(a)).toBe(b);
   });
@@ -200,7 +205,7 @@ describe('headingLevel', () => {
     expect(headingLevel(text)).toEqual({ style, number: n });
   });
 
-  test.each(['党委会学法', '1.3万元', '2023年度', ''])('%s is not numbered', (text) => {
+  test.each(['党委会学法', '1.3万元', '2023年度', '一是加强学习', ''])('%s is not numbered', (text) => {
     expect(headingLevel(text)).toEqual({ style: null, number: null });
   });
 });

@@ -260,3 +260,67 @@ describe('notes and edge wordings', () => {
     expect(cellText(0.1 + 0.2)).toBe('0.3');
   });
 });
+
+describe('round trips', () => {
+  /** An independent writer of Chinese numerals, as people write them (一万零五百, 十二, 一百一十). */
+  function toChinese(n: number): string {
+    const D = '零一二三四五六七八九';
+    const U = ['', '十', '百', '千'];
+    const section = (x: number, leadingOne: boolean): string => {
+      let out = '';
+      let zero = false;
+      for (let i = 3; i >= 0; i--) {
+        const d = Math.floor(x / 10 ** i) % 10;
+        if (d === 0) {
+          if (out) zero = true;
+          continue;
+        }
+        if (zero) out += '零';
+        zero = false;
+        out += d === 1 && i === 1 && !out && !leadingOne ? U[i] : D[d] + U[i];
+      }
+      return out;
+    };
+    if (n === 0) return '零';
+    const wan = Math.floor(n / 10000);
+    const rest = n % 10000;
+    let s = wan ? section(wan, false) + '万' : '';
+    if (rest) s += (wan && rest < 1000 ? '零' : '') + section(rest, !!wan);
+    return s;
+  }
+
+  test('Chinese numerals up to 9999,9999', () => {
+    expect(toChinese(10005)).toBe('一万零五');
+    expect(toChinese(12)).toBe('十二');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99999999 }), (n) => {
+        expect(parseChineseNumber(toChinese(n))).toBe(n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a figure with markers and a unit reads back its parts', () => {
+    const units = ['件', '份', '人次', '场次', '幅', '条', '名', '个', '元'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999999 }),
+        fc.constantFrom('', '近', '约', '不少于'),
+        fc.constantFrom('', '余', '多'),
+        fc.constantFrom(...units),
+        fc.boolean(),
+        fc.boolean(),
+        (n, pre, suf, unit, wan, comma) => {
+          const figure = comma && !wan ? n.toLocaleString('en-US') : String(n);
+          const v = parseValue(`${pre}${figure}${wan ? '万' : ''}${suf}${unit}`);
+          expect(v.kind).toBe('number');
+          expect(v.value).toBe(wan ? n * 10000 : n);
+          expect(v.unit).toBe(unit);
+          expect(v.wan).toBe(wan);
+          expect(v.markers).toEqual([pre, suf].filter(Boolean));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
