@@ -259,7 +259,7 @@ function similar(text: string, idx: Index, section: SectionId | null | undefined
 }
 
 /** Verbs and generic words at the end of a parent title that do not name the thing (`矛盾纠纷化解` → `矛盾纠纷`). */
-const PARENT_TAIL = /(?:化解|调解|调处|排查|受理|办理|办结|工作|情况|管理|服务|建设|开展|统计)+$/;
+const PARENT_TAIL = /(?:化解|调解|调处|排查|受理|办理|办结|工作|情况|管理|服务|建设|开展|统计|总量|总数|件数|人数|数)+$/;
 
 function matched(e: Entry, score: number, via?: 'similar'): LabelMatch {
   return { id: e.id, score: Math.round(score * 1000) / 1000, via: via ?? e.via };
@@ -277,7 +277,9 @@ export function matchLabel(label: string, catalog: Catalog = CATALOG, context?: 
     // 1. exact — a parent + label combination first, since a generic sub-label (`化解率`) is ambiguous alone
     const parentTexts: { text: string; pLen: number }[] = [];
     if (context?.parent) {
-      const p = normalizeLabel(context.parent);
+      // the parent may be given as a label or as an indicator id
+      const byId = catalog.indicators.find((d) => d.id === context.parent);
+      const p = normalizeLabel(byId ? byId.name : context.parent);
       if (p && p !== text && !text.startsWith(p)) {
         parentTexts.push({ text: p + text, pLen: p.length });
         const core = p.replace(PARENT_TAIL, '');

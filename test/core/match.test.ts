@@ -91,6 +91,10 @@ describe('matchLabel', () => {
     expect(idOf('化解数', { parent: '（二）矛盾纠纷化解' })).toBe('disputes_mediated');
     expect(idOf('化解率', { parent: '矛盾纠纷' })).toBe('dispute_mediation_rate');
     expect(idOf('办结率', { parent: '12345热线工单' })).toBe('hotline_closure_rate');
+    expect(idOf('其中：化解数', { parent: '信访案件受理数' })).toBe('petitions_resolved');
+    expect(idOf('其中：化解数', { parent: '矛盾纠纷受理数（件）' })).toBe('disputes_mediated');
+    expect(idOf('化解率', { parent: 'disputes_received' })).toBe('dispute_mediation_rate');
+    expect(idOf('其中：调解成功数', { parent: '矛盾纠纷受理数' })).toBe('disputes_mediated');
     // the parent does not override a label that is specific on its own
     expect(idOf('信访案件受理数', { parent: '矛盾纠纷' })).toBe('petitions_received');
   });
