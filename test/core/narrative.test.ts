@@ -148,6 +148,13 @@ describe('buildReport: figures', () => {
     expect(t).not.toContain('100%');
   });
 
+  it('leaves out a recomputed rate over 100% (a part larger than its whole) but keeps the counts', () => {
+    const r = makeResult({ observations: [obs('enforcement_officers', 12), obs('certified_officers', 14), obs('certification_rate', 100)] });
+    const rep = buildReport(r);
+    expect(para(rep, '执法人员')).toBe('全镇现有行政执法人员12人，持证上岗14人。');
+    expect(auditFigures(rep, r).ok).toBe(true);
+  });
+
   it('uses the reported rate when no parts exist', () => {
     const r = makeResult({ observations: [obs('hotline_satisfaction_rate', 98.5)] });
     expect(bodyText(buildReport(r))).toContain('群众满意率98.5%');
@@ -236,6 +243,13 @@ describe('year-over-year phrases', () => {
 });
 
 describe('summary workbooks', () => {
+  it('calls a county office’s area 县', () => {
+    const r = makeResult({ unit: '沈丘县委全面依法治县委员会办公室', observations: [obs('petitions_received', 37)] });
+    const rep = buildReport(r);
+    expect(rep.paragraphs[0].text).toBe('沈丘县委全面依法治县委员会办公室关于2023年度法治政府建设情况的报告');
+    expect(para(rep, '信访')).toBe('2023年，全县共受理信访案件37件。');
+  });
+
   it('narrates the 合计 row for the unit and ignores the township rows', () => {
     const r = makeResult({
       unit: '沈丘县',

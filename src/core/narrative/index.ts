@@ -100,11 +100,20 @@ export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG): 
   };
 }
 
+/**
+ * A recomputed rate the prose can state: one with a value (not over a 0 denominator) that is a rate at all —
+ * a part larger than its whole (14 certified of 12 officers) gives 116.7%, which the findings report and the
+ * prose leaves out (the counts stay).
+ */
+export function usableRate(r: ComputedRate | undefined): r is ComputedRate & { value: number } {
+  return r != null && r.value != null && Number.isFinite(r.value) && r.value >= 0 && r.value <= 100 + 1e-9;
+}
+
 /** A rate as the prose states it: the recomputed one; the reported one only when no parts exist. */
 function rateText(id: string, f: ReportFigures, catalog: Catalog): { text: string; sources: Observation[] } | null {
   const r = f.rates.get(id);
   if (r) {
-    if (r.value == null) return null;
+    if (!usableRate(r)) return null;
     const sources = [r.numerator, r.denominator, ...(r.reported ? [r.reported] : [])];
     return { text: (r.approx ? '约' : '') + r.display, sources };
   }
@@ -113,7 +122,7 @@ function rateText(id: string, f: ReportFigures, catalog: Catalog): { text: strin
 }
 
 function numericRate(rate: ComputedRate | undefined, obs: Observation | undefined): number | null {
-  if (rate) return rate.value;
+  if (rate) return usableRate(rate) ? rate.value : null;
   return obs && obs.kind === 'percent' && typeof obs.value === 'number' ? obs.value : null;
 }
 
@@ -166,13 +175,18 @@ export function governmentName(unit: string): string {
   return `${u}人民政府`;
 }
 
-/** `周营镇人民政府` → `镇`, `前营乡` → `乡`, `XX街道` → `街道`; `乡镇` when unknown. */
+/**
+ * `周营镇人民政府` → `镇`, `前营乡` → `乡`, `XX街道` → `街道`, `沈丘县委全面依法治县委员会办公室` → `县`;
+ * `乡镇` when unknown.
+ */
 export function unitShort(unit: string | null): string {
   if (!unit) return '乡镇';
   const u = unit.trim().replace(/(人民政府|政府|办事处)$/, '');
   if (/街道$/.test(u)) return '街道';
-  const m = /([镇乡县区市])$/.exec(u);
-  return m ? m[1] : '乡镇';
+  const end = /([镇乡县区市旗])$/.exec(u);
+  if (end) return end[1];
+  const first = /^[\u4e00-\u9fff]{1,6}?([镇乡县区市旗])/.exec(u);
+  return first ? first[1] : '乡镇';
 }
 
 function unitName(unit: string): string {
@@ -463,7 +477,7 @@ export function auditFigures(report: Report, result: CheckResult, catalog: Catal
     if (d.kind === 'rate') {
       const r = f.rates.get(id);
       if (r) {
-        if (r.value == null) continue;
+        if (!usableRate(r)) continue;
         percents.push(Number(r.display.replace('%', '')));
         if (!body.includes(r.display)) missing.push({ indicator: id, where: ref(r.numerator.sheet, r.numerator.cell), expected: r.display });
         continue;
