@@ -50,14 +50,16 @@ export function findingId(
 
 // ───────────────────────────── messages ─────────────────────────────
 
-/** `‘矛盾纠纷’表 D11`, with the township of a summary row: `‘汇总’表 D11（张庄镇）`. */
+/** `‘矛盾纠纷’表 D11`, with the township of a summary row: `‘汇总’表 D11（张庄镇）`; `‘汇总表’ D11` (no 表表). */
 export function whereText(sheet: string, cell: string, entity?: string | null): string {
-  return `‘${sheet}’表 ${cell}${entity ? `（${entity}）` : ''}`;
+  return `‘${sheet}’${sheet.endsWith('表') ? '' : '表'} ${cell}${entity ? `（${entity}）` : ''}`;
 }
 
 /** Inverse of `whereText` (entity dropped); null when the text is not a location. */
 export function parseWhere(where: string): { sheet: string; cell: string } | null {
-  const m = /^\s*[‘'’“"]?(.+?)[’'‘”"]?表\s*\$?([A-Za-z]{1,3}\$?\d{1,7})/.exec(where);
+  const quoted = /^\s*‘(.+)’(?:表)?\s*\$?([A-Za-z]{1,3}\$?\d{1,7})(?![0-9])/.exec(where);
+  const plain = quoted ? null : /^\s*(.+?)表\s*\$?([A-Za-z]{1,3}\$?\d{1,7})(?![0-9])/.exec(where);
+  const m = quoted ?? plain;
   if (!m) return null;
   const cell = m[2].replace(/\$/g, '').toUpperCase();
   return parseA1(cell) ? { sheet: m[1], cell } : null;

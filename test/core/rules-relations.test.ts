@@ -32,6 +32,17 @@ describe('computeRates', () => {
     expect(rates).toHaveLength(2);
   });
 
+  it('takes the parts beside the reported rate before a copy elsewhere in the workbook', () => {
+    const [r] = computeRates([
+      obs({ indicator: 'villages', sheet: '基本情况', cell: 'B7', value: 21 }),
+      obs({ indicator: 'villages', sheet: '法律服务', cell: 'D4', value: 20 }),
+      obs({ indicator: 'villages_with_counsel', sheet: '法律服务', cell: 'D5', value: 18 }),
+      obs({ indicator: 'counsel_coverage_rate', sheet: '法律服务', cell: 'D6', value: 90 }),
+    ]);
+    expect(r.denominator.cell).toBe('D4');
+    expect(r.display).toBe('90.0%');
+  });
+
   it('gives null and — when the denominator is 0', () => {
     const [r] = computeRates(petitions(0, 0));
     expect(r.value).toBeNull();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CATALOG } from '../../src/core/catalog';
-import { applyExplanations, countFindings, findingId, fnv1a, sortFindings } from '../../src/core/findings';
+import { applyExplanations, countFindings, findingId, fnv1a, parseWhere, sortFindings, whereText } from '../../src/core/findings';
 import { RULE_FUNCTIONS, RULES } from '../../src/core/rules';
 import type { RuleId } from '../../src/core/types';
 import { expectCleanMessage, obs, run } from './rules-fixtures';
@@ -74,6 +74,19 @@ describe('sheet-truncated', () => {
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '汇总', cell: 'A5001' });
     expect(f[0].message).toMatch(/20000行.*前5000行/);
     expectCleanMessage(f[0]);
+  });
+});
+
+describe('where a finding is', () => {
+  it('names sheet and cell as a clerk reads them, and parses back', () => {
+    expect(whereText('矛盾纠纷', 'D11')).toBe('‘矛盾纠纷’表 D11');
+    expect(whereText('汇总', 'D11', '张庄镇')).toBe('‘汇总’表 D11（张庄镇）');
+    expect(whereText('汇总表', 'I15')).toBe('‘汇总表’ I15');
+    expect(parseWhere('‘矛盾纠纷’表 D11')).toEqual({ sheet: '矛盾纠纷', cell: 'D11' });
+    expect(parseWhere('‘汇总’表 D11（张庄镇）')).toEqual({ sheet: '汇总', cell: 'D11' });
+    expect(parseWhere('‘汇总表’ I15')).toEqual({ sheet: '汇总表', cell: 'I15' });
+    expect(parseWhere('普法表B12')).toEqual({ sheet: '普法', cell: 'B12' });
+    expect(parseWhere('工作簿')).toBeNull();
   });
 });
 

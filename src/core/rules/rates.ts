@@ -7,20 +7,26 @@ import { firstNumeric, groupBy, groupKey, isApprox, num } from './util';
 /**
  * For every catalog `rate` relation and every (entity, period) group where numerator and denominator are
  * figures: the rate through `ratePercent`/`formatPercent` only (null and `—` when the denominator is 0).
- * The first figure of an indicator in the group is used (a second, different one is `conflicting-values`).
+ * The parts on the reported rate's sheet are used, else the first figure of each part in the group (a second,
+ * different figure of one indicator is `conflicting-values`).
  * `reported` is the group's own observation of the rate (a figure or a coverage word first), if any.
  */
+function pick(group: Observation[], indicator: string, sheet: string | undefined): Observation | undefined {
+  return (sheet ? group.find((o) => o.indicator === indicator && o.sheet === sheet && num(o) != null) : undefined) ?? firstNumeric(group, indicator);
+}
+
 export function computeRates(observations: Observation[], catalog: Catalog = CATALOG): ComputedRate[] {
   const relations = catalog.relations.filter((r): r is Extract<Relation, { kind: 'rate' }> => r.kind === 'rate');
   const out: ComputedRate[] = [];
   for (const group of groupBy(observations, groupKey).values()) {
     for (const rel of relations) {
-      const numerator = firstNumeric(group, rel.numerator);
-      const denominator = firstNumeric(group, rel.denominator);
-      if (!numerator || !denominator) continue;
-      const value = ratePercent(num(numerator), num(denominator));
       const ofRate = group.filter((o) => o.indicator === rel.rate && o.kind !== 'absent');
       const reported = ofRate.find((o) => num(o) != null || o.coverage) ?? ofRate[0] ?? null;
+      // the parts that stand beside the reported rate (same sheet) before those elsewhere in the workbook
+      const numerator = pick(group, rel.numerator, reported?.sheet);
+      const denominator = pick(group, rel.denominator, reported?.sheet ?? numerator?.sheet);
+      if (!numerator || !denominator) continue;
+      const value = ratePercent(num(numerator), num(denominator));
       out.push({
         indicator: rel.rate,
         entity: numerator.entity,
