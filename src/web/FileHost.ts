@@ -1,0 +1,140 @@
+/**
+ * A WorkbookHost over the bytes of one .xlsx held in memory (the web page). Reading and writing go through
+ * src/file (ExcelJS, docx), loaded on demand with a dynamic import so the page's first chunk stays small.
+ * Nothing leaves the browser: `apply` replaces the held bytes with the written workbook, ready to download.
+ */
+import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, WritePlan } from '../core/types';
+
+/** What the page needs from src/file. */
+export interface FileModule {
+  readXlsx(data: Uint8Array | ArrayBuffer, name: string): Promise<Workbook>;
+  applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan, name?: string): Promise<Uint8Array>;
+  reportDocx(report: Report): Promise<Uint8Array | ArrayBuffer | Blob>;
+}
+
+/** The ExcelJS/docx half of the page, as a separate chunk. */
+export const loadFileModule = (): Promise<FileModule> => import('../file');
+
+export type FileHostEvent =
+  | { type: 'change' }
+  | { type: 'select'; sheet: string; cell: string };
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Files beyond this are refused before anything is parsed (the tab would run out of memory). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export function tooLargeMessage(name: string, bytes: number): string {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return `文件“${name}”有 ${mb} MB，超过网页版可处理的上限 ${MAX_FILE_BYTES / 1024 / 1024} MB，未读取。请删去与指标无关的工作表后再试。`;
+}
+
+function messageOf(err: unknown, fallback: string): string {
+  const msg = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+  return msg && CJK.test(msg) ? msg : msg ? `${fallback}（${msg.slice(0, 160)}）` : fallback;
+}
+
+export interface FileHostOptions {
+  load?: () => Promise<FileModule>;
+}
+
+export class FileHost implements WorkbookHost {
+  readonly kind = 'file' as const;
+  readonly name: string;
+  private data: Uint8Array;
+  private book: Promise<Workbook> | null = null;
+  private readonly load: () => Promise<FileModule>;
+  private readonly listeners = new Set<(e: FileHostEvent) => void>();
+  /** The last cell selected (the preview shows it when it mounts later). */
+  selection: { sheet: string; cell: string } | null = null;
+
+  constructor(name: string, data: Uint8Array | ArrayBuffer, opts: FileHostOptions = {}) {
+    this.name = name;
+    this.data = data instanceof Uint8Array ? data : new Uint8Array(data);
+    this.load = opts.load ?? loadFileModule;
+  }
+
+  /** The workbook as it stands (the original plus whatever was applied). */
+  get bytes(): Uint8Array {
+    return this.data;
+  }
+
+  async capabilities(): Promise<HostCapabilities> {
+    return { comments: true, marks: true, download: true };
+  }
+
+  /** Parses once; later calls (the preview, a re-check without changes) reuse the same Workbook. */
+  async read(onProgress?: (done: number, total: number) => void): Promise<Workbook> {
+    onProgress?.(0, 1);
+    if (this.data.byteLength > MAX_FILE_BYTES) throw new Error(tooLargeMessage(this.name, this.data.byteLength));
+    if (!this.book) {
+      const bytes = this.data;
+      const pending = this.load().then((m) => m.readXlsx(bytes, this.name));
+      this.book = pending;
+      pending.catch(() => {
+        if (this.book === pending) this.book = null;
+      });
+    }
+    const book = await this.book;
+    onProgress?.(1, 1);
+    return book;
+  }
+
+  async apply(plan: WritePlan): Promise<ApplyOutcome> {
+    try {
+      const m = await this.load();
+      const out = await m.applyPlan(this.data, plan, this.name);
+      this.data = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+      this.book = null;
+      this.emit({ type: 'change' });
+      return { ok: true, written: plan.sheets.map((s) => s.name) };
+    } catch (err) {
+      return { ok: false, message: messageOf(err, `无法写入工作簿“${this.name}”，原文件未改动`), written: [] };
+    }
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.selection = { sheet, cell };
+    this.emit({ type: 'select', sheet, cell });
+  }
+
+  async reportDocx(report: Report): Promise<Blob> {
+    const m = await this.load();
+    const out = await m.reportDocx(report);
+    const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    return out instanceof Blob ? out : new Blob([out as BlobPart], { type });
+  }
+
+  subscribe(listener: (e: FileHostEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private emit(e: FileHostEvent): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `周营镇-2023-指标.xlsx` → `周营镇-2023-指标-审核.xlsx`. */
+export function derivedName(name: string, suffix: string, ext: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '') || '工作簿';
+  return `${base}-${suffix}.${ext}`;
+}
+
+/** Save bytes as a file through an object URL and a temporary `<a download>`. */
+export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

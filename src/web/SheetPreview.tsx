@@ -1,0 +1,245 @@
+/**
+ * A read-only view of the workbook: sheet tabs and the selected sheet's cells (capped, with a note).
+ * Selecting a finding in the pane switches the sheet, scrolls to the cell and highlights it.
+ */
+import * as React from 'react';
+import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { a1, columnLetters, parseA1 } from '../core/address';
+import type { Cell, Grid, Workbook } from '../core/types';
+import type { FileHost } from './FileHost';
+import { useWebStrings } from './strings';
+
+export const PREVIEW_ROWS = 500;
+export const PREVIEW_COLS = 52;
+
+/** Excel serial → yyyy-mm-dd (1900 system). */
+function serialToDate(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400 * 1000);
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return String(serial);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** A cell as Excel would roughly show it: percent formats as %, date formats as dates, no float noise. */
+export function displayCell(cell: Cell | undefined, format?: string | null): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'object') return cell.error;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (typeof cell === 'string') return cell;
+  if (!Number.isFinite(cell)) return '';
+  const fmt = (format ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  if (fmt.includes('%')) {
+    const dec = /\.(0+)%/.exec(fmt)?.[1].length ?? 0;
+    return `${(cell * 100).toFixed(dec)}%`;
+  }
+  if (/[yd]/i.test(fmt) && cell > 0 && cell < 2958466) return serialToDate(cell);
+  return Number.isInteger(cell) ? String(cell) : String(Number(cell.toPrecision(12)));
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
+  scroller: {
+    overflow: 'auto',
+    maxHeight: '70vh',
+    maxWidth: '100%',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  table: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    '& td, & th': {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `1px ${tokens.spacingHorizontalXS}`,
+      maxWidth: '16em',
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      verticalAlign: 'top',
+    },
+    '& th': {
+      backgroundColor: tokens.colorNeutralBackground3,
+      color: tokens.colorNeutralForeground2,
+      fontWeight: tokens.fontWeightRegular,
+      position: 'sticky',
+    },
+    '& thead th': { top: 0, zIndex: 1 },
+    '& tbody th': { left: 0, textAlign: 'right' },
+  },
+  num: { textAlign: 'right' },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+});
+
+/** Which rows to show: the first PREVIEW_ROWS, or a window around a selected cell further down. */
+export function rowWindow(grid: Grid, selectedRow: number | null): { from: number; to: number; total: number } {
+  const originRow = grid.origin?.row ?? 0;
+  const total = grid.rows.length;
+  let from = 0;
+  if (selectedRow !== null) {
+    const i = selectedRow - originRow;
+    if (i >= PREVIEW_ROWS && i < total) from = Math.max(0, i - 100);
+  }
+  return { from, to: Math.min(total, from + PREVIEW_ROWS), total };
+}
+
+export interface SheetPreviewProps {
+  host: FileHost;
+  headingId: string;
+}
+
+export function SheetPreview({ host, headingId }: SheetPreviewProps) {
+  const s = useWebStrings();
+  const styles = useStyles();
+  const [book, setBook] = React.useState<Workbook | null>(null);
+  const [sheet, setSheet] = React.useState<string | null>(null);
+  const [selected, setSelected] = React.useState<{ sheet: string; cell: string } | null>(host.selection);
+  const [scrollTick, setScrollTick] = React.useState(0);
+  const scroller = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    const load = () =>
+      host.read().then(
+        (b) => {
+          if (!live) return;
+          setBook(b);
+          setSheet((cur) => (cur && b.sheets.some((g) => g.name === cur) ? cur : (b.sheets[0]?.name ?? null)));
+        },
+        () => undefined, // the pane reports read errors
+      );
+    void load();
+    const off = host.subscribe((e) => {
+      if (e.type === 'change') void load();
+      else {
+        setSelected({ sheet: e.sheet, cell: e.cell });
+        setSheet(e.sheet);
+        setScrollTick((t) => t + 1);
+      }
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [host]);
+
+  const grid = book?.sheets.find((g) => g.name === sheet) ?? null;
+  const sel = selected && grid && selected.sheet === grid.name ? parseA1(selected.cell) : null;
+
+  React.useLayoutEffect(() => {
+    if (!selected || !scroller.current) return;
+    const td = scroller.current.querySelector<HTMLElement>(`td[data-cell="${selected.cell}"]`);
+    if (td && typeof td.scrollIntoView === 'function') td.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [scrollTick, selected, grid]);
+
+  if (!book) return null;
+
+  const originRow = grid?.origin?.row ?? 0;
+  const originCol = grid?.origin?.col ?? 0;
+  const width = grid ? Math.max(0, ...grid.rows.map((r) => r.length)) : 0;
+  const cols = Math.min(width, PREVIEW_COLS);
+  const win = grid ? rowWindow(grid, sel ? sel.row : null) : { from: 0, to: 0, total: 0 };
+  const outside = sel && grid && (sel.row - originRow < win.from || sel.row - originRow >= win.to || sel.col - originCol >= cols || sel.col < originCol);
+
+  return (
+    <div className={styles.root}>
+      <h2 id={headingId} className={styles.h2}>
+        {s.previewTitle(book.name)}
+      </h2>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={sheet ?? undefined}
+        onTabSelect={(_, d) => setSheet(String(d.value))}
+        aria-label={s.sheets}
+      >
+        {book.sheets.map((g) => (
+          <Tab key={g.name} value={g.name} data-testid="sheet-tab" data-sheet={g.name}>
+            {g.name}
+          </Tab>
+        ))}
+      </TabList>
+      {grid ? (
+        <>
+          {win.from > 0 || win.to < win.total || width > cols ? (
+            <p className={styles.note} data-testid="preview-note">
+              {s.previewCapped(originRow + win.from + 1, originRow + win.to, originRow + win.total, cols < width ? cols : null)}
+            </p>
+          ) : null}
+          {outside ? (
+            <p className={styles.note} data-testid="preview-outside">
+              {s.previewOutside(selected!.cell)}
+            </p>
+          ) : null}
+          <div
+            ref={scroller}
+            className={styles.scroller}
+            tabIndex={0}
+            role="region"
+            aria-label={s.previewRegion(grid.name)}
+          >
+            <table
+              role="grid"
+              aria-readonly="true"
+              aria-label={s.previewRegion(grid.name)}
+              className={styles.table}
+              data-testid="preview-grid"
+              data-sheet={grid.name}
+            >
+              <thead>
+                <tr>
+                  <td />
+                  {Array.from({ length: cols }, (_, c) => (
+                    <th key={c} scope="col">
+                      {columnLetters(originCol + c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {grid.rows.slice(win.from, win.to).map((row, i) => {
+                  const r = originRow + win.from + i;
+                  const fmts = grid.formats?.[win.from + i];
+                  return (
+                    <tr key={r}>
+                      <th scope="row">{r + 1}</th>
+                      {Array.from({ length: cols }, (_, c) => {
+                        const addr = a1(r, originCol + c);
+                        const isSel = !!sel && sel.row === r && sel.col === originCol + c;
+                        const v = row[c];
+                        return (
+                          <td
+                            key={c}
+                            data-testid="preview-cell"
+                            data-cell={addr}
+                            aria-selected={isSel ? true : undefined}
+                            data-selected={isSel ? 'true' : undefined}
+                            className={`${typeof v === 'number' ? styles.num : ''}${isSel ? ` ${styles.selected} cell-selected` : ''}`}
+                          >
+                            {displayCell(v, fmts?.[c])}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p className={styles.note}>{s.previewEmpty}</p>
+      )}
+    </div>
+  );
+}

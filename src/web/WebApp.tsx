@@ -1,0 +1,364 @@
+/**
+ * The standalone page: open .xlsx files (picker, drag and drop, the bundled sample), switch between them,
+ * check each with the shared pane, preview its sheets, download the result workbook and the Word report.
+ * Everything happens in the browser; nothing is uploaded.
+ */
+import * as React from 'react';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
+} from '@fluentui/react-components';
+import type { Engine } from '../taskpane/engine';
+import { pickLocale, stringsFor, useStrings } from '../taskpane/i18n';
+import { Pane, PaneProviders } from '../taskpane/Pane';
+import type { PaneApi } from '../taskpane/usePane';
+import { userMessage } from '../taskpane/errors';
+import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } from './FileHost';
+import { SheetPreview } from './SheetPreview';
+import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
+
+/** The bundled sample, next to index.html (the build copies assets/samples to dist/samples). */
+export const SAMPLE_NAME = '周营镇-2023-指标.xlsx';
+export const SAMPLE_URL = `samples/${encodeURIComponent(SAMPLE_NAME)}`;
+
+const useStyles = makeStyles({
+  page: {
+    boxSizing: 'border-box',
+    minHeight: '100vh',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowX: 'hidden',
+  },
+  header: { marginBottom: tokens.spacingVerticalM },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600 },
+  privacy: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  main: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalL,
+    alignItems: 'start',
+    '@media (min-width: 960px)': { gridTemplateColumns: 'minmax(320px, 440px) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXL },
+  },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow2,
+    minWidth: 0,
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  dropText: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  fileRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  fileButton: { flexGrow: 1, justifyContent: 'flex-start', minWidth: 0, overflowWrap: 'anywhere', textAlign: 'start' },
+  hidden: { display: 'none' },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+interface OpenFile {
+  id: string;
+  host: FileHost;
+}
+
+export interface WebAppProps {
+  /** `navigator.language`, or `?lang=` from the address; English when it starts with `en`. */
+  language?: string | null;
+  engine?: Engine;
+  /** For tests: how the hosts load src/file. */
+  hostOptions?: FileHostOptions;
+  /** For tests: how the sample is fetched. */
+  fetchSample?: () => Promise<ArrayBuffer>;
+}
+
+/** The bytes of a picked or dropped file (FileReader where Blob.arrayBuffer is missing). */
+export function fileBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+async function defaultFetchSample(): Promise<ArrayBuffer> {
+  const res = await fetch(SAMPLE_URL);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+function DownloadActions({ pane, host }: { pane: PaneApi; host: FileHost }) {
+  const w = useWebStrings();
+  const busy = pane.busy !== null;
+  const [saving, setSaving] = React.useState(false);
+  if (!pane.result) return null;
+  const downloadWorkbook = async () => {
+    if (!(await pane.writeResults())) return;
+    const name = derivedName(host.name, '审核', 'xlsx');
+    downloadBlob(new Blob([host.bytes as BlobPart], { type: XLSX_MIME }), name);
+    pane.notify(w.downloaded(name));
+  };
+  const downloadDocx = async () => {
+    if (!pane.report) return;
+    setSaving(true);
+    try {
+      const blob = await host.reportDocx(pane.report);
+      const name = derivedName(host.name, '报告', 'docx');
+      downloadBlob(blob, name);
+      pane.notify(w.downloaded(name));
+    } catch (err) {
+      pane.fail(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <>
+      <Button onClick={() => void downloadWorkbook()} disabled={busy || saving} data-testid="download-workbook">
+        {w.downloadWorkbook}
+      </Button>
+      <Button onClick={() => void downloadDocx()} disabled={busy || saving || !pane.report} data-testid="download-docx">
+        {w.downloadDocx}
+      </Button>
+    </>
+  );
+}
+
+function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
+  const s = useStrings();
+  const w = useWebStrings();
+  const styles = useStyles();
+  const [files, setFiles] = React.useState<OpenFile[]>([]);
+  const [activeId, setActiveId] = React.useState<string | null>(null);
+  const [opening, setOpening] = React.useState<string | null>(null);
+  const [errors, setErrors] = React.useState<string[]>([]);
+  const [dragging, setDragging] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+  const counter = React.useRef(0);
+  const id = React.useId();
+
+  const openBytes = React.useCallback(
+    async (name: string, data: ArrayBuffer | Uint8Array): Promise<void> => {
+      const host = new FileHost(name, data, hostOptions);
+      try {
+        await host.read();
+      } catch (err) {
+        setErrors((e) => [...e, userMessage(err, s)]);
+        return;
+      }
+      const file = { id: `f${++counter.current}`, host };
+      setFiles((f) => [...f, file]);
+      setActiveId(file.id);
+    },
+    [hostOptions, s],
+  );
+
+  const openFiles = React.useCallback(
+    async (list: FileList | File[] | null) => {
+      const picked = Array.from(list ?? []);
+      if (picked.length === 0) return;
+      setErrors([]);
+      for (const f of picked) {
+        setOpening(f.name);
+        try {
+          await openBytes(f.name, await fileBytes(f));
+        } catch (err) {
+          setErrors((e) => [...e, userMessage(err, s)]);
+        }
+      }
+      setOpening(null);
+    },
+    [openBytes, s],
+  );
+
+  const openSample = async () => {
+    setErrors([]);
+    setOpening(SAMPLE_NAME);
+    try {
+      const data = await (fetchSample ?? defaultFetchSample)();
+      await openBytes(SAMPLE_NAME, data);
+    } catch {
+      setErrors((e) => [...e, w.sampleFailed]);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  const close = (fid: string) => {
+    setFiles((list) => {
+      const next = list.filter((f) => f.id !== fid);
+      if (activeId === fid) setActiveId(next[next.length - 1]?.id ?? null);
+      return next;
+    });
+  };
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <h1 className={styles.h1}>{w.pageTitle}</h1>
+        <p className={styles.privacy}>{w.privacy}</p>
+      </header>
+      <main className={styles.main}>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby={`${id}-files`}>
+            <h2 id={`${id}-files`} className={styles.h2}>
+              {w.files}
+            </h2>
+            <div
+              className={mergeClasses(styles.drop, dragging && styles.dropActive)}
+              data-testid="drop-zone"
+              onDragEnter={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+              }}
+              onDragLeave={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                void openFiles(e.dataTransfer?.files ?? null);
+              }}
+            >
+              <p className={styles.dropText} id={`${id}-drop`}>
+                {dragging ? w.dropNow : w.dropZone}
+              </p>
+              <div className={styles.buttons}>
+                <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!opening} data-testid="open-button">
+                  {w.open}
+                </Button>
+                <Button onClick={() => void openSample()} disabled={!!opening} data-testid="open-sample">
+                  {w.openSample}
+                </Button>
+              </div>
+              <input
+                ref={input}
+                type="file"
+                multiple
+                accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className={styles.hidden}
+                tabIndex={-1}
+                aria-label={w.open}
+                data-testid="file-input"
+                onChange={(e) => {
+                  const list = e.currentTarget.files ? Array.from(e.currentTarget.files) : [];
+                  e.currentTarget.value = '';
+                  void openFiles(list);
+                }}
+              />
+            </div>
+            {opening ? <Spinner size="tiny" label={w.opening(opening)} data-testid="opening" /> : null}
+            <div aria-live="polite">
+              {errors.length > 0 ? (
+                <MessageBar intent="error" layout="multiline" data-testid="open-error" role="alert">
+                  <MessageBarBody>
+                    <MessageBarTitle>{w.openError}</MessageBarTitle>
+                    {errors.map((m, i) => (
+                      <span key={i} style={{ display: 'block' }}>
+                        {m}
+                      </span>
+                    ))}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={() => setErrors([])}>
+                      {s.dismiss}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              ) : null}
+            </div>
+            {files.length === 0 ? (
+              <p className={styles.muted}>{w.noFiles}</p>
+            ) : (
+              <ul className={styles.list} aria-label={w.fileList} data-testid="file-list">
+                {files.map((f) => (
+                  <li key={f.id} className={styles.fileRow}>
+                    <Button
+                      className={styles.fileButton}
+                      appearance={f.id === activeId ? 'secondary' : 'subtle'}
+                      aria-current={f.id === activeId ? 'true' : undefined}
+                      data-testid="file-item"
+                      data-name={f.host.name}
+                      data-active={f.id === activeId ? 'true' : 'false'}
+                      onClick={() => setActiveId(f.id)}
+                    >
+                      {f.host.name}
+                    </Button>
+                    <Button size="small" appearance="subtle" aria-label={w.remove(f.host.name)} onClick={() => close(f.id)} data-testid="file-close">
+                      {w.removeShort}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {files.map((f) => (
+            <section
+              key={f.id}
+              className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
+              aria-labelledby={`${id}-${f.id}-check`}
+              data-testid="check-panel"
+              data-name={f.host.name}
+            >
+              <h2 id={`${id}-${f.id}-check`} className={styles.h2}>
+                {w.check}
+              </h2>
+              <Pane host={f.host} engine={engine} extraActions={(pane) => <DownloadActions pane={pane} host={f.host} />} />
+            </section>
+          ))}
+        </div>
+        <div className={styles.column}>
+          {files.map((f) => (
+            <section
+              key={f.id}
+              className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
+              aria-labelledby={`${id}-${f.id}-preview`}
+              data-testid="preview"
+              data-name={f.host.name}
+            >
+              <SheetPreview host={f.host} headingId={`${id}-${f.id}-preview`} />
+            </section>
+          ))}
+        </div>
+      </main>
+    </div>
+  );
+}
+
+export function WebApp(props: WebAppProps) {
+  const locale = pickLocale(props.language);
+  return (
+    <PaneProviders strings={stringsFor(props.language)}>
+      <WebStringsContext.Provider value={WEB_STRINGS[locale]}>
+        <Page {...props} />
+      </WebStringsContext.Provider>
+    </PaneProviders>
+  );
+}

@@ -1,0 +1,69 @@
+/** Strings of the standalone page (the pane's own strings live in src/taskpane/i18n.ts). */
+import { createContext, useContext } from 'react';
+import type { Locale } from '../taskpane/i18n';
+
+const zh = {
+  pageTitle: '指标审核助手 · 网页版',
+  privacy: '文件只在本机浏览器中读取和处理，不会上传到任何服务器。',
+  files: '工作簿',
+  open: '打开工作簿…',
+  openSample: '打开示例工作簿',
+  dropZone: '将一个或多个 .xlsx 文件拖放到这里，或点击“打开工作簿…”。',
+  dropNow: '松开鼠标即可打开。',
+  fileList: '已打开的工作簿',
+  remove: (name: string) => `关闭“${name}”`,
+  removeShort: '关闭',
+  noFiles: '尚未打开工作簿。',
+  opening: (name: string) => `正在打开“${name}”…`,
+  check: '检查',
+  downloadWorkbook: '下载结果工作簿',
+  downloadDocx: '下载 Word 报告',
+  downloaded: (name: string) => `已下载“${name}”。`,
+  sampleFailed: '示例工作簿无法打开（页面所在位置没有 samples 文件夹）。请改用“打开工作簿…”选择文件。',
+  openError: '无法打开文件',
+  previewTitle: (name: string) => `预览：${name}`,
+  sheets: '工作表',
+  previewRegion: (sheet: string) => `“${sheet}”表预览`,
+  previewCapped: (from: number, to: number, total: number, cols: number | null) =>
+    `仅显示第 ${from}–${to} 行（共 ${total} 行）${cols ? `、前 ${cols} 列` : ''}；检查覆盖全部单元格。`,
+  previewOutside: (cell: string) => `单元格 ${cell} 不在预览范围内。`,
+  previewEmpty: '此工作表为空。',
+};
+
+export type WebStrings = typeof zh;
+
+const en: WebStrings = {
+  pageTitle: 'Indicator Desk · web',
+  privacy: 'Files are read and processed in this browser only; nothing is uploaded.',
+  files: 'Workbooks',
+  open: 'Open workbooks…',
+  openSample: 'Open the sample workbook',
+  dropZone: 'Drop one or more .xlsx files here, or choose “Open workbooks…”.',
+  dropNow: 'Release to open.',
+  fileList: 'Open workbooks',
+  remove: (name) => `Close “${name}”`,
+  removeShort: 'Close',
+  noFiles: 'No workbook open yet.',
+  opening: (name) => `Opening “${name}”…`,
+  check: 'Check',
+  downloadWorkbook: 'Download result workbook',
+  downloadDocx: 'Download Word report',
+  downloaded: (name) => `Downloaded “${name}”.`,
+  sampleFailed: 'The sample workbook could not be opened (no samples folder next to this page). Use “Open workbooks…” instead.',
+  openError: 'Could not open the file',
+  previewTitle: (name) => `Preview: ${name}`,
+  sheets: 'Sheets',
+  previewRegion: (sheet) => `Preview of sheet “${sheet}”`,
+  previewCapped: (from, to, total, cols) =>
+    `Showing rows ${from}–${to} of ${total}${cols ? `, first ${cols} columns` : ''}; the check covers every cell.`,
+  previewOutside: (cell) => `Cell ${cell} is outside the preview.`,
+  previewEmpty: 'This sheet is empty.',
+};
+
+export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };
+
+export const WebStringsContext = createContext<WebStrings>(zh);
+
+export function useWebStrings(): WebStrings {
+  return useContext(WebStringsContext);
+}
