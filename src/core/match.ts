@@ -27,8 +27,8 @@ export interface MatchContext {
 
 /** Similarity at or above which a label is taken as the indicator. */
 export const MATCH_THRESHOLD = 0.62;
-/** Similarity at or above which the nearest indicator is offered as a suggestion. */
-export const SUGGEST_THRESHOLD = 0.3;
+/** Similarity at or above which the nearest indicator is offered as a suggestion (one shared bigram between two 4-character labels, 0.33, is not enough: `报告年度` is not `年度述法`). */
+export const SUGGEST_THRESHOLD = 0.35;
 /** A contained name/synonym must cover at least this share of the label. */
 const CONTAIN_MIN_COVER = 0.34;
 
@@ -51,7 +51,7 @@ const PUNCT = /[\s\p{P}\p{S}]/gu;
 const LEADING_FILLER = ['全年', '全镇', '全乡', '全街道', '本年度', '年度内', '今年', '共计', '共', '累计', '其中', '是否'];
 const TRAILING_FILLER = ['达到', '情况', '共计', '总数', '合计', '总计', '是否'];
 /** A year or period in front of a label says when, not what (`2023年信访案件受理数`). */
-const LEADING_PERIOD = /^(?:\d{4}年度?|本年度?|上年度?|去年|今年|当年)(?=.{2})/;
+const LEADING_PERIOD = /^(?:\d{4}年度?(?:以来)?|(?:本|上)年度?(?:以来)?|去年|今年(?:以来)?|当年)(?=.{2})/;
 const ANYWHERE_FILLER = /各类|各种|各项/g;
 
 function stripNumbering(s: string): string {
@@ -347,14 +347,21 @@ export function unitInLabel(label: string): string | null {
 // ───────────────────────────── headings ─────────────────────────────
 
 /**
- * Keywords → section. Strong words are checked first, in this order (first hit wins); weak, generic words
- * (`问题`, `领导`, `学法`, `执法`, `其他`) only when no strong word is present, so that
- * `（五）健全矛盾纠纷排查化解机制，解决群众问题` is about disputes, not shortcomings.
+ * Keywords → section, in three tiers:
+ *  1. the report's own parts (不足, 安排, 第一责任人), in this order — they name the part even when a measure
+ *     word follows (`下一年度推进普法工作的主要安排` is plans);
+ *  2. the measure sections: the keyword that appears FIRST in the text wins
+ *     (`公共法律服务与行政执法` → legal-services);
+ *  3. weak, generic words (`问题`, `领导`, `学法`, `其他`) only when nothing else is there, so that
+ *     `健全矛盾纠纷排查化解机制，解决群众问题` is about disputes, not shortcomings.
  */
-const SECTION_STRONG: [SectionId, string[]][] = [
+const SECTION_PARTS: [SectionId, string[]][] = [
   ['shortcomings', ['存在的不足', '存在不足', '存在的问题', '存在问题', '不足和原因', '不足之处', '问题和不足', '问题整改']],
   ['plans', ['下一年度', '下一年', '下步安排', '下一步', '下步工作', '工作计划', '工作打算', '主要安排', '初步安排', '工作思路', '明年']],
-  ['leadership', ['第一责任人', '主要负责人', '领导小组']],
+  ['leadership', ['第一责任人', '主要负责人']],
+];
+const SECTION_MEASURES: [SectionId, string[]][] = [
+  ['leadership', ['领导小组', '依法执政', '中心组']],
   ['publicity', ['法治宣传', '普法', '宣传教育', '学法考试', '学法用法', '法治培训', '法治教育', '宣讲']],
   ['disputes', ['矛盾纠纷', '信访', '社会治理', '调解', '热线', '工单', '平安建设', '综治', '枫桥']],
   ['enforcement', ['行政执法', '执法', '行政处罚', '罚没']],
@@ -364,7 +371,7 @@ const SECTION_STRONG: [SectionId, string[]][] = [
 ];
 const SECTION_WEAK: [SectionId, string[]][] = [
   ['shortcomings', ['问题', '不足', '短板']],
-  ['leadership', ['领导', '学法', '述法', '履职', '理论学习', '中心组']],
+  ['leadership', ['领导', '学法', '述法', '履职', '理论学习']],
   ['other', ['其他', '其它']],
 ];
 
@@ -374,10 +381,19 @@ export function sectionOfHeading(text: string): SectionId | null {
     if (typeof text !== 'string') return null;
     const s = stripNumbering(text.slice(0, 200).normalize('NFKC').trim()).replace(PUNCT, '');
     if (!s) return null;
-    for (const table of [SECTION_STRONG, SECTION_WEAK]) {
-      for (const [id, words] of table) {
-        for (const w of words) if (s.includes(w)) return id;
+    for (const [id, words] of SECTION_PARTS) {
+      for (const w of words) if (s.includes(w)) return id;
+    }
+    let first: { id: SectionId; at: number } | null = null;
+    for (const [id, words] of SECTION_MEASURES) {
+      for (const w of words) {
+        const at = s.indexOf(w);
+        if (at >= 0 && (!first || at < first.at)) first = { id, at };
       }
+    }
+    if (first) return first.id;
+    for (const [id, words] of SECTION_WEAK) {
+      for (const w of words) if (s.includes(w)) return id;
     }
     return null;
   } catch {

@@ -26,6 +26,7 @@ describe('normalizeLabel', () => {
     ['党委会/常务会会前学法', '党委会常务会会前学法'],
     ['其中：化解数', '化解数'],
     ['2023年信访案件受理数', '信访案件受理数'],
+    ['2022年以来开展法治培训', '开展法治培训'],
     ['化解率为', '化解率'],
     ['规范执法行为', '规范执法行为'],
     ['年终述法', '年终述法'],
@@ -186,6 +187,11 @@ describe('sectionOfHeading', () => {
     ['(六)进一步完善公共法律服务体系法治阵地建设', 'legal-services'],
     ['（一）加强理论学习', 'leadership'],
     ['审核结果', null],
+    ['四、公共法律服务与行政执法', 'legal-services'],
+    ['一、依法执政', 'leadership'],
+    ['（一）组织领导和带头学法', 'leadership'],
+    ['四、2022年度推进普法工作的主要安排', 'plans'],
+    ['（二）成立普法领导小组', 'publicity'],
     ['上一年度推进法治政府建设的主要举措和成效', null],
   ])('%s → %p', (text, id) => {
     expect(sectionOfHeading(text)).toBe(id);
@@ -211,5 +217,27 @@ describe('headingLevel', () => {
 
   test.each(['党委会学法', '1.3万元', '2023年度', '一是加强学习', ''])('%s is not numbered', (text) => {
     expect(headingLevel(text)).toEqual({ style: null, number: null });
+  });
+});
+
+describe('the labels of the sample workbooks', () => {
+  test.each([
+    ['中心组学习法治思想', 'center_group_study'],
+    ['2022年以来开展法治培训', 'trainings'],
+    ['党政联席会议研究法治建设', 'special_meetings'],
+    ['镇村两级投资', 'position_investment'],
+    ['执法人员持证率', 'certification_rate'],
+    ['受理信访案件（件）', 'petitions_received'],
+    ['调解成功（件）', 'disputes_mediated'],
+    ['法律顾问（名）', 'legal_counsels'],
+    ['参训人次', 'training_attendance'],
+    ['普法宣讲团', 'teams'],
+    ['检查商户', 'inspections'],
+  ])('%s → %s', (label, id) => {
+    expect(idOf(label)).toBe(id);
+  });
+
+  test.each(['开展扫黑除恶专项宣传', '乡镇', '单位名称', '报告年度', '落款日期', '项目', '内容', '分子', '分母', '比率'])('%s is no indicator and suggests none', (label) => {
+    expect(matchLabel(label)).toMatchObject({ id: null, suggestion: null });
   });
 });
