@@ -146,8 +146,13 @@ describe('year-mismatch', () => {
     expectCleanMessage(f[0]);
   });
 
-  it('a title with the report year, or a 落款 date next year, is fine', () => {
-    const titles = sheetTitles([{ name: '指标', rows: [['周营镇2024年法治政府建设指标'], ['报送日期：2025年1月8日']] }]);
+  it('a title with the report year, a 落款 date next year, next year’s plans, or a list item: fine', () => {
+    const titles = sheetTitles([
+      { name: '指标', rows: [['周营镇2024年法治政府建设指标'], ['报送日期：2025年1月8日']] },
+      { name: '下步安排', rows: [['2025年法治政府建设工作安排'], ['一是……']] },
+      { name: '存在问题', rows: [[null], ['1、2022年以来部分村法律顾问作用发挥不够。']] },
+    ]);
+    expect(titles.map((t) => t.sheet)).toEqual(['指标', '下步安排']);
     expect(run([], { rules: ['year-mismatch'], titles })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { RESULT_SHEETS, SECTION_NAMES } from '../catalog';
 import { formatNumber, makeFinding, showObs, whereObs, whereText } from '../findings';
 import { roundHalfUp } from '../rate';
-import type { Finding, Observation } from '../types';
+import type { Finding, IndicatorKind, Observation } from '../types';
 import type { RuleContext } from './context';
 import { disjoint, entityKey, groupBy, groupKey, interval, num } from './util';
 
@@ -204,6 +204,8 @@ export function yearMismatch(ctx: RuleContext): Finding[] {
     if (idCell && idCell.sheet === t.sheet && idCell.cell === t.cell) continue;
     const ys = yearsIn(t.text);
     if (ys.length === 0 || ys.includes(year)) continue;
+    // next year's plans (`2024年工作安排` in a 2023 report) are about next year by design
+    if (ys.every((y) => y === year + 1) && /下一?年|下步|计划|安排|打算|思路/.test(t.text)) continue;
     out.push(
       makeFinding('year-mismatch', {
         sheet: t.sheet,
@@ -242,6 +244,10 @@ function firstDataSheet(ctx: RuleContext): string {
   );
 }
 
+function fillWords(kind: IndicatorKind): { what: string; fill: string } {
+  return kind === 'yesno' ? { what: '情况（是或否）', fill: '“否”' } : kind === 'text' ? { what: '内容', fill: '“无”' } : { what: '数字', fill: '“0”' };
+}
+
 /**
  * A required indicator with no figure for the report year. Points at the blank cell when the sheet has a
  * row for it, else at A1 of the first data sheet. Summary rows (townships) are checked only where the
@@ -271,7 +277,7 @@ export function missingRequired(ctx: RuleContext): Finding[] {
             indicators: [def.id],
             entity: blank.entity,
             period: 'current',
-            vars: { where: whereObs(blank), name: def.name },
+            vars: { where: whereObs(blank), name: def.name, ...fillWords(def.kind) },
           }),
         );
       } else if (own) {
@@ -284,7 +290,7 @@ export function missingRequired(ctx: RuleContext): Finding[] {
             entity: null,
             period: 'current',
             variant: 'none',
-            vars: { where: whereText(sheet, 'A1'), name: def.name, section: SECTION_NAMES[def.section] },
+            vars: { where: whereText(sheet, 'A1'), name: def.name, section: SECTION_NAMES[def.section], ...fillWords(def.kind) },
           }),
         );
       }

@@ -60,21 +60,26 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
   };
 }
 
-/** Cells of the top rows that stand alone in their row and mention a year: the sheet titles. */
+/** The first row of each sheet when it is a lone cell mentioning a year: the sheet titles. */
 export function sheetTitles(sheets: Grid[], maxRows = 3): SheetTitle[] {
   const out: SheetTitle[] = [];
   for (const g of sheets) {
     if (RESULT_NAMES.has(g.name)) continue;
     const r0 = g.origin?.row ?? 0;
     const c0 = g.origin?.col ?? 0;
+    // the sheet's first non-empty row, when it is a lone title cell (a list item or a sentence is not a title)
     for (let r = 0; r < Math.min(maxRows, g.rows.length); r++) {
       const filled = (g.rows[r] ?? [])
         .map((v, c) => ({ v, c }))
         .filter(({ v }) => v != null && !(typeof v === 'string' && v.trim() === ''));
-      if (filled.length !== 1 || typeof filled[0].v !== 'string') continue;
-      const text = filled[0].v.trim();
-      if (text.length < 6 || !/(?:19|20)\d{2}\s*年/.test(text)) continue;
-      out.push({ sheet: g.name, cell: a1(r0 + r, c0 + filled[0].c), text });
+      if (filled.length === 0) continue;
+      if (filled.length === 1 && typeof filled[0].v === 'string') {
+        const text = filled[0].v.trim();
+        if (text.length >= 6 && /(?:19|20)\d{2}\s*年/.test(text) && !/[。；;]/.test(text)) {
+          out.push({ sheet: g.name, cell: a1(r0 + r, c0 + filled[0].c), text });
+        }
+      }
+      break;
     }
   }
   return out;

@@ -108,9 +108,9 @@ export const RULES: Record<RuleId, RuleMeta> = {
     severity: 'verify',
     title: '必填指标缺失',
     template:
-      '{where}的“{name}”没有填写，而这是必填指标。请填写本年度数字；确实没有开展的请填“0”或“否”，并在“审核说明”表中说明。',
+      '{where}的“{name}”没有填写，而这是必填指标。请填写本年度{what}；确实没有的请填{fill}，空白不等于0。',
     variants: {
-      none: '{where}：工作簿中没有找到必填指标“{name}”（属“{section}”部分）。请在指标表中补充这一行并填写本年度数字；确实没有开展的请填“0”或“否”。',
+      none: '{where}：工作簿中没有找到必填指标“{name}”（属“{section}”部分）。请在指标表中补充这一行并填写本年度{what}；确实没有的请填{fill}。',
     },
   },
   'approximate-rate': {
