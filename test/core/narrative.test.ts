@@ -155,6 +155,15 @@ describe('buildReport: figures', () => {
     expect(auditFigures(rep, r).ok).toBe(true);
   });
 
+  it('cites, of two conflicting values, the one the rate was computed from', () => {
+    const first = obs('villages', 21, { sheet: '基本情况', cell: 'B7' });
+    const second = obs('villages', 20, { sheet: '公共法律服务', cell: 'D4' });
+    const part = obs('villages_with_counsel', 18, { sheet: '公共法律服务', cell: 'D5' });
+    const r = makeResult({ observations: [first, second, part] });
+    r.rates = r.rates.map((x) => (x.indicator === 'counsel_coverage_rate' ? { ...x, denominator: second, value: 90, display: '90.0%' } : x));
+    expect(para(buildReport(r), '行政村')).toBe('全镇辖行政村（社区）20个，配备法律顾问的村（社区）18个，法律顾问覆盖率90.0%。');
+  });
+
   it('uses the reported rate when no parts exist', () => {
     const r = makeResult({ observations: [obs('hotline_satisfaction_rate', 98.5)] });
     expect(bodyText(buildReport(r))).toContain('群众满意率98.5%');

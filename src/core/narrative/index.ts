@@ -92,12 +92,22 @@ export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG): 
     if (isCurrent(r, year) && !rates.has(r.indicator)) rates.set(r.indicator, r);
     else if (isPrevious(r, year) && !previousRates.has(r.indicator)) previousRates.set(r.indicator, r);
   }
-  return {
-    current: pick(result, (o) => isCurrent(o, year), catalog),
-    previous: pick(result, (o) => isPrevious(o, year), catalog),
-    rates,
-    previousRates,
+  const current = pick(result, (o) => isCurrent(o, year), catalog);
+  const previous = pick(result, (o) => isPrevious(o, year), catalog);
+  // Where an indicator is given twice (a conflict the rules report), cite the value its rate was computed
+  // from, so that `20个 … 18个 … 90.0%` agree in the prose.
+  const preferParts = (byId: Map<string, Observation[]>, list: Iterable<ComputedRate>) => {
+    for (const r of list) {
+      for (const part of [r.numerator, r.denominator]) {
+        const obsList = byId.get(part.indicator);
+        const i = obsList ? obsList.indexOf(part) : -1;
+        if (obsList && i > 0) obsList.unshift(...obsList.splice(i, 1));
+      }
+    }
   };
+  preferParts(current, rates.values());
+  preferParts(previous, previousRates.values());
+  return { current, previous, rates, previousRates };
 }
 
 /**

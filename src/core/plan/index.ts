@@ -121,6 +121,11 @@ function operand(o: Observation): { expr: string; literal: boolean } {
   return { expr: formatNumber(typeof o.value === 'number' ? o.value : 0), literal: true };
 }
 
+/** A percent as the fraction a `0.0%` cell holds, without binary noise (93.3 → 0.933, not 0.9329999999999999). */
+function fraction(percent: number): number {
+  return Number((percent / 100).toPrecision(12));
+}
+
 function rateLabel(r: ComputedRate): string {
   const name = names.get(r.indicator)?.name ?? r.indicator;
   const tags = [r.entity ?? '', r.period === 'previous' ? '上年' : r.period === 'other' && r.year != null ? `${r.year}年` : '']
@@ -138,6 +143,7 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
   }
   if (r.approx) notes.push('分子或分母为约数，比率仅供参考');
   if (r.value == null) notes.push('分母为 0，无法计算比率');
+  else if (r.value > 100 + 1e-9) notes.push('分子大于分母，比率超过100%，报告文稿不写该比率');
 
   const cached = r.value == null ? null : r.value / 100;
   let rateCell: CellSpec;
@@ -147,13 +153,13 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
   const rep = r.reported;
   const repValue = rep && rep.kind === 'percent' && typeof rep.value === 'number' ? rep.value : null;
   const reportedCell: CellSpec =
-    rep && repValue != null ? { v: repValue / 100, link: { sheet: rep.sheet, cell: rep.cell }, style: 'pct' } : { v: null };
+    rep && repValue != null ? { v: fraction(repValue), link: { sheet: rep.sheet, cell: rep.cell }, style: 'pct' } : { v: null };
   if (rep && repValue == null) notes.push(`填报比率 ${whereText(rep.sheet, rep.cell)} 写作“${rep.raw}”，无法读作比率`);
   if (repValue != null && r.value != null && !rateAgrees(repValue, rep?.decimals ?? null, r.value)) {
     notes.push(`填报${rep?.raw || formatPercent(repValue)}与计算${r.display}不符，报告文稿采用计算比率`);
   }
   const diffCell: CellSpec =
-    repValue != null ? { v: cached == null ? null : cached - repValue / 100, f: `=IF(OR(F${row}="",G${row}=""),"",F${row}-G${row})`, style: 'pct' } : { v: null };
+    repValue != null ? { v: cached == null ? null : cached - fraction(repValue), f: `=IF(OR(F${row}="",G${row}=""),"",F${row}-G${row})`, style: 'pct' } : { v: null };
 
   return [
     { v: rateLabel(r), style: 'wrap' },
