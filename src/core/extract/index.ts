@@ -1,5 +1,20 @@
-/** Table extraction. STUB — signatures fixed; implementation in progress. */
-import type { Catalog, Extraction, Workbook } from '../types';
+/**
+ * Table extraction: every figure of a workbook found by its content, never by a fixed position.
+ *
+ *   sheets ─▶ SheetView (absolute coordinates, merges) ─▶ header rows ─▶ tables (rows | rates | years | summary)
+ *          └▶ identity (key–value rows, titles)        └▶ text sheets (存在问题, 下步安排 …)
+ *
+ * Never throws: a sheet that cannot be read is reported as an `unknown` table and the others still are.
+ */
+import { CATALOG, indicatorById, RESULT_SHEETS } from '../catalog';
+import { sectionOfHeading } from '../match';
+import type { Catalog, Extraction, TableInfo, Workbook } from '../types';
+import { findTables, type TableSpec } from './header';
+import { findIdentity } from './identity';
+import { readLooseRows, readRatesTable, readRowsTable, readSummaryTable, type Acc, type SheetState } from './layouts';
+import { SheetView, squeeze } from './sheet';
+import { isTextSheet, readTextSheet } from './text';
+import { isTemplateSheet } from './words';
 
 export interface ExtractOptions {
   catalog?: Catalog;
@@ -7,7 +22,169 @@ export interface ExtractOptions {
   year?: number;
 }
 
+const RESULT_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
+
+/** Rows a sheet's title may sit on: above its first table, or its first non-empty rows. */
+function titleRowsOf(view: SheetView, tables: TableSpec[]): number[] {
+  const out: number[] = [];
+  const stop = tables.length ? tables[0].headerRow - 1 : view.rowEnd;
+  for (let r = view.rowStart; r <= stop && out.length < (tables.length ? 6 : 3); r++) {
+    if (view.nonEmpty(r).length) out.push(r);
+  }
+  return out;
+}
+
+/** Title rows of a header-less sheet: single-cell rows at the top, merged wide or worded like a title. */
+function looseTitleRows(view: SheetView, candidates: number[]): Set<number> {
+  const out = new Set<number>();
+  for (const r of candidates) {
+    const cols = view.nonEmpty(r);
+    if (cols.length !== 1) break;
+    const m = view.mergeAt(r, cols[0]);
+    const t = squeeze(view.text(r, cols[0]));
+    if ((m && m.c2 > m.c1) || /(表|报告|情况|统计|汇总|一览|明细|清单)$/.test(t)) out.add(r);
+    else break;
+  }
+  return out;
+}
+
+function tableInfo(sheet: string, t: TableSpec): TableInfo {
+  let valueCols: number[];
+  if (t.layout === 'rates') valueCols = [t.numCol, t.denCol, t.rateCol].filter((x): x is number => x !== null);
+  else if (t.layout === 'summary') valueCols = t.summaryCols.map((c) => c.col);
+  else valueCols = t.valueCols.map((v) => v.col);
+  return { sheet, layout: t.layout, headerRow: t.headerRow, labelCol: t.layout === 'summary' ? t.entityCol : t.labelCol, valueCols };
+}
+
 export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
-  void book; void opts;
-  throw new Error('not implemented');
+  const catalog = opts?.catalog ?? CATALOG;
+  const out: Extraction = {
+    unit: null,
+    year: null,
+    addressee: null,
+    date: null,
+    observations: [],
+    texts: [],
+    unknown: [],
+    tables: [],
+    identityCells: {},
+    headings: [],
+  };
+  const grids = book && Array.isArray(book.sheets) ? book.sheets : [];
+  const plans: { view: SheetView; tables: TableSpec[] }[] = [];
+  for (const grid of grids) {
+    if (!grid || typeof grid !== 'object') continue;
+    const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
+    if (RESULT_NAMES.has(name.trim())) {
+      out.tables.push({ sheet: name, layout: 'results', headerRow: null, labelCol: null, valueCols: [] });
+      continue;
+    }
+    if (isTemplateSheet(name)) continue;
+    try {
+      const view = new SheetView(grid);
+      plans.push({ view, tables: findTables(view) });
+    } catch {
+      out.tables.push({ sheet: name, layout: 'unknown', headerRow: null, labelCol: null, valueCols: [] });
+    }
+  }
+
+  // identity first: the report year decides which year column is `current`
+  const skipRows = new Map<SheetView, Set<number>>();
+  const titleRows = new Map<SheetView, number[]>();
+  for (const p of plans) {
+    const s = new Set<number>();
+    for (const t of p.tables) for (let r = t.headerRow; r <= t.headerEnd; r++) s.add(r);
+    skipRows.set(p.view, s);
+    titleRows.set(p.view, titleRowsOf(p.view, p.tables));
+  }
+  const id = findIdentity(
+    plans.map((p) => p.view),
+    skipRows,
+    titleRows,
+    { year: opts?.year, bookName: typeof book?.name === 'string' ? book.name : undefined },
+  );
+  let reportYear = id.year;
+  if (reportYear === null) {
+    // only year columns say it: the greatest year of any year table
+    for (const p of plans)
+      for (const t of p.tables)
+        if (t.layout === 'years') for (const v of t.valueCols) if (v.year !== null && (reportYear === null || v.year > reportYear)) reportYear = v.year;
+  }
+  out.unit = id.unit;
+  out.year = reportYear;
+  out.addressee = id.addressee;
+  out.date = id.date;
+  out.identityCells = id.cells;
+
+  const acc: Acc = {
+    catalog,
+    defs: indicatorById(catalog),
+    reportYear,
+    observations: out.observations,
+    texts: [],
+    unknown: out.unknown,
+    headings: out.headings!,
+    identityRows: id.used,
+    parts: new Map(),
+  };
+
+  for (const { view, tables } of plans) {
+    const name = view.name;
+    const identityHere = [...id.used].some((k) => k.startsWith(`${name}\u0000`));
+    try {
+      const st: SheetState = { section: sectionOfHeading(name), parent: null };
+      if (tables.length === 0) {
+        if (isTextSheet(view)) {
+          readTextSheet(acc, view, looseTitleRows(view, titleRows.get(view) ?? []));
+          out.tables.push({ sheet: name, layout: 'text', headerRow: null, labelCol: null, valueCols: [] });
+          continue;
+        }
+        const layout = readLoose(acc, view, looseTitleRows(view, titleRows.get(view) ?? []), st);
+        out.tables.push({ sheet: name, layout: layout === 'rows' ? 'rows' : identityHere ? 'identity' : layout, headerRow: null, labelCol: null, valueCols: [] });
+        continue;
+      }
+      for (const t of tables) {
+        const before = out.observations.length + out.unknown.length;
+        if (t.layout === 'rates') readRatesTable(acc, view, t, st);
+        else if (t.layout === 'summary') readSummaryTable(acc, view, t, st);
+        else readRowsTable(acc, view, t, st);
+        const info = tableInfo(name, t);
+        if (out.observations.length + out.unknown.length === before && identityHere && t.layout === 'rows') info.layout = 'identity';
+        out.tables.push(info);
+      }
+    } catch {
+      out.tables.push({ sheet: name, layout: 'unknown', headerRow: null, labelCol: null, valueCols: [] });
+    }
+  }
+
+  dropShadowedAbsent(out);
+  out.texts = acc.texts.map((t, i) => ({ ...t, order: i + 1 }));
+  return out;
+}
+
+/**
+ * A header-less sheet. A register (台账) of hundreds of rows none of which is an indicator is not an
+ * indicator sheet: it is reported as an `unknown` table rather than as hundreds of unknown labels.
+ */
+function readLoose(acc: Acc, view: SheetView, titles: Set<number>, st: SheetState): 'rows' | 'unknown' {
+  const probe: Acc = { ...acc, observations: [], texts: [], unknown: [], headings: [] };
+  const first = view.rowStart;
+  const sampleEnd = Math.min(view.rowEnd, first + 80);
+  // skip title rows
+  let r0 = first;
+  while (titles.has(r0)) r0++;
+  const st0 = { ...st };
+  const sample = readLooseRows(probe, view, r0, sampleEnd, st0);
+  const register = sample.matched === 0 && sample.unknown >= 20;
+  if (register) return 'unknown';
+  const res = readLooseRows(acc, view, r0, view.rowEnd, st);
+  return res.matched + res.unknown > 0 ? 'rows' : 'unknown';
+}
+
+/** A blank row whose indicator is given elsewhere on the same sheet (a group row above its figures) is not a missing figure. */
+function dropShadowedAbsent(out: Extraction): void {
+  const key = (o: Extraction['observations'][number]): string => `${o.sheet}\u0000${o.indicator}\u0000${o.entity ?? ''}\u0000${o.period}\u0000${o.year ?? ''}`;
+  const given = new Set<string>();
+  for (const o of out.observations) if (o.kind !== 'absent') given.add(key(o));
+  out.observations = out.observations.filter((o) => o.kind !== 'absent' || !given.has(key(o)));
 }

@@ -1,0 +1,449 @@
+/**
+ * Reading the body of each table layout:
+ *  (a) rows    — one indicator per row, section rows set the section, sub-rows resolve with their parent;
+ *  (b) rates   — 分子 | 分母 | 比率: three observations per rate row;
+ *  (c) years   — several year columns: current / previous / other;
+ *  (d) summary — one row per township, one column per indicator;
+ * plus the header-less fallback (label, [unit], value, [note] per row).
+ */
+import { a1 } from '../address';
+import { rateRelation } from '../catalog';
+import { headingLevel, sectionOfHeading, unitInLabel } from '../match';
+import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, UnknownLabel } from '../types';
+import { parseValue } from '../value';
+import type { TableSpec, ValueCol } from './header';
+import type { LabelMatch } from '../match';
+import { observe, place } from './observe';
+import type { SheetView } from './sheet';
+import { squeeze } from './sheet';
+import {
+  cleanUnitName,
+  identityKey,
+  isNotesText,
+  isSeqOnly,
+  isTotalText,
+  stripNumbering,
+  subRowLabel,
+  UNIT_WORDS,
+} from './words';
+
+export interface Acc {
+  catalog: Catalog;
+  defs: Map<string, IndicatorDef>;
+  reportYear: number | null;
+  observations: Observation[];
+  texts: Omit<TextItem, 'order'>[];
+  unknown: UnknownLabel[];
+  headings: { text: string; sheet: string; cell: string }[];
+  /** `sheet\0row` of rows read as identity. */
+  identityRows: Set<string>;
+  /** Sub-catalogs of the parts of an indicator (cache for sub-rows). */
+  parts: Map<string, Catalog | null>;
+}
+
+export interface SheetState {
+  section: SectionId | null;
+  /** The last main (non-sub) indicator row, the parent of `其中：…` rows. */
+  parent: { label: string; id: string } | null;
+}
+
+/** Indicators that can sit under `id` as its sub-rows: its parts, the parts of its sum, the rates over it. */
+function partsOf(acc: Acc, id: string): Catalog | null {
+  const cached = acc.parts.get(id);
+  if (cached !== undefined) return cached;
+  const ids = new Set<string>();
+  for (const rel of acc.catalog.relations) {
+    if (rel.kind === 'part-of' && rel.whole === id) ids.add(rel.part);
+    if (rel.kind === 'sum' && rel.total === id) rel.parts.forEach((p) => ids.add(p));
+    if (rel.kind === 'rate' && rel.denominator === id) ids.add(rel.rate);
+  }
+  const defs = acc.catalog.indicators.filter((d) => ids.has(d.id));
+  const cat = defs.length ? { version: `${acc.catalog.version}/parts-of-${id}`, indicators: defs, relations: [] } : null;
+  acc.parts.set(id, cat);
+  return cat;
+}
+
+/**
+ * Place a row label. A sub-row (`其中：化解数`, an indented `受理数`) or a bare generic word under a parent row
+ * is read as a part of that parent first, then together with the parent's words, then alone.
+ */
+function placeRow(acc: Acc, label: string, section: SectionId | null, parent: SheetState['parent'], isSub: boolean): LabelMatch {
+  const alone = place(label, acc.catalog, { section });
+  if (!parent) return alone;
+  const generic = squeeze(label).replace(/[：:，,。]/g, '').length <= 4;
+  if (!isSub && !generic) return alone;
+  const parts = partsOf(acc, parent.id);
+  if (parts) {
+    const m = place(label, parts, { section });
+    if (m.id !== null) return m;
+  }
+  const withParent = place(label, acc.catalog, { section, parent: parent.label });
+  if (withParent.id !== null && withParent.id !== parent.id) return withParent;
+  if (alone.id !== null && alone.id !== parent.id) return alone;
+  return withParent.id !== null ? withParent : alone;
+}
+
+const TEXT_SECTIONS = new Set<SectionId>(['shortcomings', 'plans']);
+
+/** Level-1/2 numbering (`一、`, `（一）`, `第一部分`) always makes a row a heading when it holds no figure. */
+function strongNumbering(text: string): boolean {
+  const h = headingLevel(text);
+  return h.style === '一、' || h.style === '（一）' || /^\s*第[一二三四五六七八九十]+部分/.test(text);
+}
+
+function isDash(t: string): boolean {
+  return /^[-—–/／\\\s]*$/.test(t);
+}
+
+/** Where a value column's figures belong in time. */
+export function periodOf(vc: ValueCol, reportYear: number | null, single: boolean): { year: number | null; period: Period } {
+  if (vc.period === 'current') return { year: reportYear, period: 'current' };
+  if (vc.period === 'previous') return { year: reportYear !== null ? reportYear - 1 : null, period: 'previous' };
+  if (vc.year === null) return { year: reportYear, period: 'current' };
+  if (reportYear === null) return { year: vc.year, period: single ? 'current' : 'other' };
+  if (vc.year === reportYear) return { year: vc.year, period: 'current' };
+  if (vc.year === reportYear - 1) return { year: vc.year, period: 'previous' };
+  return { year: vc.year, period: 'other' };
+}
+
+export interface RowCols {
+  labelCol: number | null;
+  valueCols: { col: number; header: string; percent: boolean; period: Period; resolvedYear: number | null }[];
+  unitCol: number | null;
+  noteCol: number | null;
+  seqCol: number | null;
+  categoryCol: number | null;
+}
+
+function unitFrom(view: SheetView, r: number, cols: RowCols, label: string): string | null {
+  if (cols.unitCol !== null) {
+    const t = squeeze(view.text(r, cols.unitCol)).replace(/^[（(]|[)）]$/g, '');
+    if (t && !isDash(t)) return t === '％' ? '%' : t;
+  }
+  return unitInLabel(label);
+}
+
+function pushHeading(acc: Acc, view: SheetView, st: SheetState, text: string, r: number, c: number): void {
+  acc.headings.push({ text, sheet: view.name, cell: a1(r, c) });
+  const sec = sectionOfHeading(text);
+  if (sec) st.section = sec;
+  else if (strongNumbering(text) && headingLevel(text).style === '一、') st.section = null;
+  st.parent = null;
+}
+
+function pushText(acc: Acc, view: SheetView, section: SectionId, text: string, r: number, c: number): void {
+  const t = stripNumbering(text).trim();
+  if (!t) return;
+  acc.texts.push({ section, text: t, sheet: view.name, cell: a1(r, c) });
+}
+
+/** The label cell of a row: the label column, else the first text cell that is not a figure, unit, note or sequence mark. */
+function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<number>): number | null {
+  if (cols.labelCol !== null && !view.covered(r, cols.labelCol)) {
+    const t = view.text(r, cols.labelCol);
+    if (t && !isSeqOnly(t) && typeof view.raw(r, cols.labelCol) === 'string') return cols.labelCol;
+  }
+  for (const c of view.nonEmpty(r)) {
+    if (exclude.has(c)) continue;
+    const raw = view.raw(r, c);
+    if (typeof raw !== 'string') continue;
+    const t = view.text(r, c);
+    if (isSeqOnly(t)) continue;
+    return c;
+  }
+  return null;
+}
+
+/**
+ * One row of a rows/years table (or of a header-less sheet, with per-row columns).
+ * Returns what the row was read as, for the header-less sheet's plausibility check.
+ */
+export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st: SheetState): 'obs' | 'heading' | 'text' | 'unknown' | 'skip' {
+  const exclude = new Set<number>([...cols.valueCols.map((v) => v.col), ...[cols.unitCol, cols.noteCol, cols.categoryCol].filter((x): x is number => x !== null)]);
+  const lc = labelCell(view, r, cols, exclude);
+  const present = cols.valueCols.filter((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
+  if (lc === null) {
+    if (present.length === 0) return 'skip';
+    // figures with no name at all: report the first one, never drop it silently
+    const c = present[0].col;
+    acc.unknown.push({ label: '', raw: view.text(r, c), sheet: view.name, cell: a1(r, c), suggestion: null });
+    return 'unknown';
+  }
+  const rawLabel = view.text(r, lc);
+  if (isNotesText(rawLabel)) return 'skip';
+  if (acc.identityRows.has(`${view.name}\u0000${r}`) || identityKey(rawLabel)) return 'skip';
+
+  // the category column (merged down its group) names the section of its rows
+  let section = st.section;
+  if (cols.categoryCol !== null) {
+    const cat = view.filled(r, cols.categoryCol);
+    const s = cat ? sectionOfHeading(cat) : null;
+    if (s) section = s;
+  }
+
+  const m0 = view.mergeAt(r, lc);
+  const labelMerged = !!m0 && m0.r1 === r && m0.c1 === lc && cols.valueCols.some((v) => v.col >= m0.c1 && v.col <= m0.c2);
+  const sub = subRowLabel(rawLabel);
+  const rawCell = view.raw(r, lc);
+  const indented = typeof rawCell === 'string' && /^[\s\u3000]+\S/.test(rawCell);
+  const label = stripNumbering(sub ?? rawLabel).replace(/[:：]+$/, '').trim();
+  if (!label) return 'skip';
+  const note = cols.noteCol !== null && cols.noteCol !== lc ? view.text(r, cols.noteCol) : '';
+
+  if (present.length === 0) {
+    if (labelMerged || (strongNumbering(rawLabel) && !sub)) {
+      pushHeading(acc, view, st, rawLabel, r, lc);
+      return 'heading';
+    }
+    if (section && TEXT_SECTIONS.has(section)) {
+      pushText(acc, view, section, rawLabel, r, lc);
+      return 'text';
+    }
+    const m = placeRow(acc, label, section, st.parent, !!sub || indented);
+    const others = view.nonEmpty(r).filter((c) => c !== lc && !isSeqOnly(view.text(r, c)));
+    if (m.id !== null) {
+      // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
+      if (m.via === 'similar' && others.length === 0 && sectionOfHeading(rawLabel)) {
+        pushHeading(acc, view, st, rawLabel, r, lc);
+        return 'heading';
+      }
+      emitRow(acc, view, r, cols, m.id, label, rawLabel, section, note);
+      if (!sub && !indented) st.parent = { label, id: m.id };
+      return 'obs';
+    }
+    if (others.length === 0) {
+      pushHeading(acc, view, st, rawLabel, r, lc);
+      return 'heading';
+    }
+    return 'skip';
+  }
+
+  // a row with figures
+  if (section && TEXT_SECTIONS.has(section)) {
+    const numeric = present.some((v) => {
+      const p = parseValue(view.raw(r, v.col), { numberFormat: view.format(r, v.col) });
+      return p.kind === 'number' || p.kind === 'percent';
+    });
+    if (!numeric) {
+      const extra = present.map((v) => view.text(r, v.col)).join('；');
+      pushText(acc, view, section, extra ? `${rawLabel}：${extra}` : rawLabel, r, lc);
+      return 'text';
+    }
+  }
+  const m = placeRow(acc, label, section, st.parent, !!sub || indented);
+  if (m.id === null) {
+    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion });
+    return 'unknown';
+  }
+  emitRow(acc, view, r, cols, m.id, label, rawLabel, section, note);
+  if (!sub && !indented) st.parent = { label, id: m.id };
+  return 'obs';
+}
+
+function emitRow(
+  acc: Acc,
+  view: SheetView,
+  r: number,
+  cols: RowCols,
+  id: string,
+  label: string,
+  rawLabel: string,
+  _section: SectionId | null,
+  note: string,
+): void {
+  const def = acc.defs.get(id);
+  if (!def) return;
+  const unit = unitFrom(view, r, cols, rawLabel);
+  const unitPercent = unit === '%' || unit === '％';
+  for (const vc of cols.valueCols) {
+    if (view.covered(r, vc.col)) continue;
+    const percentHeader = vc.percent || unitPercent || /率|比例|%|％/.test(rawLabel);
+    acc.observations.push(
+      observe(view, def, rawLabel, r, vc.col, {
+        writtenUnit: unitPercent ? null : unit,
+        percentHeader,
+        year: vc.resolvedYear,
+        period: vc.period,
+        entity: null,
+        note: note || undefined,
+      }),
+    );
+  }
+}
+
+/** Layouts (a) and (c). */
+export function readRowsTable(acc: Acc, view: SheetView, t: TableSpec, st: SheetState): void {
+  const single = t.valueCols.length === 1;
+  let reportYear = acc.reportYear;
+  if (reportYear === null && !single) {
+    const ys = t.valueCols.map((v) => v.year).filter((y): y is number => y !== null);
+    if (ys.length) reportYear = Math.max(...ys);
+  }
+  const cols: RowCols = {
+    labelCol: t.labelCol,
+    unitCol: t.unitCol,
+    noteCol: t.noteCol,
+    seqCol: t.seqCol,
+    categoryCol: t.categoryCol,
+    valueCols: t.valueCols.map((v) => {
+      const p = periodOf(v, reportYear, single);
+      return { col: v.col, header: v.header, percent: v.percent, period: p.period, resolvedYear: p.year };
+    }),
+  };
+  for (let r = t.bodyStart; r <= t.bodyEnd; r++) readRow(acc, view, r, cols, st);
+}
+
+/** Layout (b): 分子 | 分母 | 比率. */
+export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: SheetState): void {
+  const figureCols = [t.numCol, t.denCol, t.rateCol].filter((x): x is number => x !== null);
+  const exclude = new Set<number>([...figureCols, ...[t.unitCol, t.noteCol].filter((x): x is number => x !== null)]);
+  const cols: RowCols = { labelCol: t.labelCol, valueCols: [], unitCol: t.unitCol, noteCol: t.noteCol, seqCol: t.seqCol, categoryCol: t.categoryCol };
+  const where = { year: acc.reportYear, period: 'current' as Period, entity: null };
+  for (let r = t.bodyStart; r <= t.bodyEnd; r++) {
+    const lc = labelCell(view, r, cols, exclude);
+    const present = figureCols.filter((c) => !view.covered(r, c) && view.text(r, c) !== '');
+    if (lc === null) {
+      if (present.length) acc.unknown.push({ label: '', raw: view.text(r, present[0]), sheet: view.name, cell: a1(r, present[0]), suggestion: null });
+      continue;
+    }
+    const rawLabel = view.text(r, lc);
+    if (isNotesText(rawLabel) || identityKey(rawLabel) || acc.identityRows.has(`${view.name}\u0000${r}`)) continue;
+    const label = stripNumbering(subRowLabel(rawLabel) ?? rawLabel).trim();
+    if (!label) continue;
+    const note = t.noteCol !== null && t.noteCol !== lc ? view.text(r, t.noteCol) : '';
+    const m = place(label, acc.catalog, { section: st.section });
+    const def = m.id !== null ? acc.defs.get(m.id) : undefined;
+    if (present.length === 0 && (!def || strongNumbering(rawLabel))) {
+      pushHeading(acc, view, st, rawLabel, r, lc);
+      continue;
+    }
+    const extra = note ? { note } : {};
+    if (def && def.kind === 'rate') {
+      const rel = rateRelation(def.id, acc.catalog);
+      const numDef = rel ? acc.defs.get(rel.numerator) : undefined;
+      const denDef = rel ? acc.defs.get(rel.denominator) : undefined;
+      for (const [d, c, part] of [
+        [numDef, t.numCol, '分子'],
+        [denDef, t.denCol, '分母'],
+      ] as [IndicatorDef | undefined, number | null, string][]) {
+        if (c === null) continue;
+        if (d) acc.observations.push(observe(view, d, rawLabel, r, c, { writtenUnit: null, percentHeader: false, ...where, ...extra }));
+        else if (view.text(r, c) !== '')
+          acc.unknown.push({ label: `${label}（${part}）`, raw: rawLabel, sheet: view.name, cell: a1(r, c), suggestion: null });
+      }
+      if (t.rateCol !== null) acc.observations.push(observe(view, def, rawLabel, r, t.rateCol, { writtenUnit: '%', percentHeader: true, ...where, ...extra }));
+      continue;
+    }
+    if (present.length === 0) continue;
+    // not a rate the catalog knows: name it, with what came closest
+    const suggestion = m.id === null ? m.suggestion : def ? { id: def.id, name: def.name, score: m.score } : null;
+    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion });
+  }
+}
+
+/** Layout (d): one row per township. */
+export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: SheetState): void {
+  const E = t.entityCol!;
+  const columns = t.summaryCols.map((sc) => {
+    const m = place(sc.header, acc.catalog, { section: st.section, parent: sc.parent });
+    const def = m.id !== null ? acc.defs.get(m.id) : undefined;
+    const unit = unitInLabel(sc.header) ?? (sc.parent ? unitInLabel(sc.parent) : null);
+    const percent = unit === '%' || /率|比例|%|％/.test(sc.header);
+    const label = sc.parent ? `${sc.parent}${sc.header}` : sc.header;
+    return { ...sc, def, m, unit, percent, label, reported: false };
+  });
+  const where = { year: acc.reportYear, period: 'current' as Period };
+  for (let r = t.bodyStart; r <= t.bodyEnd; r++) {
+    const name = view.text(r, E);
+    const present = columns.filter((c) => !view.covered(r, c.col) && view.text(r, c.col) !== '');
+    if (!name) {
+      if (present.length === 0) continue;
+      // a row without a township name but with figures: every figure belongs to nobody
+      const c = present[0].col;
+      acc.unknown.push({ label: '', raw: view.text(r, c), sheet: view.name, cell: a1(r, c), suggestion: null });
+      continue;
+    }
+    if (isNotesText(name) || name.length > 30) continue;
+    const total = isTotalText(name);
+    const entity = total ? '合计' : cleanUnitName(name) || name;
+    const note = t.noteCol !== null ? view.text(r, t.noteCol) : '';
+    for (const col of columns) {
+      if (!col.def) {
+        if (!col.reported && view.text(r, col.col) !== '') {
+          col.reported = true;
+          acc.unknown.push({
+            label: col.label,
+            raw: col.header,
+            sheet: view.name,
+            cell: a1(t.headerEnd, col.col),
+            suggestion: col.m.id === null ? col.m.suggestion : null,
+          });
+        }
+        continue;
+      }
+      if (view.covered(r, col.col)) continue;
+      acc.observations.push(
+        observe(view, col.def, col.label, r, col.col, {
+          writtenUnit: col.percent ? null : col.unit,
+          percentHeader: col.percent,
+          ...where,
+          entity,
+          isTotal: total || undefined,
+          note: note || undefined,
+        }),
+      );
+    }
+  }
+}
+
+/** A header-less sheet: each row read as label, [unit], value, [note]. */
+export function readLooseRows(acc: Acc, view: SheetView, from: number, to: number, st: SheetState): { matched: number; unknown: number } {
+  let matched = 0;
+  let unknown = 0;
+  for (let r = from; r <= to; r++) {
+    const cells = view.nonEmpty(r);
+    if (cells.length === 0) continue;
+    // label: first text cell that is not a sequence mark
+    let li = -1;
+    for (let i = 0; i < cells.length; i++) {
+      const raw = view.raw(r, cells[i]);
+      if (typeof raw === 'string' && !isSeqOnly(view.text(r, cells[i]))) {
+        li = i;
+        break;
+      }
+    }
+    if (li < 0) continue;
+    let unitCol: number | null = null;
+    let valueCol: number | null = null;
+    let noteCol: number | null = null;
+    for (let i = li + 1; i < cells.length; i++) {
+      const c = cells[i];
+      const t = squeeze(view.text(r, c));
+      if (valueCol === null && unitCol === null && UNIT_WORDS.has(t) && i + 1 < cells.length) {
+        unitCol = c;
+        continue;
+      }
+      if (valueCol === null) {
+        valueCol = c;
+        continue;
+      }
+      if (noteCol === null && typeof view.raw(r, c) === 'string') noteCol = c;
+      break;
+    }
+    const cols: RowCols = {
+      labelCol: cells[li],
+      unitCol,
+      noteCol,
+      seqCol: null,
+      categoryCol: null,
+      valueCols:
+        valueCol !== null
+          ? [{ col: valueCol, header: '', period: 'current', percent: false, resolvedYear: acc.reportYear }]
+          : [],
+    };
+    const res = readRow(acc, view, r, cols, st);
+    if (res === 'obs') matched++;
+    if (res === 'unknown') unknown++;
+  }
+  return { matched, unknown };
+}

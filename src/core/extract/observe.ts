@@ -1,0 +1,124 @@
+/**
+ * Turning one value cell into an Observation: parse it with the one value parser in the right context,
+ * convert it to the catalog unit, pin it to its absolute cell.
+ */
+import { a1 } from '../address';
+import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, SectionId } from '../types';
+import { parseValue } from '../value';
+import { matchLabel, type LabelMatch } from '../match';
+import type { SheetView } from './sheet';
+
+export interface Where {
+  year: number | null;
+  period: Period;
+  entity: string | null;
+  isTotal?: boolean;
+  note?: string;
+}
+
+/** How many 元 one unit is; only money units convert. */
+const MONEY: Record<string, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 1e8 };
+
+function cleanFloat(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  return Number(x.toPrecision(12));
+}
+
+/** True when `unit` is the indicator's unit or one of its accepted aliases. */
+export function unitFits(def: IndicatorDef, unit: string | null): boolean {
+  if (!unit) return true;
+  const u = unit === '％' ? '%' : unit;
+  return u === def.unit || (def.unitAliases ?? []).includes(u);
+}
+
+/**
+ * Parse the cell at (r, c) for indicator `def`.
+ * `writtenUnit` is what the 单位 column or the label says; a unit written in the cell itself wins.
+ */
+export function observe(
+  view: SheetView,
+  def: IndicatorDef,
+  label: string,
+  r: number,
+  c: number,
+  opts: { writtenUnit: string | null; percentHeader: boolean } & Where,
+): Observation {
+  const parsed: ParsedValue = parseValue(view.raw(r, c), {
+    numberFormat: view.format(r, c),
+    percentHeader: opts.percentHeader || def.kind === 'rate',
+    expect: def.kind,
+  });
+  let value = parsed.value;
+  let unit: string | null = parsed.unit ?? opts.writtenUnit ?? null;
+  if (parsed.kind === 'percent') unit = '%';
+  if (parsed.kind === 'number' && typeof value === 'number' && unit && def.unit && unit !== def.unit) {
+    const from = MONEY[unit];
+    const to = MONEY[def.unit];
+    if (from !== undefined && to !== undefined) {
+      value = cleanFloat((value * from) / to);
+      unit = def.unit;
+    }
+  }
+  if (parsed.kind === 'number' || parsed.kind === 'percent') {
+    if (!unit) unit = def.unit;
+  } else {
+    unit = unit ?? def.unit;
+  }
+  const obs: Observation = {
+    indicator: def.id,
+    label,
+    value: parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value,
+    kind: parsed.kind,
+    approx: parsed.approx !== null,
+    markers: parsed.markers,
+    unit,
+    wan: parsed.wan,
+    decimals: parsed.decimals,
+    coverage: parsed.coverage,
+    raw: parsed.raw,
+    sheet: view.name,
+    cell: a1(r, c),
+    row: r,
+    col: c,
+    year: opts.year,
+    period: opts.period,
+    entity: opts.entity,
+  };
+  if (parsed.reason !== undefined) obs.reason = parsed.reason;
+  if (opts.isTotal) obs.isTotal = true;
+  if (opts.note) obs.note = opts.note;
+  return obs;
+}
+
+export interface MatchContext {
+  section?: SectionId | null;
+  /** The indicator of the row a sub-row belongs to (`其中：化解数` under `信访案件受理数`). */
+  parent?: string | null;
+}
+
+/** A leading time phrase: `2022年以来`, `2023年度`, `今年以来`, `1-12月`. */
+export function stripTimePhrase(label: string): string {
+  return label
+    .replace(/^\s*(?:(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月)?(?:以来|至今|来|全年|内|共|中)?|今年以来|本年度|年初以来|全年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?)[，,、\s]*/, '')
+    .trim();
+}
+
+/** The catalog place of a label, or why not. Never throws. */
+export function place(label: string, catalog: Catalog, ctx: MatchContext): LabelMatch {
+  try {
+    const context: { section?: SectionId; parent?: string } = {};
+    if (ctx.section) context.section = ctx.section;
+    if (ctx.parent) context.parent = ctx.parent;
+    const first = matchLabel(label, catalog, context);
+    if (first.id !== null) return first;
+    // `2022年以来开展法治培训`, `今年以来受理…`: the time phrase is for the year rule, not part of the name
+    const bare = stripTimePhrase(label);
+    if (bare !== label && bare) {
+      const again = matchLabel(bare, catalog, context);
+      if (again.id !== null) return again;
+    }
+    return first;
+  } catch {
+    return { id: null, score: 0, suggestion: null };
+  }
+}

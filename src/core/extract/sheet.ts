@@ -1,0 +1,158 @@
+/**
+ * A read-only view of one Grid in absolute sheet coordinates, merge-aware.
+ * `raw`/`text` give what the cell itself holds (a merged value only in its top-left cell);
+ * `filled` gives the merged value in every covered cell too (for headers and category columns).
+ */
+import type { Cell, Grid, MergedArea } from '../types';
+import { cellText } from '../value';
+
+/** Text of a raw cell, never throws (a malformed cell reads as ''). */
+export function safeText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  try {
+    const t = cellText(cell as Cell);
+    return typeof t === 'string' ? t.trim() : '';
+  } catch {
+    if (typeof cell === 'string') return cell.trim();
+    if (typeof cell === 'number' && Number.isFinite(cell)) return String(cell);
+    if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+    if (typeof cell === 'object' && typeof (cell as { error?: unknown }).error === 'string') return (cell as { error: string }).error;
+    return '';
+  }
+}
+
+/** Whitespace of any kind removed (headers are often written `指 标` or `指标\n名称`). */
+export function squeeze(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+export class SheetView {
+  readonly name: string;
+  /** Absolute row/col of rows[0][0]. */
+  readonly r0: number;
+  readonly c0: number;
+  /** Number of rows / columns held (columns = longest row). */
+  readonly nRows: number;
+  readonly nCols: number;
+  private readonly grid: Grid;
+  /** Covered cell (relative index r*nCols+c) → its merged area (top-left inside the grid). */
+  private readonly cover = new Map<number, MergedArea>();
+  private readonly textCache = new Map<number, string>();
+
+  constructor(grid: Grid) {
+    this.grid = grid;
+    this.name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
+    const o = grid.origin;
+    this.r0 = o && Number.isInteger(o.row) && o.row >= 0 ? o.row : 0;
+    this.c0 = o && Number.isInteger(o.col) && o.col >= 0 ? o.col : 0;
+    const rows = Array.isArray(grid.rows) ? grid.rows : [];
+    this.nRows = rows.length;
+    let nc = 0;
+    for (const r of rows) if (Array.isArray(r) && r.length > nc) nc = r.length;
+    this.nCols = nc;
+    for (const m of Array.isArray(grid.merges) ? grid.merges : []) {
+      if (!m || ![m.r1, m.c1, m.r2, m.c2].every((x) => Number.isInteger(x))) continue;
+      const r1 = Math.min(m.r1, m.r2);
+      const r2 = Math.max(m.r1, m.r2);
+      const c1 = Math.min(m.c1, m.c2);
+      const c2 = Math.max(m.c1, m.c2);
+      if (!this.inside(r1, c1)) continue; // its value would sit outside what we hold
+      const area = { r1, c1, r2, c2 };
+      const rEnd = Math.min(r2, this.r0 + this.nRows - 1);
+      const cEnd = Math.min(c2, this.c0 + this.nCols - 1);
+      for (let r = r1; r <= rEnd; r++) {
+        for (let c = c1; c <= cEnd; c++) {
+          if (r === r1 && c === c1) continue;
+          const k = this.key(r, c);
+          if (!this.cover.has(k)) this.cover.set(k, area);
+        }
+      }
+      // the top-left itself also knows its area
+      const k0 = this.key(r1, c1);
+      if (!this.cover.has(k0)) this.cover.set(k0, area);
+    }
+  }
+
+  /** First / last absolute row and column held. */
+  get rowStart(): number {
+    return this.r0;
+  }
+  get rowEnd(): number {
+    return this.r0 + this.nRows - 1;
+  }
+  get colStart(): number {
+    return this.c0;
+  }
+  get colEnd(): number {
+    return this.c0 + this.nCols - 1;
+  }
+
+  inside(r: number, c: number): boolean {
+    return r >= this.r0 && r < this.r0 + this.nRows && c >= this.c0 && c < this.c0 + this.nCols;
+  }
+
+  private key(r: number, c: number): number {
+    return (r - this.r0) * (this.nCols + 1) + (c - this.c0);
+  }
+
+  /** The raw value held at an absolute position (null outside or missing). */
+  raw(r: number, c: number): Cell {
+    if (!this.inside(r, c)) return null;
+    const row = this.grid.rows[r - this.r0];
+    if (!Array.isArray(row)) return null;
+    const v = row[c - this.c0];
+    return v === undefined ? null : v;
+  }
+
+  format(r: number, c: number): string | null {
+    if (!this.inside(r, c)) return null;
+    const row = this.grid.formats?.[r - this.r0];
+    if (!Array.isArray(row)) return null;
+    const f = row[c - this.c0];
+    return typeof f === 'string' ? f : null;
+  }
+
+  /** Trimmed display text of the cell itself. */
+  text(r: number, c: number): string {
+    if (!this.inside(r, c)) return '';
+    const k = this.key(r, c);
+    let t = this.textCache.get(k);
+    if (t === undefined) {
+      t = safeText(this.raw(r, c));
+      this.textCache.set(k, t);
+    }
+    return t;
+  }
+
+  /** The merged area this cell belongs to (as top-left or covered), if any. */
+  mergeAt(r: number, c: number): MergedArea | undefined {
+    if (!this.inside(r, c)) return undefined;
+    return this.cover.get(this.key(r, c));
+  }
+
+  /** True when the cell is covered by a merge and is not its top-left. */
+  covered(r: number, c: number): boolean {
+    const m = this.mergeAt(r, c);
+    return !!m && !(m.r1 === r && m.c1 === c);
+  }
+
+  /** Text, with covered cells carrying their merge's top-left text. */
+  filled(r: number, c: number): string {
+    const m = this.mergeAt(r, c);
+    if (m && !(m.r1 === r && m.c1 === c)) return this.text(m.r1, m.c1);
+    return this.text(r, c);
+  }
+
+  /** Absolute columns of the row's non-empty cells (own text, not merge-filled). */
+  nonEmpty(r: number): number[] {
+    const out: number[] = [];
+    if (r < this.r0 || r > this.rowEnd) return out;
+    const row = this.grid.rows[r - this.r0];
+    if (!Array.isArray(row)) return out;
+    for (let i = 0; i < row.length; i++) {
+      const c = this.c0 + i;
+      if (this.text(r, c) !== '') out.push(c);
+    }
+    return out;
+  }
+}
