@@ -12,6 +12,7 @@
  */
 import type { ApproxMarker, Cell, IndicatorKind, ParseContext, ParsedValue } from './types';
 import { clean, evalNumeral, isNumeralChar, parseChineseNumber as parseCn } from './numerals';
+import { roundHalfUp } from './rate';
 
 export { parseChineseNumber } from './numerals';
 
@@ -159,8 +160,9 @@ function digitsOf(n: number): number {
 const MAX_DECIMALS = 6;
 
 function percentRaw(value: number, decimals: number | null): string {
-  const d = decimals ?? digitsOf(value);
-  return `${value.toFixed(Math.min(d, MAX_DECIMALS))}%`;
+  const d = Math.min(decimals ?? digitsOf(value), MAX_DECIMALS);
+  if (Math.abs(value) >= 1e15) return `${value}%`;
+  return `${roundHalfUp(value, d).toFixed(d)}%`;
 }
 
 function fromNumber(n: number, ctx: ParseContext): ParsedValue {
@@ -187,7 +189,9 @@ function fromNumber(n: number, ctx: ParseContext): ParsedValue {
   if (ctx.percentHeader || ctx.expect === 'rate') {
     const value = asPercent(n);
     const v = base('percent', value, '');
-    v.decimals = Math.min(digitsOf(value), MAX_DECIMALS);
+    // shown as 0.978 with `0.000` → 97.8 %: two of the displayed decimals went into the ×100
+    const shown = fmtDec === null ? null : value === n ? fmtDec : Math.max(0, fmtDec - 2);
+    v.decimals = shown ?? Math.min(digitsOf(value), MAX_DECIMALS);
     v.raw = percentRaw(value, v.decimals);
     v.unit = '%';
     return v;

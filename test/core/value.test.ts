@@ -47,6 +47,14 @@ describe('numbers with formats', () => {
     expect(parseValue(100, { percentHeader: true })).toMatchObject({ kind: 'percent', value: 100 });
     expect(parseValue('0.98', { percentHeader: true })).toMatchObject({ kind: 'percent', value: 98 });
     expect(parseValue('98', { percentHeader: true })).toMatchObject({ kind: 'percent', value: 98 });
+    // decimals as the format shows them
+    expect(parseValue(100, { percentHeader: true, numberFormat: '0.0' })).toMatchObject({ kind: 'percent', value: 100, decimals: 1 });
+    expect(parseValue(0.978, { percentHeader: true, numberFormat: '0.000' })).toMatchObject({ kind: 'percent', value: 97.8, decimals: 1 });
+  });
+
+  test('a percent format shows the rounded figure half-up', () => {
+    expect(parseValue(0.945, { numberFormat: '0%' })).toMatchObject({ value: 94.5, decimals: 0, raw: '95%' });
+    expect(parseValue(0.9455, { numberFormat: '0.0%' }).raw).toBe('94.6%');
   });
 
   test('date formats give ISO dates (1900 system)', () => {
