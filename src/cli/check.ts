@@ -1,0 +1,168 @@
+/** `indicator-desk check <file.xlsx>... [--json]` */
+import * as path from 'path';
+import { ref } from '../core/address';
+import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
+import { parseArgs, UsageError } from './args';
+import { CliFileError, loadAndCheck } from './common';
+import { EXIT, type CliIO } from './io';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', verify: '待核实', hint: '提示' };
+const ORDER: Severity[] = ['error', 'verify', 'hint'];
+
+/** `Sheet!D6`, or a sentence when the finding is about the whole workbook/sheet. */
+export function where(f: Pick<Finding, 'sheet' | 'cell'>): string {
+  if (f.sheet && f.cell) return ref(f.sheet, f.cell);
+  if (f.sheet) return `‘${f.sheet}’表`;
+  return '整个工作簿';
+}
+
+function observationJson(o: Observation) {
+  return {
+    indicator: o.indicator,
+    label: o.label,
+    value: o.value,
+    approx: o.approx,
+    markers: o.markers,
+    unit: o.unit,
+    kind: o.kind,
+    raw: o.raw,
+    decimals: o.decimals,
+    coverage: o.coverage,
+    sheet: o.sheet,
+    cell: o.cell,
+    year: o.year,
+    period: o.period,
+    entity: o.entity,
+    ...(o.isTotal ? { isTotal: true } : {}),
+    ...(o.note ? { note: o.note } : {}),
+    ...(o.reason ? { reason: o.reason } : {}),
+  };
+}
+
+function findingJson(f: Finding) {
+  return {
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    status: f.status,
+    sheet: f.sheet,
+    cell: f.cell,
+    refs: f.refs,
+    indicators: f.indicators,
+    entity: f.entity,
+    message: f.message,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    ...(f.explanation ? { explanation: f.explanation } : {}),
+  };
+}
+
+function obsRef(o: Observation | null) {
+  return o ? { indicator: o.indicator, value: o.value, approx: o.approx, sheet: o.sheet, cell: o.cell } : null;
+}
+
+function rateJson(r: ComputedRate) {
+  return {
+    indicator: r.indicator,
+    entity: r.entity,
+    period: r.period,
+    year: r.year,
+    value: r.value,
+    display: r.display,
+    approx: r.approx,
+    numerator: obsRef(r.numerator),
+    denominator: obsRef(r.denominator),
+    reported: obsRef(r.reported),
+  };
+}
+
+export function resultJson(file: string, r: CheckResult) {
+  return {
+    file,
+    unit: r.unit,
+    year: r.year,
+    counts: r.counts,
+    observations: r.observations.map(observationJson),
+    findings: r.findings.map(findingJson),
+    rates: r.rates.map(rateJson),
+  };
+}
+
+export function openErrors(r: CheckResult): number {
+  return r.findings.filter((f) => f.severity === 'error' && f.status === 'open').length;
+}
+
+/** The summary sentence of one file. */
+export function summaryLine(file: string, r: CheckResult): string {
+  const c = r.counts;
+  const explained = c.explained ? `（其中已说明 ${c.explained} 项）` : '';
+  const verdict = openErrors(r)
+    ? '有错误，须改正后再报送。'
+    : c.verify - (c.explained ?? 0) > 0
+      ? '无错误，有待核实的项目，请核实或填写审核说明。'
+      : '未发现错误。';
+  return `小结（${path.basename(file)}）：错误 ${c.error} 项，待核实 ${c.verify} 项${explained}，提示 ${c.hint} 项。${verdict}`;
+}
+
+/** Human-readable findings of one file, grouped by severity. */
+export function formatResult(file: string, r: CheckResult): string {
+  const lines: string[] = [];
+  const who = [r.unit, r.year != null ? `${r.year}年度` : null].filter(Boolean).join('，');
+  lines.push(`■ ${file}${who ? `（${who}）` : ''}`);
+  for (const sev of ORDER) {
+    const list = r.findings.filter((f) => f.severity === sev);
+    if (!list.length) continue;
+    lines.push(`  ${SEVERITY_LABEL[sev]}（${list.length} 项）`);
+    for (const f of list) {
+      const tag = f.status === 'explained' ? '［已说明］' : '';
+      lines.push(`    ${where(f)}　${tag}${f.message}`);
+      if (f.status === 'explained' && f.explanation) lines.push(`      说明：${f.explanation}`);
+    }
+  }
+  if (!r.findings.length) lines.push('  未发现问题。');
+  lines.push(`  ${summaryLine(file, r)}`);
+  return lines.join('\n');
+}
+
+export async function runCheck(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, [], ['json', 'help']);
+  if (!args.positionals.length) throw new UsageError('请指定要检查的工作簿，例如：indicator-desk check 周营镇.xlsx');
+  const json = args.flags.has('json');
+  const files = args.positionals;
+  const many = files.length > 1;
+  const out: ReturnType<typeof resultJson | typeof errorJson>[] = [];
+  let unreadable = 0;
+  let errors = 0;
+  const blocks: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    if (many) io.err(`[${i + 1}/${files.length}] 正在检查 ${file} …`);
+    try {
+      const { result } = await loadAndCheck(file, io.cwd);
+      if (openErrors(result)) errors++;
+      if (json) out.push(resultJson(file, result));
+      else blocks.push(formatResult(file, result));
+    } catch (e) {
+      if (!(e instanceof CliFileError)) throw e;
+      unreadable++;
+      if (json) out.push(errorJson(file, e));
+      else blocks.push(`■ ${file}\n  无法读取：${e.message}`);
+      io.err(`无法读取：${e.message}`);
+    }
+    if (!json && blocks.length) {
+      io.out(blocks.join('\n') + '\n');
+      blocks.length = 0;
+    }
+  }
+  if (json) {
+    io.out(JSON.stringify({ files: out }, null, 2));
+  } else if (many) {
+    const ok = files.length - unreadable;
+    io.out(`共 ${files.length} 个文件：${ok} 个已检查，其中 ${errors} 个有错误${unreadable ? `；${unreadable} 个无法读取` : ''}。`);
+  }
+  return unreadable ? EXIT.failure : errors ? EXIT.findings : EXIT.ok;
+}
+
+function errorJson(file: string, e: CliFileError) {
+  return { file, error: e.message, code: e.code };
+}

@@ -1,0 +1,67 @@
+/** `indicator-desk`: check township indicator workbooks, write results and the report, merge a county summary. */
+import { UsageError } from './args';
+import { runCheck } from './check';
+import { EXIT, processIO, type CliIO } from './io';
+import { runMerge } from './merge';
+import { runReport } from './report';
+
+export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治政府建设指标工作簿，生成审核结果与报告文稿
+(Indicator Desk: checks township rule-of-law indicator workbooks, writes results and the report)
+
+用法 Usage:
+  indicator-desk check <工作簿.xlsx>... [--json]
+      检查一个或多个工作簿，按文件和级别（错误 / 待核实 / 提示）列出问题及其单元格。
+      (check workbooks; findings grouped by file and severity: error / verify / hint)
+      --json     只输出一个 JSON 文档（observations、findings、rates，比率以百分数表示）
+                 (print exactly one JSON document; rates in percent)
+
+  indicator-desk report <工作簿.xlsx> [--out 结果.xlsx] [--docx 报告.docx] [--templates 模板.json] [--marks]
+      写出工作簿副本（增加 审核结果、计算结果、报告文稿 三个工作表）和 Word 报告文稿；原工作簿不作改动。
+      (write a copy with the result sheets, and the report as .docx; the source is never modified)
+      --out        结果工作簿，默认与原文件同目录的 <名称>-审核.xlsx   (result workbook; default <name>-审核.xlsx)
+      --docx       报告文稿，默认与结果工作簿同目录的 <名称>-报告.docx (report; default <name>-报告.docx)
+      --templates  县里自定的报告句式（JSON）                         (county template overrides, JSON)
+      --date       落款日期，工作簿未填写时使用，如 2024年1月8日        (signature date when the workbook has none)
+      --marks      同时在原表有问题的单元格上填色并加批注              (also mark the cells with findings)
+
+  indicator-desk merge <工作簿.xlsx>... --out 汇总.xlsx [--unit 单位名称]
+      每个乡镇一行、每个指标一列，重算比率，统计各乡镇问题数，末行合计。
+      (one row per township, one column per indicator, recomputed rates, finding counts, a 合计 row)
+
+  indicator-desk --help | help        显示本说明 (show this help)
+
+退出码 Exit codes:
+  0  没有未改正的错误 (no open error)
+  1  至少一个工作簿有错误 (at least one open error)
+  2  有文件无法读取或写出，或命令行有误 (a file could not be read/written, or bad usage)
+`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(HELP);
+    return cmd ? EXIT.ok : EXIT.failure;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  try {
+    switch (cmd) {
+      case 'check':
+        return await runCheck(rest, io);
+      case 'report':
+        return await runReport(rest, io);
+      case 'merge':
+        return await runMerge(rest, io);
+      default:
+        throw new UsageError(`不认识的命令“${cmd}”（unknown command）。可用的命令：check、report、merge。`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n运行 indicator-desk --help 查看用法（run --help for usage）。`);
+      return EXIT.failure;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+/** `indicator-desk report <file.xlsx> [--out result.xlsx] [--docx report.docx] [--templates t.json] [--marks]` */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildReport, parseTemplates, type TemplateSet } from '../core/narrative';
+import { markPlan, resultPlan } from '../core/plan';
+import { applyPlan } from '../file/apply';
+import { reportDocx } from '../file/docx';
+import { parseArgs, UsageError } from './args';
+import { summaryLine } from './check';
+import { CliFileError, loadAndCheck, samePath, stem, writeFileAtomic } from './common';
+import { EXIT, type CliIO } from './io';
+
+function loadTemplates(file: string, cwd: string): TemplateSet {
+  const p = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(p, 'utf8');
+  } catch {
+    throw new CliFileError(`找不到模板文件“${file}”，请检查路径是否正确。`, 'not-found');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new CliFileError(`模板文件“${file}”不是有效的 JSON：${(e as Error).message}`, 'templates');
+  }
+  try {
+    return parseTemplates(json);
+  } catch (e) {
+    throw new CliFileError(`模板文件“${file}”有误：${(e as Error).message}`, 'templates');
+  }
+}
+
+export async function runReport(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date'], ['marks', 'help']);
+  if (args.positionals.length !== 1) {
+    throw new UsageError('report 命令需要且只需要一个工作簿，例如：indicator-desk report 周营镇.xlsx --out 周营镇-审核.xlsx');
+  }
+  const file = args.positionals[0];
+  const src = path.resolve(io.cwd, file);
+  const name = stem(file);
+  const outXlsx = args.options.out ? path.resolve(io.cwd, args.options.out) : path.join(path.dirname(src), `${name}-审核.xlsx`);
+  const outDocx = args.options.docx
+    ? path.resolve(io.cwd, args.options.docx)
+    : path.join(path.dirname(outXlsx), `${name}-报告.docx`);
+  for (const target of [outXlsx, outDocx]) {
+    if (samePath(target, src)) {
+      io.err(`不能覆盖原工作簿“${file}”：请用 --out/--docx 指定另一个文件名（refusing to overwrite the source）。`);
+      return EXIT.failure;
+    }
+  }
+  if (samePath(outXlsx, outDocx)) throw new UsageError('--out 与 --docx 不能是同一个文件。');
+  for (const dir of new Set([path.dirname(outXlsx), path.dirname(outDocx)])) {
+    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+  }
+
+  try {
+    const templates = args.options.templates ? loadTemplates(args.options.templates, io.cwd) : undefined;
+    const { bytes, result } = await loadAndCheck(file, io.cwd);
+    const report = buildReport(result, { templates, date: args.options.date });
+    let out = await applyPlan(bytes, resultPlan(result, report), path.basename(file));
+    if (args.flags.has('marks')) out = await applyPlan(out, markPlan(result), path.basename(file));
+    const docx = await reportDocx(report);
+    writeFileAtomic(outXlsx, out);
+    writeFileAtomic(outDocx, docx);
+    io.out(summaryLine(file, result));
+    io.out(`已写出审核结果工作簿：${path.relative(io.cwd, outXlsx) || outXlsx}（审核结果、计算结果、报告文稿${args.flags.has('marks') ? '，并在原表单元格上作了标记' : ''}）`);
+    io.out(`已写出报告文稿：${path.relative(io.cwd, outDocx) || outDocx}`);
+    io.out('原工作簿未作任何改动。');
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CliFileError) {
+      io.err(e.message);
+      return EXIT.failure;
+    }
+    throw e;
+  }
+}
