@@ -24,9 +24,9 @@ const CJK = /[\u4e00-\u9fff]/;
 /** Files beyond this are refused before anything is parsed (the tab would run out of memory). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export function tooLargeMessage(name: string, bytes: number): string {
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return `文件“${name}”有 ${mb} MB，超过网页版可处理的上限 ${MAX_FILE_BYTES / 1024 / 1024} MB，未读取。请删去与指标无关的工作表后再试。`;
+export function tooLargeMessage(name: string, bytes: number, limit = MAX_FILE_BYTES): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+  return `文件“${name}”有 ${mb(bytes)} MB，超过网页版可处理的上限 ${mb(limit)} MB，未读取。请删去与指标无关的工作表后再试。`;
 }
 
 function messageOf(err: unknown, fallback: string): string {
@@ -36,6 +36,8 @@ function messageOf(err: unknown, fallback: string): string {
 
 export interface FileHostOptions {
   load?: () => Promise<FileModule>;
+  /** Largest file read (default MAX_FILE_BYTES). */
+  maxBytes?: number;
 }
 
 export class FileHost implements WorkbookHost {
@@ -44,6 +46,7 @@ export class FileHost implements WorkbookHost {
   private data: Uint8Array;
   private book: Promise<Workbook> | null = null;
   private readonly load: () => Promise<FileModule>;
+  private readonly maxBytes: number;
   private readonly listeners = new Set<(e: FileHostEvent) => void>();
   /** The last cell selected (the preview shows it when it mounts later). */
   selection: { sheet: string; cell: string } | null = null;
@@ -52,6 +55,7 @@ export class FileHost implements WorkbookHost {
     this.name = name;
     this.data = data instanceof Uint8Array ? data : new Uint8Array(data);
     this.load = opts.load ?? loadFileModule;
+    this.maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   }
 
   /** The workbook as it stands (the original plus whatever was applied). */
@@ -66,7 +70,7 @@ export class FileHost implements WorkbookHost {
   /** Parses once; later calls (the preview, a re-check without changes) reuse the same Workbook. */
   async read(onProgress?: (done: number, total: number) => void): Promise<Workbook> {
     onProgress?.(0, 1);
-    if (this.data.byteLength > MAX_FILE_BYTES) throw new Error(tooLargeMessage(this.name, this.data.byteLength));
+    if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
     if (!this.book) {
       const bytes = this.data;
       const pending = this.load().then((m) => m.readXlsx(bytes, this.name));
