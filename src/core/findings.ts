@@ -177,24 +177,27 @@ export function severityRank(s: Severity): number {
 
 /** Severity, then sheet order (as given; unknown sheets last, by name), row, column, rule, id. */
 export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Finding[] {
-  const idx = (s: string) => {
-    const i = sheetOrder.indexOf(s);
-    return i < 0 ? sheetOrder.length : i;
-  };
-  const pos = (f: Finding) => parseA1(f.cell) ?? { row: 0, col: 0 };
-  return findings.sort((a, b) => {
-    const pa = pos(a);
-    const pb = pos(b);
-    return (
-      severityRank(a.severity) - severityRank(b.severity) ||
-      idx(a.sheet) - idx(b.sheet) ||
-      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
-      pa.row - pb.row ||
-      pa.col - pb.col ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    );
+  const order = new Map<string, number>();
+  sheetOrder.forEach((s, i) => {
+    if (!order.has(s)) order.set(s, i);
   });
+  const keyed = findings.map((f) => {
+    const p = parseA1(f.cell) ?? { row: 0, col: 0 };
+    return { f, sev: severityRank(f.severity), sheet: order.get(f.sheet) ?? sheetOrder.length, row: p.row, col: p.col };
+  });
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  keyed.sort(
+    (a, b) =>
+      a.sev - b.sev ||
+      a.sheet - b.sheet ||
+      cmp(a.f.sheet, b.f.sheet) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      cmp(a.f.rule, b.f.rule) ||
+      cmp(a.f.id, b.f.id),
+  );
+  keyed.forEach((k, i) => (findings[i] = k.f));
+  return findings;
 }
 
 /** OPEN findings per severity, plus how many were explained. */

@@ -39,9 +39,17 @@ export function conflictingValues(ctx: RuleContext): Finding[] {
   );
   for (const list of groups.values()) {
     let found: [Observation, Observation] | null = null;
-    for (let i = 1; i < list.length && !found; i++) {
-      const earlier = list.slice(0, i).find((e) => conflict(e, list[i]));
-      if (earlier) found = [earlier, list[i]];
+    // compare each figure with the distinct figures before it (a value repeated 1000 times is compared once)
+    const distinct = new Map<string, Observation>();
+    for (const o of list) {
+      const sig = `${String(o.value)}|${o.markers.join('')}|${o.decimals ?? ''}|${o.wan ? 'w' : ''}|${o.kind}`;
+      if (distinct.has(sig)) continue;
+      const earlier = [...distinct.values()].find((e) => conflict(e, o));
+      if (earlier) {
+        found = [earlier, o];
+        break;
+      }
+      distinct.set(sig, o);
     }
     if (!found) continue;
     const [first, second] = found;
