@@ -1,4 +1,4 @@
-import { buildReport, parseTemplates, TemplateError, templatesFromGrid } from '../../src/core/narrative';
+import { buildReport, parseTemplates, TemplateError, templatesFromGrid, templatesFromWorkbook } from '../../src/core/narrative';
 import type { Cell, Grid, Report } from '../../src/core/types';
 import { makeResult, obs } from './narrative-fixtures';
 
@@ -95,6 +95,23 @@ describe('templatesFromGrid: a county rewords by group', () => {
 
   it('says so when the header is missing', () => {
     expect(thrown(() => templatesFromGrid(sheet([['随便写点什么']]))).message).toContain('没有找到“分组 | 条件 | 模板”表头');
+  });
+});
+
+describe('the 报告模板 sheet of the checked workbook', () => {
+  const book = {
+    name: 't.xlsx',
+    sheets: [sheet([['指标', '数值']], '矛盾纠纷'), sheet([['分组', '条件', '模板'], ['信访', '', '全年接待来访{petitions_received}']])],
+  };
+
+  it('is read by buildReport when given the workbook, and a JSON override wins over it', () => {
+    expect(bodyText(buildReport(result, { book }))).toContain('全年接待来访37件');
+    const json = parseTemplates({ petitions: ['来信来访{petitions_received}'] });
+    expect(bodyText(buildReport(result, { book, templates: json }))).toContain('来信来访37件');
+  });
+
+  it('is absent from most workbooks', () => {
+    expect(templatesFromWorkbook({ name: 'x', sheets: [sheet([['a']], '基本情况')] })).toBeNull();
   });
 });
 

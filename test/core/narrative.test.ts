@@ -197,13 +197,15 @@ describe('buildReport: figures', () => {
     expect(bodyText(rep)).not.toMatch(/null|undefined|NaN/);
   });
 
-  it('omits addressee and date when the workbook has none, and takes opts.date as fallback', () => {
+  it('omits addressee and date when the workbook has none; an explicit date wins over the workbook’s', () => {
     const r = makeResult({ addressee: null, date: null, observations: [obs('petitions_received', 3)] });
     const rep = buildReport(r);
     expect(rep.paragraphs.some((p) => p.role === 'addressee' || p.role === 'date')).toBe(false);
     expect(rep.paragraphs[1].text).not.toContain('正确领导');
     const dated = buildReport(r, { date: '2024年2月1日' });
     expect(dated.paragraphs.at(-1)).toEqual({ role: 'date', text: '2024年2月1日' });
+    const both = buildReport(makeResult({ date: '2024年1月8日' }), { date: '2024年2月1日' });
+    expect(both.paragraphs.at(-1)).toEqual({ role: 'date', text: '2024年2月1日' });
   });
 
   it('uses 乡 for a township named 乡', () => {

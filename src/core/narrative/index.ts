@@ -11,8 +11,8 @@ import { CATALOG, MEASURE_SECTIONS, SECTION_NAMES } from '../catalog';
 import { formatFigure, formatNumber, formatPercent } from '../format';
 import { roundHalfUp } from '../rate';
 import { ref } from '../address';
-import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem } from '../types';
-import { DEFAULT_TEMPLATES, mergeTemplates, renderClause, tidy, type RenderContext, type TemplateClause, type TemplateSet } from './templates';
+import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem, Workbook } from '../types';
+import { DEFAULT_TEMPLATES, mergeTemplates, renderClause, templatesFromWorkbook, tidy, type RenderContext, type TemplateClause, type TemplateSet } from './templates';
 
 export {
   DEFAULT_TEMPLATES,
@@ -23,14 +23,21 @@ export {
   parseTemplates,
   placeholdersIn,
   renderClause,
+  TEMPLATE_SHEET,
   templatesFromGrid,
+  templatesFromWorkbook,
 } from './templates';
 export type { RenderContext, Rendered, TemplateClause, TemplateSet } from './templates';
 
 export interface ReportOptions {
   /** A county's overrides, by indicator group (replace the default clauses of the groups they name). */
   templates?: TemplateSet;
-  /** Date for the signature block when the workbook has none, e.g. `2024年1月8日`. */
+  /**
+   * The checked workbook: its `报告模板` sheet, if any, overrides the defaults (and is overridden in turn by
+   * `templates`). A bad template throws TemplateError naming its cell.
+   */
+  book?: Workbook;
+  /** Date for the signature block, e.g. `2024年1月8日`: given explicitly, it wins over the workbook's 落款日期. */
   date?: string;
   catalog?: Catalog;
 }
@@ -362,7 +369,7 @@ export function buildReport(result: CheckResult, opts: ReportOptions = {}): Repo
     catalog,
     defs: new Map(catalog.indicators.map((d) => [d.id, d])),
     figures: reportFigures(result, catalog),
-    templates: mergeTemplates(DEFAULT_TEMPLATES, opts.templates),
+    templates: mergeTemplates(mergeTemplates(DEFAULT_TEMPLATES, opts.book ? templatesFromWorkbook(opts.book, catalog) : null), opts.templates),
     year,
     unit,
     short: unitShort(unit),
@@ -425,7 +432,7 @@ export function buildReport(result: CheckResult, opts: ReportOptions = {}): Repo
 
   p.push({ role: 'closing', text: '特此报告。' });
   if (gov) p.push({ role: 'signature', text: gov });
-  const date = ex.date?.trim() || opts.date?.trim();
+  const date = opts.date?.trim() || ex.date?.trim();
   if (date) p.push({ role: 'date', text: date });
   return { unit, year, paragraphs: p };
 }

@@ -15,7 +15,7 @@
  * when at least one of its figures is kept. No `undefined`, no `0件` for a blank, no dangling `，`.
  */
 import { CATALOG } from '../catalog';
-import type { Catalog, Grid } from '../types';
+import type { Catalog, Grid, Workbook } from '../types';
 import { a1 } from '../address';
 
 export interface TemplateClause {
@@ -364,6 +364,15 @@ export function templatesFromGrid(grid: Grid, catalog: Catalog = CATALOG): Templ
     (groups[group as string] ??= []).push(clause);
   }
   return { groups };
+}
+
+/** Name of the template sheet a county may add to a workbook. */
+export const TEMPLATE_SHEET = '报告模板';
+
+/** The `报告模板` sheet of a workbook as a template set; null when the workbook has none. Throws TemplateError. */
+export function templatesFromWorkbook(book: Workbook, catalog: Catalog = CATALOG): TemplateSet | null {
+  const grid = book.sheets.find((g) => g.name.trim() === TEMPLATE_SHEET) ?? book.sheets.find((g) => g.name.includes(TEMPLATE_SHEET));
+  return grid ? templatesFromGrid(grid, catalog) : null;
 }
 
 /** Overrides replace the base clauses of each group they name; other groups keep the base. */
