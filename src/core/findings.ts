@@ -212,16 +212,16 @@ export function countFindings(findings: Finding[]): Record<Severity, number> & {
 
 /**
  * Attach explanations: a verify or hint finding whose id has an explanation becomes `explained`.
- * An error cannot be explained away: it stays open (the explanation text is still attached for reading).
+ * An error cannot be explained away: it stays open, with no explanation attached (it must be corrected).
  */
 export function applyExplanations(findings: Finding[], explanations: Explanation[]): Finding[] {
   const byId = new Map<string, Explanation>();
   for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
   for (const f of findings) {
     const e = byId.get(f.id);
-    if (!e) continue;
+    if (!e || f.severity === 'error') continue;
     f.explanation = e.text;
-    f.status = f.severity === 'error' ? 'open' : 'explained';
+    f.status = 'explained';
   }
   return findings;
 }

@@ -91,6 +91,18 @@ describe('rate-mismatch', () => {
     expect(run(petitions(48, 45, 93.6), { rules: ['rate-mismatch'] })).toHaveLength(1);
   });
 
+  it('a reported rate with a marker is the range it names: 95%以上 over 97 of 100 agrees, over 90 of 100 does not', () => {
+    const at = (resolved: number) => [
+      obs({ indicator: 'petitions_received', cell: 'B3', sheet: S, value: 100 }),
+      obs({ indicator: 'petitions_resolved', cell: 'B4', sheet: S, value: resolved }),
+      obs({ indicator: 'petition_resolution_rate', cell: 'B5', sheet: S, value: 95, markers: ['以上'], raw: '95%以上' }),
+    ];
+    expect(run(at(97), { rules: ['rate-mismatch'] })).toEqual([]);
+    const f = run(at(90), { rules: ['rate-mismatch'] });
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ expected: 90, actual: 95 });
+  });
+
   it('with approximate parts, flags only a rate no reading of the parts can give', () => {
     const approx = (rate: number) => [
       obs({ indicator: 'petitions_received', cell: 'B3', sheet: S, value: 20, markers: ['余'] }),

@@ -78,6 +78,7 @@ function rateRange(r: ComputedRate): Interval | null {
  * What a reported rate says against its parts.
  * - exact parts: `rateAgrees` (whole percent ±0.5 point, one decimal ±0.05);
  * - approximate parts: a mismatch only when the reported rate lies outside every rate the parts allow;
+ * - a reported rate with a marker (`95%以上`, `近100%`) is the range it names;
  * - a coverage word (`全覆盖`) claims 100 %: contradicted when the numerator is certainly below the denominator.
  */
 export function rateVerdict(r: ComputedRate): RateVerdict {
@@ -92,6 +93,15 @@ export function rateVerdict(r: ComputedRate): RateVerdict {
     return r.value < 100 - 1e-9 ? { kind: 'coverage' } : { kind: 'agrees' };
   }
   if (reported == null) return { kind: 'none' };
+  if (rep.markers.length > 0) {
+    // `95%以上`, `近100%`: the reported rate is itself a range
+    const ir = interval(rep)!;
+    const tol = roundingTolerance(rep.decimals);
+    const ic = r.approx ? rateRange(r) : { lo: r.value, hi: r.value };
+    if (!ic) return { kind: 'agrees' };
+    const apart = ir.hi + tol < ic.lo || ic.hi < ir.lo - tol;
+    return apart ? { kind: 'mismatch', approx: r.approx, range: r.approx ? ic : null } : { kind: 'agrees' };
+  }
   if (!r.approx) {
     return rateAgrees(reported, rep.decimals, r.value) ? { kind: 'agrees' } : { kind: 'mismatch', approx: false, range: null };
   }
