@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { figuresIn } from '../../src/core/narrative';
 import { formatAmount, formatFigure, formatNumber, formatPercent } from '../../src/core/format';
 import * as rate from '../../src/core/rate';
 import { obs } from './narrative-fixtures';
@@ -70,4 +72,26 @@ describe('formatNumber', () => {
 
 it('re-exports the one formatPercent of rate.ts', () => {
   expect(formatPercent).toBe(rate.formatPercent);
+});
+
+describe('formatFigure round-trips through the figure audit (property)', () => {
+  it('prints one figure whose number is the value (÷10000 when written with 万), markers kept', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.boolean(),
+        fc.subarray(['近', '余'] as const),
+        (n, wan, markers) => {
+          const value = wan ? n * 100 : n; // 万-figures have at most two decimals in 万
+          const s = formatFigure(obs('materials', value, { wan, markers: [...markers] }));
+          expect(s).not.toMatch(/NaN|undefined|e\+|,/);
+          const figs = figuresIn(s);
+          expect(figs).toHaveLength(1);
+          expect(wan ? figs[0].number * 10000 : figs[0].number).toBeCloseTo(value, 6);
+          for (const m of markers) expect(s).toContain(m);
+          expect(s.endsWith('份')).toBe(true);
+        },
+      ),
+    );
+  });
 });
