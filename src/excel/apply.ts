@@ -1,0 +1,525 @@
+/**
+ * Apply a WritePlan to the open workbook with office-js.
+ *
+ * Syncs, whatever the number of sheets or marks:
+ *   A  read state: every sheet's name/visibility/protection, workbook protection, comments (ExcelApi 1.10)
+ *   B  only when marks are involved: the 审核标记 records, comment locations, the current fills of the cells to mark
+ *   —  checks: a protected sheet or workbook, a missing API → {ok:false} with NOTHING written
+ *   C  every write, in as few requests as the 5 MB payload limit allows (one for ordinary plans)
+ *
+ * The township's figures are never written: only result sheets (RESULT_SHEETS) are added/replaced/deleted, and
+ * marks change fills and add comments, whose originals are kept in the very hidden 审核标记 sheet so that
+ * `clearMarks` (or the next set of marks) restores them exactly.
+ */
+import type { ApplyOutcome, CellSpec, CellStyle, Mark, Severity, SheetPlan, WritePlan } from '../core/types';
+import { RESULT_SHEETS } from '../core/catalog';
+import { a1, parseA1, ref, splitRef } from '../core/address';
+import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
+import { isPayloadError } from './read';
+
+export interface ApplyOptions {
+  env?: ExcelEnv;
+  /** Estimated bytes of one write request at most (default 4 MB, under Excel on the web's 5 MB limit). */
+  payloadBudget?: number;
+}
+
+export const MARKS_SHEET = RESULT_SHEETS.marks;
+/** Same columns as the file adapter's 审核标记 sheet, so either adapter can clear the other's marks. */
+export const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
+const RESULT_SHEET_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, verify: 2, hint: 1 };
+const MAX_CELL_TEXT = 32767;
+const OP_OVERHEAD = 200;
+
+/** A mark as stored in 审核标记: where, the original fill ('none' or #RRGGBB) and the comment we added. */
+export interface MarkRecord {
+  sheet: string;
+  cell: string;
+  original: string;
+  severity: string;
+  comment: string;
+}
+
+interface Op {
+  bytes: number;
+  run: () => void;
+}
+
+function fail(message: string): ApplyOutcome {
+  return { ok: false, message, written: [] };
+}
+
+function jsonBytes(v: unknown): number {
+  // UTF-8 length of the JSON, roughly: CJK characters take 3 bytes.
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n += 2;
+  return n;
+}
+
+function normCell(cell: string): string {
+  return cell.replace(/\$/g, '').toUpperCase();
+}
+
+function key(sheet: string, cell: string): string {
+  return `${sheet}\u0000${normCell(cell)}`;
+}
+
+/** ExcelJS-style fill JSON (what the file adapter stores) for a colour; '' for no fill. */
+export function fillToRecord(original: string): string {
+  if (original === 'none') return '';
+  return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${original.replace('#', '').toUpperCase()}` } });
+}
+
+/** 原填充 as stored by either adapter → '#RRGGBB' or 'none'. */
+export function recordToFill(text: string): string {
+  const t = text.trim();
+  if (!t) return 'none';
+  if (/^#[0-9a-fA-F]{6}$/.test(t)) return t.toUpperCase();
+  try {
+    const f = JSON.parse(t) as { pattern?: string; fgColor?: { argb?: string } };
+    const argb = f.fgColor?.argb;
+    if (f.pattern && f.pattern !== 'none' && argb && /^[0-9a-fA-F]{6,8}$/.test(argb)) return `#${argb.slice(-6).toUpperCase()}`;
+  } catch {
+    // not JSON: treat as no fill
+  }
+  return 'none';
+}
+
+/** Several findings on one cell make one mark: the gravest fill, every message once. */
+export function mergeMarks(marks: Mark[]): Mark[] {
+  const by = new Map<string, Mark>();
+  for (const m of marks) {
+    if (!parseA1(m.cell) || m.sheet === MARKS_SHEET) continue;
+    const k = key(m.sheet, m.cell);
+    const prev = by.get(k);
+    if (!prev) {
+      by.set(k, { ...m, cell: normCell(m.cell) });
+      continue;
+    }
+    const graver = SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity] ? m : prev;
+    const comment = prev.comment.split('\n').includes(m.comment) ? prev.comment : `${prev.comment}\n${m.comment}`;
+    by.set(k, { ...prev, severity: graver.severity, fill: graver.fill, comment });
+  }
+  return [...by.values()];
+}
+
+function cleanText(s: string): string {
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+}
+
+/** Excel column width in characters → points (Calibri 11: 7 px per character + 5 px padding; 96 px = 72 pt). */
+export function charsToPoints(chars: number): number {
+  return (Math.trunc(chars * 7 + 5) * 72) / 96;
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right', justify: 'Justify' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+function applyStyle(range: Excel.Range, s: CellStyle): void {
+  const f = range.format;
+  if (s.font) {
+    if (s.font.name) f.font.name = s.font.name;
+    if (s.font.size) f.font.size = s.font.size;
+    if (s.font.bold !== undefined) f.font.bold = s.font.bold;
+    if (s.font.color) f.font.color = s.font.color;
+    if (s.font.underline !== undefined) f.font.underline = s.font.underline ? 'Single' : 'None';
+  }
+  if (s.fill) f.fill.color = s.fill;
+  if (s.align) f.horizontalAlignment = H_ALIGN[s.align];
+  if (s.valign) f.verticalAlignment = V_ALIGN[s.valign];
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+}
+
+/** Rectangles of equal style: vertical runs per column, then equal runs of neighbouring columns joined. */
+export function styleRects(rows: CellSpec[][]): { r1: number; c1: number; r2: number; c2: number; style: string }[] {
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const runs = new Map<string, number[]>();
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < rows.length) {
+      const st = rows[r][c]?.style;
+      if (!st) {
+        r++;
+        continue;
+      }
+      let end = r;
+      while (end + 1 < rows.length && rows[end + 1][c]?.style === st) end++;
+      const k = `${r}\u0000${end}\u0000${st}`;
+      const cols = runs.get(k) ?? [];
+      cols.push(c);
+      runs.set(k, cols);
+      r = end + 1;
+    }
+  }
+  const out: { r1: number; c1: number; r2: number; c2: number; style: string }[] = [];
+  for (const [k, cols] of runs) {
+    const [r1, r2, style] = k.split('\u0000');
+    let start = cols[0];
+    for (let i = 1; i <= cols.length; i++) {
+      if (i < cols.length && cols[i] === cols[i - 1] + 1) continue;
+      out.push({ r1: Number(r1), r2: Number(r2), c1: start, c2: cols[i - 1], style });
+      if (i < cols.length) start = cols[i];
+    }
+  }
+  return out;
+}
+
+/** Ops that write one SheetPlan onto a freshly added sheet. */
+function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<string, CellStyle>, budget: number): Op[] {
+  const ops: Op[] = [];
+  const width = Math.max(1, sp.rows.reduce((m, r) => Math.max(m, r.length), 0));
+  const height = sp.rows.length;
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  const formulas: { r: number; c: number; f: string }[] = [];
+  const links: { r: number; c: number; spec: CellSpec }[] = [];
+  for (let r = 0; r < height; r++) {
+    const vrow: (string | number | boolean)[] = [];
+    const frow: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const spec = sp.rows[r][c];
+      const numFmt = spec?.style ? styles[spec.style]?.numFmt : undefined;
+      if (!spec || (spec.v === null && !spec.f)) {
+        vrow.push('');
+        frow.push(numFmt ?? 'General');
+        continue;
+      }
+      if (spec.f) {
+        formulas.push({ r, c, f: spec.f.startsWith('=') ? spec.f : `=${spec.f}` });
+        vrow.push('');
+        frow.push(numFmt ?? 'General');
+      } else if (typeof spec.v === 'string') {
+        // Text format BEFORE the value: "=SUM(A1)", "+86", "001" stay exactly the text they are.
+        vrow.push(cleanText(spec.v));
+        frow.push('@');
+      } else {
+        vrow.push(spec.v as number | boolean);
+        frow.push(numFmt ?? 'General');
+      }
+      if (spec.link) links.push({ r, c, spec });
+    }
+    values.push(vrow);
+    formats.push(frow);
+  }
+
+  // Cell data in row blocks that fit the budget.
+  let r0 = 0;
+  while (r0 < height) {
+    let bytes = 0;
+    let r1 = r0;
+    while (r1 < height) {
+      const rb = jsonBytes(values[r1]) + jsonBytes(formats[r1]);
+      if (r1 > r0 && bytes + rb > budget / 2) break;
+      bytes += rb;
+      r1++;
+    }
+    const start = r0;
+    const count = r1 - r0;
+    ops.push({
+      bytes: bytes + OP_OVERHEAD,
+      run: () => {
+        const range = getWs().getRangeByIndexes(start, 0, count, width);
+        range.numberFormat = formats.slice(start, start + count);
+        range.values = values.slice(start, start + count);
+      },
+    });
+    r0 = r1;
+  }
+  for (const { r, c, f } of formulas) {
+    ops.push({ bytes: jsonBytes(f) + OP_OVERHEAD, run: () => (getWs().getRangeByIndexes(r, c, 1, 1).formulas = [[f]]) });
+  }
+  for (const { r, c, spec } of links) {
+    const hyperlink = { documentReference: ref(spec.link!.sheet, spec.link!.cell), textToDisplay: cleanText(String(spec.v ?? '')) };
+    ops.push({ bytes: jsonBytes(hyperlink) + OP_OVERHEAD, run: () => (getWs().getRangeByIndexes(r, c, 1, 1).hyperlink = hyperlink) });
+  }
+  for (const rect of styleRects(sp.rows)) {
+    const st = styles[rect.style];
+    if (!st) continue;
+    ops.push({
+      bytes: jsonBytes(st) + OP_OVERHEAD,
+      run: () => applyStyle(getWs().getRangeByIndexes(rect.r1, rect.c1, rect.r2 - rect.r1 + 1, rect.c2 - rect.c1 + 1), st),
+    });
+  }
+  // Column widths (characters → points), equal neighbours together.
+  for (let c = 0; c < sp.columns.length; ) {
+    let e = c;
+    while (e + 1 < sp.columns.length && sp.columns[e + 1] === sp.columns[c]) e++;
+    const w = sp.columns[c];
+    const start = c;
+    const count = e - c + 1;
+    if (w > 0) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().getRangeByIndexes(0, start, 1, count).format.columnWidth = charsToPoints(w)) });
+    c = e + 1;
+  }
+  const heights = sp.rowHeights ?? [];
+  for (let r = 0; r < heights.length; ) {
+    let e = r;
+    while (e + 1 < heights.length && heights[e + 1] === heights[r]) e++;
+    const h = heights[r];
+    const start = r;
+    const count = e - r + 1;
+    if (typeof h === 'number' && h > 0) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().getRangeByIndexes(start, 0, count, 1).format.rowHeight = h) });
+    r = e + 1;
+  }
+  if (sp.freezeRows && sp.freezeRows > 0) ops.push({ bytes: OP_OVERHEAD, run: () => getWs().freezePanes.freezeRows(sp.freezeRows) });
+  if (sp.tabColor) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().tabColor = sp.tabColor!) });
+  if (sp.hidden) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().visibility = 'Hidden') });
+  return ops;
+}
+
+function readRecords(values: unknown[][] | null): MarkRecord[] {
+  if (!values) return [];
+  const out: MarkRecord[] = [];
+  values.forEach((row, i) => {
+    const [sheet, cell, fill, , severity, comment] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    if (i === 0 && sheet === MARKS_HEADER[0]) return;
+    if (!sheet || !parseA1(cell ?? '')) return;
+    out.push({ sheet, cell: normCell(cell), original: recordToFill(fill ?? ''), severity: severity ?? '', comment: comment ?? '' });
+  });
+  return out;
+}
+
+function errorText(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = err && typeof err.code === 'string' && err.code ? `（${err.code}）` : '';
+  const msg = err && typeof err.message === 'string' && err.message ? err.message : '未知错误';
+  return `${code}${msg}`;
+}
+
+/**
+ * Apply `plan`: clear previous marks when marks are involved (restoring fills, deleting our comments), delete
+ * `deleteSheets`, replace every SheetPlan sheet, apply new marks, activate. Returns what was written, or
+ * `{ok:false, message}` (Chinese) without writing anything when a sheet or the workbook is protected, the
+ * host lacks the API, or the plan names a sheet that is not a result sheet.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const env = options.env ?? officeEnv();
+  const budget = options.payloadBudget ?? 4 * 1024 * 1024;
+  if (!excelApi(env, MIN_EXCEL_API)) {
+    return fail(
+      `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${MIN_EXCEL_API}），没有写入任何内容。请使用 Microsoft 365、Excel 2019 或更新版本，或改用网页版处理文件。`,
+    );
+  }
+  const sheetPlans = plan.sheets.filter((s) => s.name !== MARKS_SHEET);
+  const deleteNames = (plan.deleteSheets ?? []).filter((n) => n !== MARKS_SHEET);
+  for (const n of [...sheetPlans.map((s) => s.name), ...deleteNames]) {
+    if (!RESULT_SHEET_NAMES.has(n)) {
+      return fail(`写入计划要替换或删除工作表‘${n}’，它不是审核结果表；为保护填报数据，本次没有写入任何内容。`);
+    }
+  }
+  const touchesMarks =
+    Boolean(plan.clearMarks) ||
+    plan.marks !== undefined ||
+    (plan.deleteSheets ?? []).includes(MARKS_SHEET) ||
+    plan.sheets.some((s) => s.name === MARKS_SHEET);
+  const withComments = excelApi(env, OPTIONAL_API.comments);
+  const withPattern = excelApi(env, OPTIONAL_API.screenUpdatingAndFillPattern);
+
+  // ── Sync A: state of the workbook.
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets;
+  worksheets.load('items/name,items/visibility,items/protection/protected');
+  workbook.protection.load('protected');
+  const commentCollection = touchesMarks && withComments ? workbook.comments : null;
+  if (commentCollection) commentCollection.load('items/id,items/content');
+  await context.sync();
+
+  const byName = new Map<string, Excel.Worksheet>();
+  for (const ws of worksheets.items) byName.set(ws.name, ws);
+  const replaced = new Set<string>([...sheetPlans.map((s) => s.name), ...deleteNames]);
+  const marksSheet = byName.get(MARKS_SHEET);
+  const structural =
+    sheetPlans.length > 0 ||
+    deleteNames.some((n) => byName.has(n)) ||
+    (touchesMarks && (Boolean(marksSheet) || Boolean(plan.marks && plan.marks.length)));
+  if (structural && workbook.protection.protected) {
+    return fail('工作簿结构受保护，无法添加或删除审核结果表。请在“审阅”选项卡中撤销工作簿保护后重试；本次没有写入任何内容。');
+  }
+  for (const n of replaced) {
+    const ws = byName.get(n);
+    if (ws && ws.protection.protected) {
+      return fail(`工作表‘${n}’受保护，无法替换或删除。请先撤销该工作表的保护（“审阅”→“撤销工作表保护”）后重试；本次没有写入任何内容。`);
+    }
+  }
+
+  const marks = mergeMarks(plan.marks ?? []).filter((m) => byName.has(m.sheet) && !replaced.has(m.sheet));
+
+  // ── Sync B: what marks need to know (only when marks are involved).
+  let records: MarkRecord[] = [];
+  const commentsAt = new Map<string, Excel.Comment[]>();
+  const currentFill = new Map<string, string>();
+  if (touchesMarks) {
+    const recordRange = marksSheet ? marksSheet.getUsedRangeOrNullObject(true) : null;
+    if (recordRange) recordRange.load('values');
+    const locations = commentCollection
+      ? commentCollection.items.map((c) => {
+          const loc = c.getLocation();
+          loc.load('address');
+          return loc;
+        })
+      : [];
+    const fills = marks.map((m) => {
+      const fill = byName.get(m.sheet)!.getRange(m.cell).format.fill;
+      fill.load(withPattern ? 'color,pattern' : 'color');
+      return fill;
+    });
+    await context.sync();
+
+    records = recordRange && !recordRange.isNullObject ? readRecords(recordRange.values) : [];
+    if (commentCollection) {
+      commentCollection.items.forEach((c, i) => {
+        const at = splitRef(locations[i].address.split(':')[0]);
+        if (!at) return;
+        const k = key(at.sheet, at.cell);
+        commentsAt.set(k, [...(commentsAt.get(k) ?? []), c]);
+      });
+    }
+    marks.forEach((m, i) => {
+      const f = fills[i];
+      const none = withPattern ? f.pattern === 'None' : !f.color || f.color.toUpperCase() === '#FFFFFF';
+      currentFill.set(key(m.sheet, m.cell), none || !f.color ? 'none' : f.color.toUpperCase());
+    });
+  }
+
+  // Every sheet whose cells change must be unprotected.
+  const fillSheets = new Set<string>([...marks.map((m) => m.sheet), ...records.map((r) => r.sheet).filter((s) => byName.has(s) && !replaced.has(s))]);
+  for (const n of fillSheets) {
+    if (byName.get(n)!.protection.protected) {
+      return fail(`工作表‘${n}’受保护，无法标记单元格或恢复原来的填充色。请先撤销该工作表的保护（“审阅”→“撤销工作表保护”）后重试；本次没有写入任何内容。`);
+    }
+  }
+
+  // ── Sync C…: the writes.
+  const ops: Op[] = [];
+  const written: string[] = [];
+  const previous = new Map<string, MarkRecord>();
+  const deletedComments = new Set<Excel.Comment>();
+  if (touchesMarks) {
+    for (const rec of records) {
+      const ws = byName.get(rec.sheet);
+      if (!ws || replaced.has(rec.sheet)) continue;
+      previous.set(key(rec.sheet, rec.cell), rec);
+      ops.push({
+        bytes: OP_OVERHEAD,
+        run: () => {
+          const fill = ws.getRange(rec.cell).format.fill;
+          if (rec.original === 'none') fill.clear();
+          else fill.color = rec.original;
+        },
+      });
+      for (const c of commentsAt.get(key(rec.sheet, rec.cell)) ?? []) {
+        if (rec.comment && c.content === rec.comment && !deletedComments.has(c)) {
+          deletedComments.add(c);
+          ops.push({ bytes: OP_OVERHEAD, run: () => c.delete() });
+        }
+      }
+    }
+    if (marksSheet) {
+      ops.push({
+        bytes: OP_OVERHEAD,
+        run: () => {
+          marksSheet.visibility = 'Hidden';
+          marksSheet.delete();
+        },
+      });
+    }
+  }
+  for (const n of deleteNames) {
+    const ws = byName.get(n);
+    if (ws) ops.push({ bytes: OP_OVERHEAD, run: () => ws.delete() });
+  }
+  const added = new Map<string, Excel.Worksheet>();
+  for (const sp of sheetPlans) {
+    const existing = byName.get(sp.name);
+    ops.push({
+      bytes: OP_OVERHEAD,
+      run: () => {
+        if (existing) existing.delete();
+        added.set(sp.name, worksheets.add(sp.name));
+      },
+    });
+    ops.push(...sheetOps(() => added.get(sp.name)!, sp, plan.styles ?? {}, budget));
+    written.push(sp.name);
+  }
+  if (marks.length) {
+    const rows: CellSpec[][] = [MARKS_HEADER.map((v) => ({ v }))];
+    for (const m of marks) {
+      const k = key(m.sheet, m.cell);
+      const original = previous.get(k)?.original ?? currentFill.get(k) ?? 'none';
+      const foreign = (commentsAt.get(k) ?? []).some((c) => !deletedComments.has(c));
+      const comment = withComments && !foreign && m.comment ? cleanText(m.comment) : '';
+      rows.push([m.sheet, m.cell, fillToRecord(original), '', m.severity, comment].map((v) => ({ v })));
+      const ws = byName.get(m.sheet)!;
+      ops.push({
+        bytes: jsonBytes(comment) + OP_OVERHEAD,
+        run: () => {
+          const range = ws.getRange(m.cell);
+          range.format.fill.color = m.fill;
+          if (comment) workbook.comments.add(range, comment);
+        },
+      });
+      written.push(ref(m.sheet, m.cell));
+    }
+    const marksPlan: SheetPlan = { name: MARKS_SHEET, columns: [12, 10, 40, 10, 8, 60], rows };
+    let marksWs: Excel.Worksheet | null = null;
+    ops.push({ bytes: OP_OVERHEAD, run: () => (marksWs = worksheets.add(MARKS_SHEET)) });
+    ops.push(...sheetOps(() => marksWs!, marksPlan, {}, budget));
+    ops.push({ bytes: OP_OVERHEAD, run: () => (marksWs!.visibility = 'VeryHidden') });
+  }
+  if (plan.activate) {
+    const name = plan.activate;
+    if (added.size || byName.has(name) || sheetPlans.some((s) => s.name === name)) {
+      ops.push({
+        bytes: OP_OVERHEAD,
+        run: () => {
+          const ws = added.get(name) ?? (replaced.has(name) ? undefined : byName.get(name));
+          if (ws) ws.activate();
+        },
+      });
+    }
+  }
+
+  try {
+    await runOps(context, ops, budget, env);
+  } catch (e) {
+    if (isPayloadError(e)) {
+      return { ok: false, message: `写入内容超过 Excel 单次请求的大小限制，未能完成：${errorText(e)}。请减少结果后重试。`, written };
+    }
+    return { ok: false, message: `写入 Excel 时出错${errorText(e)}。可能只写入了一部分，再次运行会整体替换审核结果表。`, written };
+  }
+  return { ok: true, written };
+}
+
+/** Queue the ops, syncing only when the next one would push the request over the budget. */
+async function runOps(context: Excel.RequestContext, ops: Op[], budget: number, env: ExcelEnv): Promise<void> {
+  const suspend = () => {
+    if (excelApi(env, OPTIONAL_API.suspendCalculation)) context.application.suspendApiCalculationUntilNextSync();
+    if (excelApi(env, OPTIONAL_API.screenUpdatingAndFillPattern)) context.application.suspendScreenUpdatingUntilNextSync();
+  };
+  suspend();
+  let size = 0;
+  for (const op of ops) {
+    if (size > 0 && size + op.bytes > budget) {
+      // Only a plan larger than one request (4 MB) gets here; the count grows with bytes, not with sheets.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      suspend();
+      size = 0;
+    }
+    op.run();
+    size += op.bytes;
+  }
+  await context.sync();
+}
+
+/** Activate `sheet` and select `cell` (A1). Throws a Chinese message when the sheet is gone. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+  ws.load('name');
+  await context.sync();
+  if (ws.isNullObject) throw new Error(`找不到工作表‘${sheet}’，它可能已被重命名或删除。`);
+  const at = parseA1(cell.split(':')[0]);
+  ws.activate();
+  ws.getRange(at ? a1(at.row, at.col) : 'A1').select();
+  await context.sync();
+}
