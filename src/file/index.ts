@@ -3,6 +3,6 @@ export { readXlsx, READ_LIMITS, toCell, dateToSerial } from './read';
 export type { ReadLimits } from './read';
 export { FileReadError, isFileReadError } from './errors';
 export type { FileReadErrorCode } from './errors';
-export { inspectWorkbookZip, ZIP_LIMITS } from './zip';
+export { inspectWorkbookZip, verifyInflatedSizes, ZIP_LIMITS } from './zip';
 export { applyPlan, writeCell, toExcelStyle, cleanText } from './apply';
 export { reportDocx, GB9704 } from './docx';

@@ -2,7 +2,7 @@
 import * as ExcelJS from 'exceljs';
 import type { Cell, Grid, MergedArea, Workbook } from '../core/types';
 import { FileReadError, isFileReadError, readError } from './errors';
-import { inspectWorkbookZip, toBytes } from './zip';
+import { inspectWorkbookZip, toBytes, verifyInflatedSizes } from './zip';
 
 export interface ReadLimits {
   /** Rows read per sheet before it is cut short (and `truncated` set). */
@@ -141,7 +141,8 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, limits: ReadLimits): G
 /** Load the bytes into an ExcelJS workbook after checking they are a sane .xlsx. */
 export async function loadExcelJs(data: Uint8Array | ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
   const bytes = toBytes(data);
-  inspectWorkbookZip(bytes, name);
+  const entries = inspectWorkbookZip(bytes, name);
+  await verifyInflatedSizes(bytes, entries, name);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

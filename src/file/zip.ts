@@ -9,6 +9,10 @@ export interface ZipEntryInfo {
   compressedSize: number;
   size: number;
   encrypted: boolean;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Offset of the entry's local file header. */
+  localOffset: number;
 }
 
 /** Limits on what a workbook's zip may declare. A real township workbook is well under 10 MB unpacked. */
@@ -102,6 +106,7 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
   for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) throw readError('truncated', name);
     const flags = dv.getUint16(p + 8, true);
+    const method = dv.getUint16(p + 10, true);
     let csize = dv.getUint32(p + 20, true);
     let usize = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
@@ -138,7 +143,7 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     if (total > ZIP_LIMITS.totalBytes) {
       throw readError('too-large', name, `声明解压后合计超过 ${mb(ZIP_LIMITS.totalBytes)}`);
     }
-    entries.push({ name: entryName, compressedSize: csize, size: usize, encrypted: (flags & 1) === 1 });
+    entries.push({ name: entryName, compressedSize: csize, size: usize, encrypted: (flags & 1) === 1, method, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
 
@@ -151,4 +156,46 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     throw readError('not-xlsx', name);
   }
   return entries;
+}
+
+type Inflater = { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
+
+/**
+ * Inflate every deflated entry once, counting bytes, and stop as soon as one produces more than its central
+ * directory declared: a zip bomb that lies about its sizes is refused before ExcelJS unpacks it into memory.
+ * Uses the platform's DecompressionStream (Node ≥ 20, current browsers); skipped where there is none.
+ */
+export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entries: ZipEntryInfo[], name: string): Promise<void> {
+  const g = globalThis as unknown as { DecompressionStream?: new (format: string) => Inflater; Blob?: typeof Blob };
+  if (!g.DecompressionStream || !g.Blob) return;
+  const b = toBytes(data);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (const e of entries) {
+    if (e.method === 0) {
+      if (e.compressedSize > e.size) throw readError('too-large', name, `条目 ${e.name} 的实际大小与声明不符`);
+      continue;
+    }
+    if (e.method !== 8 || e.compressedSize === 0) continue;
+    if (e.localOffset + 30 > b.length || dv.getUint32(e.localOffset, true) !== 0x04034b50) throw readError('truncated', name);
+    const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
+    if (start + e.compressedSize > b.length) throw readError('truncated', name);
+    const chunk = b.slice(start, start + e.compressedSize);
+    const stream = new g.Blob([chunk]).stream().pipeThrough(new g.DecompressionStream('deflate-raw'));
+    const reader = stream.getReader();
+    let n = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        n += value.length;
+        if (n > e.size) {
+          await reader.cancel().catch(() => undefined);
+          throw readError('too-large', name, `条目 ${e.name} 解压后超过了声明的大小 ${e.size} 字节`);
+        }
+      }
+    } catch (err) {
+      if ((err as { name?: string }).name === 'FileReadError') throw err;
+      throw readError('corrupt', name, `条目 ${e.name} 的压缩数据无效`);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { readXlsx, FileReadError } from '../../src/file';
-import { centralEntries, xlsx } from './helpers';
+import { deflateRawSync } from 'zlib';
+import { centralEntries, makeZip, xlsx } from './helpers';
 
 async function expectReadError(bytes: Uint8Array, name: string, code: string, text: RegExp) {
   let err: unknown;
@@ -146,6 +147,17 @@ describe('readXlsx: files that are not readable workbooks get a clear Chinese er
     const sheet = centralEntries(copy).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     new DataView(copy.buffer).setUint32(sheet.offset + 24, 0xfffffff0, true);
     await expectReadError(copy, 'bomb.xlsx', 'too-large', /过大/);
+  });
+
+  test('a zip bomb that declares small sizes is stopped while inflating, before ExcelJS sees it', async () => {
+    const enc = new TextEncoder();
+    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
+      { name: 'xl/workbook.xml', data: enc.encode('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(bomb), deflated: true, declaredSize: 4096 },
+    ]);
+    await expectReadError(zip, 'lying.xlsx', 'too-large', /过大/);
   });
 
   test('an .xls (OLE compound file) asks to save as .xlsx', async () => {
