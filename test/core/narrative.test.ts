@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { auditFigures, buildReport, chineseOrdinal, enumerate, figuresIn, yearOnYear } from '../../src/core/narrative';
+import { auditFigures, buildReport, chineseOrdinal, cleanItem, enumerate, figuresIn, yearOnYear } from '../../src/core/narrative';
 import type { Observation, Report } from '../../src/core/types';
 import { makeResult, obs, text } from './narrative-fixtures';
 
@@ -337,6 +337,12 @@ describe('figure audit', () => {
 describe('helpers', () => {
   it('chineseOrdinal', () => {
     expect([1, 5, 10, 11, 20, 23].map(chineseOrdinal)).toEqual(['一', '五', '十', '十一', '二十', '二十三']);
+  });
+  it('cleanItem strips numbering but not a leading figure', () => {
+    expect(cleanItem('1.加强学习；')).toBe('加强学习');
+    expect(cleanItem('（3）加强学习')).toBe('加强学习');
+    expect(cleanItem('3.5万元投入不足')).toBe('3.5万元投入不足');
+    expect(cleanItem('理论学习\n不够深入。')).toBe('理论学习不够深入');
   });
   it('enumerate: one item is one sentence, none is nothing', () => {
     expect(enumerate(['加强学习。'])).toBe('加强学习。');

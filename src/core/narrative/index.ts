@@ -226,7 +226,8 @@ export function chineseOrdinal(n: number): string {
 export function cleanItem(text: string): string {
   return text
     .trim()
-    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十\d]+\s*[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/, '')
+    .replace(/\s*[\r\n]+\s*/g, '')
+    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十\d]+\s*(?:、|[.．](?!\d))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/, '')
     .replace(/[\s。；;，,、]+$/, '')
     .trim();
 }
