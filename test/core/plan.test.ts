@@ -107,9 +107,11 @@ describe('计算结果', () => {
   it('shows the reported rate, a difference formula and explains the mismatch', () => {
     const r = row('矛盾纠纷调解成功率');
     const rowNo = s.rows.indexOf(r) + 1;
-    expect(r[6]).toMatchObject({ v: 0.98, link: { sheet: '矛盾纠纷', cell: 'D11' } });
-    expect(r[7].f).toBe(`=IF(OR(F${rowNo}="",G${rowNo}=""),"",F${rowNo}-G${rowNo})`);
-    expect(r[8].v).toContain('报告文稿采用计算比率');
+    expect(r[6]).toMatchObject({ v: 0.98, style: 'pct' });
+    expect(r[6].link).toBeUndefined(); // a link would turn the percent into HYPERLINK text
+    expect(r[7]).toMatchObject({ link: { sheet: '矛盾纠纷', cell: 'D11' } });
+    expect(r[8].f).toBe(`=IF(OR(F${rowNo}="",G${rowNo}=""),"",F${rowNo}-G${rowNo})`);
+    expect(r[9].v).toContain('报告文稿采用计算比率');
   });
 
   it('quotes sheet names that need it', () => {
@@ -119,8 +121,8 @@ describe('计算结果', () => {
   it('writes a text source (二十余) as a literal and says so', () => {
     const r = row('信访案件化解率');
     expect(r[5].f).toBe('=IF(20=0,"",矛盾纠纷!D6/20)');
-    expect(r[8].v).toContain('分母 ‘矛盾纠纷’表 D5 写作“二十余”，公式无法引用，按 20 计算');
-    expect(r[8].v).toContain('约数');
+    expect(r[9].v).toContain('分母 ‘矛盾纠纷’表 D5 写作“二十余”，公式无法引用，按 20 计算');
+    expect(r[9].v).toContain('约数');
   });
 });
 

@@ -43,7 +43,7 @@ function goldenText({ report, plan }: Run): string {
   const lines = ['# 报告文稿', ...report.paragraphs.map((p) => `[${p.role}] ${p.text}`), '', '# 计算结果'];
   const rates = plan.sheets.find((s) => s.name === RESULT_SHEETS.rates)!;
   for (const row of rates.rows.slice(2)) {
-    const [name, num, , den, , rate, reported, , note] = row;
+    const [name, num, , den, , rate, reported, , , note] = row;
     lines.push([name.v, num.v, den.v, rate.f ?? rate.v, reported.v, note.v].map((x) => (x == null ? '' : String(x))).join(' | '));
   }
   return `${lines.join('\n')}\n`;

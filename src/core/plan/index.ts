@@ -153,7 +153,9 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
   const rep = r.reported;
   const repValue = rep && rep.kind === 'percent' && typeof rep.value === 'number' ? rep.value : null;
   const reportedCell: CellSpec =
-    rep && repValue != null ? { v: fraction(repValue), link: { sheet: rep.sheet, cell: rep.cell }, style: 'pct' } : { v: null };
+    rep && repValue != null ? { v: fraction(repValue), style: 'pct' } : { v: rep ? rep.raw : null };
+  // A link cell becomes a HYPERLINK formula whose text would lose the 0.0% format: the place has its own column.
+  const reportedAt: CellSpec = rep ? location(rep.sheet, rep.cell) : { v: null };
   if (rep && repValue == null) notes.push(`填报比率 ${whereText(rep.sheet, rep.cell)} 写作“${rep.raw}”，无法读作比率`);
   if (repValue != null && r.value != null && !rateAgrees(repValue, rep?.decimals ?? null, r.value)) {
     notes.push(`填报${rep?.raw || formatPercent(repValue)}与计算${r.display}不符，报告文稿采用计算比率`);
@@ -169,19 +171,20 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
     location(r.denominator.sheet, r.denominator.cell),
     rateCell,
     reportedCell,
+    reportedAt,
     diffCell,
     { v: notes.join('；'), style: 'wrap' },
   ];
 }
 
 function ratesSheet(result: CheckResult): SheetPlan {
-  const header = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '差异', '说明'].map((v): CellSpec => ({ v, style: 'header' }));
+  const header = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '填报位置', '差异', '说明'].map((v): CellSpec => ({ v, style: 'header' }));
   const rows: CellSpec[][] = [
     [{ v: '比率复核：计算比率为公式，随原表数据变化而更新；差异为计算比率减填报比率。', style: 'summary' }],
     header,
   ];
   result.rates.forEach((r) => rows.push(rateRow(r, rows.length + 1)));
-  return { name: RESULT_SHEETS.rates, columns: [24, 10, 18, 10, 18, 12, 12, 10, 50], rows, freezeRows: 2 };
+  return { name: RESULT_SHEETS.rates, columns: [24, 10, 18, 10, 18, 12, 12, 18, 10, 50], rows, freezeRows: 2 };
 }
 
 // ───────────────────────────── 报告文稿 ─────────────────────────────
