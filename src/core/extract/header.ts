@@ -100,7 +100,11 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
   if (cells.some((c) => isNotesText(c.text) && c.role.kind === 'other')) return null;
   const kinds = new Set(cells.map((c) => c.role.kind));
   const known = cells.filter((c) => c.role.kind !== 'other');
-  if (known.length < 2) return null;
+  if (known.length < 2) {
+    // `单位 | 行政村数（个） | …` over township names is still a summary header
+    const ent = cells.find((c) => c.role.kind === 'entity' || c.role.kind === 'unit-or-entity' || c.role.kind === 'label');
+    if (!ent || townshipRows(view, ent.col, r + 1) < 2) return null;
+  }
 
   let headerEnd = r;
   // a second header row under this one (years or 分子/分母 under a merged `完成情况`)

@@ -68,7 +68,7 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     first = false;
     // a numbered short line naming a section is a heading inside the list
     const h = headingLevel(texts[0]).style;
-    if (short && (h === '一、' || h === '（一）') && parts.length === 1) {
+    if (texts[0].length <= 20 && !/[。；;！!]$/.test(texts[0]) && (h === '一、' || h === '（一）') && parts.length === 1) {
       const s = textSection(texts[0]);
       if (s) {
         section = s;

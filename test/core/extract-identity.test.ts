@@ -1,0 +1,128 @@
+import { extract } from '../../src/core/extract';
+import { RESULT_SHEETS } from '../../src/core/catalog';
+import { at, grid } from './extract-helpers';
+
+const indicators = grid('指标', [
+  ['指标名称', '单位', '数值'],
+  ['行政村数', '个', 20],
+]);
+
+describe('identity', () => {
+  test('key–value rows on a 基本情况 sheet, with where each was read', () => {
+    const info = grid(
+      '基本情况',
+      [
+        ['周营镇2023年度法治政府建设指标统计表', null, null],
+        ['项目', '内容', '备注'],
+        ['单位名称', '周营镇人民政府', null],
+        ['报告年度', 2023, null],
+        ['报送对象', '中共沈丘县委、沈丘县人民政府', null],
+        ['落款日期', '2024年1月8日', null],
+        ['行政村（社区）数', '21个', '含社区'],
+      ],
+      { merges: ['A1:C1'] },
+    );
+    const ex = extract({ name: '', sheets: [indicators, info] });
+    expect(ex).toMatchObject({ unit: '周营镇', year: 2023, addressee: '中共沈丘县委、沈丘县人民政府', date: '2024年1月8日' });
+    expect(ex.identityCells).toEqual({
+      unit: { sheet: '基本情况', cell: 'B3' },
+      year: { sheet: '基本情况', cell: 'B4' },
+      addressee: { sheet: '基本情况', cell: 'B5' },
+      date: { sheet: '基本情况', cell: 'B6' },
+    });
+    // an indicator on the identity sheet is still an observation; identity rows are not unknowns
+    expect(at(ex.observations, '基本情况', 'B7')).toMatchObject({ indicator: 'villages', value: 21, note: '含社区' });
+    expect(ex.unknown).toEqual([]);
+  });
+
+  test('the value is the next non-empty cell to the right, on any sheet', () => {
+    const cover = grid('封面', [
+      [null, '单位名称：', null, null, '前营乡'],
+      [null, '报告年度', null, '2023年度'],
+    ]);
+    const ex = extract({ name: '', sheets: [cover] });
+    expect(ex.unit).toBe('前营乡');
+    expect(ex.year).toBe(2023);
+    expect(ex.identityCells?.unit).toEqual({ sheet: '封面', cell: 'E1' });
+  });
+
+  test('a date cell (serial with a date format) is written as 年月日', () => {
+    const info = grid('基本情况', [['落款日期', 44571]], { formats: { B1: 'yyyy"年"m"月"d"日"' } });
+    expect(extract({ name: '', sheets: [info] }).date).toBe('2022年1月10日');
+  });
+
+  test('`填报单位：… 填报日期：…` written in one cell', () => {
+    const g = grid('指标', [
+      ['填报单位：大钟庄镇人民政府      填报日期：2022年1月10日'],
+      ['指标名称', '单位', '数值'],
+      ['行政村数', '个', 45],
+    ]);
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.unit).toBe('大钟庄镇');
+    expect(ex.date).toBe('2022年1月10日');
+    expect(at(ex.observations, '指标', 'C3').value).toBe(45);
+    expect(ex.unknown).toEqual([]);
+  });
+
+  test('else from a title: unit ending 镇/乡/街道 and the year', () => {
+    const g = grid(
+      '指标',
+      [
+        ['沈丘县周营镇2023年度法治政府建设指标统计表', null, null],
+        ['指标名称', '单位', '数值'],
+        ['行政村数', '个', 20],
+      ],
+      { merges: ['A1:C1'] },
+    );
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.unit).toBe('周营镇');
+    expect(ex.year).toBe(2023);
+    expect(ex.identityCells?.year).toEqual({ sheet: '指标', cell: 'A1' });
+  });
+
+  test.each([
+    ['关于城关街道2024年法治政府建设情况统计', '城关街道', 2024],
+    ['前营乡2023年度法治政府建设主要指标对比表', '前营乡', 2023],
+    ['2023年各乡镇法治政府建设指标汇总表', null, 2023],
+  ])('title %s', (title, unit, year) => {
+    const g = grid('指标', [[title], ['指标名称', '数值'], ['行政村数', 20]]);
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.unit).toBe(unit);
+    expect(ex.year).toBe(year);
+  });
+
+  test('key–value rows win over titles; opts.year only when the workbook says nothing', () => {
+    const titled = grid('指标', [['周营镇2022年度指标统计表'], ['指标名称', '数值'], ['行政村数', 20]]);
+    const info = grid('基本情况', [['报告年度', 2023]]);
+    expect(extract({ name: '', sheets: [titled, info] }, { year: 2021 }).year).toBe(2023);
+    expect(extract({ name: '', sheets: [titled] }, { year: 2021 }).year).toBe(2022);
+    expect(extract({ name: '', sheets: [indicators] }, { year: 2021 }).year).toBe(2021);
+    expect(at(extract({ name: '', sheets: [indicators] }, { year: 2021 }).observations, '指标', 'C2').year).toBe(2021);
+  });
+
+  test('the same identity whatever the sheet order', () => {
+    const a = grid('A表', [['周营镇2023年度法治政府建设指标统计表'], ['指标名称', '数值'], ['行政村数', 20]]);
+    const b = grid('B表', [['前营乡2023年度法治政府建设指标统计表'], ['指标名称', '数值'], ['行政村数', 25]]);
+    expect(extract({ name: '', sheets: [a, b] }).unit).toBe(extract({ name: '', sheets: [b, a] }).unit);
+  });
+});
+
+describe('which sheets are read', () => {
+  test('the tool’s own result sheets and a report template are skipped; hidden sheets are read', () => {
+    const results = Object.values(RESULT_SHEETS).map((name) => grid(name, [['指标名称', '数值'], ['行政村数', 99]]));
+    const template = grid('报告模板', [['指标名称', '数值'], ['行政村数', 98]]);
+    const hidden = grid('隐藏', [['指标名称', '数值'], ['行政村数', 20]], { visibility: 'hidden' });
+    const ex = extract({ name: '', sheets: [...results, template, hidden] });
+    expect(ex.observations.map((o) => [o.sheet, o.value])).toEqual([['隐藏', 20]]);
+    expect(ex.tables.filter((t) => t.layout === 'results').map((t) => t.sheet).sort()).toEqual(Object.values(RESULT_SHEETS).sort());
+  });
+
+  test('a register (台账) of many rows with no indicator in it does not flood unknowns', () => {
+    const rows: (string | number | null)[][] = [['序号', '登记日期', '来访人', '事项', '责任单位', '办理状态', '满意度', '备注']];
+    for (let i = 1; i <= 500; i++) rows.push([i, `2023-${1 + (i % 12)}-${1 + (i % 28)}`, `来访人${i}`, `反映第${i}号事项`, `第${1 + (i % 20)}村`, '已办结', i % 100, '']);
+    const ex = extract({ name: '', sheets: [grid('信访台账', rows), indicators] });
+    expect(ex.unknown).toEqual([]);
+    expect(ex.tables.find((t) => t.sheet === '信访台账')?.layout).toBe('unknown');
+    expect(ex.observations.map((o) => o.sheet)).toEqual(['指标']);
+  });
+});

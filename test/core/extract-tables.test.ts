@@ -1,0 +1,214 @@
+import { extract } from '../../src/core/extract';
+import { at, byIndicator, grid } from './extract-helpers';
+
+describe('layout (b): 分子 | 分母 | 比率', () => {
+  const rates = grid(
+    '比率指标',
+    [
+      ['2021年度主要比率指标', null, null, null, null, null],
+      ['序号', '指标名称', '分子', '分母', '比率', '备注'],
+      [1, '信访案件化解率', 45, 48, '98%', '分子：化解数；分母：受理数'],
+      [2, '执法人员持证率', 15, 16, 0.9375, null],
+      [3, '学法考试参考率', 112, '120余', '93%', null],
+      [4, '工单办结率', 0, 0, { error: '#DIV/0!' }, '未受理热线工单'],
+      [5, '法律顾问覆盖率', null, null, null, null],
+      [6, '扫黑除恶宣传覆盖率', 3, 4, '75%', null],
+    ],
+    { merges: ['A1:F1'], formats: { E4: '0.0%', E6: '0.0%' } },
+  );
+  const ex = extract({ name: '', sheets: [rates] });
+
+  test('a rate row gives numerator, denominator and reported rate at their cells', () => {
+    expect(at(ex.observations, '比率指标', 'C3')).toMatchObject({ indicator: 'petitions_resolved', value: 45, kind: 'number' });
+    expect(at(ex.observations, '比率指标', 'D3')).toMatchObject({ indicator: 'petitions_received', value: 48 });
+    expect(at(ex.observations, '比率指标', 'E3')).toMatchObject({ indicator: 'petition_resolution_rate', kind: 'percent', value: 98, decimals: 0 });
+    expect(at(ex.observations, '比率指标', 'E3').note).toBe('分子：化解数；分母：受理数');
+  });
+
+  test('a fraction in a rate column is read as percent', () => {
+    expect(at(ex.observations, '比率指标', 'C4').indicator).toBe('certified_officers');
+    expect(at(ex.observations, '比率指标', 'D4').indicator).toBe('enforcement_officers');
+    expect(at(ex.observations, '比率指标', 'E4')).toMatchObject({ indicator: 'certification_rate', kind: 'percent', value: 93.75 });
+  });
+
+  test('an approximate denominator keeps its marker', () => {
+    expect(at(ex.observations, '比率指标', 'D5')).toMatchObject({ indicator: 'exam_expected', value: 120, approx: true });
+  });
+
+  test('a formula error is an error observation at the rate cell', () => {
+    expect(at(ex.observations, '比率指标', 'E6')).toMatchObject({ indicator: 'hotline_closure_rate', kind: 'error', value: '#DIV/0!' });
+  });
+
+  test('a recognised rate row left empty gives three absent observations', () => {
+    expect(['C7', 'D7', 'E7'].map((c) => at(ex.observations, '比率指标', c).kind)).toEqual(['absent', 'absent', 'absent']);
+    expect(at(ex.observations, '比率指标', 'C7').indicator).toBe('villages_with_counsel');
+  });
+
+  test('a rate the catalog does not know is one unknown at its label', () => {
+    expect(ex.unknown).toHaveLength(1);
+    expect(ex.unknown[0]).toMatchObject({ sheet: '比率指标', cell: 'B8', label: '扫黑除恶宣传覆盖率' });
+  });
+
+  test('the table is a rates table', () => {
+    expect(ex.tables).toEqual([{ sheet: '比率指标', layout: 'rates', headerRow: 1, labelCol: 1, valueCols: [2, 3, 4] }]);
+  });
+});
+
+describe('layout (c): year columns', () => {
+  const rows = [
+    ['前营乡2023年度法治政府建设主要指标对比表', null, null, null, null, null],
+    ['序号', '指标名称', '单位', '2022年', '2023年', '备注'],
+    ['1、法治宣传教育', null, null, null, null, null],
+    [1, '普法宣传活动', '场次', 12, 15, null],
+    [2, '发放法治宣传资料', '份', '3000余', '3500余', null],
+    [3, '行政执法人员', '人', 6, null, null],
+  ];
+  const sheet = grid('主要指标', rows, { merges: ['A1:F1', 'A3:F3'] });
+
+  test('the report year is current, the year before is previous, each with its year', () => {
+    const ex = extract({ name: '', sheets: [sheet] });
+    expect(ex.year).toBe(2023);
+    expect(at(ex.observations, '主要指标', 'D4')).toMatchObject({ indicator: 'publicity_events', value: 12, period: 'previous', year: 2022 });
+    expect(at(ex.observations, '主要指标', 'E4')).toMatchObject({ indicator: 'publicity_events', value: 15, period: 'current', year: 2023 });
+    expect(at(ex.observations, '主要指标', 'E5')).toMatchObject({ value: 3500, approx: true, period: 'current' });
+    expect(ex.tables[0]).toMatchObject({ layout: 'years', valueCols: [3, 4] });
+  });
+
+  test('a blank current figure is absent at its cell, the previous one stays', () => {
+    const ex = extract({ name: '', sheets: [sheet] });
+    expect(at(ex.observations, '主要指标', 'E6')).toMatchObject({ indicator: 'enforcement_officers', kind: 'absent', period: 'current' });
+    expect(at(ex.observations, '主要指标', 'D6')).toMatchObject({ value: 6, period: 'previous' });
+  });
+
+  test('the identity year decides which column is current; other years are `other`', () => {
+    const three = grid('对比', [
+      ['指标名称', '单位', '2021年', '2022年', '2023年'],
+      ['普法宣传活动', '场次', 10, 12, 15],
+    ]);
+    const info = grid('基本情况', [['单位名称', '前营乡人民政府'], ['报告年度', '2022年度']]);
+    const ex = extract({ name: '', sheets: [info, three] });
+    expect(ex.year).toBe(2022);
+    expect(byIndicator(ex.observations, 'publicity_events').map((o) => [o.cell, o.period, o.year])).toEqual([
+      ['C2', 'previous', 2021],
+      ['D2', 'current', 2022],
+      ['E2', 'other', 2023],
+    ]);
+  });
+
+  test('without any identity, the greatest year is the report year', () => {
+    const bare = grid('对比', [
+      ['指标名称', '2022', '2023'],
+      ['普法宣传活动', 12, 15],
+    ]);
+    const ex = extract({ name: '', sheets: [bare] });
+    expect(ex.year).toBe(2023);
+    expect(at(ex.observations, '对比', 'C2').period).toBe('current');
+    expect(at(ex.observations, '对比', 'B2').period).toBe('previous');
+  });
+
+  test('本年 | 上年 columns', () => {
+    const ex = extract({ name: '', sheets: [grid('对比', [['指标名称', '单位', '本年', '上年', '同比'], ['法律咨询', '人次', 260, 45, '477.8%']])] }, { year: 2023 });
+    expect(at(ex.observations, '对比', 'C2')).toMatchObject({ period: 'current', year: 2023, value: 260 });
+    expect(at(ex.observations, '对比', 'D2')).toMatchObject({ period: 'previous', year: 2022, value: 45 });
+    expect(ex.observations.some((o) => o.cell === 'E2')).toBe(false);
+  });
+
+  test('a header in two rows: 完成情况 merged over the years', () => {
+    const ex = extract(
+      {
+        name: '',
+        sheets: [
+          grid(
+            '对比',
+            [
+              ['指标名称', '单位', '完成情况', null],
+              [null, null, '2022年', '2023年'],
+              ['普法宣传活动', '场次', 12, 15],
+            ],
+            { merges: ['C1:D1', 'A1:A2', 'B1:B2'] },
+          ),
+        ],
+      },
+      { year: 2023 },
+    );
+    expect(ex.tables[0]).toMatchObject({ layout: 'years', headerRow: 0, valueCols: [2, 3] });
+    expect(at(ex.observations, '对比', 'D3')).toMatchObject({ period: 'current', value: 15 });
+  });
+});
+
+describe('layout (d): one row per township', () => {
+  const summary = grid(
+    '汇总表',
+    [
+      ['沈丘县2023年度乡镇法治政府建设主要指标汇总表', null, null, null, null, null, null],
+      ['序号', '乡镇', '行政村数（个）', '受理信访案件（件）', '化解率（%）', '扫黑除恶宣传（次）', '备注'],
+      [1, '周营镇', 20, 9, 77.8, 3, '普法宣传活动原报“百余次”'],
+      [2, '前营乡', 25, 12, 100, 4, null],
+      [3, '城关街道', 18, null, null, null, null],
+      [null, '合计', 63, 21, 90.5, 7, null],
+    ],
+    { merges: ['A1:G1'] },
+  );
+  const ex = extract({ name: '', sheets: [summary] }, { year: 2023 });
+
+  test('each figure belongs to its township', () => {
+    expect(at(ex.observations, '汇总表', 'C3')).toMatchObject({ indicator: 'villages', entity: '周营镇', value: 20, unit: '个' });
+    expect(at(ex.observations, '汇总表', 'D4')).toMatchObject({ indicator: 'petitions_received', entity: '前营乡', value: 12 });
+    expect(at(ex.observations, '汇总表', 'C5').entity).toBe('城关街道');
+  });
+
+  test('a % in the header makes a bare figure a percent', () => {
+    expect(at(ex.observations, '汇总表', 'E3')).toMatchObject({ indicator: 'petition_resolution_rate', kind: 'percent', value: 77.8 });
+  });
+
+  test('the 合计 row is the total', () => {
+    const total = at(ex.observations, '汇总表', 'C6');
+    expect(total).toMatchObject({ entity: '合计', isTotal: true, value: 63 });
+    expect(at(ex.observations, '汇总表', 'C3').isTotal).toBeUndefined();
+  });
+
+  test('blank cells are absent for their township', () => {
+    expect(at(ex.observations, '汇总表', 'D5')).toMatchObject({ kind: 'absent', entity: '城关街道' });
+  });
+
+  test('an unknown indicator column is reported once, at its header', () => {
+    expect(ex.unknown).toEqual([expect.objectContaining({ sheet: '汇总表', cell: 'F2', raw: '扫黑除恶宣传（次）' })]);
+  });
+
+  test('the row note is kept', () => {
+    expect(at(ex.observations, '汇总表', 'C3').note).toBe('普法宣传活动原报“百余次”');
+  });
+
+  test('the table is a summary keyed by its township column', () => {
+    expect(ex.tables).toEqual([{ sheet: '汇总表', layout: 'summary', headerRow: 1, labelCol: 1, valueCols: [2, 3, 4, 5] }]);
+  });
+
+  test('a 单位 header over township names is a summary too', () => {
+    const g = grid('汇总', [
+      ['单位', '行政村数（个）', '法律顾问（名）'],
+      ['周营镇', 20, 5],
+      ['前营乡', 25, 1],
+    ]);
+    const e = extract({ name: '', sheets: [g] });
+    expect(e.tables[0].layout).toBe('summary');
+    expect(at(e.observations, '汇总', 'C3')).toMatchObject({ indicator: 'legal_counsels', entity: '前营乡', value: 1 });
+  });
+});
+
+describe('several tables on one sheet', () => {
+  test('a rows table then a rates table below it', () => {
+    const g = grid('综合', [
+      ['指标名称', '单位', '数值'],
+      ['行政村数', '个', 20],
+      [null, null, null],
+      ['指标名称', '分子', '分母', '比率'],
+      ['法律顾问覆盖率', 18, 20, '90%'],
+    ]);
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.tables.map((t) => t.layout)).toEqual(['rows', 'rates']);
+    expect(at(ex.observations, '综合', 'C2').indicator).toBe('villages');
+    expect(at(ex.observations, '综合', 'B5').indicator).toBe('villages_with_counsel');
+    expect(at(ex.observations, '综合', 'D5').value).toBe(90);
+    expect(ex.unknown).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { extract } from '../../src/core/extract';
+import { grid } from './extract-helpers';
+
+describe('text sheets', () => {
+  test('存在问题 by its name: one item per row, numbering stripped, title and header are not items', () => {
+    const g = grid(
+      '存在问题',
+      [
+        ['存在的不足和原因', null],
+        ['序号', '存在的问题'],
+        [1, '一是部分党员干部理论学习不够深入、不够系统。'],
+        [2, '二是个别党员干部法治意识不强，基础性法律知识存在欠缺。'],
+        [null, null],
+        [3, '3、法治宣传形式较为单一。'],
+      ],
+      { merges: ['A1:B1'] },
+    );
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.texts).toEqual([
+      { section: 'shortcomings', text: '部分党员干部理论学习不够深入、不够系统。', sheet: '存在问题', cell: 'B3', order: 1 },
+      { section: 'shortcomings', text: '个别党员干部法治意识不强，基础性法律知识存在欠缺。', sheet: '存在问题', cell: 'B4', order: 2 },
+      { section: 'shortcomings', text: '法治宣传形式较为单一。', sheet: '存在问题', cell: 'B6', order: 3 },
+    ]);
+    expect(ex.tables).toEqual([{ sheet: '存在问题', layout: 'text', headerRow: null, labelCol: null, valueCols: [] }]);
+    expect(ex.unknown).toEqual([]);
+    expect(ex.observations).toEqual([]);
+  });
+
+  test.each([
+    ['下步安排', 'plans'],
+    ['下一年度工作安排', 'plans'],
+    ['存在的不足', 'shortcomings'],
+  ])('a sheet named %s is read as %s', (name, section) => {
+    const ex = extract({ name: '', sheets: [grid(name, [['（一）带头学法守法用法，深入学习贯彻习近平法治思想。'], ['（二）完善法治教育机制。']])] });
+    expect(ex.texts.map((t) => [t.section, t.text])).toEqual([
+      [section, '带头学法守法用法，深入学习贯彻习近平法治思想。'],
+      [section, '完善法治教育机制。'],
+    ]);
+  });
+
+  test('a sheet named otherwise is a text sheet when its header says 存在的问题', () => {
+    const g = grid('Sheet3', [['序号', '存在的问题'], [1, '执法队伍专业力量不足。'], [2, '普法针对性不强。']]);
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.texts.map((t) => [t.section, t.cell])).toEqual([
+      ['shortcomings', 'B2'],
+      ['shortcomings', 'B3'],
+    ]);
+  });
+
+  test('rows under a 存在问题 section of an indicator sheet are text items, not unknowns', () => {
+    const g = grid(
+      '综合',
+      [
+        ['序号', '指标名称', '单位', '数值', '备注'],
+        ['一、行政执法', null, null, null, null],
+        [1, '行政执法人员', '人', 12, null],
+        ['二、存在问题', null, null, null, null],
+        [1, '法律顾问作用发挥不充分', null, null, null],
+        [2, '执法人员持证比例偏低', null, '有待提高', null],
+        ['三、下步安排', null, null, null, null],
+        [1, '加强执法培训', null, null, null],
+      ],
+      { merges: ['A2:E2', 'A4:E4', 'A7:E7'] },
+    );
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.texts.map((t) => [t.section, t.text, t.cell])).toEqual([
+      ['shortcomings', '法律顾问作用发挥不充分', 'B5'],
+      ['shortcomings', '执法人员持证比例偏低：有待提高', 'B6'],
+      ['plans', '加强执法培训', 'B8'],
+    ]);
+    expect(ex.observations.map((o) => o.indicator)).toEqual(['enforcement_officers']);
+    expect(ex.unknown).toEqual([]);
+    expect(ex.headings?.map((h) => h.text)).toEqual(['一、行政执法', '二、存在问题', '三、下步安排']);
+  });
+
+  test('a 主要举措 sheet of prose is read as text, a figure sheet with a text-like name is not', () => {
+    const prose = grid('主要举措', [['1、坚持党委中心组集中学法制度。'], ['2、开展“法律七进”活动。']]);
+    const figures = grid('工作成效', [['普法宣传活动', '场次', 26], ['行政执法人员', '人', 16]]);
+    const ex = extract({ name: '', sheets: [prose, figures] });
+    expect(ex.texts.map((t) => t.text)).toEqual(['坚持党委中心组集中学法制度。', '开展“法律七进”活动。']);
+    expect(ex.observations.map((o) => [o.indicator, o.cell, o.value, o.unit])).toEqual([
+      ['publicity_events', 'C1', 26, '场次'],
+      ['enforcement_officers', 'C2', 16, '人'],
+    ]);
+  });
+});
