@@ -50,7 +50,13 @@ export async function loadAndCheck(file: string, cwd: string): Promise<Loaded> {
     if (isFileReadError(e)) throw new CliFileError(e.message, e.code);
     throw new CliFileError(`文件“${path.basename(file)}”无法读取：${e instanceof Error ? e.message : String(e)}`, 'unknown');
   }
-  const result = check(book);
+  let result: CheckResult;
+  try {
+    result = check(book);
+  } catch (e) {
+    // A bug in a rule must not stop the other files of a batch.
+    throw new CliFileError(`检查“${path.basename(file)}”时出错：${e instanceof Error ? e.message : String(e)}`, 'check-failed');
+  }
   return { file, bytes, book, result };
 }
 

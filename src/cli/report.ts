@@ -73,6 +73,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       io.err(e.message);
       return EXIT.failure;
     }
-    throw e;
+    io.err(`处理“${path.basename(file)}”时出错，未写出任何文件：${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.failure;
   }
 }

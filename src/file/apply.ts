@@ -245,6 +245,14 @@ export async function applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan,
   const activeIdx = wb.views?.[0]?.activeTab ?? 0;
   const previousActive = before[activeIdx]?.name;
 
+  // Only the tool's own sheets may be replaced or removed: a township's sheet is never overwritten.
+  const own = new Set<string>(Object.values(RESULT_SHEETS));
+  for (const n of [...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? [])]) {
+    if (!own.has(n) && wb.getWorksheet(n)) {
+      throw new Error(`工作簿中已有名为“${n}”的工作表，它不是本工具写出的结果表，不会被替换或删除。`);
+    }
+  }
+
   const touchesMarks =
     plan.clearMarks ||
     plan.marks !== undefined ||
@@ -261,6 +269,12 @@ export async function applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan,
   if (plan.marks && plan.marks.length) applyMarks(wb, plan.marks);
 
   setActive(wb, plan.activate, previousActive);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  let buf: ArrayBuffer;
+  try {
+    buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  } catch (e) {
+    const detail = e instanceof Error && e.message ? `（ExcelJS：${e.message.slice(0, 160)}）` : '';
+    throw new Error(`无法写出工作簿${name ? `“${name}”` : ''}的审核结果${detail}。原文件没有改动；请在 Excel 或 WPS 中打开并重新保存后再试。`);
+  }
+  return new Uint8Array(buf);
 }

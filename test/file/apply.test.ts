@@ -233,3 +233,11 @@ describe('applyPlan: marks', () => {
     expect(wb2.getWorksheet(MARKS)!.rowCount).toBe(2);
   });
 });
+
+describe('applyPlan: a township sheet is never replaced or deleted', () => {
+  test('a plan naming a township sheet is refused and nothing is written', async () => {
+    const src = await township();
+    await expect(applyPlan(src, { styles: {}, sheets: [{ name: '矛盾纠纷', columns: [], rows: [[{ v: 'x' }]] }] })).rejects.toThrow(/“矛盾纠纷”.*不会被替换或删除/);
+    await expect(applyPlan(src, { styles: {}, sheets: [], deleteSheets: ['基本情况'] })).rejects.toThrow(/“基本情况”/);
+  });
+});
