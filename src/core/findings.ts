@@ -98,7 +98,10 @@ export function showObs(o: Observation, def?: IndicatorDef): string {
     return `${formatNumber(o.value)}%`;
   }
   if (raw === '') return formatFigure(o) || '空白';
-  if (/^[-+]?[\d,，.]+$/.test(raw) && unit && unit !== '%') return raw + unit;
+  // a bare figure (`37`, `120余`, `近300`, `６１`) gets its unit; one written with a unit stays as written
+  if (unit && unit !== '%' && o.kind === 'number' && /[\d０-９零一二三四五六七八九十百千万余多]$/.test(raw) && !raw.endsWith(unit)) {
+    return raw.endsWith('万') && unit.startsWith('万') ? raw + unit.slice(1) : raw + unit;
+  }
   return raw;
 }
 

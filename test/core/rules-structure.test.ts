@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CATALOG } from '../../src/core/catalog';
-import { applyExplanations, countFindings, findingId, fnv1a, parseWhere, sortFindings, whereText } from '../../src/core/findings';
+import { applyExplanations, countFindings, findingId, fnv1a, parseWhere, showObs, sortFindings, whereText } from '../../src/core/findings';
 import { RULE_FUNCTIONS, RULES } from '../../src/core/rules';
 import type { RuleId } from '../../src/core/types';
 import { expectCleanMessage, obs, run } from './rules-fixtures';
@@ -87,6 +87,18 @@ describe('where a finding is', () => {
     expect(parseWhere('‘汇总表’ I15')).toEqual({ sheet: '汇总表', cell: 'I15' });
     expect(parseWhere('普法表B12')).toEqual({ sheet: '普法', cell: 'B12' });
     expect(parseWhere('工作簿')).toBeNull();
+  });
+});
+
+describe('figures in messages', () => {
+  it('are quoted as written, with the unit added to a bare figure', () => {
+    expect(showObs(obs({ indicator: 'petitions_received', cell: 'B3', value: 37 }))).toBe('37件');
+    expect(showObs(obs({ indicator: 'petitions_received', cell: 'B3', value: 37, raw: '37件' }))).toBe('37件');
+    expect(showObs(obs({ indicator: 'exam_expected', cell: 'B3', value: 120, raw: '120余', markers: ['余'] }))).toBe('120余人');
+    expect(showObs(obs({ indicator: 'disputes_received', cell: 'B3', value: 20, raw: '二十余件', markers: ['余'] }))).toBe('二十余件');
+    expect(showObs(obs({ indicator: 'fines', cell: 'B3', value: 1.3, raw: '1.3万', wan: true }))).toBe('1.3万元');
+    expect(showObs(obs({ indicator: 'certification_rate', cell: 'B3', value: 98, raw: '0.98' }))).toBe('98%');
+    expect(showObs(obs({ indicator: 'certification_rate', cell: 'B3', value: 94.6, raw: '94.6%' }))).toBe('94.6%');
   });
 });
 
