@@ -83,11 +83,13 @@ export function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   }
   if (spec.link) {
     const target = `#${quoteSheetForLink(spec.link.sheet)}!${spec.link.cell}`;
-    const text = literal === null ? `${spec.link.sheet}!${spec.link.cell}` : String(literal);
+    // A number keeps being a number (its number format still applies); anything else is the link's text.
+    const shown: string | number = typeof literal === 'number' ? literal : literal === null ? `${spec.link.sheet}!${spec.link.cell}` : String(literal);
+    const friendly = typeof shown === 'number' ? String(shown) : formulaLiteral(shown);
     // ExcelJS 4.4 writes internal `#Sheet!A1` hyperlinks wrongly (an external rel plus a location); the
     // HYPERLINK function is understood by Excel, WPS and LibreOffice alike. Long texts stay plain text.
-    if (text.length <= 255 && target.length <= 255) {
-      cell.value = { formula: `HYPERLINK(${formulaLiteral(target)},${formulaLiteral(text)})`, result: text } as ExcelJS.CellFormulaValue;
+    if (String(shown).length <= 255 && target.length <= 255) {
+      cell.value = { formula: `HYPERLINK(${formulaLiteral(target)},${friendly})`, result: shown } as ExcelJS.CellFormulaValue;
       return;
     }
   }

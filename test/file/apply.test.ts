@@ -50,7 +50,7 @@ function resultPlan(text: string): WritePlan {
           [{ v: '级别', style: 'head' }, { v: '说明', style: 'head' }, { v: '位置', style: 'head' }],
           [{ v: '错误' }, { v: text }, { v: '矛盾纠纷!B5', link: { sheet: '矛盾纠纷', cell: 'B5' }, style: 'link' }],
           [{ v: '=SUM(A1)' }, { v: '+86' }, { v: '0012' }],
-          [{ v: 0.9375, style: 'pct' }, { v: null, f: '=B3*2' }, { v: true }],
+          [{ v: 0.9375, style: 'pct' }, { v: null, f: '=B3*2' }, { v: true }, { v: 0.98, link: { sheet: '矛盾纠纷', cell: 'B5' }, style: 'pct' }],
           [{ v: 'bad\u0001char' }],
         ],
       },
@@ -128,6 +128,9 @@ describe('applyPlan: result sheets', () => {
     expect(ws.getCell('C2').formula).toMatch(/^HYPERLINK\(/);
     expect(ws.getCell('C2').result).toBe('矛盾纠纷!B5');
     expect(ws.getCell('C4').value).toBe(true);
+    // A linked number stays a number under its number format.
+    expect(ws.getCell('D4').result).toBe(0.98);
+    expect(ws.getCell('D4').numFmt).toBe('0.0%');
   });
 
   test('styles: font, fill, alignment, wrap and number format', () => {
