@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { buildReport, parseTemplates, TemplateError, templatesFromGrid, templatesFromWorkbook } from '../../src/core/narrative';
 import type { Cell, Grid, Report } from '../../src/core/types';
 import { makeResult, obs } from './narrative-fixtures';
@@ -150,5 +152,17 @@ describe('parseTemplates: the JSON file given to the CLI', () => {
     expect(thrown(() => parseTemplates({ nope: ['x'] })).message).toBe('报告模板 nope：分组“nope”不是指标目录中的分组');
     expect(thrown(() => parseTemplates('x')).message).toContain('报告模板应为 JSON 对象');
     expect(thrown(() => parseTemplates({ petitions: [{ text: 'x', requires: 5 }] })).message).toContain('“requires”应为指标编号的列表');
+  });
+});
+
+describe('TEMPLATES.md', () => {
+  // The JSON example of the documentation is valid and does what it says.
+  it('has a JSON example that parses and renders', () => {
+    const md = fs.readFileSync(path.resolve(__dirname, '../../src/core/narrative/TEMPLATES.md'), 'utf8');
+    const json = /```json\n([\s\S]+?)```/.exec(md)![1];
+    const t = parseTemplates(JSON.parse(json));
+    const text = bodyText(buildReport(result, { templates: t }));
+    expect(text).toContain('全年受理信访案件37件，化解35件，化解率94.6%。');
+    expect(text).toContain('成立了法治建设领导小组，专题研究法治建设4次。');
   });
 });
