@@ -325,6 +325,12 @@ describe('figure audit', () => {
     expect(auditFigures(tampered, r).extra).toEqual([{ text: '36', paragraph: rep.paragraphs.length }]);
   });
 
+  it('does not take 37件 inside 137件 for the figure', () => {
+    const rep = buildReport(r);
+    const changed = { ...rep, paragraphs: rep.paragraphs.map((p) => ({ ...p, text: p.text.replace('37件', '137件') })) };
+    expect(auditFigures(changed, r).missing.map((m) => m.expected)).toEqual(['37件']);
+  });
+
   it('reports a figure of the workbook that the text drops or changes', () => {
     const rep = buildReport(r);
     const dropped = { ...rep, paragraphs: rep.paragraphs.map((p) => ({ ...p, text: p.text.replace('3万余份', '3万份') })) };

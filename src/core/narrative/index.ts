@@ -473,6 +473,18 @@ export interface FigureAudit {
   extra: { text: string; paragraph: number }[];
 }
 
+/** `s` stands in `body` as a figure of its own: `37件` is not found inside `137件`, nor `4.5%` inside `94.5%`. */
+function containsFigure(body: string, s: string): boolean {
+  for (let i = body.indexOf(s); i >= 0; i = body.indexOf(s, i + 1)) {
+    const before = body[i - 1] ?? '';
+    const after = body[i + s.length] ?? '';
+    if (/[\d.]/.test(before)) continue;
+    if (/\d$/.test(s) && /[\d.]/.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
@@ -497,14 +509,14 @@ export function auditFigures(report: Report, result: CheckResult, catalog: Catal
       if (r) {
         if (!usableRate(r)) continue;
         percents.push(Number(r.display.replace('%', '')));
-        if (!body.includes(r.display)) missing.push({ indicator: id, where: ref(r.numerator.sheet, r.numerator.cell), expected: r.display });
+        if (!containsFigure(body, r.display)) missing.push({ indicator: id, where: ref(r.numerator.sheet, r.numerator.cell), expected: r.display });
         continue;
       }
     }
     const list = f.current.get(id) ?? [];
     for (const o of list) if (typeof o.value === 'number') (o.kind === 'percent' ? percents : numbers).push(o.kind === 'percent' ? roundHalfUp(o.value, 1) : o.value);
     const shown = list.map((o) => formatFigure(o, catalog)).filter(Boolean);
-    if (shown.length && !shown.some((s) => body.includes(s))) {
+    if (shown.length && !shown.some((s) => containsFigure(body, s))) {
       missing.push({ indicator: id, where: ref(list[0].sheet, list[0].cell), expected: shown[0] });
     }
   }
