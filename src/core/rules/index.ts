@@ -1,6 +1,21 @@
 /**
  * The rules: metadata as data (`RULES`, meta.ts) and one function per rule id (`RULE_FUNCTIONS`).
  * `runRules` runs them all on an extraction and returns the findings with unique ids, sorted.
+ *
+ * Decisions a statistician may want to know (details at each function):
+ * - Groups: rules compare figures of the same entity (township row of a summary; the 合计 row is its own
+ *   entity) and period (`other` periods also by year). A 40-township summary gives per-township findings.
+ * - Approximate figures (`3000余`, `近300`, `约50`) are the ranges they name (util.ts `interval`): 余/多/以上/
+ *   不少于 = at least; 近 = 90–100 %; 约 = ±10 %. A relation is an error only when it fails for every reading
+ *   (certainly wrong); otherwise it is not reported — except rates, which get an `approximate-rate` hint.
+ *   This applies to part-exceeds-whole, rate-mismatch, sum-mismatch and conflicting-values alike.
+ * - Rates: `rateAgrees` (whole percent ±0.5 point, one decimal ±0.05). A coverage word is a 100 % claim
+ *   (`coverage-claim`, verify); a plain 100 % that the parts contradict is `rate-mismatch` (error).
+ * - large-change: ≥ 3× or ≤ ⅓ of last year when both ≥ 10; rates ≥ 30 points (see consistency.ts).
+ * - One mistake, one finding where possible: a negative figure is `negative`, not also `out-of-range`; an
+ *   indicator present only for another year is `year-mismatch`, not also `missing-required`.
+ * - Ids: FNV-1a of rule | entity | period | sorted indicators (+ a sub-case key); findings without an
+ *   indicator add sheet!cell, except unknown labels, keyed by sheet and label text so they survive row moves.
  */
 import { sortFindings, uniqueIds } from '../findings';
 import type { Extraction, Finding, RuleId } from '../types';
