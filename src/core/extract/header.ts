@@ -58,7 +58,10 @@ function rolesOf(view: SheetView, r: number): RoleCell[] | null {
       out.push({ col: c, text: String(y), role: { kind: 'value', year: y, period: null, percent: false }, covered: false });
       continue;
     }
-    if (typeof raw === 'number') numbers++;
+    if (typeof raw === 'number') {
+      numbers++;
+      break; // a header holds words (and years), not figures
+    }
     const t = view.filled(r, c);
     if (!t) continue;
     const role = headerRole(t);

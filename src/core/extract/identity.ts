@@ -111,6 +111,13 @@ export function findIdentity(
     const skip = skipRows.get(view) ?? new Set<number>();
     for (let r = view.rowStart; r <= view.rowEnd; r++) {
       if (skip.has(r)) continue;
+      // only text cells can be keys: skip rows of figures quickly
+      let hasText = false;
+      for (let c = view.colStart; c <= view.colEnd && !hasText; c++) {
+        const v = view.raw(r, c);
+        if (typeof v === 'string' && v.length > 1 && ((v.length <= 16 && identityKey(v.trim()) !== null) || (v.length >= 5 && /[:：]/.test(v)))) hasText = true;
+      }
+      if (!hasText) continue;
       const cols = view.nonEmpty(r);
       for (let i = 0; i < cols.length; i++) {
         const c = cols[i];

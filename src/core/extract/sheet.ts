@@ -37,7 +37,6 @@ export class SheetView {
   private readonly grid: Grid;
   /** Covered cell (relative index r*nCols+c) → its merged area (top-left inside the grid). */
   private readonly cover = new Map<number, MergedArea>();
-  private readonly textCache = new Map<number, string>();
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -114,14 +113,10 @@ export class SheetView {
 
   /** Trimmed display text of the cell itself. */
   text(r: number, c: number): string {
-    if (!this.inside(r, c)) return '';
-    const k = this.key(r, c);
-    let t = this.textCache.get(k);
-    if (t === undefined) {
-      t = safeText(this.raw(r, c));
-      this.textCache.set(k, t);
-    }
-    return t;
+    const v = this.raw(r, c);
+    if (v === null) return '';
+    if (typeof v === 'string') return v.trim();
+    return safeText(v);
   }
 
   /** The merged area this cell belongs to (as top-left or covered), if any. */

@@ -87,7 +87,10 @@ const ID_KEYS: [RegExp, IdentityField][] = [
 ];
 
 /** `单位名称：` → 'unit'. */
+const ID_FIRST = new Set([...'单填报乡年所统落日主呈成'].concat([' ', '\u3000']));
+
 export function identityKey(text: string): IdentityField | null {
+  if (!text || !ID_FIRST.has(text[0])) return null;
   const k = squeeze(text).replace(/[:：]+$/, '');
   for (const [re, f] of ID_KEYS) if (re.test(k)) return f;
   return null;
