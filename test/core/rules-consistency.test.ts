@@ -126,6 +126,11 @@ describe('year-mismatch', () => {
     expect(
       run([obs({ indicator: 'petitions_received', cell: 'B3', value: 37, label: '2024年受理信访案件' })], { rules: ['year-mismatch'] }),
     ).toEqual([]);
+    expect(
+      run([obs({ indicator: 'trainings', cell: 'B3', value: 3, label: '《法治政府建设实施纲要（2021-2025年）》专题培训' })], {
+        rules: ['year-mismatch'],
+      }),
+    ).toEqual([]);
   });
 
   it('a sheet title with another year than the identity year', () => {

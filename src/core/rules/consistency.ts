@@ -139,8 +139,15 @@ export function largeChange(ctx: RuleContext): Finding[] {
 
 const YEAR_RE = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
 
+const SPAN_RE = /((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年/g;
+
 function yearsIn(text: string): number[] {
   return [...text.matchAll(YEAR_RE)].map((m) => Number(m[1]));
+}
+
+/** A span that includes the year (`2021-2025年`, `2021年至2025年`) is not another year. */
+function spanCovers(text: string, year: number): boolean {
+  return [...text.matchAll(SPAN_RE)].some((m) => Number(m[1]) <= year && year <= Number(m[2]));
 }
 
 /**
@@ -190,7 +197,7 @@ export function yearMismatch(ctx: RuleContext): Finding[] {
     const target = o.year ?? (o.period === 'current' ? year : o.period === 'previous' ? year - 1 : null);
     if (target == null) continue;
     const ys = yearsIn(o.label ?? '');
-    if (ys.length === 0 || ys.includes(target)) continue;
+    if (ys.length === 0 || ys.includes(target) || spanCovers(o.label ?? '', target)) continue;
     out.push(
       makeFinding('year-mismatch', {
         sheet: o.sheet,
@@ -211,7 +218,7 @@ export function yearMismatch(ctx: RuleContext): Finding[] {
   for (const t of ctx.titles) {
     if (idCell && idCell.sheet === t.sheet && idCell.cell === t.cell) continue;
     const ys = yearsIn(t.text);
-    if (ys.length === 0 || ys.includes(year)) continue;
+    if (ys.length === 0 || ys.includes(year) || spanCovers(t.text, year)) continue;
     // next year's plans (`2024年工作安排` in a 2023 report) are about next year by design
     if (ys.every((y) => y === year + 1) && /下一?年|下步|计划|安排|打算|思路/.test(t.text)) continue;
     out.push(
