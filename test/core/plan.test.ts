@@ -172,6 +172,11 @@ describe('报告文稿', () => {
     expect(h[4]!).toBeGreaterThanOrEqual(28 * 4);
   });
 
+  it('never asks for a row taller than Excel allows (409 pt)', () => {
+    const long = resultPlan(result, { unit: null, year: null, paragraphs: [{ role: 'body', text: '长'.repeat(2000) }] });
+    expect(sheetOf(long, RESULT_SHEETS.report).rowHeights![0]).toBe(409);
+  });
+
   it('takes a whole generated report', () => {
     const rep = buildReport(result);
     const plan2 = resultPlan(result, rep);

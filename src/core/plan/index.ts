@@ -204,13 +204,16 @@ function textWidth(s: string): number {
 /** Column width of the 报告文稿 sheet, in Excel characters (≈ the A4 text width). */
 export const REPORT_COLUMN_WIDTH = 90;
 
-/** Estimated row height for a paragraph in a `REPORT_COLUMN_WIDTH` column: lines × line spacing. */
+/** Excel's largest row height, in points (a larger one is refused by office-js and clipped by Excel). */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Estimated row height for a paragraph in a `REPORT_COLUMN_WIDTH` column: lines × line spacing, at most 409 pt. */
 export function paragraphHeight(text: string, role: ParagraphRole): number {
   const title = role === 'title';
   const perLine = title ? 21 : 29; // ideographs per line at 22 pt / 16 pt in a 90-character column
   const lineHeight = title ? 36 : 28;
   const lines = Math.max(1, Math.ceil(textWidth(text) / perLine));
-  return lines * lineHeight;
+  return Math.min(MAX_ROW_HEIGHT, lines * lineHeight);
 }
 
 function reportSheet(report: Report): SheetPlan {
