@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ref } from '../../src/core/address';
 import { check } from '../../src/core/check';
-import type { CheckResult, Finding, Grid, Period, RuleId, Workbook } from '../../src/core/types';
+import type { CheckResult, Finding, Grid, Period, RuleId, SectionId, Severity, Workbook } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 import { buildSamples } from '../../scripts/make-samples';
 
@@ -36,6 +36,8 @@ interface Planted {
   /** Cells the finding's refs must contain. */
   refs?: string[];
   entity?: string;
+  /** Only where the brief fixes it (the three hints). */
+  severity?: Severity;
   what: string;
 }
 
@@ -56,7 +58,7 @@ const PLANTED: Planted[] = [
   { id: 'D1', book: DZZ, rule: 'rate-mismatch', cell: at('比率指标', 'E3'),
     refs: [at('比率指标', 'C3'), at('比率指标', 'D3'), at('比率指标', 'E3')],
     what: '信访案件化解率 98% over 45 of 48 (93.8%)' },
-  { id: 'D2', book: DZZ, rule: 'approximate-rate', cell: at('比率指标', 'E7'), also: [at('比率指标', 'D7')],
+  { id: 'D2', book: DZZ, rule: 'approximate-rate', cell: at('比率指标', 'E7'), also: [at('比率指标', 'D7')], severity: 'hint',
     what: '学法考试参考率 93% from 112 / 120余' },
   { id: 'D3', book: DZZ, rule: 'formula-error', cell: at('比率指标', 'E9'),
     what: '工单办结率 =C9/D9 cached #DIV/0!' },
@@ -65,9 +67,9 @@ const PLANTED: Planted[] = [
     what: '法律咨询 45 → 260 (5.8×) with no note' },
   { id: 'Q2', book: QY, rule: 'year-mismatch', cell: at('主要指标', 'E12'), also: [at('主要指标', 'B12')],
     what: '2022年以来开展法治培训 in the 2023年 column' },
-  { id: 'Q3', book: QY, rule: 'numbering', cell: at('主要指标', 'A19'),
+  { id: 'Q3', book: QY, rule: 'numbering', cell: at('主要指标', 'A19'), severity: 'hint',
     what: 'section rows 1、2、3、 then 四、' },
-  { id: 'Q4', book: QY, rule: 'unknown-indicator', cell: at('主要指标', 'B13'),
+  { id: 'Q4', book: QY, rule: 'unknown-indicator', cell: at('主要指标', 'B13'), severity: 'hint',
     what: '开展扫黑除恶专项宣传 is in no catalog' },
   { id: 'Q5', book: QY, rule: 'missing-required', cell: at('主要指标', 'E22'), also: [at('主要指标', 'B22')],
     what: '行政执法人员 (required) blank for 2023' },
@@ -102,13 +104,25 @@ const RATES: RateExpectation[] = [
 ];
 
 // ── README, "The workbooks" (基本情况 sheets) ──
-const IDENTITY: Record<string, { unit: string; year: number }> = {
-  [ZY]: { unit: '周营镇', year: 2023 },
-  [DZZ]: { unit: '大钟庄镇', year: 2021 },
-  [QY]: { unit: '前营乡', year: 2023 },
-  [SQ]: { unit: '沈丘县', year: 2023 },
-  [SF]: { unit: '示范镇', year: 2023 },
+const IDENTITY: Record<string, { unit: string; year: number; addressee: string; date: string }> = {
+  [ZY]: { unit: '周营镇', year: 2023, addressee: '中共沈丘县委、沈丘县人民政府', date: '2023年12月13日' },
+  [DZZ]: { unit: '大钟庄镇', year: 2021, addressee: '区人民政府', date: '2022年1月10日' },
+  [QY]: { unit: '前营乡', year: 2023, addressee: '县委、县政府', date: '2024年1月5日' },
+  [SQ]: { unit: '沈丘县', year: 2023, addressee: '县委、县政府', date: '2024年1月20日' },
+  [SF]: { unit: '示范镇', year: 2023, addressee: '中共沈丘县委、沈丘县人民政府', date: '2024年1月8日' },
 };
+
+// ── the 存在问题 / 下步安排 sheets: item count and first item ──
+const TEXTS: { book: string; section: SectionId; count: number; first: string }[] = [
+  { book: ZY, section: 'shortcomings', count: 3, first: '部分党员干部理论学习不够深入' },
+  { book: ZY, section: 'plans', count: 5, first: '带头学法守法用法' },
+  { book: DZZ, section: 'shortcomings', count: 4, first: '少数干部和群众对依法行政' },
+  { book: DZZ, section: 'plans', count: 5, first: '认真学习领会' },
+  { book: QY, section: 'shortcomings', count: 3, first: '理论学习有待进一步加强' },
+  { book: QY, section: 'plans', count: 3, first: '继续加强队伍建设' },
+  { book: SF, section: 'shortcomings', count: 3, first: '部分干部运用法治思维' },
+  { book: SF, section: 'plans', count: 4, first: '持续深入学习贯彻习近平法治思想' },
+];
 
 const books = new Map<string, Workbook>();
 const results = new Map<string, CheckResult>();
@@ -152,6 +166,16 @@ describe('sample workbooks: identity is read from 基本情况', () => {
     const r = result(name);
     expect(r.unit ?? '').toContain(IDENTITY[name].unit);
     expect(r.year).toBe(IDENTITY[name].year);
+    expect(r.extraction.addressee).toBe(IDENTITY[name].addressee);
+    expect(r.extraction.date).toBe(IDENTITY[name].date);
+  });
+});
+
+describe('sample workbooks: the 存在问题 / 下步安排 items are read in order', () => {
+  it.each(TEXTS.map((t) => [`${t.book} ${t.section}: ${t.count} items`, t] as const))('%s', (_t, t) => {
+    const items = result(t.book).extraction.texts.filter((x) => x.section === t.section).sort((a, b) => a.order - b.order);
+    expect(items).toHaveLength(t.count);
+    expect(items[0].text.startsWith(t.first)).toBe(true);
   });
 });
 
@@ -168,6 +192,7 @@ describe('sample workbooks: every planted inconsistency is found at its cell', (
           show(r.findings.filter((f) => accepted.includes(pos(f)))),
       );
     }
+    if (p.severity) expect({ id: p.id, severity: hit.severity }).toEqual({ id: p.id, severity: p.severity });
     for (const c of p.refs ?? []) expect({ id: p.id, refs: hit.refs, has: hit.refs.includes(c) }).toMatchObject({ has: true });
     expect(hit.message).not.toMatch(/undefined|NaN|null/);
   });
@@ -177,6 +202,10 @@ describe('sample workbooks: no false alarms', () => {
   it('the clean workbook 示范镇 has no error and no verify finding', () => {
     const bad = result(SF).findings.filter((f) => f.severity === 'error' || f.severity === 'verify');
     expect(show(bad)).toBe('(no findings)');
+  });
+
+  it('the clean workbook 示范镇 has no finding at all, not even a hint', () => {
+    expect(show(result(SF).findings)).toBe('(no findings)');
   });
 
   it.each([ZY, DZZ, QY, SQ])('%s: every error/verify finding is at a planted (or tolerated) cell', (name) => {
