@@ -279,4 +279,31 @@ describe('no false positives', () => {
       { numRuns: 150 },
     );
   });
+
+  it('findings do not depend on the order the extractor lists observations in (property)', () => {
+    const ids = ['petitions_received', 'petitions_resolved', 'petition_resolution_rate', 'villages', 'villages_with_counsel', 'materials'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            indicator: fc.constantFrom(...ids),
+            value: fc.integer({ min: 0, max: 120 }),
+            sheet: fc.constantFrom('甲', '乙'),
+            period: fc.constantFrom('current' as const, 'previous' as const),
+          }),
+          { maxLength: 16 },
+        ),
+        fc.nat(),
+        (rows, seed) => {
+          const list = rows.map((r, i) =>
+            obs({ ...r, cell: `B${i + 2}`, year: r.period === 'current' ? 2024 : 2023 }),
+          );
+          const shuffled = [...list].sort((a, b) => ((a.row * 7919 + seed) % 101) - ((b.row * 7919 + seed) % 101) || a.row - b.row);
+          const sheets = [{ name: '甲' }, { name: '乙' }];
+          expect(run(shuffled, { sheets })).toEqual(run(list, { sheets }));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -249,9 +249,9 @@ const DATA_LAYOUTS = new Set(['rows', 'rates', 'years', 'summary']);
 const RESULT_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
 
 function firstDataSheet(ctx: RuleContext): string {
-  const t = ctx.extraction.tables.find((x) => DATA_LAYOUTS.has(x.layout) && !RESULT_NAMES.has(x.sheet));
+  const data = new Set(ctx.extraction.tables.filter((x) => DATA_LAYOUTS.has(x.layout) && !RESULT_NAMES.has(x.sheet)).map((x) => x.sheet));
   return (
-    t?.sheet ??
+    ctx.sheetOrder.find((s) => data.has(s)) ??
     ctx.observations[0]?.sheet ??
     ctx.sheetOrder.find((s) => !RESULT_NAMES.has(s)) ??
     ctx.extraction.tables[0]?.sheet ??
