@@ -53,6 +53,22 @@ function hasUtf16(b: Uint8Array, needle: string, limit = 4 * 1024 * 1024): boole
   return false;
 }
 
+/** UTF-8 bytes → string; TextDecoder where the platform has one (test DOMs may not), else by hand. */
+function utf8(b: Uint8Array): string {
+  const TD = (globalThis as { TextDecoder?: typeof TextDecoder }).TextDecoder;
+  if (TD) return new TD('utf-8').decode(b);
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i++];
+    let cp = c;
+    if (c >= 0xf0) cp = ((c & 0x07) << 18) | ((b[i++] & 0x3f) << 12) | ((b[i++] & 0x3f) << 6) | (b[i++] & 0x3f);
+    else if (c >= 0xe0) cp = ((c & 0x0f) << 12) | ((b[i++] & 0x3f) << 6) | (b[i++] & 0x3f);
+    else if (c >= 0xc0) cp = ((c & 0x1f) << 6) | (b[i++] & 0x3f);
+    out += String.fromCodePoint(cp);
+  }
+  return out;
+}
+
 function mb(n: number): string {
   return `${Math.round(n / 1024 / 1024)} MB`;
 }
@@ -100,7 +116,6 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
   if (cdOffset + cdSize > b.length || cdOffset > eocd) throw readError('truncated', name);
 
   const entries: ZipEntryInfo[] = [];
-  const decoder = new TextDecoder('utf-8');
   let p = cdOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
@@ -114,7 +129,7 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     const commentLen = dv.getUint16(p + 32, true);
     let localOffset = dv.getUint32(p + 42, true);
     if (p + 46 + nameLen + extraLen + commentLen > b.length) throw readError('truncated', name);
-    const entryName = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    const entryName = utf8(b.subarray(p + 46, p + 46 + nameLen));
     // ZIP64 extended sizes live in extra field 0x0001, in this order, only for the fields that overflowed.
     if (usize === 0xffffffff || csize === 0xffffffff || localOffset === 0xffffffff) {
       let e = p + 46 + nameLen;
@@ -166,8 +181,13 @@ type Inflater = { readable: ReadableStream<Uint8Array>; writable: WritableStream
  * Uses the platform's DecompressionStream (Node ≥ 20, current browsers); skipped where there is none.
  */
 export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entries: ZipEntryInfo[], name: string): Promise<void> {
-  const g = globalThis as unknown as { DecompressionStream?: new (format: string) => Inflater; Blob?: typeof Blob };
-  if (!g.DecompressionStream || !g.Blob) return;
+  const g = globalThis as unknown as {
+    DecompressionStream?: new (format: string) => Inflater;
+    ReadableStream?: typeof ReadableStream;
+  };
+  if (typeof g.DecompressionStream !== 'function' || typeof g.ReadableStream !== 'function') return;
+  const Inflate = g.DecompressionStream;
+  const Readable = g.ReadableStream;
   const b = toBytes(data);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   for (const e of entries) {
@@ -180,8 +200,18 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
     const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
     if (start + e.compressedSize > b.length) throw readError('truncated', name);
     const chunk = b.slice(start, start + e.compressedSize);
-    const stream = new g.Blob([chunk]).stream().pipeThrough(new g.DecompressionStream('deflate-raw'));
-    const reader = stream.getReader();
+    let reader: ReadableStreamDefaultReader<Uint8Array>;
+    try {
+      const source = new Readable<Uint8Array>({
+        start(c) {
+          c.enqueue(chunk);
+          c.close();
+        },
+      });
+      reader = source.pipeThrough(new Inflate('deflate-raw')).getReader();
+    } catch {
+      return; // a platform without deflate-raw streams: ExcelJS's own checks remain
+    }
     let n = 0;
     try {
       for (;;) {
