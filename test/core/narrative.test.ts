@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CATALOG, extendCatalog } from '../../src/core/catalog';
 import { auditFigures, buildReport, chineseOrdinal, cleanItem, enumerate, figuresIn, yearOnYear } from '../../src/core/narrative';
 import type { Observation, Report } from '../../src/core/types';
 import { makeResult, obs, text } from './narrative-fixtures';
@@ -273,6 +274,21 @@ describe('summary workbooks', () => {
     const rep = buildReport(r);
     expect(para(rep, '信访')).toBe('2023年，全县共受理信访案件37件。');
     expect(bodyText(rep)).not.toMatch(/12件|25件/);
+  });
+});
+
+describe('a county catalog', () => {
+  it('states a county indicator with no template as 名称+数值, and the audit counts it', () => {
+    const catalog = extendCatalog(CATALOG, {
+      indicators: [
+        { id: 'anti_gang_events', name: '扫黑除恶专项宣传', synonyms: [], section: 'publicity', unit: '次', kind: 'count', integer: true, group: 'local' },
+      ],
+    });
+    const own = { ...obs('publicity_events', 3), indicator: 'anti_gang_events', label: '扫黑除恶专项宣传', unit: '次' };
+    const r = makeResult({ observations: [obs('publicity_events', 12), own] });
+    const rep = buildReport(r, { catalog });
+    expect(para(rep, '扫黑除恶')).toBe('2023年，全镇共开展普法宣传活动12场次。扫黑除恶专项宣传3次。');
+    expect(auditFigures(rep, r, catalog).ok).toBe(true);
   });
 });
 
