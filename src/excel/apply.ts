@@ -282,8 +282,8 @@ function readRecords(values: unknown[][] | null): MarkRecord[] {
 function errorText(e: unknown): string {
   const err = e as { code?: unknown; message?: unknown } | null;
   const code = err && typeof err.code === 'string' && err.code ? `（${err.code}）` : '';
-  const msg = err && typeof err.message === 'string' && err.message ? err.message : '未知错误';
-  return `${code}${msg}`;
+  const msg = err && typeof err.message === 'string' && err.message ? err.message.replace(/[.。\s]+$/, '') : '未知错误';
+  return `${code}：${msg}`;
 }
 
 /**
@@ -483,7 +483,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     await runOps(context, ops, budget, env);
   } catch (e) {
     if (isPayloadError(e)) {
-      return { ok: false, message: `写入内容超过 Excel 单次请求的大小限制，未能完成：${errorText(e)}。请减少结果后重试。`, written };
+      return { ok: false, message: `写入内容超过 Excel 单次请求的大小限制，未能完成${errorText(e)}。请减少结果后重试。`, written };
     }
     return { ok: false, message: `写入 Excel 时出错${errorText(e)}。可能只写入了一部分，再次运行会整体替换审核结果表。`, written };
   }

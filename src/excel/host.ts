@@ -26,7 +26,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       try {
         return await run((context) => applyPlan(context, plan, { env }));
       } catch (e) {
-        const msg = e instanceof Error && e.message ? e.message : '未知错误';
+        const msg = e instanceof Error && e.message ? e.message.replace(/[.。\s]+$/, '') : '未知错误';
         return { ok: false, message: `无法写入工作簿：${msg}。`, written: [] };
       }
     },
