@@ -3,7 +3,7 @@ import { CATALOG } from './catalog';
 import { readExplanations } from './explanations';
 import { extract } from './extract';
 import { applyExplanations, countFindings } from './findings';
-import { computeRates, ruleContext, runRules, sheetTitles } from './rules';
+import { ruleContext, runRules, sheetTitles } from './rules';
 import type { Catalog, CheckResult, Workbook } from './types';
 
 export interface CheckOptions {
@@ -16,10 +16,9 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
   const catalog = opts.catalog ?? CATALOG;
   const extraction = extract(book, { catalog, year: opts.year });
   const explanations = readExplanations(book);
-  const rates = computeRates(extraction.observations, catalog);
+  // rates are computed inside the context, over the observations in workbook order
   const ctx = ruleContext(extraction, {
     catalog,
-    rates,
     sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated })),
     titles: sheetTitles(book.sheets),
   });
@@ -30,7 +29,7 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
     year: extraction.year,
     extraction,
     observations: extraction.observations,
-    rates,
+    rates: ctx.rates,
     findings,
     explanations,
     counts: countFindings(findings),

@@ -47,10 +47,11 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
   for (const s of opts.sheets ?? []) add(s.name);
   for (const t of extraction.tables) add(t.sheet);
   for (const o of extraction.observations) add(o.sheet);
+  const observations = sortObservations(extraction.observations, order);
   return {
     extraction,
-    observations: sortObservations(extraction.observations, order),
-    rates: opts.rates ?? computeRates(extraction.observations, catalog),
+    observations,
+    rates: opts.rates ?? computeRates(observations, catalog),
     catalog,
     defs: indicatorById(catalog),
     year: extraction.year,

@@ -7,8 +7,8 @@ import { firstNumeric, groupBy, groupKey, isApprox, num } from './util';
 /**
  * For every catalog `rate` relation and every (entity, period) group where numerator and denominator are
  * figures: the rate through `ratePercent`/`formatPercent` only (null and `—` when the denominator is 0).
- * The parts on the reported rate's sheet are used, else the first figure of each part in the group (a second,
- * different figure of one indicator is `conflicting-values`).
+ * The parts on the reported rate's sheet are used, else the first figure of each part in the group, in the
+ * order given (`ruleContext` passes workbook order); a second, different figure is `conflicting-values`.
  * `reported` is the group's own observation of the rate (a figure or a coverage word first), if any.
  */
 function pick(group: Observation[], indicator: string, sheet: string | undefined): Observation | undefined {
