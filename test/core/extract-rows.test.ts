@@ -210,3 +210,66 @@ describe('group rows and indented sub-rows', () => {
     expect(byIndicator(ex.observations, 'petitions_received').map((o) => o.kind)).toEqual(['number']);
   });
 });
+
+describe('category column and totals', () => {
+  test('a 类别 column merged down its group gives the section; a 合计 row is not an unknown', () => {
+    const ex = extract({
+      name: '',
+      sheets: [
+        grid(
+          '指标',
+          [
+            ['类别', '指标名称', '单位', '数值'],
+            ['矛盾纠纷化解', '受理数', '件', 37],
+            [null, '调解成功数', '件', 35],
+            ['行政执法', '行政执法人员', '人', 12],
+            [null, '合计', null, 84],
+          ],
+          { merges: ['A2:A3'] },
+        ),
+      ],
+    });
+    expect(at(ex.observations, '指标', 'D2').indicator).toBe('disputes_received');
+    expect(at(ex.observations, '指标', 'D3').indicator).toBe('disputes_mediated');
+    expect(at(ex.observations, '指标', 'D4').indicator).toBe('enforcement_officers');
+    expect(ex.unknown).toEqual([]);
+    expect(ex.tables[0]).toMatchObject({ layout: 'rows', labelCol: 1, valueCols: [3] });
+  });
+
+  test('a single year column sets the year when nothing else does', () => {
+    const ex = extract({ name: '', sheets: [grid('指标', [['指标名称', '单位', '2023年'], ['行政村数', '个', 20]])] });
+    expect(ex.year).toBe(2023);
+    expect(at(ex.observations, '指标', 'C2')).toMatchObject({ year: 2023, period: 'current' });
+  });
+});
+
+describe('generic labels under a section row', () => {
+  test('受理数 / 化解数 / 化解率 resolve with the section row above them', () => {
+    const ex = extract({
+      name: '',
+      sheets: [
+        grid(
+          '矛盾纠纷',
+          [
+            ['指标名称', '单位', '数值'],
+            ['（一）信访案件', null, null],
+            ['受理数', '件', 37],
+            ['化解数', '件', 35],
+            ['化解率', '%', '94.6%'],
+            ['（二）矛盾纠纷', null, null],
+            ['受理数', '件', 52],
+            ['调解成功数', '件', 50],
+          ],
+          { merges: ['A2:C2', 'A6:C6'] },
+        ),
+      ],
+    });
+    expect(['C3', 'C4', 'C5', 'C7', 'C8'].map((c) => at(ex.observations, '矛盾纠纷', c).indicator)).toEqual([
+      'petitions_received',
+      'petitions_resolved',
+      'petition_resolution_rate',
+      'disputes_received',
+      'disputes_mediated',
+    ]);
+  });
+});

@@ -105,10 +105,10 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
   );
   let reportYear = id.year;
   if (reportYear === null) {
-    // only year columns say it: the greatest year of any year table
+    // only year columns say it: the greatest year any value column is headed with
     for (const p of plans)
       for (const t of p.tables)
-        if (t.layout === 'years') for (const v of t.valueCols) if (v.year !== null && (reportYear === null || v.year > reportYear)) reportYear = v.year;
+        if (t.layout === 'years' || t.layout === 'rows') for (const v of t.valueCols) if (v.year !== null && (reportYear === null || v.year > reportYear)) reportYear = v.year;
   }
   out.unit = id.unit;
   out.year = reportYear;

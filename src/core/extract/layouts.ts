@@ -45,6 +45,8 @@ export interface SheetState {
   section: SectionId | null;
   /** The last main (non-sub) indicator row, the parent of `其中：…` rows. */
   parent: { label: string; id: string } | null;
+  /** Text of the category column on the previous row. */
+  category?: string;
 }
 
 /** Indicators that can sit under `id` as its sub-rows: its parts, the parts of its sum, the rates over it. */
@@ -72,7 +74,7 @@ function placeRow(acc: Acc, label: string, section: SectionId | null, parent: Sh
   if (!parent) return alone;
   const generic = squeeze(label).replace(/[：:，,。]/g, '').length <= 4;
   if (!isSub && !generic) return alone;
-  const parts = partsOf(acc, parent.id);
+  const parts = parent.id ? partsOf(acc, parent.id) : null;
   if (parts) {
     const m = place(label, parts, { section });
     if (m.id !== null) return m;
@@ -128,7 +130,9 @@ function pushHeading(acc: Acc, view: SheetView, st: SheetState, text: string, r:
   const sec = sectionOfHeading(text);
   if (sec) st.section = sec;
   else if (strongNumbering(text) && headingLevel(text).style === '一、') st.section = null;
-  st.parent = null;
+  // the section row is the parent of generic labels below it (`（一）信访案件` over `受理数`)
+  const bare = stripNumbering(text).trim();
+  st.parent = bare ? { label: bare, id: '' } : null;
 }
 
 function pushText(acc: Acc, view: SheetView, section: SectionId, text: string, r: number, c: number): void {
@@ -170,15 +174,23 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
     return 'unknown';
   }
   const rawLabel = view.text(r, lc);
-  if (isNotesText(rawLabel)) return 'skip';
+  // notes, and a 合计 row under a list of different indicators (it adds up nothing the catalog knows)
+  if (isNotesText(rawLabel) || isTotalText(rawLabel)) return 'skip';
   if (acc.identityRows.has(`${view.name}\u0000${r}`) || identityKey(rawLabel)) return 'skip';
 
   // the category column (merged down its group) names the section of its rows
   let section = st.section;
+  let parent = st.parent;
   if (cols.categoryCol !== null) {
     const cat = view.filled(r, cols.categoryCol);
     const s = cat ? sectionOfHeading(cat) : null;
     if (s) section = s;
+    if (cat !== (st.category ?? '')) {
+      st.category = cat;
+      st.parent = null;
+    }
+    // `矛盾纠纷化解` beside `受理数`: the category is the parent of a generic label
+    parent = st.parent ?? (cat ? { label: cat, id: '' } : null);
   }
 
   const m0 = view.mergeAt(r, lc);
@@ -199,7 +211,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       pushText(acc, view, section, rawLabel, r, lc);
       return 'text';
     }
-    const m = placeRow(acc, label, section, st.parent, !!sub || indented);
+    const m = placeRow(acc, label, section, parent, !!sub || indented);
     const others = view.nonEmpty(r).filter((c) => c !== lc && !isSeqOnly(view.text(r, c)));
     if (m.id !== null) {
       // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
@@ -230,7 +242,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       return 'text';
     }
   }
-  const m = placeRow(acc, label, section, st.parent, !!sub || indented);
+  const m = placeRow(acc, label, section, parent, !!sub || indented);
   if (m.id === null) {
     acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion });
     return 'unknown';
