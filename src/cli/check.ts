@@ -94,14 +94,14 @@ export function openErrors(r: CheckResult): number {
 
 /** The summary sentence of one file. */
 export function summaryLine(file: string, r: CheckResult): string {
-  const c = r.counts;
-  const explained = c.explained ? `（其中已说明 ${c.explained} 项）` : '';
+  const c = r.counts; // open findings by severity; explained ones counted apart
+  const explained = c.explained ? `，已说明 ${c.explained} 项` : '';
   const verdict = openErrors(r)
     ? '有错误，须改正后再报送。'
-    : c.verify - (c.explained ?? 0) > 0
+    : c.verify > 0
       ? '无错误，有待核实的项目，请核实或填写审核说明。'
       : '未发现错误。';
-  return `小结（${path.basename(file)}）：错误 ${c.error} 项，待核实 ${c.verify} 项${explained}，提示 ${c.hint} 项。${verdict}`;
+  return `小结（${path.basename(file)}）：错误 ${c.error} 项，待核实 ${c.verify} 项，提示 ${c.hint} 项${explained}。${verdict}`;
 }
 
 /** Human-readable findings of one file, grouped by severity. */
@@ -112,7 +112,8 @@ export function formatResult(file: string, r: CheckResult): string {
   for (const sev of ORDER) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (!list.length) continue;
-    lines.push(`  ${SEVERITY_LABEL[sev]}（${list.length} 项）`);
+    const done = list.filter((f) => f.status === 'explained').length;
+    lines.push(`  ${SEVERITY_LABEL[sev]}（${list.length} 项${done ? `，其中已说明 ${done} 项` : ''}）`);
     for (const f of list) {
       const tag = f.status === 'explained' ? '［已说明］' : '';
       lines.push(`    ${where(f)}　${tag}${f.message}`);

@@ -6,6 +6,8 @@ import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
 import { check } from '../../src/core/check';
+import { explanationFor, explanationSheet } from '../../src/core/explanations';
+import { applyPlan } from '../../src/file';
 
 const SAMPLES = path.resolve(__dirname, '../../assets/samples');
 const ZHOU = path.join(SAMPLES, '周营镇-2023-指标.xlsx');
@@ -72,6 +74,23 @@ describe('indicator-desk check', () => {
     expect(r.out).toMatch(/小结（周营镇-2023-指标\.xlsx）：错误 2 项/);
     expect(r.out).not.toMatch(/undefined|NaN|null/);
     expect(r.err).toBe(''); // one file: no progress lines
+  });
+
+  test('an explained verify finding is shown as explained, with its explanation, read back from 审核说明', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(ZHOU));
+    const result = check(await readXlsx(bytes, 'z.xlsx'));
+    const z2 = result.findings.find((f) => f.rule === 'coverage-claim')!;
+    const text = '另有2个村的法律顾问由县司法局统一聘请，合同于2024年1月生效。';
+    const plan = { styles: {}, sheets: [explanationSheet([explanationFor(z2, text, '2024-01-15')])] };
+    const file = path.join(tmp, 'explained.xlsx');
+    fs.writeFileSync(file, await applyPlan(bytes, plan, 'z.xlsx'));
+    const r = await run(['check', file]);
+    expect(r.code).toBe(1); // Z1 and Z3 are errors and stay open
+    const line = r.out.split('\n').findIndex((l) => l.includes('公共法律服务!D6'));
+    expect(r.out.split('\n')[line]).toContain('［已说明］');
+    expect(r.out.split('\n')[line + 1]).toContain(`说明：${text}`);
+    expect(r.out).toMatch(/错误 2 项，待核实 1 项，提示 \d+ 项，已说明 1 项。/);
+    expect(r.out).toContain('待核实（2 项，其中已说明 1 项）');
   });
 
   test('a clean workbook exits 0', async () => {
