@@ -34,6 +34,11 @@ function ensureSlash(u) {
   return u.endsWith('/') ? u : `${u}/`;
 }
 
+/** The production manifest: every development URL replaced by the production address (as the Office templates do). */
+function manifestForProduction(xml, prodUrl = urlProd) {
+  return String(xml).split(urlDev).join(ensureSlash(prodUrl));
+}
+
 /** Injects the office.js script tag (first in <head>) into taskpane.html only, unless the template has one. */
 class OfficeJsTagPlugin {
   constructor(src) {
@@ -201,7 +206,7 @@ module.exports = async (env = {}, options = {}) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              return dev ? content : manifestForProduction(content);
             },
           },
           ...(officeJsLocal ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }] : []),
@@ -219,7 +224,7 @@ module.exports = async (env = {}, options = {}) => {
       hot: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
-      static: { directory: path.resolve(__dirname, 'dist') },
+      static: false, // everything is served from the in-memory build (a stale dist/ must not shadow it)
     };
   }
   return config;
@@ -227,3 +232,4 @@ module.exports = async (env = {}, options = {}) => {
 
 module.exports.urlDev = urlDev;
 module.exports.urlProd = urlProd;
+module.exports.manifestForProduction = manifestForProduction;
