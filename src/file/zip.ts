@@ -15,12 +15,16 @@ export interface ZipEntryInfo {
   localOffset: number;
 }
 
-/** Limits on what a workbook's zip may declare. A real township workbook is well under 10 MB unpacked. */
+/**
+ * Limits on what a workbook's zip may declare. A real township workbook is well under 10 MB unpacked; ExcelJS
+ * holds a whole workbook in memory (roughly 10× its XML), so these keep a browser tab and Node's default heap
+ * safe while still admitting sheets of a few million cells.
+ */
 export const ZIP_LIMITS = {
   /** Largest declared uncompressed size of one entry. */
-  entryBytes: 256 * 1024 * 1024,
+  entryBytes: 160 * 1024 * 1024,
   /** Largest declared uncompressed size of all entries together. */
-  totalBytes: 512 * 1024 * 1024,
+  totalBytes: 256 * 1024 * 1024,
   /** Most entries in the archive. */
   entries: 20000,
   /** Largest declared compression ratio for an entry bigger than `ratioFloorBytes`. */
