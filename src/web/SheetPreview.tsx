@@ -3,7 +3,7 @@
  * Selecting a finding in the pane switches the sheet, scrolls to the cell and highlights it.
  */
 import * as React from 'react';
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { a1, columnLetters, parseA1 } from '../core/address';
 import type { Cell, Grid, Workbook } from '../core/types';
 import type { FileHost } from './FileHost';
@@ -39,7 +39,26 @@ export function displayCell(cell: Cell | undefined, format?: string | null): str
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  tabs: { flexWrap: 'wrap', minWidth: 0 },
+  tabs: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  tab: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    cursor: 'pointer',
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  tabSelected: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
+  },
   scroller: {
     overflow: 'auto',
     maxHeight: '70vh',
@@ -66,10 +85,9 @@ const useStyles = makeStyles({
       backgroundColor: tokens.colorNeutralBackground3,
       color: tokens.colorNeutralForeground2,
       fontWeight: tokens.fontWeightRegular,
-      position: 'sticky',
     },
-    '& thead th': { top: 0, zIndex: 1 },
-    '& tbody th': { left: 0, textAlign: 'right' },
+    '& thead th': { position: 'sticky', top: 0, zIndex: 1 },
+    '& tbody th': { textAlign: 'right' },
   },
   num: { textAlign: 'right' },
   selected: {
@@ -91,6 +109,57 @@ export function rowWindow(grid: Grid, selectedRow: number | null): { from: numbe
     if (i >= PREVIEW_ROWS && i < total) from = Math.max(0, i - 100);
   }
   return { from, to: Math.min(total, from + PREVIEW_ROWS), total };
+}
+
+interface SheetTabsProps {
+  sheets: string[];
+  selected: string | null;
+  onSelect(name: string): void;
+  label: string;
+  panelId: string;
+}
+
+/** Sheet tabs (WAI-ARIA tabs: one tab in the tab order, arrows/Home/End move between tabs and select). */
+function SheetTabs({ sheets, selected, onSelect, label, panelId }: SheetTabsProps) {
+  const styles = useStyles();
+  const list = React.useRef<HTMLDivElement>(null);
+  const move = (e: React.KeyboardEvent, index: number) => {
+    const last = sheets.length - 1;
+    const next =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown' ? (index === last ? 0 : index + 1)
+      : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? (index === 0 ? last : index - 1)
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? last
+      : null;
+    if (next === null) return;
+    e.preventDefault();
+    onSelect(sheets[next]);
+    list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={label} className={styles.tabs} ref={list}>
+      {sheets.map((name, i) => {
+        const on = name === selected;
+        return (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={on}
+            aria-controls={on ? panelId : undefined}
+            tabIndex={on || (!selected && i === 0) ? 0 : -1}
+            className={mergeClasses(styles.tab, on && styles.tabSelected)}
+            data-testid="sheet-tab"
+            data-sheet={name}
+            onClick={() => onSelect(name)}
+            onKeyDown={(e) => move(e, i)}
+          >
+            {name}
+          </button>
+        );
+      })}
+    </div>
+  );
 }
 
 export interface SheetPreviewProps {
@@ -156,19 +225,13 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
       <h2 id={headingId} className={styles.h2}>
         {s.previewTitle(book.name)}
       </h2>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={sheet ?? undefined}
-        onTabSelect={(_, d) => setSheet(String(d.value))}
-        aria-label={s.sheets}
-      >
-        {book.sheets.map((g) => (
-          <Tab key={g.name} value={g.name} data-testid="sheet-tab" data-sheet={g.name}>
-            {g.name}
-          </Tab>
-        ))}
-      </TabList>
+      <SheetTabs
+        sheets={book.sheets.map((g) => g.name)}
+        selected={sheet}
+        onSelect={setSheet}
+        label={s.sheets}
+        panelId={`${headingId}-panel`}
+      />
       {grid ? (
         <>
           {win.from > 0 || win.to < win.total || width > cols ? (
@@ -185,7 +248,8 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
             ref={scroller}
             className={styles.scroller}
             tabIndex={0}
-            role="region"
+            role="tabpanel"
+            id={`${headingId}-panel`}
             aria-label={s.previewRegion(grid.name)}
           >
             <table

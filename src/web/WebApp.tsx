@@ -49,6 +49,8 @@ const useStyles = makeStyles({
     '@media (min-width: 960px)': { gridTemplateColumns: 'minmax(320px, 440px) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXL },
   },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  /** On wide screens the preview stays in view while the findings scroll. */
+  previewColumn: { '@media (min-width: 960px)': { position: 'sticky', top: tokens.spacingVerticalM } },
   card: {
     display: 'flex',
     flexDirection: 'column',
@@ -334,7 +336,7 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             </section>
           ))}
         </div>
-        <div className={styles.column}>
+        <div className={mergeClasses(styles.column, styles.previewColumn)}>
           {files.map((f) => (
             <section
               key={f.id}

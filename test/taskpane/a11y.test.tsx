@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+/** Accessibility in jsdom: axe finds no serious or critical violations, and every control has a name. */
+import * as React from 'react';
+import { TextDecoder, TextEncoder } from 'util';
+import axe from 'axe-core';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { WebApp } from '../../src/web/WebApp';
+import type { FileModule } from '../../src/web/FileHost';
+import type { Workbook } from '../../src/core/types';
+import { BOOK, FINDINGS, FakeHost, fakeEngine } from './fakes';
+
+afterEach(cleanup);
+
+async function serious(root: Element) {
+  // jsdom cannot compute colours or layout: contrast is checked in the browser e2e scan
+  const r = await axe.run(root, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('task pane with findings, an open explanation form and the report has no serious axe violations', async () => {
+  render(<App host={new FakeHost(BOOK)} engine={fakeEngine(FINDINGS)} />);
+  fireEvent.click(screen.getByTestId('check-button'));
+  await screen.findByTestId('summary');
+  fireEvent.click(screen.getByTestId('explain-button'));
+  expect(screen.getByRole('main')).toBeTruthy();
+  expect(screen.getByRole('textbox', { name: /审核说明/ })).toBeTruthy();
+  expect(await serious(document.body)).toEqual([]);
+});
+
+test('web page with a workbook open and checked has no serious axe violations', async () => {
+  const enc = (b: Workbook) => new TextEncoder().encode(JSON.stringify(b));
+  const mod: FileModule = {
+    readXlsx: async (d, name) => ({ ...(JSON.parse(new TextDecoder().decode(d as Uint8Array)) as Workbook), name }),
+    applyPlan: async (d) => d as Uint8Array,
+    reportDocx: async () => new Uint8Array(),
+  };
+  render(<WebApp language="zh-CN" engine={fakeEngine(FINDINGS)} hostOptions={{ load: async () => mod }} fetchSample={async () => enc(BOOK).buffer as ArrayBuffer} />);
+  expect(await serious(document.body)).toEqual([]);
+  fireEvent.click(screen.getByTestId('open-sample'));
+  await screen.findByTestId('preview-grid');
+  fireEvent.click(screen.getByTestId('check-button'));
+  await screen.findByTestId('summary');
+  fireEvent.click(screen.getAllByTestId('finding')[0]);
+  expect(screen.getByRole('main')).toBeTruthy();
+  expect(screen.getByRole('tablist', { name: '工作表' })).toBeTruthy();
+  expect(await serious(document.body)).toEqual([]);
+});
