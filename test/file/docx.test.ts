@@ -86,22 +86,50 @@ describe('reportDocx: GB/T 9704-2012 layout', () => {
   });
 });
 
+function requireTools(): void {
+  const has = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext'], { stdio: 'ignore' }).status === 0;
+  if (!has) {
+    throw new Error('需要 LibreOffice 与 poppler 才能检查 Word 文稿的排版：请安装 libreoffice-writer-nogui 和 poppler-utils（apt-get install libreoffice-writer-nogui poppler-utils）。');
+  }
+}
+
+/** Convert a .docx with LibreOffice and return pdftotext's output (per page when `page` is given). */
+function renderText(dir: string, bytes: Uint8Array, page?: number, layout = true): string {
+  const file = path.join(dir, 'report.docx');
+  fs.writeFileSync(file, bytes);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+    stdio: 'ignore',
+    timeout: 150_000,
+  });
+  const args = [...(layout ? ['-layout'] : []), ...(page ? ['-f', String(page), '-l', String(page)] : []), path.join(dir, 'report.pdf'), '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
 describe('reportDocx: rendered by LibreOffice', () => {
-  test('the PDF shows every figure of the report and the page number', async () => {
-    const has = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext'], { stdio: 'ignore' }).status === 0;
-    if (!has) {
-      throw new Error('需要 LibreOffice 与 poppler 才能检查 Word 文稿的排版：请安装 libreoffice-writer-nogui 和 poppler-utils（apt-get install libreoffice-writer-nogui poppler-utils）。');
-    }
+  test('a full page holds 22 lines of 28 characters (GB/T 9704 版心)', async () => {
+    requireTools();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-docx-'));
     try {
-      const file = path.join(dir, 'report.docx');
-      fs.writeFileSync(file, await reportDocx(REPORT));
-      execFileSync(
-        'soffice',
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-        { stdio: 'ignore', timeout: 150_000 },
-      );
-      const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+      const text = '法治政府建设坚持以人民为中心推进严格规范公正文明执法'.repeat(4);
+      const paragraphs = [
+        { role: 'title' as const, text: '关于法治政府建设情况的报告' },
+        ...Array.from({ length: 40 }, () => ({ role: 'body' as const, text })),
+      ];
+      const page2 = renderText(dir, await reportDocx({ unit: null, year: null, paragraphs }), 2, false);
+      const lines = page2.split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
+      expect(lines).toHaveLength(22);
+      expect(Math.max(...lines.map((l) => [...l].length))).toBe(28);
+      expect(page2).toMatch(/—\s*2\s*—/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  test('the PDF shows every figure of the report and the page number', async () => {
+    requireTools();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-docx-'));
+    try {
+      const text = renderText(dir, await reportDocx(REPORT));
       const flat = text.replace(/\s+/g, '');
       for (const figure of ['37件', '35件', '94.6%', '3000余份', '近300幅', '1200余人次', '48件', '45件', '93.8%', '26场次', '2024年1月8日']) {
         expect(flat).toContain(figure);
