@@ -1,0 +1,70 @@
+/** @jest-environment jsdom */
+/** The report as rich text for Word: paragraphs (not a table) in the GB/T 9704 fonts, escaped, nothing empty. */
+import type { Report } from '../../src/core/types';
+import { copyRich, reportHtml, reportText } from '../../src/taskpane/richCopy';
+
+const REPORT: Report = {
+  unit: '周营镇',
+  year: 2023,
+  paragraphs: [
+    { role: 'title', text: '周营镇人民政府关于2023年度法治政府建设情况的报告' },
+    { role: 'addressee', text: '中共沈丘县委、沈丘县人民政府：' },
+    { role: 'heading1', text: '一、主要举措和成效' },
+    { role: 'heading2', text: '（一）法治宣传教育' },
+    { role: 'body', text: '2023年，全镇共发放法治宣传资料3万余份，<悬挂>横幅&标语近300幅。' },
+    { role: 'body', text: '   ' },
+    { role: 'date', text: '2024年1月8日' },
+  ],
+};
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+test('one <p> per non-empty paragraph, no table, text escaped', () => {
+  const doc = parse(reportHtml(REPORT));
+  const ps = [...doc.querySelectorAll('p')];
+  expect(doc.querySelector('table')).toBeNull();
+  expect(ps.map((p) => p.textContent)).toEqual([
+    '周营镇人民政府关于2023年度法治政府建设情况的报告',
+    '中共沈丘县委、沈丘县人民政府：',
+    '一、主要举措和成效',
+    '（一）法治宣传教育',
+    '2023年，全镇共发放法治宣传资料3万余份，<悬挂>横幅&标语近300幅。',
+    '2024年1月8日',
+  ]);
+});
+
+test('body in 仿宋_GB2312 16pt with a two-character first-line indent; headings 黑体 and 楷体_GB2312; title centred; date right', () => {
+  const ps = [...parse(reportHtml(REPORT)).querySelectorAll('p')].map((p) => p.getAttribute('style') ?? '');
+  const [title, addressee, h1, h2, body, date] = ps;
+  expect(body).toMatch(/font-family:'仿宋_GB2312'/);
+  expect(body).toMatch(/font-size:16pt/);
+  expect(body).toMatch(/text-indent:2em/);
+  expect(h1).toMatch(/font-family:'黑体'/);
+  expect(h2).toMatch(/font-family:'楷体_GB2312'/);
+  expect(title).toMatch(/text-align:center/);
+  expect(title).toMatch(/font-size:22pt/);
+  expect(addressee).not.toMatch(/text-indent:2em/);
+  expect(date).toMatch(/text-align:right/);
+});
+
+test('plain text keeps one paragraph per line and never says undefined', () => {
+  const text = reportText(REPORT);
+  expect(text.split('\r\n')).toHaveLength(6);
+  expect(text).toContain('\u3000\u30002023年，全镇共发放');
+  expect(text).not.toMatch(/undefined|null|NaN/);
+});
+
+test('without the async clipboard, copy falls back to selecting a hidden copy and execCommand', async () => {
+  const seen: string[] = [];
+  Object.assign(document, {
+    execCommand: (cmd: string) => {
+      seen.push(`${cmd}:${document.getSelection()?.toString().includes('法治宣传教育')}`);
+      return true;
+    },
+  });
+  expect(await copyRich(reportHtml(REPORT), reportText(REPORT))).toBe(true);
+  expect(seen).toEqual(['copy:true']);
+  expect(document.body.querySelector('[contenteditable]')).toBeNull(); // cleaned up
+});
