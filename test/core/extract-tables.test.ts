@@ -212,3 +212,33 @@ describe('several tables on one sheet', () => {
     expect(ex.unknown).toEqual([]);
   });
 });
+
+describe('more shapes', () => {
+  test('a rate column headed by the rate itself (化解率) next to 分子 | 分母', () => {
+    const ex = extract({ name: '', sheets: [grid('信访', [['指标名称', '分子', '分母', '化解率'], ['信访案件化解率', 35, 37, '94.6%']])] });
+    expect(at(ex.observations, '信访', 'D2')).toMatchObject({ indicator: 'petition_resolution_rate', value: 94.6 });
+  });
+
+  test('one sheet per township: each sheet’s figures belong to its township', () => {
+    const town = (name: string, v: number) => grid(name, [['指标名称', '单位', '数值'], ['行政村数', '个', v]]);
+    const ex = extract({ name: '', sheets: [town('周营镇', 20), town('前营乡', 25)] });
+    expect(at(ex.observations, '周营镇', 'C2').entity).toBe('周营镇');
+    expect(at(ex.observations, '前营乡', 'C2').entity).toBe('前营乡');
+    const single = extract({ name: '', sheets: [town('周营镇', 20)] });
+    expect(at(single.observations, '周营镇', 'C2').entity).toBeNull();
+  });
+
+  test('a header-less sheet: label, unit, value, note on each row; a lone label is a blank figure beside it', () => {
+    const g = grid('基本数据', [
+      ['调处各类矛盾纠纷', '件', '二十余', '依法调处'],
+      ['印发普法宣传材料', '份', '近3万余'],
+      ['信访案件化解率', '100%'],
+      ['行政执法人员', null],
+    ]);
+    const ex = extract({ name: '', sheets: [g] });
+    expect(at(ex.observations, '基本数据', 'C1')).toMatchObject({ indicator: 'disputes_received', value: 20, unit: '件', note: '依法调处' });
+    expect(at(ex.observations, '基本数据', 'C2')).toMatchObject({ indicator: 'materials', value: 30000 });
+    expect(at(ex.observations, '基本数据', 'B3')).toMatchObject({ indicator: 'petition_resolution_rate', kind: 'percent', value: 100 });
+    expect(at(ex.observations, '基本数据', 'B4')).toMatchObject({ indicator: 'enforcement_officers', kind: 'absent' });
+  });
+});

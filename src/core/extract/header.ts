@@ -177,7 +177,9 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
   // (b) rates: 分子 | 分母 | 比率
   if (spec.numCol !== null && spec.denCol !== null) {
     spec.layout = 'rates';
-    const rate = cells.find((c) => c.role.kind === 'rate' || (c.role.kind === 'value' && c.role.percent));
+    const rate =
+      cells.find((c) => c.role.kind === 'rate' || (c.role.kind === 'value' && c.role.percent)) ??
+      cells.find((c) => c.role.kind === 'other' && c.col > Math.max(spec.numCol ?? 0, spec.denCol ?? 0) && /率|比例|%|％/.test(c.text));
     spec.rateCol = rate ? rate.col : null;
     if (spec.labelCol === null) spec.labelCol = guessLabelCol(view, cells, spec, bodyStart);
     if (spec.unitCol === null) spec.unitCol = first(cells, 'unit-or-entity');

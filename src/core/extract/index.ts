@@ -14,7 +14,7 @@ import { findIdentity } from './identity';
 import { readLooseRows, readRatesTable, readRowsTable, readSummaryTable, type Acc, type SheetState } from './layouts';
 import { SheetView, squeeze } from './sheet';
 import { isTextSheet, readTextSheet } from './text';
-import { isTemplateSheet } from './words';
+import { cleanUnitName, isTemplateSheet, isTownship } from './words';
 
 export interface ExtractOptions {
   catalog?: Catalog;
@@ -157,6 +157,7 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     }
   }
 
+  sheetEntities(out, plans.map((p) => p.view.name));
   dropShadowedAbsent(out);
   out.texts = acc.texts.map((t, i) => ({ ...t, order: i + 1 }));
   return out;
@@ -179,6 +180,20 @@ function readLoose(acc: Acc, view: SheetView, titles: Set<number>, st: SheetStat
   if (register) return 'unknown';
   const res = readLooseRows(acc, view, r0, view.rowEnd, st);
   return res.matched + res.unknown > 0 ? 'rows' : 'unknown';
+}
+
+/**
+ * A county workbook with one sheet per township (`周营镇`, `前营乡` …): each sheet's figures belong to
+ * that township. Only when at least two sheets are named so; one such sheet is the workbook's own unit.
+ */
+function sheetEntities(out: Extraction, names: string[]): void {
+  const towns = new Map<string, string>();
+  for (const n of names) if (isTownship(n)) towns.set(n, cleanUnitName(n));
+  if (new Set(towns.values()).size < 2) return;
+  for (const o of out.observations) {
+    const t = towns.get(o.sheet);
+    if (t && o.entity === null) o.entity = t;
+  }
 }
 
 /** A blank row whose indicator is given elsewhere on the same sheet (a group row above its figures) is not a missing figure. */

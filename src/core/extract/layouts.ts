@@ -442,6 +442,8 @@ export function readLooseRows(acc: Acc, view: SheetView, from: number, to: numbe
       if (noteCol === null && typeof view.raw(r, c) === 'string') noteCol = c;
       break;
     }
+    // a label alone: a blank figure would sit in the next cell
+    if (valueCol === null && cells[li] + 1 <= view.colEnd && li === cells.length - 1) valueCol = cells[li] + 1;
     const cols: RowCols = {
       labelCol: cells[li],
       unitCol,
