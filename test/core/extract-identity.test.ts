@@ -100,6 +100,14 @@ describe('identity', () => {
     expect(at(extract({ name: '', sheets: [indicators] }, { year: 2021 }).observations, '指标', 'C2').year).toBe(2021);
   });
 
+  test('a list item that names a town is not a title', () => {
+    const g = grid('存在问题', [['城关镇2022年以来普法力度不够。'], ['执法队伍力量不足。']]);
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.unit).toBeNull();
+    expect(ex.year).toBeNull();
+    expect(ex.texts).toHaveLength(2);
+  });
+
   test('the same identity whatever the sheet order', () => {
     const a = grid('A表', [['周营镇2023年度法治政府建设指标统计表'], ['指标名称', '数值'], ['行政村数', 20]]);
     const b = grid('B表', [['前营乡2023年度法治政府建设指标统计表'], ['指标名称', '数值'], ['行政村数', 25]]);

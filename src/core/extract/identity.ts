@@ -146,9 +146,14 @@ export function findIdentity(
       }
     }
     for (const r of titleRows.get(view) ?? []) {
-      for (const c of view.nonEmpty(r)) {
+      const cols = view.nonEmpty(r);
+      for (const c of cols) {
         const t = view.text(r, c);
-        if (t.length < 4 || typeof view.raw(r, c) !== 'string') continue;
+        if (t.length < 4 || t.length > 80 || typeof view.raw(r, c) !== 'string') continue;
+        // a title: alone on its row or merged wide, and worded like one (not a list item that names a town)
+        const m = view.mergeAt(r, c);
+        const wide = !!m && m.c2 > m.c1;
+        if (!(wide || cols.length === 1) || !(wide || /表|报告|情况|统计|汇总|指标|年度|一览|台账/.test(t))) continue;
         const unit = townshipInTitle(t);
         if (unit) cands.push({ field: 'unit', value: unit, prio: 2, sheet: view.name, row: r, col: c });
         const y = yearInText(t);
