@@ -59,7 +59,8 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
       return (role && role.kind !== 'other') || TEXT_HEADER.test(squeeze(t));
     });
     const numbered = headingLevel(texts[0]).style !== null;
-    if (titleRows.has(r) || (short && allHeader) || (first && short && !numbered && textSection(joined))) {
+    const titleLike = first && short && !numbered && !/[。；;！!，,]/.test(joined) && isTextPart(textSection(joined));
+    if (titleRows.has(r) || (short && allHeader) || titleLike) {
       const s = textSection(joined);
       if (s) section = s;
       first = false;
@@ -81,6 +82,10 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     if (!pushed) continue;
     acc.texts.push({ section, text: stripItemNumbering(pushed), sheet: view.name, cell: a1(r, parts[0]) });
   }
+}
+
+function isTextPart(s: SectionId | null): boolean {
+  return s === 'shortcomings' || s === 'plans' || s === 'other';
 }
 
 function stripItemNumbering(t: string): string {
