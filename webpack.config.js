@@ -62,6 +62,8 @@ class OfficeJsTagPlugin {
         if (data.outputName !== 'taskpane.html') return data;
         if (/<script[^>]+office\.js["' ]/i.test(data.html)) {
           data.headTags = data.headTags.filter((t) => !(t.meta && t.meta.plugin === 'OfficeJsTagPlugin'));
+          // Self-hosted build (OFFICE_JS_LOCAL=1): point the author's CDN tag at the local copy.
+          if (this.src !== OFFICE_JS_CDN) data.html = data.html.split(OFFICE_JS_CDN).join(this.src);
         }
         return data;
       });
