@@ -273,3 +273,23 @@ describe('generic labels under a section row', () => {
     ]);
   });
 });
+
+describe('an unmerged group row that is itself an indicator name', () => {
+  test('矛盾纠纷 over 受理数 / 调解成功数', () => {
+    const ex = extract({
+      name: '',
+      sheets: [
+        grid('纠纷', [
+          ['指标名称', '单位', '数值'],
+          ['矛盾纠纷', null, null],
+          ['受理数', '件', 50],
+          ['调解成功数', '件', 48],
+        ]),
+      ],
+    });
+    expect(ex.observations.map((o) => [o.cell, o.indicator, o.kind])).toEqual([
+      ['C3', 'disputes_received', 'number'],
+      ['C4', 'disputes_mediated', 'number'],
+    ]);
+  });
+});

@@ -80,7 +80,8 @@ function placeRow(acc: Acc, label: string, section: SectionId | null, parent: Sh
     if (m.id !== null) return m;
   }
   const withParent = place(label, acc.catalog, { section, parent: parent.label });
-  if (withParent.id !== null && withParent.id !== parent.id) return withParent;
+  // the parent itself only when the words together name it exactly (`矛盾纠纷` + `受理数`), not by containment
+  if (withParent.id !== null && (withParent.id !== parent.id || (withParent.via !== 'similar' && withParent.score >= 1))) return withParent;
   if (alone.id !== null && alone.id !== parent.id) return alone;
   return withParent.id !== null ? withParent : alone;
 }
