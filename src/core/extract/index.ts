@@ -10,7 +10,7 @@ import { CATALOG, indicatorById, RESULT_SHEETS } from '../catalog';
 import { sectionOfHeading } from '../match';
 import type { Catalog, Extraction, TableInfo, Workbook } from '../types';
 import { findTables, type TableSpec } from './header';
-import { findIdentity } from './identity';
+import { findIdentity, type Identity } from './identity';
 import { readLooseRows, readRatesTable, readRowsTable, readSummaryTable, type Acc, type SheetState } from './layouts';
 import { SheetView, squeeze } from './sheet';
 import { isTextSheet, readTextSheet } from './text';
@@ -97,12 +97,18 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     skipRows.set(p.view, s);
     titleRows.set(p.view, titleRowsOf(p.view, p.tables));
   }
-  const id = findIdentity(
-    plans.map((p) => p.view),
-    skipRows,
-    titleRows,
-    { year: opts?.year, bookName: typeof book?.name === 'string' ? book.name : undefined },
-  );
+  let id: Identity;
+  try {
+    id = findIdentity(
+      plans.map((p) => p.view),
+      skipRows,
+      titleRows,
+      { year: opts?.year, bookName: typeof book?.name === 'string' ? book.name : undefined },
+    );
+  } catch {
+    const y = opts?.year;
+    id = { unit: null, year: typeof y === 'number' && Number.isInteger(y) ? y : null, addressee: null, date: null, cells: {}, used: new Set() };
+  }
   let reportYear = id.year;
   if (reportYear === null) {
     // only year columns say it: the greatest year any value column is headed with
