@@ -106,10 +106,19 @@ export function fileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
+/** Same-origin only; `assets/samples/` too, in case a build copies the folder under its own name. */
 async function defaultFetchSample(): Promise<ArrayBuffer> {
-  const res = await fetch(SAMPLE_URL);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.arrayBuffer();
+  let last: unknown = null;
+  for (const url of [SAMPLE_URL, `assets/${SAMPLE_URL}`]) {
+    try {
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (res.ok) return await res.arrayBuffer();
+      last = new Error(`HTTP ${res.status}`);
+    } catch (err) {
+      last = err;
+    }
+  }
+  throw last;
 }
 
 function DownloadActions({ pane, host }: { pane: PaneApi; host: FileHost }) {
