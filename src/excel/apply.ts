@@ -468,7 +468,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   }
   if (plan.activate) {
     const name = plan.activate;
-    if (added.size || byName.has(name) || sheetPlans.some((s) => s.name === name)) {
+    const target = sheetPlans.find((s) => s.name === name);
+    // A hidden sheet cannot be activated (Excel refuses, and the whole batch would fail).
+    const visible = target ? !target.hidden : byName.has(name) && !replaced.has(name) && byName.get(name)!.visibility === 'Visible';
+    if (visible) {
       ops.push({
         bytes: OP_OVERHEAD,
         run: () => {

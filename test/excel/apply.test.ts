@@ -107,6 +107,16 @@ describe('applyPlan: result sheets', () => {
     expect(fake.model.activeSheetId).toBe(s.id);
   });
 
+  test('asking to activate a hidden result sheet does not fail the whole write', async () => {
+    const fake = createFakeExcel();
+    township(fake);
+    const hidden: SheetPlan = { name: RESULT_SHEETS.explanations, columns: [20], rows: [[{ v: '说明' }]], hidden: true };
+    const out = await applyPlan(fake.context(), plan([hidden], { activate: RESULT_SHEETS.explanations }), { env: fake.env });
+    expect(out.ok).toBe(true);
+    expect(fake.model.sheet(RESULT_SHEETS.explanations)!.visibility).toBe('Hidden');
+    expect(fake.model.activeSheetId).toBe(fake.model.sheet('矛盾纠纷')!.id);
+  });
+
   test('re-running replaces the result sheet: no duplicate sheet, no leftover rows', async () => {
     const fake = createFakeExcel();
     township(fake);

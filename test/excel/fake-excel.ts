@@ -137,8 +137,11 @@ function rectAddress(sheet: FakeSheet, rect: Rect): string {
   return `${quote(sheet.name)}!${tl === br ? tl : `${tl}:${br}`}`;
 }
 
+const utf8 = new TextEncoder();
+
+/** UTF-8 size of the JSON of `v` (TextEncoder: works in Node and in browsers alike). */
 export function jsonBytes(v: unknown): number {
-  return Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
+  return utf8.encode(JSON.stringify(v) ?? '').length;
 }
 
 function versionAtLeast(have: string, want: string): boolean {
