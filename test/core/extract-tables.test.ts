@@ -183,6 +183,19 @@ describe('layout (d): one row per township', () => {
     expect(ex.tables).toEqual([{ sheet: '汇总表', layout: 'summary', headerRow: 1, labelCol: 1, valueCols: [2, 3, 4, 5] }]);
   });
 
+  test('小计 and 平均 rows are neither townships nor the total', () => {
+    const g = grid('汇总', [
+      ['乡镇', '行政村数（个）'],
+      ['周营镇', 20],
+      ['前营乡', 25],
+      ['小计', 45],
+      ['平均', 22.5],
+    ]);
+    const e = extract({ name: '', sheets: [g] });
+    expect(e.observations.map((o) => o.entity)).toEqual(['周营镇', '前营乡']);
+    expect(e.unknown).toEqual([]);
+  });
+
   test('a 单位 header over township names is a summary too', () => {
     const g = grid('汇总', [
       ['单位', '行政村数（个）', '法律顾问（名）'],

@@ -376,7 +376,8 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
       acc.unknown.push({ label: '', raw: view.text(r, c), sheet: view.name, cell: a1(r, c), suggestion: null });
       continue;
     }
-    if (isNotesText(name) || name.length > 30) continue;
+    // subtotals and averages are neither a township nor the total
+    if (isNotesText(name) || name.length > 30 || /^(小计|平均|平均值|均值|平均数|最大值|最小值)/.test(squeeze(name))) continue;
     const total = isTotalText(name);
     const entity = total ? '合计' : cleanUnitName(name) || name;
     const note = t.noteCol !== null ? view.text(r, t.noteCol) : '';
