@@ -59,7 +59,7 @@ describe('layout (c): year columns', () => {
     ['前营乡2023年度法治政府建设主要指标对比表', null, null, null, null, null],
     ['序号', '指标名称', '单位', '2022年', '2023年', '备注'],
     ['1、法治宣传教育', null, null, null, null, null],
-    [1, '普法宣传活动', '场次', 12, 15, null],
+    [1, '普法宣传活动', '场次', 12, 15, '民法典、宪法日等'],
     [2, '发放法治宣传资料', '份', '3000余', '3500余', null],
     [3, '行政执法人员', '人', 6, null, null],
   ];
@@ -71,6 +71,9 @@ describe('layout (c): year columns', () => {
     expect(at(ex.observations, '主要指标', 'D4')).toMatchObject({ indicator: 'publicity_events', value: 12, period: 'previous', year: 2022 });
     expect(at(ex.observations, '主要指标', 'E4')).toMatchObject({ indicator: 'publicity_events', value: 15, period: 'current', year: 2023 });
     expect(at(ex.observations, '主要指标', 'E5')).toMatchObject({ value: 3500, approx: true, period: 'current' });
+    expect(at(ex.observations, '主要指标', 'D4').note).toBe('民法典、宪法日等');
+    expect(ex.headings).toEqual([{ text: '1、法治宣传教育', sheet: '主要指标', cell: 'A3' }]);
+    expect(ex.unknown).toEqual([]);
     expect(ex.tables[0]).toMatchObject({ layout: 'years', valueCols: [3, 4] });
   });
 
