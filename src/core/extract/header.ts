@@ -311,9 +311,5 @@ function wideTopLeft(view: SheetView, r: number, c: number): boolean {
 }
 
 function hasWideMerge(view: SheetView, r: number): boolean {
-  for (let c = view.colStart; c <= view.colEnd; c++) {
-    const m = view.mergeAt(r, c);
-    if (m && m.c2 > m.c1) return true;
-  }
-  return false;
+  return view.wideRows.has(r);
 }

@@ -37,6 +37,8 @@ export class SheetView {
   private readonly grid: Grid;
   /** Covered cell (relative index r*nCols+c) → its merged area (top-left inside the grid). */
   private readonly cover = new Map<number, MergedArea>();
+  /** Rows crossed by a merge that spans several columns. */
+  readonly wideRows = new Set<number>();
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -58,6 +60,7 @@ export class SheetView {
       if (!this.inside(r1, c1)) continue; // its value would sit outside what we hold
       const area = { r1, c1, r2, c2 };
       const rEnd = Math.min(r2, this.r0 + this.nRows - 1);
+      if (c2 > c1) for (let r = r1; r <= rEnd; r++) this.wideRows.add(r);
       const cEnd = Math.min(c2, this.c0 + this.nCols - 1);
       for (let r = r1; r <= rEnd; r++) {
         for (let c = c1; c <= cEnd; c++) {
