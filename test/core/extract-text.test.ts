@@ -59,6 +59,7 @@ describe('text sheets', () => {
         [2, '执法人员持证比例偏低', null, '有待提高', null],
         ['三、下步安排', null, null, null, null],
         [1, '加强执法培训', null, null, null],
+        [2, '开展普法宣传活动', '场次', 30, null],
       ],
       { merges: ['A2:E2', 'A4:E4', 'A7:E7'] },
     );
@@ -67,6 +68,7 @@ describe('text sheets', () => {
       ['shortcomings', '法律顾问作用发挥不充分', 'B5'],
       ['shortcomings', '执法人员持证比例偏低：有待提高', 'B6'],
       ['plans', '加强执法培训', 'B8'],
+      ['plans', '开展普法宣传活动：30场次', 'B9'],
     ]);
     expect(ex.observations.map((o) => o.indicator)).toEqual(['enforcement_officers']);
     expect(ex.unknown).toEqual([]);

@@ -237,8 +237,11 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       const p = parseValue(view.raw(r, v.col), { numberFormat: view.format(r, v.col) });
       return p.kind === 'number' || p.kind === 'percent';
     });
-    if (!numeric) {
-      const extra = present.map((v) => view.text(r, v.col)).join('；');
+    // next year's plans are not this year's figures, even when they carry a number
+    if (!numeric || section === 'plans') {
+      const unit = cols.unitCol !== null ? view.text(r, cols.unitCol) : '';
+      const withUnit = (t: string) => (unit && !isDash(unit) && /\d$/.test(t) ? `${t}${unit}` : t);
+      const extra = present.map((v) => withUnit(view.text(r, v.col))).join('；');
       pushText(acc, view, section, extra ? `${rawLabel}：${extra}` : rawLabel, r, lc);
       return 'text';
     }
