@@ -297,7 +297,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const budget = options.payloadBudget ?? 4 * 1024 * 1024;
   if (!excelApi(env, MIN_EXCEL_API)) {
     return fail(
-      `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${MIN_EXCEL_API}），没有写入任何内容。请使用 Microsoft 365、Excel 2019 或更新版本，或改用网页版处理文件。`,
+      `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${MIN_EXCEL_API}），没有写入任何内容。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
     );
   }
   const sheetPlans = plan.sheets.filter((s) => s.name !== MARKS_SHEET);

@@ -7,8 +7,14 @@ export interface ExcelEnv {
   isSetSupported(name: string, version: string): boolean;
 }
 
-/** The ExcelApi version the manifest requires; everything newer is detected at run time. */
-export const MIN_EXCEL_API = '1.7';
+/**
+ * The ExcelApi version the manifest requires; everything newer is detected at run time.
+ * The adapter's own calls need 1.7 (getRangeByIndexes, hyperlinks, freeze panes, tab colours, workbook
+ * protection; getItemOrNullObject/getUsedRangeOrNullObject are 1.4). 1.9 is required because it is the line
+ * that separates the hosts that can run the pane at all: the perpetual Office 2016/2019 builds stop at ExcelApi
+ * 1.8 and run add-ins in Internet Explorer 11 / EdgeHTML webviews, where React 19 and Fluent UI v9 do not start.
+ */
+export const MIN_EXCEL_API = '1.9';
 
 /** Requirement sets the adapter uses when present (and what it does without them). */
 export const OPTIONAL_API = {

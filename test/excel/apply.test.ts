@@ -219,7 +219,7 @@ describe('applyPlan: marks', () => {
   });
 
   test('without ExcelApi 1.10 marks are fills only (no comment API is called) and still removable', async () => {
-    const fake = createFakeExcel({ apiVersion: '1.8' });
+    const fake = createFakeExcel({ apiVersion: '1.9' });
     township(fake);
     const out = await applyPlan(fake.context(), plan([], { marks: [mark('矛盾纠纷', 'B3', 'verify', '#FFC7CE', '请核实。')] }), { env: fake.env });
     expect(out.ok).toBe(true);
@@ -281,12 +281,12 @@ describe('applyPlan: refusals write nothing', () => {
     expect(fake.model.writes).toBe(0);
   });
 
-  test('a host below ExcelApi 1.7 → refused with the reason', async () => {
-    const fake = createFakeExcel({ apiVersion: '1.6' });
+  test('a host below the required ExcelApi 1.9 → refused with the reason', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.8' });
     township(fake);
     const out = await applyPlan(fake.context(), plan([findingsSheet(3)]), { env: fake.env });
     expect(out.ok).toBe(false);
-    expect(out.message).toContain('ExcelApi 1.7');
+    expect(out.message).toContain('ExcelApi 1.9');
     expect(fake.model.writes).toBe(0);
   });
 });

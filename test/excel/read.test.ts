@@ -126,7 +126,7 @@ describe('readWorkbook against the fake office-js', () => {
   });
 
   test('a host without ExcelApi 1.13 is read without merges (and without calling the missing API)', async () => {
-    const fake = createFakeExcel({ apiVersion: '1.7' });
+    const fake = createFakeExcel({ apiVersion: '1.9' });
     fake.model.addSheet('表', [['标题', null as unknown as FakeValue], [1, 2]], { merges: [{ r1: 0, c1: 0, r2: 0, c2: 1 }] });
     const book = await readWorkbook(fake.context(), { env: fake.env });
     expect(book.sheets[0].rows[1]).toEqual([1, 2]);
