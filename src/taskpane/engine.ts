@@ -2,9 +2,6 @@
  * The core functions the pane calls, gathered in one object so a test (or a county build with its own
  * templates) can pass another. The pane never decides anything a statistician cares about: it only calls these.
  */
-import { check } from '../core/check';
-import { buildReport } from '../core/narrative';
-import { explanationPlan, markPlan, removalPlan, resultPlan } from '../core/plan';
 import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../core/types';
 
 export interface Engine {
@@ -18,12 +15,15 @@ export interface Engine {
   clearMarksPlan(): WritePlan;
 }
 
-export const coreEngine: Engine = {
-  check: (book) => check(book),
-  buildReport: (result) => buildReport(result),
-  markPlan,
-  removalPlan,
-  resultPlan,
-  explanationPlan,
-  clearMarksPlan: () => ({ sheets: [], styles: {}, clearMarks: true }),
-};
+let loaded: Promise<Engine> | null = null;
+
+/** The real core (src/core), loaded with import() on first use and kept. */
+export function loadCoreEngine(): Promise<Engine> {
+  if (!loaded) {
+    loaded = import('./coreEngine').then((m) => m.coreEngine);
+    loaded.catch(() => {
+      loaded = null;
+    });
+  }
+  return loaded;
+}

@@ -4,7 +4,6 @@
  * Every action either completes or leaves the previous state as it was, with one message saying why.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RESULT_SHEETS } from '../core/catalog';
 import { ref } from '../core/address';
 import type {
   ApplyOutcome,
@@ -16,7 +15,7 @@ import type {
   WorkbookHost,
   WritePlan,
 } from '../core/types';
-import { coreEngine, type Engine } from './engine';
+import { loadCoreEngine, type Engine } from './engine';
 import { userMessage } from './errors';
 import type { Strings } from './i18n';
 
@@ -73,7 +72,9 @@ function today(): string {
 
 class ApplyFailed extends Error {}
 
-export function usePane(host: WorkbookHost, strings: Strings, engine: Engine = coreEngine): PaneApi {
+export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): PaneApi {
+  /** The given engine, or the real core loaded on first use. */
+  const getEngine = useCallback((): Promise<Engine> => (engine ? Promise.resolve(engine) : loadCoreEngine()), [engine]);
   const [state, setState] = useState<PaneState>(initial);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -134,19 +135,22 @@ export function usePane(host: WorkbookHost, strings: Strings, engine: Engine = c
   /** Read and check; returns the new state (not yet committed) so callers can combine it with a notice. */
   const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
     patch({ busy: 'reading' });
-    const book = await host.read((done, total) => patch({ progress: { done, total } }));
+    const [book, core] = await Promise.all([
+      host.read((done, total) => patch({ progress: { done, total } })),
+      getEngine(),
+    ]);
     patch({ busy: 'checking', progress: null });
     await nextFrame();
-    const result = engine.check(book);
+    const result = core.check(book);
     let report: Report | null = null;
     let reportFailed = false;
     try {
-      report = engine.buildReport(result);
+      report = core.buildReport(result);
     } catch {
       reportFailed = true;
     }
     return { result, report, reportFailed };
-  }, [host, engine, patch]);
+  }, [host, getEngine, patch]);
 
   const check = useCallback(() => run('reading', readAndCheck), [run, readAndCheck]);
 
@@ -155,29 +159,29 @@ export function usePane(host: WorkbookHost, strings: Strings, engine: Engine = c
       run('applying', async () => {
         const result = stateRef.current.result;
         if (!result) return;
-        const plan = engine.markPlan(result);
+        const plan = (await getEngine()).markPlan(result);
         await apply(plan);
         return { notice: strings.marked(plan.marks?.length ?? 0) };
       }),
-    [run, apply, engine, strings],
+    [run, apply, getEngine, strings],
   );
 
   const unmark = useCallback(
     () =>
       run('applying', async () => {
-        await apply(engine.clearMarksPlan());
+        await apply((await getEngine()).clearMarksPlan());
         return { notice: strings.unmarked };
       }),
-    [run, apply, engine, strings],
+    [run, apply, getEngine, strings],
   );
 
   const clearResults = useCallback(
     () =>
       run('applying', async () => {
-        await apply(engine.removalPlan({ explanations: false }));
+        await apply((await getEngine()).removalPlan({ explanations: false }));
         return { notice: strings.resultsCleared };
       }),
-    [run, apply, engine, strings],
+    [run, apply, getEngine, strings],
   );
 
   const writeResults = useCallback(
@@ -185,13 +189,12 @@ export function usePane(host: WorkbookHost, strings: Strings, engine: Engine = c
       run('applying', async () => {
         const { result, report } = stateRef.current;
         if (!result) return;
-        const outcome = await apply(engine.resultPlan(result, report));
-        const names = outcome.written.length
-          ? outcome.written
-          : [RESULT_SHEETS.findings, RESULT_SHEETS.rates, ...(report ? [RESULT_SHEETS.report] : [])];
+        const plan = (await getEngine()).resultPlan(result, report);
+        const outcome = await apply(plan);
+        const names = outcome.written.length ? outcome.written : plan.sheets.map((s) => s.name);
         return { notice: strings.resultsWritten(names.join('、')) };
       }),
-    [run, apply, engine, strings],
+    [run, apply, getEngine, strings],
   );
 
   const explain = useCallback(
@@ -209,11 +212,11 @@ export function usePane(host: WorkbookHost, strings: Strings, engine: Engine = c
           date: today(),
         };
         const others = result.explanations.filter((e) => e.findingId !== finding.id);
-        await apply(engine.explanationPlan([...others, entry]));
+        await apply((await getEngine()).explanationPlan([...others, entry]));
         const checked = await readAndCheck();
         return { ...checked, notice: strings.explanationSaved };
       }),
-    [run, apply, engine, readAndCheck, strings],
+    [run, apply, getEngine, readAndCheck, strings],
   );
 
   const select = useCallback(
