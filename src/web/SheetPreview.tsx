@@ -248,7 +248,7 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
             ref={scroller}
             className={styles.scroller}
             tabIndex={0}
-            role="tabpanel"
+            role="region"
             id={`${headingId}-panel`}
             aria-label={s.previewRegion(grid.name)}
           >
