@@ -19,7 +19,7 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
   // rates are computed inside the context, over the observations in workbook order
   const ctx = ruleContext(extraction, {
     catalog,
-    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated })),
+    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, origin: s.origin })),
     titles: sheetTitles(book.sheets),
   });
   const findings = applyExplanations(runRules(ctx), explanations);

@@ -23,16 +23,16 @@ export interface RuleContext {
   year: number | null;
   /** Sheet names in workbook order. */
   sheetOrder: string[];
-  /** Sheets with what the adapter said about truncation. */
-  sheets: Pick<Grid, 'name' | 'truncated'>[];
+  /** Sheets with what the adapter said about truncation (and where the grid starts). */
+  sheets: Pick<Grid, 'name' | 'truncated' | 'origin'>[];
   titles: SheetTitle[];
 }
 
 export interface ContextOptions {
   catalog?: Catalog;
   rates?: ComputedRate[];
-  /** The workbook's sheets (names, truncation), in order. */
-  sheets?: Pick<Grid, 'name' | 'truncated'>[];
+  /** The workbook's sheets (names, truncation, origin), in order. */
+  sheets?: Pick<Grid, 'name' | 'truncated' | 'origin'>[];
   titles?: SheetTitle[];
 }
 

@@ -1,4 +1,5 @@
 /** Rules on the workbook's shape: labels the catalog cannot place, heading numbering, truncated sheets. */
+import { a1 } from '../address';
 import { makeFinding, whereText } from '../findings';
 import type { Finding } from '../types';
 import type { RuleContext } from './context';
@@ -96,7 +97,8 @@ export function sheetTruncated(ctx: RuleContext): Finding[] {
   return ctx.sheets
     .filter((s) => s.truncated)
     .map((s) => {
-      const cell = `A${s.truncated!.rowsRead + 1}`;
+      // The first unread row, counted from where the grid starts (a used range may begin at B5).
+      const cell = a1((s.origin?.row ?? 0) + s.truncated!.rowsRead, s.origin?.col ?? 0);
       return makeFinding('sheet-truncated', {
         sheet: s.name,
         cell,
