@@ -137,7 +137,8 @@ export function makeFinding(rule: RuleId, f: FindingInput): Finding {
   const extra = [f.key ?? '', byCell ? `${f.sheet}!${f.cell}` : ''].filter(Boolean).join('|');
   const refs: string[] = [];
   const cells = f.cells ?? [];
-  const own = cells.some((c) => c.sheet === f.sheet && c.cell === f.cell) ? [] : [{ sheet: f.sheet, cell: f.cell }];
+  // A finding about the whole workbook (no sheet) has no cell of its own to refer to.
+  const own = !f.sheet || cells.some((c) => c.sheet === f.sheet && c.cell === f.cell) ? [] : [{ sheet: f.sheet, cell: f.cell }];
   for (const c of [...own, ...cells]) {
     const r = ref(c.sheet, c.cell);
     if (!refs.includes(r)) refs.push(r);

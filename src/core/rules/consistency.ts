@@ -255,7 +255,7 @@ function firstDataSheet(ctx: RuleContext): string {
     ctx.observations[0]?.sheet ??
     ctx.sheetOrder.find((s) => !RESULT_NAMES.has(s)) ??
     ctx.extraction.tables[0]?.sheet ??
-    'Sheet1'
+    ''
   );
 }
 
@@ -296,16 +296,17 @@ export function missingRequired(ctx: RuleContext): Finding[] {
           }),
         );
       } else if (own) {
+        // A workbook without any sheet has no cell to point at: the finding is about the whole workbook.
         const sheet = firstDataSheet(ctx);
         out.push(
           makeFinding('missing-required', {
             sheet,
-            cell: 'A1',
+            cell: sheet ? 'A1' : '',
             indicators: [def.id],
             entity: null,
             period: 'current',
             variant: 'none',
-            vars: { where: whereText(sheet, 'A1'), name: def.name, section: SECTION_NAMES[def.section], ...fillWords(def.kind) },
+            vars: { where: sheet ? whereText(sheet, 'A1') : '本工作簿', name: def.name, section: SECTION_NAMES[def.section], ...fillWords(def.kind) },
           }),
         );
       }
