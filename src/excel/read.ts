@@ -27,6 +27,8 @@ export const READ_DEFAULTS = {
 
 interface SheetInfo {
   name: string;
+  /** The sheet's proxy from the first sync (survives a rename while reading). */
+  ws: Excel.Worksheet;
   visibility: Grid['visibility'];
   row: number;
   col: number;
@@ -170,13 +172,14 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     const grid: Grid = { name: ws.name, rows: [], formats: [], merges: [], visibility: visibilityOf(ws.visibility) };
     if (r.isNullObject) {
       grid.origin = { row: 0, col: 0 };
-      return { name: ws.name, visibility: grid.visibility, row: 0, col: 0, rowCount: 0, colCount: 0, rowsToRead: 0, grid };
+      return { name: ws.name, ws, visibility: grid.visibility, row: 0, col: 0, rowCount: 0, colCount: 0, rowsToRead: 0, grid };
     }
     const rowsToRead = Math.min(r.rowCount, Math.max(1, Math.floor(maxCells / Math.max(1, r.columnCount))));
     grid.origin = { row: r.rowIndex, col: r.columnIndex };
     if (rowsToRead < r.rowCount) grid.truncated = { rowsRead: rowsToRead, rowsTotal: r.rowCount };
     return {
       name: ws.name,
+      ws,
       visibility: grid.visibility,
       row: r.rowIndex,
       col: r.columnIndex,
@@ -214,8 +217,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   while (queue.length) {
     const batch = queue.shift()!;
     const ranges = batch.map((b) => {
-      const ws = worksheets.getItem(b.sheet.name);
-      const range = ws.getRangeByIndexes(b.sheet.row + b.start, b.sheet.col, b.rows, b.sheet.colCount);
+      const range = b.sheet.ws.getRangeByIndexes(b.sheet.row + b.start, b.sheet.col, b.rows, b.sheet.colCount);
       range.load('values,numberFormat,valueTypes');
       return range;
     });
