@@ -3,9 +3,10 @@
  * the shared pane in the user's display language.
  */
 import * as React from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { createExcelHost } from '../excel';
 import { App } from './App';
+import { userMessage } from './errors';
 import { pickLocale, stringsFor } from './i18n';
 
 function container(): HTMLElement {
@@ -18,19 +19,38 @@ function container(): HTMLElement {
   return el;
 }
 
-Office.onReady((info) => {
-  const language = Office.context?.displayLanguage ?? null;
-  const strings = stringsFor(language);
-  document.documentElement.lang = pickLocale(language) === 'en-US' ? 'en' : 'zh-CN';
+/** A plain page with one sentence, for when the pane cannot start (not in Excel, office.js missing). */
+function renderNotice(root: Root, language: string | null, text: string): void {
+  const s = stringsFor(language);
+  root.render(
+    <main style={{ padding: 12, fontSize: 14 }}>
+      <h1 style={{ fontSize: 20, margin: '0 0 8px' }}>{s.appTitle}</h1>
+      <p role="alert">{text}</p>
+    </main>,
+  );
+}
+
+function start(): void {
   const root = createRoot(container());
-  if (info.host !== Office.HostType.Excel) {
-    root.render(
-      <main>
-        <h1>{strings.appTitle}</h1>
-        <p>{strings.notInExcel}</p>
-      </main>,
-    );
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    const language = typeof navigator !== 'undefined' ? navigator.language : null;
+    renderNotice(root, language, stringsFor(language).notInExcel);
     return;
   }
-  root.render(<App host={createExcelHost()} language={language} />);
-});
+  Office.onReady((info) => {
+    const language = Office.context?.displayLanguage ?? null;
+    document.documentElement.lang = pickLocale(language) === 'en-US' ? 'en' : 'zh-CN';
+    const strings = stringsFor(language);
+    if (info.host !== Office.HostType.Excel) {
+      renderNotice(root, language, strings.notInExcel);
+      return;
+    }
+    try {
+      root.render(<App host={createExcelHost()} language={language} />);
+    } catch (err) {
+      renderNotice(root, language, userMessage(err, strings));
+    }
+  });
+}
+
+start();

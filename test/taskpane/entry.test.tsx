@@ -1,0 +1,74 @@
+/** @jest-environment jsdom */
+/** The task pane entry: waits for Office, uses the display language, and says so when it is not in Excel. */
+import { act, screen, waitFor } from '@testing-library/react';
+
+const created: unknown[] = [];
+jest.mock('../../src/excel', () => ({
+  createExcelHost: () => {
+    const { FakeHost, BOOK } = jest.requireActual('./fakes') as typeof import('./fakes');
+    const h = new FakeHost(BOOK);
+    created.push(h);
+    return h;
+  },
+}));
+
+function fakeOffice(host: string, displayLanguage: string) {
+  let ready: ((info: { host: string }) => void) | null = null;
+  (globalThis as unknown as { Office: unknown }).Office = {
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    context: { displayLanguage },
+    onReady: (cb: (info: { host: string }) => void) => {
+      ready = cb;
+    },
+  };
+  return () => ready!({ host });
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '<div id="container"><main><p>正在加载…</p></main></div>';
+  created.length = 0;
+});
+afterEach(() => {
+  delete (globalThis as unknown as { Office?: unknown }).Office;
+});
+
+test('in Excel with an English display language: the pane in English over the Excel host, once Office is ready', async () => {
+  const ready = fakeOffice('Excel', 'en-US');
+  jest.isolateModules(() => {
+    require('../../src/taskpane/taskpane');
+  });
+  expect(created).toHaveLength(0); // nothing before Office.onReady
+  await act(async () => ready());
+  await screen.findByRole('button', { name: 'Check workbook' });
+  expect(created).toHaveLength(1);
+  expect(document.documentElement.lang).toBe('en');
+});
+
+test('in Excel in Chinese: 检查工作簿', async () => {
+  const ready = fakeOffice('Excel', 'zh-CN');
+  jest.isolateModules(() => {
+    require('../../src/taskpane/taskpane');
+  });
+  await act(async () => ready());
+  await screen.findByRole('button', { name: '检查工作簿' });
+  expect(document.documentElement.lang).toBe('zh-CN');
+});
+
+test('outside Excel, or without office.js, one sentence says to open it in Excel', async () => {
+  const ready = fakeOffice('Word', 'zh-CN');
+  jest.isolateModules(() => {
+    require('../../src/taskpane/taskpane');
+  });
+  await act(async () => ready());
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('请在 Excel 中打开此加载项。'));
+  expect(created).toHaveLength(0);
+
+  delete (globalThis as unknown as { Office?: unknown }).Office;
+  document.body.innerHTML = '<div id="container"></div>';
+  await act(async () => {
+    jest.isolateModules(() => {
+      require('../../src/taskpane/taskpane');
+    });
+  });
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Excel/));
+});
