@@ -75,23 +75,15 @@ export interface PaneProps {
   engine?: Engine;
   /** Extra buttons after the pane's own (the web page's downloads). */
   extraActions?: (pane: PaneApi) => React.ReactNode;
-  /** Called whenever a check completes (the web page refreshes its preview). */
-  onChecked?: (pane: PaneApi) => void;
 }
 
-export function Pane({ host, engine, extraActions, onChecked }: PaneProps) {
+export function Pane({ host, engine, extraActions }: PaneProps) {
   const s = useStrings();
   const styles = useStyles();
   const pane = usePane(host, s, engine);
   const id = React.useId();
   const { result, report, caps, busy } = pane;
   const isBusy = busy !== null;
-
-  React.useEffect(() => {
-    if (result && onChecked) onChecked(pane);
-    // only when a new result arrives
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
 
   const progressValue =
     pane.busy === 'reading' && pane.progress && pane.progress.total > 0
