@@ -138,6 +138,17 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, limits: ReadLimits): G
   return grid;
 }
 
+/**
+ * What ExcelJS said about a file it could not parse, for the message — only a parser's own diagnosis (an XML
+ * error). A TypeError inside ExcelJS (`Cannot set properties of undefined (setting 'sheetNo')` on a malformed
+ * part) says nothing to a user and must not put `undefined` in a Chinese sentence.
+ */
+function parserDetail(e: unknown): string | undefined {
+  if (!(e instanceof Error) || !e.message || e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError) return undefined;
+  if (/\b(undefined|null|NaN)\b/.test(e.message)) return undefined;
+  return `ExcelJS：${e.message.replace(/\s+/g, ' ').slice(0, 160)}`;
+}
+
 /** Load the bytes into an ExcelJS workbook after checking they are a sane .xlsx. */
 export async function loadExcelJs(data: Uint8Array | ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
   const bytes = toBytes(data);
@@ -148,8 +159,7 @@ export async function loadExcelJs(data: Uint8Array | ArrayBuffer, name: string):
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     if (isFileReadError(e)) throw e;
-    const detail = e instanceof Error && e.message ? `ExcelJS：${e.message.slice(0, 160)}` : undefined;
-    throw readError('corrupt', name, detail);
+    throw readError('corrupt', name, parserDetail(e));
   }
   return wb;
 }
@@ -167,7 +177,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name: string, lim
     for (const ws of wb.worksheets) sheets.push(gridOf(ws, date1904, limits));
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    throw readError('corrupt', name, e instanceof Error ? e.message.slice(0, 160) : undefined);
+    throw readError('corrupt', name, parserDetail(e));
   }
   return { name, sheets };
 }
