@@ -1,0 +1,383 @@
+/**
+ * Hostile files through src/file and src/core: each one gives a clear Chinese message (FileReadError naming the
+ * file) or findings at the right cells, within a bounded time (the jest timeout of each test) and memory — no
+ * hang, no crash, no unhandled rejection. Fixtures are generated here, nothing binary is committed.
+ */
+import JSZip from 'jszip';
+import * as ExcelJS from 'exceljs';
+import { splitRef, parseA1 } from '../../src/core/address';
+import { RESULT_SHEETS } from '../../src/core/catalog';
+import { check } from '../../src/core/check';
+import { buildReport } from '../../src/core/narrative';
+import { markPlan, resultPlan } from '../../src/core/plan';
+import type { CheckResult, Workbook } from '../../src/core/types';
+import { applyPlan, FileReadError, readXlsx, READ_LIMITS, reportDocx, ZIP_LIMITS } from '../../src/file';
+import {
+  cellXml,
+  concat,
+  deflatedEntry,
+  DAZ,
+  hostileWorkbook,
+  INJECTIONS,
+  LONG_TEXT,
+  minimalXlsx,
+  oleFile,
+  QUOTED_SHEET,
+  repeatedDeflate,
+  sample,
+  sheetXml,
+  ZHOU,
+  zip,
+} from './fixtures';
+
+async function readError(bytes: Uint8Array, name: string): Promise<FileReadError> {
+  try {
+    await readXlsx(bytes, name);
+  } catch (e) {
+    expect(e).toBeInstanceOf(FileReadError);
+    const err = e as FileReadError;
+    // a full Chinese sentence that names the file, never a placeholder
+    expect(err.message).toContain(`“${name}”`);
+    expect(err.message).toMatch(/[\u4e00-\u9fff]{4,}/);
+    expect(err.message).not.toMatch(/undefined|NaN|null|\[object/);
+    return err;
+  }
+  throw new Error(`${name} was read without error`);
+}
+
+function heapMB(): number {
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+describe('files that are not readable workbooks', () => {
+  test('a sample cut in half is incomplete, not a crash', async () => {
+    const b = sample(ZHOU);
+    const err = await readError(b.subarray(0, Math.floor(b.length / 2)), '周营镇-半个.xlsx');
+    expect(err.code).toBe('truncated');
+    expect(err.message).toContain('不完整');
+  });
+
+  test('a sample with its middle overwritten (central directory intact) is damaged', async () => {
+    const b = sample(ZHOU).slice();
+    const mid = Math.floor(b.length / 3);
+    b.fill(0x41, mid, mid + 2000);
+    const err = await readError(b, '周营镇-损坏.xlsx');
+    expect(['corrupt', 'truncated']).toContain(err.code);
+  });
+
+  test('a text file renamed .xlsx, an HTML page, and random bytes are not workbooks', async () => {
+    const enc = new TextEncoder();
+    expect((await readError(enc.encode('序号,指标,数值\n1,行政村数,20\n'), '导出.xlsx')).code).toBe('not-xlsx');
+    expect((await readError(enc.encode('<html><body>登录已过期</body></html>'), '下载.xlsx')).code).toBe('not-xlsx');
+    const rnd = new Uint8Array(5000).map((_, i) => (i * 7919 + 13) % 251);
+    expect((await readError(rnd, '乱码.xlsx')).code).toBe('not-xlsx');
+  });
+
+  test('a zip that is not a workbook, and one whose workbook part is garbage', async () => {
+    expect((await readError(zip([deflatedEntry('readme.txt', '你好')]), '压缩包.xlsx')).code).toBe('not-xlsx');
+    const garbage = minimalXlsx([{ name: '指标', xml: '<worksheet><sheetData><row r="1"><c r="A1"' }]);
+    const err = await readError(garbage, '坏表.xlsx');
+    expect(err.code).toBe('corrupt');
+  });
+
+  test('an empty file', async () => {
+    expect((await readError(new Uint8Array(0), '空.xlsx')).code).toBe('empty');
+  });
+
+  test('a legacy .xls and a password-protected workbook (OLE/CFB containers)', async () => {
+    const xls = await readError(oleFile(false), '旧版.xlsx');
+    expect(xls.code).toBe('xls');
+    expect(xls.message).toContain('.xls');
+    const enc = await readError(oleFile(true), '加密.xlsx');
+    expect(enc.code).toBe('encrypted');
+    expect(enc.message).toContain('密码');
+  });
+});
+
+describe('zip bombs', () => {
+  // 1 MiB of sheet XML rows; 1024 copies inflate to 1 GiB.
+  const rowXml = `<row r="1">${cellXml('A1', 1)}</row>`;
+  const chunk = new TextEncoder().encode(rowXml.repeat(Math.ceil((1 << 20) / rowXml.length)).slice(0, 1 << 20));
+  const GiB = 1024;
+
+  test('a sheet that honestly declares 1 GB unpacked is refused from its headers, before inflating', async () => {
+    const stream = repeatedDeflate(chunk, GiB);
+    expect(stream.length).toBeLessThan(8 * 1024 * 1024);
+    const bytes = minimalXlsx([{ name: '指标', entry: { name: 'xl/worksheets/sheet1.xml', data: stream, deflated: true, declaredSize: chunk.length * GiB } }]);
+    const before = heapMB();
+    const err = await readError(bytes, '炸弹.xlsx');
+    expect(err.code).toBe('too-large');
+    expect(err.message).toContain('过大');
+    expect(heapMB() - before).toBeLessThan(200);
+  });
+
+  test('a sheet that declares 100 KB but inflates to 1 GB is stopped while inflating', async () => {
+    const stream = repeatedDeflate(chunk, GiB);
+    const bytes = minimalXlsx([{ name: '指标', entry: { name: 'xl/worksheets/sheet1.xml', data: stream, deflated: true, declaredSize: 100_000 } }]);
+    const before = heapMB();
+    const err = await readError(bytes, '说谎的炸弹.xlsx');
+    expect(err.code).toBe('too-large');
+    expect(heapMB() - before).toBeLessThan(200);
+  });
+
+  test('many entries that each stay under the per-entry limit but add up beyond the total', async () => {
+    const small = repeatedDeflate(chunk, 1);
+    const per = ZIP_LIMITS.entryBytes; // at the limit, allowed alone
+    const n = Math.floor(ZIP_LIMITS.totalBytes / per) + 1;
+    const sheets = Array.from({ length: n }, (_, i) => ({
+      name: `表${i + 1}`,
+      entry: { name: `xl/worksheets/sheet${i + 1}.xml`, data: small, deflated: true, declaredSize: per },
+    }));
+    const err = await readError(minimalXlsx(sheets), '多个条目.xlsx');
+    expect(err.code).toBe('too-large');
+  });
+});
+
+describe('workbooks that are valid but extreme', () => {
+  test('10,000 sheets: read and checked, every sheet present, findings on existing sheets', async () => {
+    const n = 10_000;
+    const sheets = Array.from({ length: n }, (_, i) => ({
+      name: `第${i + 1}表`,
+      xml: sheetXml([{ r: 1, cells: [['A1', '行政村数'], ['B1', i % 2 ? 20 : 21]] }]),
+    }));
+    const bytes = minimalXlsx(sheets);
+    const book = await readXlsx(bytes, '一万张表.xlsx');
+    expect(book.sheets).toHaveLength(n);
+    expect(book.sheets[n - 1].name).toBe(`第${n}表`);
+    const r = check(book);
+    const names = new Set(book.sheets.map((s) => s.name));
+    for (const f of r.findings) if (f.sheet) expect(names.has(f.sheet)).toBe(true);
+    // 20 and 21 villages: one conflicting-values finding for the indicator, not thousands
+    expect(r.findings.filter((f) => f.rule === 'conflicting-values')).toHaveLength(1);
+  }, 90_000);
+
+  test('a used range of 1,048,576 rows (A1 and A1048576 only) is read within the row limit and reported', async () => {
+    const xml = sheetXml(
+      [
+        { r: 1, cells: [['A1', '行政村数'], ['B1', 20]] },
+        { r: 1048576, cells: [['A1048576', '末行']] },
+      ],
+      'A1:B1048576',
+    );
+    const before = heapMB();
+    const book = await readXlsx(minimalXlsx([{ name: '指标', xml }]), '百万行.xlsx');
+    const g = book.sheets[0];
+    // never a million rows of nulls: the grid stops at the row limit and says so
+    expect(g.rows.length).toBeLessThanOrEqual(READ_LIMITS.maxRows);
+    expect(g.truncated).toEqual({ rowsRead: g.rows.length, rowsTotal: 1048576 });
+    expect(heapMB() - before).toBeLessThan(400);
+    const r = check(book);
+    const t = r.findings.filter((f) => f.rule === 'sheet-truncated');
+    expect(t).toHaveLength(1);
+    expect(t[0].sheet).toBe('指标');
+    expect(t[0].cell).toBe(`A${g.rows.length + 1}`);
+    expect(t[0].message).toContain('1048576');
+    // the figure in A1's row was still read
+    expect(r.observations.some((o) => o.sheet === '指标' && o.cell === 'B1' && o.value === 20)).toBe(true);
+  }, 60_000);
+
+  test('a sheet with no cells and a workbook whose sheets are all empty', async () => {
+    const book = await readXlsx(minimalXlsx([{ name: '空表' }, { name: 'Sheet2' }]), '全空.xlsx');
+    expect(book.sheets.map((s) => s.rows.length)).toEqual([0, 0]);
+    const r = check(book);
+    for (const f of r.findings) expect(['', '空表', 'Sheet2']).toContain(f.sheet);
+  });
+});
+
+// ───────────────────────────── a township workbook full of hostile content ─────────────────────────────
+
+interface Loaded {
+  bytes: Uint8Array;
+  book: Workbook;
+  result: CheckResult;
+}
+
+let hostile: Promise<Loaded> | null = null;
+function loadHostile(): Promise<Loaded> {
+  hostile ??= (async () => {
+    const bytes = await hostileWorkbook();
+    const book = await readXlsx(bytes, '周营镇-恶意.xlsx');
+    return { bytes, book, result: check(book) };
+  })();
+  return hostile;
+}
+
+const q = "'It''s!'";
+
+describe('hostile cell contents', () => {
+  test('cells of 32,767 characters are read whole and do not break check', async () => {
+    const { book, result } = await loadHostile();
+    const law = book.sheets.find((s) => s.name === '行政执法')!;
+    const texts = law.rows.flat().filter((c): c is string => typeof c === 'string');
+    expect(texts).toContain(LONG_TEXT);
+    expect(LONG_TEXT.length).toBe(32767);
+    for (const f of result.findings) expect(f.message).not.toMatch(/undefined|NaN|\bnull\b/);
+  });
+
+  test('a formula whose cached value is an error is a formula-error at its cell', async () => {
+    const { result } = await loadHostile();
+    const f = result.findings.find((x) => x.rule === 'formula-error' && x.sheet === '行政执法' && x.cell === 'D13');
+    expect(f).toBeDefined();
+    expect(f!.message).toContain('#DIV/0!');
+  });
+
+  test('a date where a figure belongs is an unparseable value naming the cell', async () => {
+    const { result } = await loadHostile();
+    const f = result.findings.find((x) => x.sheet === '行政执法' && x.cell === 'D12');
+    expect(f?.rule).toBe('unparseable-value');
+    expect(f!.message).toContain('D12');
+    expect(f!.message).toContain('行政执法');
+  });
+
+  test("a sheet named It's! is quoted as Excel does in every ref: 'It''s!'!D6", async () => {
+    const { result } = await loadHostile();
+    const f = result.findings.find((x) => x.rule === 'rate-mismatch' && x.sheet === QUOTED_SHEET);
+    expect(f).toBeDefined();
+    expect(f!.cell).toBe('D6');
+    expect(f!.refs).toEqual(expect.arrayContaining([`${q}!D4`, `${q}!D5`, `${q}!D6`]));
+    for (const r of result.findings.flatMap((x) => x.refs)) {
+      const s = splitRef(r);
+      expect(s).not.toBeNull();
+      if (s!.sheet === QUOTED_SHEET) expect(r.startsWith(`${q}!`)).toBe(true);
+    }
+    expect(f!.message).toContain(`‘${QUOTED_SHEET}’`);
+  });
+});
+
+/** Every formula cell of a workbook, by sheet: `{ sheet, address, formula, result }`. */
+function formulas(wb: ExcelJS.Workbook): { sheet: string; address: string; formula: string; result: unknown }[] {
+  const out: { sheet: string; address: string; formula: string; result: unknown }[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+        if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+          out.push({ sheet: ws.name, address: cell.address, formula: String(v.formula ?? v.sharedFormula), result: v.result });
+        }
+      }),
+    );
+  }
+  return out;
+}
+
+/** `Sheet!A1` / `'It''s!'!A1` as written in a formula, or null. */
+const REF = String.raw`(?:'(?:[^']|'')+'|[^'!(),=\s"]+)!\$?[A-Z]{1,3}\$?\d+`;
+const NUM = String.raw`-?\d+(?:\.\d+)?(?:E[-+]?\d+)?`;
+const OPERAND = `(?:${REF}|${NUM})`;
+const RATE_FORMULA = new RegExp(String.raw`^IF\((${OPERAND})=0,"",(${OPERAND})/(${OPERAND})\)$`);
+const DIFF_FORMULA = /^IF\(OR\(F(\d+)="",G(\d+)=""\),"",F(\d+)-G(\d+)\)$/;
+const LINK_FORMULA = /^HYPERLINK\("#((?:'(?:[^']|'')+')|[^"!]+)!([A-Z]{1,3}\d+)",("(?:[^"]|"")*"|-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\)$/i;
+
+function cellNumber(wb: ExcelJS.Workbook, r: string): number | null {
+  if (new RegExp(`^${NUM}$`).test(r)) return Number(r);
+  const s = splitRef(r)!;
+  const v = wb.getWorksheet(s.sheet)?.getCell(s.cell).value;
+  const x = v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v;
+  return typeof x === 'number' ? x : typeof x === 'string' && /^[-+]?\d+(\.\d+)?$/.test(x.trim()) ? Number(x) : null;
+}
+
+describe('the result workbook holds no formula the tool did not mean to write', () => {
+  test('formulas only in 计算结果 (rates, differences) and internal links; every township text stays text', async () => {
+    const { bytes, result } = await loadHostile();
+    const report = buildReport(result);
+    let out = await applyPlan(bytes, resultPlan(result, report), '周营镇-恶意.xlsx');
+    out = await applyPlan(out, markPlan(result), '周营镇-恶意.xlsx');
+
+    const before = new ExcelJS.Workbook();
+    await before.xlsx.load(bytes as unknown as ArrayBuffer);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load(out as unknown as ArrayBuffer);
+    const own = new Set<string>(Object.values(RESULT_SHEETS));
+
+    // the township's own sheets: exactly the formulas they had, values untouched
+    const orig = formulas(before).map((f) => `${f.sheet}!${f.address}=${f.formula}`).sort();
+    const kept = formulas(after)
+      .filter((f) => !own.has(f.sheet))
+      .map((f) => `${f.sheet}!${f.address}=${f.formula}`)
+      .sort();
+    expect(kept).toEqual(orig);
+    for (const ws of before.worksheets) {
+      const ws2 = after.getWorksheet(ws.name)!;
+      ws.eachRow((row) => row.eachCell((c) => expect(ws2.getCell(c.address).value).toEqual(c.value)));
+    }
+
+    const tool = formulas(after).filter((f) => own.has(f.sheet));
+    expect(tool.length).toBeGreaterThan(0);
+    let rates = 0;
+    for (const f of tool) {
+      const where = `${f.sheet}!${f.address}: =${f.formula}`;
+      const link = LINK_FORMULA.exec(f.formula);
+      if (link) {
+        // an internal link to a cell that exists on an existing sheet
+        const target = splitRef(`${link[1]}!${link[2]}`);
+        expect(target).not.toBeNull();
+        expect(after.getWorksheet(target!.sheet)).toBeDefined();
+        expect(parseA1(target!.cell)).not.toBeNull();
+        continue;
+      }
+      if (f.sheet !== RESULT_SHEETS.rates) throw new Error(`unexpected formula outside 计算结果: ${where}`);
+      const rate = RATE_FORMULA.exec(f.formula);
+      const diff = DIFF_FORMULA.exec(f.formula);
+      if (!rate && !diff) throw new Error(`formula that is neither a rate nor a difference: ${where}`);
+      if (rate) {
+        rates++;
+        const [, den, num, den2] = rate;
+        expect(den2).toBe(den);
+        // the formula still works: its refs resolve to numbers and give the cached result
+        const n = cellNumber(after, num);
+        const d = cellNumber(after, den);
+        expect(n).not.toBeNull();
+        expect(d).not.toBeNull();
+        if (d !== 0) expect(f.result).toBeCloseTo(n! / d!, 9);
+      }
+      if (diff) expect(new Set(diff.slice(1)).size).toBe(1);
+    }
+    expect(rates).toBeGreaterThan(0);
+    // the quoted sheet is referenced correctly by the rate formulas of its rates
+    expect(tool.some((f) => f.formula.includes(`${q}!D5/${q}!D4`))).toBe(true);
+
+    // the formula-looking texts appear as text wherever the tool wrote them
+    const zipped = await JSZip.loadAsync(out);
+    const sheetXmls = await Promise.all(Object.keys(zipped.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zipped.file(n)!.async('string')));
+    const fTags = sheetXmls.reduce((s, x) => s + (x.match(/<f[ >]/g) ?? []).length, 0);
+    expect(fTags).toBe(formulas(after).length); // nothing ExcelJS missed
+    const texts = new Set<string>();
+    for (const ws of after.worksheets) {
+      if (!own.has(ws.name)) continue;
+      ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.add(c.value)));
+    }
+    const all = [...texts].join('\n');
+    expect(texts.has(INJECTIONS.value)).toBe(true); // 实填 of the unparseable value, as text
+    expect(all).toContain(INJECTIONS.problem.replace(/。$/, '')); // the problem item in 报告文稿
+  });
+
+  test('the Word report is written from the same hostile content', async () => {
+    const { result } = await loadHostile();
+    const docx = await reportDocx(buildReport(result));
+    const z = await JSZip.loadAsync(docx);
+    const doc = await z.file('word/document.xml')!.async('string');
+    // no field codes other than the page number (a formula-looking text is never a field)
+    const instr = [...doc.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1].trim());
+    for (const i of instr) expect(i).toMatch(/^PAGE\b/);
+    expect(doc).not.toContain('w:fldSimple w:instr="=');
+  });
+});
+
+describe('a read is bounded for any of the samples cut at every 10%', () => {
+  test('no hang and no raw exception: an error is a FileReadError, a success a workbook', async () => {
+    const b = sample(DAZ);
+    for (let i = 1; i < 10; i++) {
+      const cut = b.subarray(0, Math.floor((b.length * i) / 10));
+      await readXlsx(cut, '大钟庄镇-截断.xlsx').then(
+        (book) => expect(Array.isArray(book.sheets)).toBe(true),
+        (e) => expect(e).toBeInstanceOf(FileReadError),
+      );
+      // a trailing garbage tail after a whole file
+      const tail = concat([b, new Uint8Array(1000).fill(0x20)]);
+      await readXlsx(tail, '大钟庄镇-尾部.xlsx').then(
+        (book) => expect(book.sheets.length).toBeGreaterThan(0),
+        (e) => expect(e).toBeInstanceOf(FileReadError),
+      );
+    }
+  });
+});
