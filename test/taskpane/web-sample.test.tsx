@@ -18,6 +18,8 @@ const SAMPLE = path.join(__dirname, '../../assets/samples/周营镇-2023-指标.
 
 const downloads: { name: string; blob: Blob }[] = [];
 beforeAll(() => {
+  // real ExcelJS work resolves outside act(); the assertions poll with findBy/waitFor instead
+  (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
   let n = 0;
   const blobs = new Map<string, Blob>();
   Object.assign(URL, {
