@@ -204,6 +204,8 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // The standalone page opens the bundled sample with one click, from the same origin (no network).
+          { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
