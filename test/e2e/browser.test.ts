@@ -1,0 +1,628 @@
+/**
+ * The built page (dist/) in a real browser — Debian's Chromium driven by playwright-core — doing what a township
+ * clerk does: open the bundled sample, check it, follow a finding to its cell, explain a coverage claim, download
+ * the result workbook and the Word report; open their own files, including one that is not a workbook; and the
+ * Excel task pane over a fake office-js. Expectations come from the real core run on the same file (readXlsx +
+ * check) and from the planted findings of assets/samples/README.md, never from the page itself.
+ *
+ * One browser for the whole file (the machine has 2 cores); the tests of a describe block share one page and run
+ * in order, like a user's session. Screenshots land in test-results/screenshots/ (git-ignored).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { check } from '../../src/core/check';
+import { RESULT_SHEETS } from '../../src/core/catalog';
+import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
+import { readXlsx } from '../../src/file';
+import { DIST, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
+import type { E2EOfficeSpec, E2ESheet } from './support/office-entry';
+import { fakeOfficeScript } from './support/office';
+import { serveStatic, type StaticServer } from './support/server';
+import { zipEntries } from './support/unzip';
+
+jest.setTimeout(60_000);
+
+const SAMPLE_NAME = '周营镇-2023-指标.xlsx';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  requireBuilt('index.html', 'taskpane.html');
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+async function coreCheck(file: string): Promise<{ book: Workbook; result: CheckResult }> {
+  const book = await readXlsx(fs.readFileSync(path.join(SAMPLES, file)), file);
+  return { book, result: check(book) };
+}
+
+/** Fails with the page's own words when something it shows says the step went wrong. */
+async function failIfShown(page: Page, testid: string, what: string): Promise<void> {
+  const bar = page.locator(`[data-testid="${testid}"]:visible`);
+  if (await bar.count()) throw new Error(`${what}: the page shows “${(await bar.first().innerText()).replace(/\s+/g, ' ')}”`);
+}
+
+/** Waits for one of `ok` or `bad` to appear; throws with the text of `bad`. */
+async function waitForEither(page: Page, ok: Locator, badTestid: string, what: string, timeout = 40_000): Promise<void> {
+  const bad = page.locator(`[data-testid="${badTestid}"]:visible`);
+  await ok.or(bad).first().waitFor({ state: 'visible', timeout });
+  await failIfShown(page, badTestid, what);
+}
+
+function panel(page: Page, name: string): Locator {
+  return page.locator(`[data-testid="check-panel"][data-name="${name}"]`);
+}
+
+/** Clicks 检查工作簿 in a file's panel and waits for its summary (or the pane's error). */
+async function runCheck(page: Page, name: string): Promise<Locator> {
+  const p = panel(page, name);
+  await p.getByTestId('check-button').click();
+  await waitForEither(page, p.getByTestId('summary'), 'error-message', `checking ${name}`);
+  return p;
+}
+
+async function counts(scope: Locator): Promise<Record<'error' | 'verify' | 'hint' | 'explained', number>> {
+  const n = async (k: string) => Number((await scope.getByTestId(`count-${k}`).innerText()).trim());
+  return { error: await n('error'), verify: await n('verify'), hint: await n('hint'), explained: await n('explained') };
+}
+
+function findingButton(scope: Locator, f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): Locator {
+  return scope.locator(`[data-testid="finding"][data-rule="${f.rule}"][data-sheet="${f.sheet}"][data-cell="${f.cell}"]`);
+}
+
+async function newContext(width = 1280, height = 800): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/**
+ * The steps of one session run in order on one page; once a step fails, the later ones fail at once naming it
+ * (instead of each waiting for its own timeout on a page that never got there).
+ */
+function session(): (name: string, fn: () => Promise<void> | void, timeout?: number) => void {
+  let broken: string | null = null;
+  return (name, fn, timeout) =>
+    test(
+      name,
+      async () => {
+        if (broken) throw new Error(`not run: the earlier step “${broken}” failed`);
+        try {
+          await fn();
+        } catch (e) {
+          broken = name;
+          throw e;
+        }
+      },
+      timeout,
+    );
+}
+
+/** Everything the page asked the network for, except what stays inside the browser (blob:, data:). */
+function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r: Request) => urls.push(r.url()));
+  return urls;
+}
+
+function outside127(urls: string[]): string[] {
+  return urls.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'blob:' || url.protocol === 'data:' || url.protocol === 'about:') return false;
+    return url.hostname !== '127.0.0.1';
+  });
+}
+
+/** Text a user would see in a Word document: the runs of word/document.xml without the markup. */
+function docxText(docx: Buffer): string {
+  const xml = zipEntries(docx).get('word/document.xml');
+  if (!xml) throw new Error('the .docx has no word/document.xml');
+  return xml
+    .toString('utf8')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+async function runAxe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
+    }));
+  });
+}
+
+function seriousOnly(v: Awaited<ReturnType<typeof runAxe>>): string {
+  const bad = v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+  return bad.map((x) => `[${x.impact}] ${x.id}: ${x.help}\n    ${x.nodes.join('\n    ')}`).join('\n');
+}
+
+/** Width of the document beyond the viewport (a horizontal scroll bar on a narrow pane). */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+// ───────────────────────────── 1, 4, 5, 6: the sample on the standalone page ─────────────────────────────
+
+describe('standalone page: the bundled sample, from opening to the downloads', () => {
+  const step = session();
+  let context: BrowserContext;
+  let page: Page;
+  let requests: string[];
+  let expected: { book: Workbook; result: CheckResult };
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    expected = await coreCheck(SAMPLE_NAME);
+    context = await newContext();
+    requests = recordRequests(context);
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(`${server.url}index.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  step('opens 打开示例工作簿 and shows its sheets in the preview', async () => {
+    await page.getByRole('button', { name: '打开示例工作簿' }).click();
+    const grid = page.getByTestId('preview-grid');
+    const bundled = path.join(DIST, 'samples', SAMPLE_NAME);
+    await waitForEither(
+      page,
+      grid,
+      'open-error',
+      `opening the bundled sample${fs.existsSync(bundled) ? '' : ` (dist/samples/${SAMPLE_NAME} does not exist: the build must copy assets/samples/ to dist/samples/)`}`,
+    );
+    const tabs = await page.getByTestId('sheet-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
+    expect(tabs).toEqual(expected.book.sheets.map((g) => g.name));
+    await expect(page.getByTestId('file-item').first().innerText()).resolves.toContain(SAMPLE_NAME);
+  });
+
+  step('the check shows the counts per severity that the core computes for the file, and the planted findings', async () => {
+    const p = await runCheck(page, SAMPLE_NAME);
+    const core = expected.result.counts;
+    expect(await counts(p)).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+
+    // every finding of the core is listed, with its message, at its sheet and cell
+    for (const f of expected.result.findings) {
+      const b = findingButton(p, f);
+      expect(await b.count()).toBe(1);
+      expect(await b.isVisible()).toBe(true);
+      expect((await b.innerText()).replace(/\s+/g, '')).toContain(f.message.replace(/\s+/g, ''));
+    }
+    expect(await p.getByTestId('finding').count()).toBe(expected.result.findings.length);
+
+    // Z1 of the samples README: 信访案件化解率 reported 100%, 7 of 9 give 77.8% — an error at 矛盾纠纷化解!D6
+    const z1 = findingButton(p, { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' });
+    expect(await z1.getAttribute('data-severity')).toBe('error');
+    const z1text = await z1.innerText();
+    expect(z1text).toContain('信访案件化解率');
+    expect(z1text).toContain('77.8%');
+    expect(z1text).toContain('D6');
+    expect(await p.getByTestId('group-error').locator('[data-testid="finding"][data-rule="rate-mismatch"]').count()).toBe(1);
+    // Z2: 法律顾问 全覆盖 over 18 of 20 villages — to verify at 公共法律服务!D6
+    expect(await findingButton(p, { rule: 'coverage-claim', sheet: '公共法律服务', cell: 'D6' }).getAttribute('data-severity')).toBe('verify');
+    // the report preview is there, in Chinese, naming the township
+    await expect(p.getByTestId('report-preview').innerText()).resolves.toContain(expected.result.unit ?? '周营镇');
+    const shown = await p.innerText();
+    expect(shown).not.toMatch(/undefined|NaN|\bnull\b/);
+  });
+
+  step('selecting a finding switches the preview to its sheet and highlights its cell', async () => {
+    const p = panel(page, SAMPLE_NAME);
+    // start from another sheet, so the switch is visible
+    await page.locator('[data-testid="sheet-tab"][data-sheet="基本情况"]').click();
+    await page.locator('[data-testid="preview-grid"][data-sheet="基本情况"]').waitFor();
+
+    await findingButton(p, { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' }).click();
+    const grid = page.locator('[data-testid="preview-grid"][data-sheet="矛盾纠纷化解"]');
+    await grid.waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="sheet-tab"][data-sheet="矛盾纠纷化解"]').getAttribute('aria-selected')).toBe('true');
+    const selected = page.locator('[data-testid="preview-grid"] td[aria-selected="true"]');
+    expect(await selected.count()).toBe(1);
+    expect(await selected.getAttribute('data-cell')).toBe('D6');
+    expect(await selected.evaluate((td) => td.closest('table')?.getAttribute('data-sheet'))).toBe('矛盾纠纷化解');
+    // the cell shows what the township typed (100% for the number 1 formatted 0%), and it is on screen
+    expect((await selected.innerText()).trim()).toBe('100%');
+    const visible = await selected.evaluate((td) => {
+      const cell = td.getBoundingClientRect();
+      const box = (td.closest('[role="region"]') as HTMLElement).getBoundingClientRect();
+      return cell.top >= box.top - 1 && cell.bottom <= box.bottom + 1 && cell.left >= box.left - 1 && cell.right <= box.right + 1;
+    });
+    expect(visible).toBe(true);
+    // the highlight is visible, not only an attribute: its background differs from an ordinary cell's
+    const bg = await selected.evaluate((td) => getComputedStyle(td).backgroundColor);
+    const other = await grid.locator('td[data-cell="D5"]').evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(bg).not.toBe(other);
+  });
+
+  step('an explanation for a verify finding counts it as 已说明 and the verify count drops', async () => {
+    const p = panel(page, SAMPLE_NAME);
+    const before = await counts(p);
+    const z2 = findingButton(p, { rule: 'coverage-claim', sheet: '公共法律服务', cell: 'D6' });
+    const item = z2.locator('xpath=ancestor::li[1]');
+    await item.getByTestId('explain-button').click();
+    await item.getByTestId('explanation-text').fill('另有2个村由县法律援助中心律师兼任顾问，已核对聘用协议。');
+    await item.getByTestId('explanation-save').click();
+    await waitForEither(page, p.getByTestId('group-explained'), 'error-message', 'saving the explanation');
+    const after = await counts(p);
+    expect(after).toEqual({ ...before, verify: before.verify - 1, explained: before.explained + 1 });
+    const explained = p.getByTestId('group-explained').getByTestId('finding');
+    expect(await explained.count()).toBe(1);
+    expect(await explained.getAttribute('data-sheet')).toBe('公共法律服务');
+    expect(await explained.getAttribute('data-cell')).toBe('D6');
+    await expect(p.getByTestId('group-explained').innerText()).resolves.toContain('另有2个村由县法律援助中心律师兼任顾问');
+  });
+
+  step('downloads the result workbook: every original sheet with identical values, plus the result sheets and 审核说明', async () => {
+    const p = panel(page, SAMPLE_NAME);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-workbook').click()]);
+    expect(download.suggestedFilename()).toBe('周营镇-2023-指标-审核.xlsx');
+    const file = await download.path();
+    expect(file).toBeTruthy();
+    await failIfShown(page, 'error-message', 'downloading the workbook');
+    const out = await readXlsx(fs.readFileSync(file!), download.suggestedFilename());
+    const names = out.sheets.map((g) => g.name);
+    for (const g of expected.book.sheets) {
+      const back = out.sheets.find((s) => s.name === g.name);
+      expect(back).toBeDefined();
+      expect({ sheet: g.name, rows: back!.rows }).toEqual({ sheet: g.name, rows: g.rows });
+    }
+    for (const s of [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report, RESULT_SHEETS.explanations]) {
+      expect(names).toContain(s);
+      expect(names.filter((n) => n === s)).toHaveLength(1);
+    }
+    const text = (name: string) => JSON.stringify(out.sheets.find((g) => g.name === name)!.rows);
+    expect(text(RESULT_SHEETS.explanations)).toContain('另有2个村由县法律援助中心律师兼任顾问');
+    expect(text(RESULT_SHEETS.findings)).toContain('信访案件化解率');
+    // and the downloaded workbook, read again by the core, keeps the explanation
+    const again = check(out);
+    expect(again.counts.explained).toBe(1);
+    expect(again.counts.error).toBe(expected.result.counts.error);
+  });
+
+  step('downloads the Word report: a .docx naming the township with a recomputed rate', async () => {
+    const p = panel(page, SAMPLE_NAME);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-docx').click()]);
+    expect(download.suggestedFilename()).toBe('周营镇-2023-指标-报告.docx');
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const text = docxText(bytes);
+    expect(text).toContain(expected.result.unit!);
+    // the recomputed 信访案件化解率 (7 of 9), not the 100% the township typed
+    const rate = expected.result.rates.find((r) => r.indicator === 'petition_resolution_rate' && r.entity === null);
+    expect(rate?.display).toBe('77.8%'); // README, key computed rates
+    expect(text).toContain(`化解率${rate!.display}`);
+    expect(text).not.toContain('化解率100%');
+  });
+
+  step('no request leaves 127.0.0.1 (load, sample, check, explanation, downloads)', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.some((u) => u.includes('samples/'))).toBe(true);
+    expect(outside127(requests)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  step('screenshots after the check at 1280×800 and 320×700 (readable, no horizontal scrolling)', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1280x800.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-1280x800-full.png'), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-320x700.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-320x700-full.png'), fullPage: true });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // the summary and the first finding fit inside 320 px
+    const p = panel(page, SAMPLE_NAME);
+    for (const el of [p.getByTestId('summary'), p.getByTestId('finding').first(), p.getByTestId('check-button')]) {
+      const box = (await el.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  step('axe: no serious or critical accessibility violations after the check', async () => {
+    const violations = await runAxe(page);
+    const report = seriousOnly(violations);
+    if (report) console.log(`axe (standalone page):\n${report}`);
+    expect(report).toBe('');
+  });
+});
+
+// ───────────────────────────── 2: the upload path ─────────────────────────────
+
+describe('standalone page: the user opens their own files', () => {
+  const step = session();
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await newContext();
+    page = await context.newPage();
+    await page.goto(`${server.url}index.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const A = '大钟庄镇-2021-比率.xlsx';
+  const B = '前营乡-2023-逐年.xlsx';
+
+  step('two workbooks picked at once: both listed, each checked on its own, switching keeps each result', async () => {
+    const [ea, eb] = [await coreCheck(A), await coreCheck(B)];
+    await page.getByTestId('file-input').setInputFiles([path.join(SAMPLES, A), path.join(SAMPLES, B)]);
+    await page.locator(`[data-testid="file-item"][data-name="${B}"]`).waitFor({ timeout: 40_000 });
+    await failIfShown(page, 'open-error', 'opening two sample workbooks');
+    const listed = await page.getByTestId('file-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    expect(listed).toEqual([A, B]);
+    // the last one opened is the current one
+    expect(await page.locator(`[data-testid="file-item"][data-name="${B}"]`).getAttribute('aria-current')).toBe('true');
+    expect(await panel(page, B).isVisible()).toBe(true);
+    expect(await panel(page, A).isVisible()).toBe(false);
+    await page.locator(`[data-testid="preview"][data-name="${B}"] [data-testid="preview-grid"]`).waitFor();
+
+    const pb = await runCheck(page, B);
+    expect(await counts(pb)).toEqual(eb.result.counts);
+    // Q1 of the README: 法律咨询 45 → 260 without a note
+    expect(await findingButton(pb, { rule: 'large-change', sheet: '主要指标', cell: 'E11' }).count()).toBe(1);
+
+    await page.locator(`[data-testid="file-item"][data-name="${A}"]`).click();
+    expect(await panel(page, A).isVisible()).toBe(true);
+    expect(await panel(page, B).isVisible()).toBe(false);
+    const previewA = page.locator(`[data-testid="preview"][data-name="${A}"]`);
+    expect(await previewA.isVisible()).toBe(true);
+    expect(await previewA.innerText()).toContain(A);
+    const pa = await runCheck(page, A);
+    expect(await counts(pa)).toEqual(ea.result.counts);
+    // D1: 信访案件化解率 98% over 45 of 48 = 93.8%
+    const d1 = findingButton(pa, { rule: 'rate-mismatch', sheet: '比率指标', cell: 'E3' });
+    expect(await d1.innerText()).toContain('93.8%');
+    await d1.click();
+    const sel = previewA.locator('td[aria-selected="true"]');
+    await sel.waitFor({ timeout: 10_000 });
+    expect(await sel.getAttribute('data-cell')).toBe('E3');
+    expect(await sel.evaluate((td) => td.closest('table')?.getAttribute('data-sheet'))).toBe('比率指标');
+
+    // back to B: its result is still there
+    await page.locator(`[data-testid="file-item"][data-name="${B}"]`).click();
+    expect(await panel(page, B).isVisible()).toBe(true);
+    expect(await counts(pb)).toEqual(eb.result.counts);
+  });
+
+  step('a text file named .xlsx gets a clear message, and the page stays usable for the next file', async () => {
+    const fake = '假的工作簿.xlsx';
+    await page.getByTestId('file-input').setInputFiles({
+      name: fake,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('周营镇 2023 指标\n信访案件受理数\t9\n化解数\t7\n', 'utf8'),
+    });
+    const bar = page.getByTestId('open-error');
+    await bar.waitFor({ timeout: 20_000 });
+    const msg = (await bar.innerText()).replace(/\s+/g, ' ');
+    expect(msg).toContain(fake);
+    expect(msg).toMatch(/不是有效的 Excel 工作簿|已损坏|无法读取/);
+    expect(msg).not.toMatch(/undefined|NaN|\bnull\b|Error:|at [A-Za-z]+ \(/);
+    expect(await bar.getAttribute('role')).toBe('alert');
+    // not added to the list
+    expect(await page.locator(`[data-testid="file-item"][data-name="${fake}"]`).count()).toBe(0);
+    expect(await page.getByTestId('file-item').count()).toBe(2);
+
+    const C = '示范镇-2023-无误.xlsx';
+    const ec = await coreCheck(C);
+    await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, C));
+    await page.locator(`[data-testid="file-item"][data-name="${C}"]`).waitFor({ timeout: 40_000 });
+    expect(await page.getByTestId('open-error').count()).toBe(0); // the old message is gone with the new choice
+    const pc = await runCheck(page, C);
+    expect(await counts(pc)).toEqual(ec.result.counts);
+    expect(ec.result.counts.error + ec.result.counts.verify).toBe(0); // README: the clean workbook
+    expect(await pc.getByTestId('summary').isVisible()).toBe(true);
+  });
+});
+
+// ───────────────────────────── 3: the Excel task pane over a fake office-js ─────────────────────────────
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function toSpec(book: Workbook, language = 'zh-CN'): E2EOfficeSpec {
+  return {
+    language,
+    book: {
+      name: book.name,
+      sheets: book.sheets.map((g) => ({
+        name: g.name,
+        rows: g.rows as E2ESheet['rows'],
+        origin: g.origin,
+        formats: g.formats,
+        merges: g.merges,
+        visibility: g.visibility,
+      })),
+    },
+  };
+}
+
+/** A workbook of `n` sheets: the sample's sheets, then small 附表 sheets of counts. */
+function bookOf(base: Workbook, n: number): Workbook {
+  const sheets: Grid[] = base.sheets.slice(0, n);
+  for (let i = sheets.length; i < n; i++) {
+    sheets.push({
+      name: `附表${i + 1}`,
+      rows: [
+        [`附表${i + 1} 村级台账`, null, null],
+        ['序号', '村名', '调解纠纷（件）'],
+        ...Array.from({ length: 30 }, (_, r) => [r + 1, `第${r + 1}村`, (r * 7 + i) % 13] as Grid['rows'][number]),
+      ],
+      origin: { row: 0, col: 0 },
+    });
+  }
+  return { name: base.name, sheets };
+}
+
+interface PaneSession {
+  context: BrowserContext;
+  page: Page;
+  /** Requests for anything but 127.0.0.1 and the (fulfilled) office.js. */
+  outside: string[];
+  officeJsRequests: number;
+}
+
+/** taskpane.html with the fake Office/Excel injected before any script and office.js answered locally. */
+async function openPane(spec: E2EOfficeSpec, width = 320, height = 700): Promise<PaneSession> {
+  const script = await fakeOfficeScript();
+  const context = await newContext(width, height);
+  const session: PaneSession = { context, page: null as unknown as Page, outside: [], officeJsRequests: 0 };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.split('?')[0] === OFFICE_JS) {
+      session.officeJsRequests++;
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__officeJsLoaded = true;' });
+    }
+    const u = new URL(url);
+    if (u.protocol === 'blob:' || u.protocol === 'data:' || u.hostname === '127.0.0.1') return route.continue();
+    session.outside.push(url);
+    return route.abort();
+  });
+  await context.addInitScript({ content: `window.__E2E_OFFICE__ = ${JSON.stringify(spec)};\n${script}` });
+  session.page = await context.newPage();
+  await session.page.goto(`${server.url}taskpane.html`);
+  await session.page.getByTestId('check-button').waitFor({ timeout: 30_000 });
+  return session;
+}
+
+function probe<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([f, a]) => (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](...(a as unknown[])),
+    [fn, args] as const,
+  ) as Promise<T>;
+}
+
+/** Clicks 检查工作簿 in the pane; returns the syncs the check's read took. */
+async function checkInPane(page: Page): Promise<number> {
+  await probe(page, 'resetCounters');
+  await page.getByTestId('check-button').click();
+  await waitForEither(page, page.getByTestId('summary'), 'error-message', 'checking in the task pane');
+  return probe<number>(page, 'syncCount');
+}
+
+describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
+  const step = session();
+  let expected: { book: Workbook; result: CheckResult };
+  let pane: PaneSession;
+
+  beforeAll(async () => {
+    expected = await coreCheck(SAMPLE_NAME);
+    pane = await openPane(toSpec(expected.book));
+  }, 60_000);
+
+  afterAll(async () => {
+    await pane?.context.close();
+  });
+
+  step('starts inside "Excel": office.js is taken from the (intercepted) CDN, the pane shows its title and the check button', async () => {
+    expect(pane.officeJsRequests).toBe(1);
+    expect(await probe<boolean>(pane.page, 'officeJsLoaded')).toBe(true);
+    await expect(pane.page.locator('h1').innerText()).resolves.toContain('指标审核助手');
+    expect(await pane.page.getByTestId('check-button').innerText()).toContain('检查工作簿');
+    expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  step('the check reads the workbook through office-js and shows the same findings as the file adapter', async () => {
+    await checkInPane(pane.page);
+    const core = expected.result.counts;
+    expect(await counts(pane.page.locator('body'))).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+    for (const f of expected.result.findings) expect(await findingButton(pane.page.locator('body'), f).count()).toBe(1);
+    const z1 = findingButton(pane.page.locator('body'), { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' });
+    expect(await z1.innerText()).toContain('77.8%');
+    // selecting it selects the cell in "Excel"
+    await z1.click();
+    await pane.page.waitForFunction(
+      () => (window as unknown as { __fakeExcel: { selection(): unknown } }).__fakeExcel.selection() !== null,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const sel = await probe<{ sheet: string; address: string }>(pane.page, 'selection');
+    expect(sel.sheet).toBe('矛盾纠纷化解');
+    expect(sel.address.replace(/\$/g, '').replace(/^.*!/, '')).toBe('D6');
+  });
+
+  step('写入结果表 writes 审核结果, 计算结果 and 报告文稿 into the workbook and leaves the township’s sheets as they were', async () => {
+    const before = await Promise.all(expected.book.sheets.map((g) => probe<Record<string, unknown>>(pane.page, 'values', g.name)));
+    await pane.page.getByRole('button', { name: '写入结果表' }).click();
+    await waitForEither(pane.page, pane.page.getByTestId('notice-message'), 'error-message', 'writing the result sheets');
+    const names = await probe<string[]>(pane.page, 'sheetNames');
+    for (const s of [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]) {
+      expect(names.filter((n) => n === s)).toHaveLength(1);
+    }
+    for (const g of expected.book.sheets) expect(names).toContain(g.name);
+    const findings = Object.values(await probe<Record<string, unknown>>(pane.page, 'values', RESULT_SHEETS.findings)).join('\n');
+    expect(findings).toContain('信访案件化解率');
+    const report = Object.values(await probe<Record<string, unknown>>(pane.page, 'values', RESULT_SHEETS.report)).join('\n');
+    expect(report).toContain(expected.result.unit!);
+    const after = await Promise.all(expected.book.sheets.map((g) => probe<Record<string, unknown>>(pane.page, 'values', g.name)));
+    expect(after).toEqual(before);
+    // a second write replaces, never duplicates
+    await pane.page.getByRole('button', { name: '写入结果表' }).click();
+    await waitForEither(pane.page, pane.page.getByTestId('notice-message'), 'error-message', 'writing the result sheets again');
+    const again = await probe<string[]>(pane.page, 'sheetNames');
+    expect(again.filter((n) => n === RESULT_SHEETS.findings)).toHaveLength(1);
+    expect(again.length).toBe(names.length);
+  });
+
+  step('screenshot of the pane at 320×700 after the check; nothing wider than the pane', async () => {
+    await pane.page.evaluate(() => window.scrollTo(0, 0));
+    await pane.page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-320x700.png') });
+    await pane.page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-320x700-full.png'), fullPage: true });
+    expect(await horizontalOverflow(pane.page)).toBeLessThanOrEqual(0);
+  });
+
+  step('axe: no serious or critical accessibility violations in the pane after the check', async () => {
+    const report = seriousOnly(await runAxe(pane.page));
+    if (report) console.log(`axe (task pane):\n${report}`);
+    expect(report).toBe('');
+  });
+
+  step('no request other than office.js left 127.0.0.1', () => {
+    expect(pane.outside).toEqual([]);
+  });
+
+  test('reading takes as many syncs for a 40-sheet workbook as for a 1-sheet one', async () => {
+    const syncs: number[] = [];
+    for (const n of [1, 40]) {
+      const s = await openPane(toSpec(bookOf(expected.book, n)), 1024, 700);
+      try {
+        syncs.push(await checkInPane(s.page));
+        expect(await probe<string[]>(s.page, 'sheetNames')).toHaveLength(n);
+      } finally {
+        await s.context.close();
+      }
+    }
+    expect(syncs[0]).toBeGreaterThan(0);
+    expect(syncs[1]).toBe(syncs[0]);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Browser entry (bundled by ./office.ts, injected with page.addInitScript before the task pane's own scripts):
+ * the `Office` and `Excel` globals the pane uses, backed by H7's in-memory fake of the office-js object model
+ * (test/excel/fake-excel.ts) holding the workbook the test put in `window.__E2E_OFFICE__`. The test reads the
+ * fake back through `window.__fakeExcel` (sheets, cells, selection, sync count).
+ */
+import { cellName, createFakeExcel, type FakeValue } from '../../excel/fake-excel';
+
+export interface E2ESheet {
+  name: string;
+  rows: (FakeValue | null)[][];
+  origin?: { row: number; col: number };
+  formats?: (string | null)[][];
+  merges?: { r1: number; c1: number; r2: number; c2: number }[];
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface E2EOfficeSpec {
+  book: { name: string; sheets: E2ESheet[] };
+  language?: string;
+  apiVersion?: string;
+}
+
+/** What the test can call through page.evaluate. */
+export interface FakeExcelProbe {
+  syncCount(): number;
+  resetCounters(): void;
+  writes(): number;
+  sheetNames(): string[];
+  visibility(name: string): string | null;
+  /** Non-empty values of a sheet by A1 address. */
+  values(name: string): Record<string, FakeValue>;
+  selection(): { sheet: string; address: string } | null;
+  officeJsLoaded(): boolean;
+}
+
+const VIS = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
+
+const w = window as unknown as Record<string, unknown>;
+const spec = (w.__E2E_OFFICE__ as E2EOfficeSpec | undefined) ?? { book: { name: 'Book1.xlsx', sheets: [] } };
+const fake = createFakeExcel({ apiVersion: spec.apiVersion ?? '1.13' });
+fake.model.name = spec.book.name;
+for (const g of spec.book.sheets) {
+  fake.model.addSheet(g.name, g.rows, {
+    origin: g.origin,
+    formats: g.formats,
+    merges: g.merges,
+    visibility: VIS[g.visibility ?? 'visible'],
+  });
+}
+
+const probe: FakeExcelProbe = {
+  syncCount: () => fake.syncCount(),
+  resetCounters: () => fake.resetCounters(),
+  writes: () => fake.model.writes,
+  sheetNames: () => fake.model.sheets.map((s) => s.name),
+  visibility: (name) => fake.model.sheet(name)?.visibility ?? null,
+  values(name) {
+    const out: Record<string, FakeValue> = {};
+    const s = fake.model.sheet(name);
+    s?.cells.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (c && c.v !== undefined && c.v !== '') out[cellName(r, col)] = c.v;
+      }),
+    );
+    return out;
+  },
+  selection: () => fake.model.selection,
+  officeJsLoaded: () => w.__officeJsLoaded === true,
+};
+w.__fakeExcel = probe;
+
+const info = { host: 'Excel', platform: 'OfficeOnline' };
+w.Office = {
+  HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
+  PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+  context: {
+    displayLanguage: spec.language ?? 'zh-CN',
+    requirements: { isSetSupported: (name: string, version?: string | number) => fake.env.isSetSupported(name, String(version ?? '1.1')) },
+  },
+  onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        callback?.(info);
+        resolve(info);
+      }, 0),
+    );
+  },
+};
+w.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => fake.run(batch) };
