@@ -3,33 +3,15 @@
  * the bundled sample (click → findings shown). Medians over several fresh page loads.
  */
 import * as fs from 'fs';
-import * as http from 'http';
+import type * as http from 'http';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
 import type { Metric } from './run';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
+// The project's one static server (also behind `npm run page` and the browser tests).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require(path.join(__dirname, '..', '..', 'scripts', 'serve.js')) as {
+  serve(dir: string, port?: number): Promise<{ server: http.Server; url: string }>;
 };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const p = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0]));
-    if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(p)] ?? 'application/octet-stream' });
-    fs.createReadStream(p).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -39,8 +21,7 @@ export async function pageMetrics(dist: string): Promise<Metric[]> {
     return [];
   }
   const { chromium } = await import('playwright-core');
-  const server = await serve(dist);
-  const port = (server.address() as AddressInfo).port;
+  const { server, url } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -51,7 +32,7 @@ export async function pageMetrics(dist: string): Promise<Metric[]> {
     for (let i = 0; i < 6; i++) {
       const page = await browser.newPage();
       const t0 = Date.now();
-      await page.goto(`http://127.0.0.1:${port}/index.html`);
+      await page.goto(`${url}index.html`);
       await page.getByTestId('open-sample').waitFor({ state: 'visible' });
       await page.waitForFunction(`!document.querySelector('[data-testid="open-sample"]').disabled`);
       const t1 = Date.now();
