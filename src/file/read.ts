@@ -149,12 +149,41 @@ function parserDetail(e: unknown): string | undefined {
   return `ExcelJS：${e.message.replace(/\s+/g, ' ').slice(0, 160)}`;
 }
 
+type CellModel = { formula?: unknown; shareType?: unknown; result?: unknown };
+type SheetModel = { rows?: ({ cells?: (CellModel | null)[] } | null)[] };
+
+/**
+ * ExcelJS turns the cached result of every formula in a date-formatted cell into a Date, whatever it was: an
+ * error (`#DIV/0!`) or a text result becomes an Invalid Date (read as blank, written back as `<v>NaN</v>`),
+ * TRUE becomes 1900-01-01 (read as the figure 1). Keep the non-numeric results as parsed, around ExcelJS's
+ * reconcile step (an instance method, in the Node build and the browser bundle alike).
+ */
+function keepFormulaResults(wb: ExcelJS.Workbook): void {
+  const x = wb.xlsx as unknown as { reconcile?: (model: { worksheets?: SheetModel[] }, options: unknown) => unknown };
+  const reconcile = x.reconcile;
+  if (typeof reconcile !== 'function') return;
+  x.reconcile = function (this: unknown, model, options) {
+    const kept: [CellModel, unknown][] = [];
+    for (const ws of model?.worksheets ?? []) {
+      for (const row of ws?.rows ?? []) {
+        for (const c of row?.cells ?? []) {
+          if (c && (c.formula || c.shareType) && c.result !== undefined && c.result !== null && typeof c.result !== 'number') kept.push([c, c.result]);
+        }
+      }
+    }
+    const out = reconcile.call(this, model, options);
+    for (const [c, r] of kept) c.result = r;
+    return out;
+  };
+}
+
 /** Load the bytes into an ExcelJS workbook after checking they are a sane .xlsx. */
 export async function loadExcelJs(data: Uint8Array | ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
   const bytes = toBytes(data);
   const entries = inspectWorkbookZip(bytes, name);
   await verifyInflatedSizes(bytes, entries, name);
   const wb = new ExcelJS.Workbook();
+  keepFormulaResults(wb);
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
