@@ -17,6 +17,7 @@ import {
   concat,
   deflatedEntry,
   DAZ,
+  dateFormattedFormulas,
   hostileWorkbook,
   INJECTIONS,
   LONG_TEXT,
@@ -219,6 +220,28 @@ describe('hostile cell contents', () => {
     const f = result.findings.find((x) => x.rule === 'formula-error' && x.sheet === '行政执法' && x.cell === 'D13');
     expect(f).toBeDefined();
     expect(f!.message).toContain('#DIV/0!');
+  });
+
+  test('formulas in date-formatted cells keep their error, text and TRUE results (read, and written back as they were)', async () => {
+    const bytes = await dateFormattedFormulas();
+    const book = await readXlsx(bytes, '日期格式公式.xlsx');
+    const law = book.sheets.find((s) => s.name === '行政执法')!;
+    const at = (r: number) => law.rows[r - 1 - (law.origin?.row ?? 0)][3 - (law.origin?.col ?? 0)];
+    expect(at(13)).toEqual({ error: '#DIV/0!' });
+    expect(at(14)).toBe('2023年12月13日');
+    expect(at(15)).toBe(true); // not the figure 1
+    const f = check(book).findings.find((x) => x.sheet === '行政执法' && x.cell === 'D13');
+    expect(f?.rule).toBe('formula-error');
+
+    // the copy keeps the township's cached results: no `NaN` written into their cells
+    const out = await applyPlan(bytes, resultPlan(check(book), null), '日期格式公式.xlsx');
+    const z = await JSZip.loadAsync(out);
+    for (const n of Object.keys(z.files).filter((x) => /^xl\/worksheets\/sheet\d+\.xml$/.test(x))) {
+      expect(await z.file(n)!.async('string')).not.toContain('<v>NaN</v>');
+    }
+    const again = await readXlsx(out, '日期格式公式-审核.xlsx');
+    const law2 = again.sheets.find((s) => s.name === '行政执法')!;
+    expect(law2.rows).toEqual(law.rows);
   });
 
   test('a date where a figure belongs is an unparseable value naming the cell', async () => {

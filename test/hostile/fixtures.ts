@@ -229,3 +229,24 @@ export async function hostileWorkbook(): Promise<Uint8Array> {
   problems.getRow(7).values = [5, LONG_TEXT];
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/**
+ * 周营镇 with formulas in date-formatted cells of 行政执法 (a value column whose format was set to a date): D13
+ * caches #DIV/0!, D14 a text, D15 TRUE. Each cell gets a fresh style object (ExcelJS shares loaded styles).
+ */
+export async function dateFormattedFormulas(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(ZHOU) as unknown as ArrayBuffer);
+  const law = wb.getWorksheet('行政执法')!;
+  const cells: [string, ExcelJS.CellFormulaValue][] = [
+    ['D13', { formula: 'D12/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue],
+    ['D14', { formula: 'TEXT(45273,"yyyy年m月d日")', result: '2023年12月13日' } as ExcelJS.CellFormulaValue],
+    ['D15', { formula: 'TRUE()', result: true } as unknown as ExcelJS.CellFormulaValue],
+  ];
+  for (const [addr, v] of cells) {
+    const c = law.getCell(addr);
+    c.value = v;
+    c.style = { ...c.style, numFmt: 'yyyy-mm-dd' };
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
