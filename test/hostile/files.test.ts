@@ -386,6 +386,48 @@ describe('the result workbook holds no formula the tool did not mean to write', 
   });
 });
 
+describe('malformed sheet XML: a Chinese error or a workbook check can handle, never a raw exception', () => {
+  const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const ws = (rows: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData>${after}</worksheet>`;
+  const lol = Array.from({ length: 8 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+  const CASES: [string, { name: string; xml?: string }[]][] = [
+    ['a merge beyond column XFD', [{ name: '指标', xml: ws('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:ZZZZ9"/></mergeCells>') }]],
+    ['a reversed merge', [{ name: '指标', xml: ws('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="1"><mergeCell ref="C5:A1"/></mergeCells>') }]],
+    ['a cell beyond column XFD', [{ name: '指标', xml: ws('<row r="1"><c r="XFE1"><v>1</v></c></row>') }]],
+    ['a row beyond 1,048,576', [{ name: '指标', xml: ws('<row r="2000000"><c r="A2000000" t="inlineStr"><is><t>行政村数</t></is></c><c r="B2000000"><v>20</v></c></row>') }]],
+    ['row 0 and cell A0', [{ name: '指标', xml: ws('<row r="0"><c r="A0"><v>1</v></c></row>') }]],
+    ['cells without addresses', [{ name: '指标', xml: ws('<row><c><v>1</v></c><c t="inlineStr"><is><t>行政村数</t></is></c></row>') }]],
+    ['two sheets with the same name', [{ name: '指标', xml: ws('') }, { name: '指标', xml: ws('') }]],
+    ['an empty sheet name', [{ name: '', xml: ws('') }]],
+    ['NaN, 1e999 and letters as numbers', [{ name: '指标', xml: ws('<row r="1"><c r="A1"><v>NaN</v></c><c r="B1"><v>1e999</v></c><c r="C1"><v>abc</v></c></row>') }]],
+    ['odd cell types', [{ name: '指标', xml: ws('<row r="1"><c r="A1" t="b"><v>7</v></c><c r="B1" t="e"><v>#WHAT?</v></c><c r="C1" t="str"><v>=1+1</v></c></row>') }]],
+    ['5,000 rich-text runs in one cell', [{ name: '指标', xml: ws(`<row r="1"><c r="A1" t="inlineStr"><is>${'<r><t>行</t></r>'.repeat(5000)}</is></c></row>`) }]],
+    ['entity expansion (billion laughs)', [{ name: '指标', xml: `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY l0 "lol">${lol}]><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&l8;</t></is></c></row></sheetData></worksheet>` }]],
+  ];
+  test.each(CASES)('%s', async (label, sheets) => {
+    const name = `${label}.xlsx`;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let book: Workbook | null = null;
+    try {
+      book = await readXlsx(minimalXlsx(sheets), name);
+    } catch (e) {
+      expect(e).toBeInstanceOf(FileReadError);
+      expect((e as Error).message).toContain(`“${name}”`);
+      expect((e as Error).message).not.toMatch(/undefined|NaN|\bnull\b/);
+    } finally {
+      warn.mockRestore();
+    }
+    if (!book) return;
+    const r = check(book);
+    const names = new Set(book.sheets.map((g) => g.name));
+    for (const f of r.findings) {
+      if (f.sheet) expect(names.has(f.sheet)).toBe(true);
+      expect(f.message).not.toMatch(/undefined|NaN|\bnull\b/);
+    }
+    for (const g of book.sheets) for (const row of g.rows) for (const c of row) if (typeof c === 'number') expect(Number.isFinite(c)).toBe(true);
+  });
+});
+
 describe('a read is bounded for any of the samples cut at every 10%', () => {
   test('no hang and no raw exception: an error is a FileReadError, a success a workbook', async () => {
     const b = sample(DAZ);
