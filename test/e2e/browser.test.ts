@@ -260,6 +260,19 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     expect(bg).not.toBe(other);
   });
 
+  step('with the keyboard alone: Enter on a focused finding selects its cell', async () => {
+    const p = panel(page, SAMPLE_NAME);
+    const z3 = findingButton(p, { rule: 'part-exceeds-whole', sheet: '行政执法', cell: 'D5' });
+    await z3.focus();
+    await page.keyboard.press('Enter');
+    const selected = page.locator('[data-testid="preview-grid"][data-sheet="行政执法"] td[aria-selected="true"]');
+    await selected.waitFor({ timeout: 10_000 });
+    expect(await selected.getAttribute('data-cell')).toBe('D5');
+    expect(await z3.getAttribute('aria-current')).toBe('true');
+    // focus stays on the finding (the list is not lost when the preview moves)
+    expect(await z3.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   step('an explanation for a verify finding counts it as 已说明 and the verify count drops', async () => {
     const p = panel(page, SAMPLE_NAME);
     const before = await counts(p);
@@ -446,6 +459,74 @@ describe('standalone page: the user opens their own files', () => {
   });
 });
 
+describe('standalone page: other ways in', () => {
+  test('a workbook dropped on the drop zone opens and checks like a picked one', async () => {
+    const name = '大钟庄镇-2021-比率.xlsx';
+    const { result } = await coreCheck(name);
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html`);
+      const b64 = fs.readFileSync(path.join(SAMPLES, name)).toString('base64');
+      const dt = await page.evaluateHandle(
+        ([n, data]) => {
+          const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+          const t = new DataTransfer();
+          t.items.add(new File([bytes], n, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+          return t;
+        },
+        [name, b64] as const,
+      );
+      const zone = page.getByTestId('drop-zone');
+      await zone.dispatchEvent('dragenter', { dataTransfer: dt });
+      await zone.dispatchEvent('dragover', { dataTransfer: dt });
+      await zone.dispatchEvent('drop', { dataTransfer: dt });
+      await page.locator(`[data-testid="file-item"][data-name="${name}"]`).waitFor({ timeout: 30_000 });
+      expect(page.url()).toBe(`${server.url}index.html`); // the browser did not navigate to the file
+      const p = await runCheck(page, name);
+      expect(await counts(p)).toEqual(result.counts);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('dist/index.html opened straight from disk (file://): a picked workbook checks and downloads', async () => {
+    const { result } = await coreCheck(SAMPLE_NAME);
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`file://${path.join(DIST, 'index.html')}`);
+      await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, SAMPLE_NAME));
+      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening a workbook from a file:// page');
+      const p = await runCheck(page, SAMPLE_NAME);
+      expect(await counts(p)).toEqual(result.counts);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-docx').click()]);
+      expect(docxText(fs.readFileSync((await download.path())!))).toContain(result.unit!);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('?lang=en shows the page in English; the findings stay in Chinese', async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html?lang=en`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('button', { name: 'Open the sample workbook' }).click();
+      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample in English');
+      const p = await runCheck(page, SAMPLE_NAME);
+      expect(await p.getByTestId('summary').innerText()).toMatch(/Errors/);
+      expect(await findingButton(p, { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' }).innerText()).toContain('信访案件化解率');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 // ───────────────────────────── 3: the Excel task pane over a fake office-js ─────────────────────────────
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -592,6 +673,35 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     const again = await probe<string[]>(pane.page, 'sheetNames');
     expect(again.filter((n) => n === RESULT_SHEETS.findings)).toHaveLength(1);
     expect(again.length).toBe(names.length);
+  });
+
+  step('标记到单元格 colours the cells of the findings in "Excel", 清除标记 gives the original fills back', async () => {
+    const cells = expected.result.findings.map((f) => [f.sheet, f.cell] as const);
+    const before = await Promise.all(cells.map(([s, c]) => probe<string>(pane.page, 'fill', s, c)));
+    const values = await Promise.all(expected.book.sheets.map((g) => probe<Record<string, unknown>>(pane.page, 'values', g.name)));
+    await pane.page.getByRole('button', { name: '标记到单元格' }).click();
+    await waitForEither(pane.page, pane.page.getByTestId('notice-message'), 'error-message', 'marking the cells');
+    const notice = await pane.page.getByTestId('notice-message').innerText();
+    const marked = Number(/(\d+)\s*个单元格/.exec(notice)?.[1]);
+    expect(marked).toBeGreaterThan(0);
+    const during = await Promise.all(cells.map(([s, c]) => probe<string>(pane.page, 'fill', s, c)));
+    const z1 = cells.findIndex(([s, c]) => s === '矛盾纠纷化解' && c === 'D6');
+    expect(during[z1]).not.toBe(before[z1]);
+    expect(during.filter((f, i) => f !== before[i]).length).toBe(new Set(cells.map(([s, c]) => `${s}!${c}`)).size);
+    expect(await probe<string | null>(pane.page, 'visibility', RESULT_SHEETS.marks)).toBe('VeryHidden');
+
+    await pane.page.getByRole('button', { name: '清除标记' }).click();
+    await waitForEither(pane.page, pane.page.getByTestId('notice-message'), 'error-message', 'clearing the marks');
+    expect(await Promise.all(cells.map(([s, c]) => probe<string>(pane.page, 'fill', s, c)))).toEqual(before);
+    expect(await Promise.all(expected.book.sheets.map((g) => probe<Record<string, unknown>>(pane.page, 'values', g.name)))).toEqual(values);
+  });
+
+  step('清除结果 removes the result sheets and keeps the township’s sheets', async () => {
+    await pane.page.getByRole('button', { name: '清除结果' }).click();
+    await waitForEither(pane.page, pane.page.getByTestId('notice-message'), 'error-message', 'clearing the results');
+    const names = await probe<string[]>(pane.page, 'sheetNames');
+    for (const s of [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]) expect(names).not.toContain(s);
+    for (const g of expected.book.sheets) expect(names).toContain(g.name);
   });
 
   step('screenshot of the pane at 320×700 after the check; nothing wider than the pane', async () => {

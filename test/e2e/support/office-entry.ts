@@ -31,6 +31,8 @@ export interface FakeExcelProbe {
   /** Non-empty values of a sheet by A1 address. */
   values(name: string): Record<string, FakeValue>;
   selection(): { sheet: string; address: string } | null;
+  /** The fill colour of a cell ('' when none). */
+  fill(name: string, a1: string): string;
   officeJsLoaded(): boolean;
 }
 
@@ -66,6 +68,7 @@ const probe: FakeExcelProbe = {
     return out;
   },
   selection: () => fake.model.selection,
+  fill: (name, a1) => fake.model.cell(name, a1)?.fill ?? '',
   officeJsLoaded: () => w.__officeJsLoaded === true,
 };
 w.__fakeExcel = probe;
