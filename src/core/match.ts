@@ -198,6 +198,8 @@ function compatible(label: string, e: Entry): boolean {
   const rateLabel = /率/.test(label);
   if (rateLabel && e.kind !== 'rate' && !/率/.test(e.text)) return false;
   if (e.kind === 'rate' && !rateLabel && /数$/.test(label)) return false;
+  // a label with no word of a rate (`化解`, `持证`, `法律顾问`) is a count, not `化解率` / `持证率` / `法律顾问覆盖(率)`
+  if (e.kind === 'rate' && !/率|比例|比重|覆盖|全部|百分/.test(label)) return false;
   if (/(人数|人次|名数)$/.test(label) && !/人|名/.test(e.text) && !e.units.some((u) => /人|名/.test(u))) return false;
   return true;
 }
@@ -239,11 +241,16 @@ function containMatch(text: string, idx: Index, section: SectionId | null | unde
   return { entry: prefer(cands, section), cover };
 }
 
-/** Best similarity over the catalog. */
-function similar(text: string, idx: Index, section: SectionId | null | undefined): { entry: Entry; score: number } | null {
+/**
+ * Best similarity over the catalog. `parentLen`: the text starts with a parent's words (`行政执法人员` + `持证`);
+ * an entry must then share some words with the sub-label itself — `行政执法人员数` resembles the parent, not `持证`.
+ */
+function similar(text: string, idx: Index, section: SectionId | null | undefined, parentLen = 0): { entry: Entry; score: number } | null {
   const b = bigrams(text);
+  const own = parentLen > 0 ? [...bigrams(text.slice(parentLen)).map.keys()] : [];
   let best: { entry: Entry; score: number } | null = null;
   for (const e of idx.entries) {
+    if (own.length && !own.some((g) => e.text.includes(g))) continue;
     let s = dice(b, e);
     if (s === 0) continue;
     // containment bonus: one wording inside the other is stronger evidence than scattered bigrams
@@ -303,8 +310,8 @@ export function matchLabel(label: string, catalog: Catalog = CATALOG, context?: 
 
     // 3. similarity
     let best = similar(text, idx, section);
-    for (const { text: pt } of parentTexts) {
-      const s = similar(pt, idx, section);
+    for (const { text: pt, pLen } of parentTexts) {
+      const s = similar(pt, idx, section, pLen);
       if (s && (!best || s.score > best.score)) best = s;
     }
     if (best && best.score >= MATCH_THRESHOLD) return matched(best.entry, best.score, 'similar');

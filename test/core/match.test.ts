@@ -100,6 +100,26 @@ describe('matchLabel', () => {
     expect(idOf('信访案件受理数', { parent: '矛盾纠纷' })).toBe('petitions_received');
   });
 
+  test('a count label with no word of a rate is never a rate (其中：化解 / 持证 / 法律顾问)', () => {
+    // field test: `其中：化解` under `信访案件` was read as 信访案件化解率, `其中：持证` as 持证率
+    expect(idOf('其中：化解', { parent: '信访案件' })).toBe('petitions_resolved');
+    expect(idOf('持证')).toBe('certified_officers');
+    expect(idOf('化解')).not.toBe('petition_resolution_rate');
+    expect(idOf('法律顾问')).toBe('legal_counsels');
+    // rate words still find rates
+    expect(idOf('化解率', { parent: '信访案件' })).toBe('petition_resolution_rate');
+    expect(idOf('法律顾问覆盖')).toBe('counsel_coverage_rate');
+  });
+
+  test('under a group header, the sub-label must share words with the indicator (`行政执法人员` over `持证`)', () => {
+    // field test: a two-level header `行政执法人员` over `总数 | 持证 | 持证率` read 持证 as 行政执法人员 again
+    expect(idOf('持证', { parent: '行政执法人员' })).toBe('certified_officers');
+    expect(idOf('持证率（%）', { parent: '行政执法人员' })).toBe('certification_rate');
+    expect(idOf('受理', { parent: '信访工作' })).toBe('petitions_received');
+    expect(idOf('化解', { parent: '信访工作' })).toBe('petitions_resolved');
+    expect(idOf('调解成功', { parent: '矛盾纠纷' })).toBe('disputes_mediated');
+  });
+
   test('the section breaks ties between indicators sharing a wording', () => {
     const cat = extendCatalog(CATALOG, { synonyms: { trainings: ['培训场次'], enforcement_trainings: ['培训场次'] } });
     expect(matchLabel('培训场次', cat, { section: 'enforcement' }).id).toBe('enforcement_trainings');
