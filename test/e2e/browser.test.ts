@@ -492,6 +492,38 @@ describe('standalone page: other ways in', () => {
     }
   });
 
+  test('on a wide screen, selecting a finding further down the list moves the preview, not the page (the finding stays under the pointer)', async () => {
+    const context = await newContext(1280, 800);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html`);
+      await page.getByTestId('open-sample').click();
+      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample');
+      const p = await runCheck(page, SAMPLE_NAME);
+      const f = findingButton(p, { rule: 'coverage-claim', sheet: '公共法律服务', cell: 'D6' });
+      // the user has scrolled down the list to this finding
+      await page.evaluate(() => window.scrollTo(0, 600));
+      const before = (await f.boundingBox())!;
+      expect(before.y).toBeGreaterThan(0);
+      expect(before.y + before.height).toBeLessThan(800);
+      await f.click();
+      const cell = page.locator('[data-testid="preview-grid"][data-sheet="公共法律服务"] td[aria-selected="true"]');
+      await cell.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300); // let any smooth scrolling settle
+      const after = (await f.boundingBox())!;
+      expect({ scrollY: await page.evaluate(() => window.scrollY), findingTop: Math.round(after.y) }).toEqual({
+        scrollY: 600,
+        findingTop: Math.round(before.y),
+      });
+      // and the highlighted cell is on screen beside it
+      const c = (await cell.boundingBox())!;
+      expect(c.y).toBeGreaterThanOrEqual(0);
+      expect(c.y + c.height).toBeLessThanOrEqual(800);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('dist/index.html opened straight from disk (file://): a picked workbook checks and downloads', async () => {
     const { result } = await coreCheck(SAMPLE_NAME);
     const context = await newContext();
