@@ -293,3 +293,38 @@ describe('an unmerged group row that is itself an indicator name', () => {
     ]);
   });
 });
+
+describe('layout (a): nested 序号 with 其中 rows (field test)', () => {
+  // （一）/1. numbering, units inside the cells, no unit column; `法律顾问` right under `行政村`
+  const nested = grid(
+    '指标完成情况',
+    [
+      ['大钟庄镇2021年度法治政府建设指标完成情况', null, null, null],
+      ['序号', '指标', '完成情况', '备注'],
+      ['三、矛盾纠纷化解', null, null, null],
+      ['（一）', '信访案件', '48件', null],
+      ['1.', '其中：化解', '45件', null],
+      ['四、公共法律服务', null, null, null],
+      ['（一）', '行政村', '45个', null],
+      ['（二）', '法律顾问', '10名', null],
+      ['1.', '其中：镇政府法律顾问', '1名', null],
+      ['2.', '村法律顾问', '9名', null],
+      ['五、行政执法', null, null, null],
+      ['（一）', '行政执法人员', '16人', null],
+      ['1.', '其中：持证', '15人', null],
+    ],
+    { merges: ['A1:D1', 'A3:D3', 'A6:D6', 'A11:D11'] },
+  );
+  const ex = extract({ name: '大钟庄镇.xlsx', sheets: [nested] });
+
+  test('其中 rows are the parts of the row above, not its rate', () => {
+    expect(at(ex.observations, '指标完成情况', 'C5')).toMatchObject({ indicator: 'petitions_resolved', value: 45 });
+    expect(at(ex.observations, '指标完成情况', 'C13')).toMatchObject({ indicator: 'certified_officers', value: 15 });
+  });
+
+  test('a short label that names an indicator exactly keeps it under another indicator row', () => {
+    expect(at(ex.observations, '指标完成情况', 'C8')).toMatchObject({ indicator: 'legal_counsels', value: 10 });
+    expect(at(ex.observations, '指标完成情况', 'C9').indicator).toBe('town_counsels');
+    expect(at(ex.observations, '指标完成情况', 'C10').indicator).toBe('village_counsels');
+  });
+});

@@ -74,10 +74,18 @@ function placeRow(acc: Acc, label: string, section: SectionId | null, parent: Sh
   if (!parent) return alone;
   const generic = squeeze(label).replace(/[：:，,。]/g, '').length <= 4;
   if (!isSub && !generic) return alone;
+  // a short label that names an indicator exactly (`法律顾问` under `行政村`) keeps it, unless the parent's words
+  // together with it name another one exactly (`矛盾纠纷` + `化解率`)
+  const exact = (m: LabelMatch) => m.id !== null && m.via !== 'similar' && m.score >= 1;
+  const keep = !isSub && exact(alone);
   const parts = parent.id ? partsOf(acc, parent.id) : null;
   if (parts) {
     const m = place(label, parts, { section });
-    if (m.id !== null) return m;
+    if (m.id !== null && (!keep || exact(m))) return m;
+  }
+  if (keep) {
+    const w = place(label, acc.catalog, { section, parent: parent.label });
+    return exact(w) ? w : alone;
   }
   const withParent = place(label, acc.catalog, { section, parent: parent.label });
   // the parent itself only when the words together name it exactly (`矛盾纠纷` + `受理数`), not by containment
