@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import * as ExcelJS from 'exceljs';
-import { splitRef, parseA1 } from '../../src/core/address';
+import { parseA1, quoteSheet, splitRef } from '../../src/core/address';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { check } from '../../src/core/check';
 import { buildReport } from '../../src/core/narrative';
@@ -299,79 +299,113 @@ function cellNumber(wb: ExcelJS.Workbook, r: string): number | null {
   return typeof x === 'number' ? x : typeof x === 'string' && /^[-+]?\d+(\.\d+)?$/.test(x.trim()) ? Number(x) : null;
 }
 
+/**
+ * Open the result workbook and check every formula: the township's sheets keep exactly their own formulas and
+ * values; the tool's sheets hold only internal HYPERLINKs to existing sheets, and in 计算结果 the rate and
+ * difference formulas, whose refs resolve to numbers that give the cached result. Returns the tool's formulas.
+ */
+async function auditFormulas(bytes: Uint8Array, out: Uint8Array): Promise<{ sheet: string; formula: string }[]> {
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.load(bytes as unknown as ArrayBuffer);
+  const after = new ExcelJS.Workbook();
+  await after.xlsx.load(out as unknown as ArrayBuffer);
+  const own = new Set<string>(Object.values(RESULT_SHEETS));
+
+  // the township's own sheets: exactly the formulas they had, values untouched
+  const orig = formulas(before).map((f) => `${f.sheet}!${f.address}=${f.formula}`).sort();
+  const kept = formulas(after)
+    .filter((f) => !own.has(f.sheet))
+    .map((f) => `${f.sheet}!${f.address}=${f.formula}`)
+    .sort();
+  expect(kept).toEqual(orig);
+  for (const ws of before.worksheets) {
+    const ws2 = after.getWorksheet(ws.name)!;
+    ws.eachRow((row) => row.eachCell((c) => expect(ws2.getCell(c.address).value).toEqual(c.value)));
+  }
+
+  const tool = formulas(after).filter((f) => own.has(f.sheet));
+  expect(tool.length).toBeGreaterThan(0);
+  let rates = 0;
+  for (const f of tool) {
+    const where = `${f.sheet}!${f.address}: =${f.formula}`;
+    const link = LINK_FORMULA.exec(f.formula);
+    if (link) {
+      // an internal link to a cell that exists on an existing sheet
+      // the target is inside a formula string literal: its quotes are doubled there
+      const target = splitRef(`${link[1]}!${link[2]}`.replace(/""/g, '"'));
+      if (!target || !after.getWorksheet(target.sheet)) throw new Error(`link to no sheet of the workbook: ${where}`);
+      expect(parseA1(target.cell)).not.toBeNull();
+      continue;
+    }
+    if (f.sheet !== RESULT_SHEETS.rates) throw new Error(`unexpected formula outside 计算结果: ${where}`);
+    const rate = RATE_FORMULA.exec(f.formula);
+    const diff = DIFF_FORMULA.exec(f.formula);
+    if (!rate && !diff) throw new Error(`formula that is neither a rate nor a difference: ${where}`);
+    if (rate) {
+      rates++;
+      const [, den, num, den2] = rate;
+      expect(den2).toBe(den);
+      // the formula still works: its refs resolve to numbers and give the cached result
+      const n = cellNumber(after, num);
+      const d = cellNumber(after, den);
+      if (n === null || d === null) throw new Error(`a rate formula whose refs are not numbers: ${where}`);
+      if (d !== 0) expect(f.result).toBeCloseTo(n / d, 9);
+    }
+    if (diff) expect(new Set(diff.slice(1)).size).toBe(1);
+  }
+  expect(rates).toBeGreaterThan(0);
+
+  // nothing ExcelJS missed: as many <f> elements in the XML as formula cells
+  const zipped = await JSZip.loadAsync(out);
+  const sheetXmls = await Promise.all(Object.keys(zipped.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zipped.file(n)!.async('string')));
+  const fTags = sheetXmls.reduce((s, x) => s + (x.match(/<f[ >]/g) ?? []).length, 0);
+  expect(fTags).toBe(formulas(after).length);
+  return tool;
+}
+
+/** Every string the tool wrote into its own sheets. */
+async function toolTexts(out: Uint8Array): Promise<Set<string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(out as unknown as ArrayBuffer);
+  const own = new Set<string>(Object.values(RESULT_SHEETS));
+  const texts = new Set<string>();
+  for (const ws of wb.worksheets) {
+    if (!own.has(ws.name)) continue;
+    ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.add(c.value)));
+  }
+  return texts;
+}
+
 describe('the result workbook holds no formula the tool did not mean to write', () => {
   test('formulas only in 计算结果 (rates, differences) and internal links; every township text stays text', async () => {
     const { bytes, result } = await loadHostile();
     const report = buildReport(result);
     let out = await applyPlan(bytes, resultPlan(result, report), '周营镇-恶意.xlsx');
     out = await applyPlan(out, markPlan(result), '周营镇-恶意.xlsx');
-
-    const before = new ExcelJS.Workbook();
-    await before.xlsx.load(bytes as unknown as ArrayBuffer);
-    const after = new ExcelJS.Workbook();
-    await after.xlsx.load(out as unknown as ArrayBuffer);
-    const own = new Set<string>(Object.values(RESULT_SHEETS));
-
-    // the township's own sheets: exactly the formulas they had, values untouched
-    const orig = formulas(before).map((f) => `${f.sheet}!${f.address}=${f.formula}`).sort();
-    const kept = formulas(after)
-      .filter((f) => !own.has(f.sheet))
-      .map((f) => `${f.sheet}!${f.address}=${f.formula}`)
-      .sort();
-    expect(kept).toEqual(orig);
-    for (const ws of before.worksheets) {
-      const ws2 = after.getWorksheet(ws.name)!;
-      ws.eachRow((row) => row.eachCell((c) => expect(ws2.getCell(c.address).value).toEqual(c.value)));
-    }
-
-    const tool = formulas(after).filter((f) => own.has(f.sheet));
-    expect(tool.length).toBeGreaterThan(0);
-    let rates = 0;
-    for (const f of tool) {
-      const where = `${f.sheet}!${f.address}: =${f.formula}`;
-      const link = LINK_FORMULA.exec(f.formula);
-      if (link) {
-        // an internal link to a cell that exists on an existing sheet
-        const target = splitRef(`${link[1]}!${link[2]}`);
-        expect(target).not.toBeNull();
-        expect(after.getWorksheet(target!.sheet)).toBeDefined();
-        expect(parseA1(target!.cell)).not.toBeNull();
-        continue;
-      }
-      if (f.sheet !== RESULT_SHEETS.rates) throw new Error(`unexpected formula outside 计算结果: ${where}`);
-      const rate = RATE_FORMULA.exec(f.formula);
-      const diff = DIFF_FORMULA.exec(f.formula);
-      if (!rate && !diff) throw new Error(`formula that is neither a rate nor a difference: ${where}`);
-      if (rate) {
-        rates++;
-        const [, den, num, den2] = rate;
-        expect(den2).toBe(den);
-        // the formula still works: its refs resolve to numbers and give the cached result
-        const n = cellNumber(after, num);
-        const d = cellNumber(after, den);
-        expect(n).not.toBeNull();
-        expect(d).not.toBeNull();
-        if (d !== 0) expect(f.result).toBeCloseTo(n! / d!, 9);
-      }
-      if (diff) expect(new Set(diff.slice(1)).size).toBe(1);
-    }
-    expect(rates).toBeGreaterThan(0);
+    const tool = await auditFormulas(bytes, out);
     // the quoted sheet is referenced correctly by the rate formulas of its rates
     expect(tool.some((f) => f.formula.includes(`${q}!D5/${q}!D4`))).toBe(true);
 
     // the formula-looking texts appear as text wherever the tool wrote them
-    const zipped = await JSZip.loadAsync(out);
-    const sheetXmls = await Promise.all(Object.keys(zipped.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zipped.file(n)!.async('string')));
-    const fTags = sheetXmls.reduce((s, x) => s + (x.match(/<f[ >]/g) ?? []).length, 0);
-    expect(fTags).toBe(formulas(after).length); // nothing ExcelJS missed
-    const texts = new Set<string>();
-    for (const ws of after.worksheets) {
-      if (!own.has(ws.name)) continue;
-      ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.add(c.value)));
-    }
-    const all = [...texts].join('\n');
+    const texts = await toolTexts(out);
     expect(texts.has(INJECTIONS.value)).toBe(true); // 实填 of the unparseable value, as text
-    expect(all).toContain(INJECTIONS.problem.replace(/。$/, '')); // the problem item in 报告文稿
+    expect([...texts].join('\n')).toContain(INJECTIONS.problem.replace(/。$/, '')); // the problem item in 报告文稿
+  });
+
+  // Sheet names Excel allows that need quoting, escaping or look like something else.
+  const NAMES = ['他说"好"', 'A1', 'R1C1', '1月', '数据 (2)', '&<>', 'SUM(1)', '#REF!', '矛盾纠纷 化解'];
+  test.each(NAMES)('a sheet named %s: refs, links and rate formulas still point at it', async (name) => {
+    const bytes = await hostileWorkbook(name);
+    const book = await readXlsx(bytes, 'x.xlsx');
+    expect(book.sheets.map((s) => s.name)).toContain(name);
+    const result = check(book);
+    const f = result.findings.find((x) => x.rule === 'rate-mismatch' && x.sheet === name);
+    expect(f?.cell).toBe('D6');
+    expect(f!.refs.map((r) => splitRef(r))).toContainEqual({ sheet: name, cell: 'D4' });
+    const out = await applyPlan(bytes, resultPlan(result, buildReport(result)), 'x.xlsx');
+    const tool = await auditFormulas(bytes, out);
+    const quoted = quoteSheet(name);
+    expect(tool.some((x) => x.formula.includes(`${quoted}!D5/${quoted}!D4`))).toBe(true);
   });
 
   test('the Word report is written from the same hostile content', async () => {

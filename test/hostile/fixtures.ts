@@ -198,11 +198,11 @@ export const LONG_TEXT = '部分党员干部理论学习不够深入'.repeat(234
  * a problem item, a date in a value column (行政执法!D12), a formula whose cached value is #DIV/0! (行政执法!D13),
  * and cells of 32,767 characters (a label, a problem item).
  */
-export async function hostileWorkbook(): Promise<Uint8Array> {
+export async function hostileWorkbook(disputesName: string = QUOTED_SHEET): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(ZHOU) as unknown as ArrayBuffer);
   const disputes = wb.getWorksheet('矛盾纠纷化解')!;
-  disputes.name = QUOTED_SHEET;
+  disputes.name = disputesName;
   disputes.getCell('D9').value = INJECTIONS.reportedRate;
   wb.getWorksheet('基本情况')!.getCell('B3').value = INJECTIONS.unit;
   const law = wb.getWorksheet('行政执法')!;
