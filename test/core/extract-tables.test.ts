@@ -258,3 +258,35 @@ describe('more shapes', () => {
     expect(at(ex.observations, '基本数据', 'B4')).toMatchObject({ indicator: 'enforcement_officers', kind: 'absent' });
   });
 });
+
+describe('项目 | 内容 | 数量 | 单位 (field test)', () => {
+  // the category column 项目 merged down its group, the indicator in 内容, the unit AFTER the value
+  const g = grid(
+    '工作量统计',
+    [
+      ['大钟庄镇2021年度法治政府建设工作量统计', null, null, null],
+      ['项目', '内容', '数量', '单位'],
+      ['依法执政', '党委中心组学习', 4, '次'],
+      [null, '会前学法', '十二', '次'],
+      ['普法宣传', '发放宣传资料', '两万余份', '份'],
+      [null, '法律咨询', '一百二十', '人次'],
+      ['公共法律服务', '行政村', '45个', '个'],
+      [null, '法律顾问', '１０名', '名'],
+    ],
+    { merges: ['A1:D1', 'A3:A4', 'A5:A6', 'A7:A8'] },
+  );
+  const ex = extract({ name: '大钟庄镇.xlsx', sheets: [g] });
+
+  test('the label is 内容 (next to the figures), not the category 项目', () => {
+    expect(ex.tables[0]).toMatchObject({ labelCol: 1, valueCols: [2] });
+    expect(at(ex.observations, '工作量统计', 'C3')).toMatchObject({ indicator: 'center_group_study', value: 4 });
+    expect(at(ex.observations, '工作量统计', 'C5')).toMatchObject({ indicator: 'materials', value: 20000, approx: true });
+    expect(at(ex.observations, '工作量统计', 'C7')).toMatchObject({ indicator: 'villages', value: 45 });
+    expect(at(ex.observations, '工作量统计', 'C8')).toMatchObject({ indicator: 'legal_counsels', value: 10 });
+  });
+
+  test('the category names are neither indicators nor unknown labels', () => {
+    expect(ex.observations.filter((o) => o.col === 2)).toHaveLength(6);
+    expect(ex.unknown).toEqual([]);
+  });
+});

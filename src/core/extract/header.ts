@@ -234,6 +234,16 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
     if (c.role.kind !== 'value' || c.covered) continue;
     spec.valueCols.push({ col: c.col, header: c.text, year: c.role.year, period: c.role.period, percent: c.role.percent });
   }
+  if (spec.valueCols.length > 0) {
+    // `项目 | 内容 | 数量`: of several label columns left of the figures, the one next to them names the row,
+    // the first one groups rows (a category, usually merged down its group)
+    const firstValue = spec.valueCols[0].col;
+    const labels = cells.filter((c) => c.role.kind === 'label' && !c.covered && c.col < firstValue);
+    if (labels.length >= 2) {
+      spec.labelCol = labels[labels.length - 1].col;
+      if (spec.categoryCol === null) spec.categoryCol = labels[0].col;
+    }
+  }
   if (spec.valueCols.length === 0) {
     // `项目 | 内容`: the second label-like column holds the values
     const labels = cells.filter((c) => c.role.kind === 'label' && !c.covered);
