@@ -186,6 +186,30 @@ describe('layout (d): one row per township', () => {
     expect(ex.tables).toEqual([{ sheet: '汇总表', layout: 'summary', headerRow: 1, labelCol: 1, valueCols: [2, 3, 4, 5] }]);
   });
 
+  test('合计 in the 序号 column, merged over the township column or not, is the total (field test)', () => {
+    const merged = grid(
+      '汇总',
+      [
+        ['序号', '乡镇', '行政村数（个）'],
+        [1, '周营镇', 20],
+        [2, '前营乡', 25],
+        ['合计', null, 45],
+      ],
+      { merges: ['A4:B4'] },
+    );
+    const plain = grid('汇总', [
+      ['序号', '乡镇', '行政村数（个）'],
+      [1, '周营镇', 20],
+      [2, '前营乡', 25],
+      ['合计', null, 45],
+    ]);
+    for (const g of [merged, plain]) {
+      const e = extract({ name: '', sheets: [g] });
+      expect(at(e.observations, '汇总', 'C4')).toMatchObject({ entity: '合计', isTotal: true, value: 45 });
+      expect(e.unknown).toEqual([]);
+    }
+  });
+
   test('小计 and 平均 rows are neither townships nor the total', () => {
     const g = grid('汇总', [
       ['乡镇', '行政村数（个）'],

@@ -377,8 +377,16 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     return { ...sc, def, m, unit, percent, label, reported: false };
   });
   const where = { year: acc.reportYear, period: 'current' as Period };
+  const firstCol = Math.min(...columns.map((c) => c.col));
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) {
-    const name = view.text(r, E);
+    let name = view.text(r, E) || (view.covered(r, E) ? view.filled(r, E) : '');
+    if (!name) {
+      // `合计` written in the 序号 column (often merged over the township column)
+      for (let c = view.colStart; c < firstCol && !name; c++) {
+        const x = view.filled(r, c);
+        if (x && isTotalText(x)) name = x;
+      }
+    }
     const present = columns.filter((c) => !view.covered(r, c.col) && view.text(r, c.col) !== '');
     if (!name) {
       if (present.length === 0) continue;
