@@ -314,3 +314,29 @@ describe('项目 | 内容 | 数量 | 单位 (field test)', () => {
     expect(ex.unknown).toEqual([]);
   });
 });
+
+describe('a 比率（%） column beside the counts (field test)', () => {
+  const g = grid('学法考试', [
+    ['周营镇2023年学法考试情况', null, null],
+    ['指标名称', '人数（人）', '比率（%）'],
+    ['学法考试应考人数', 50, null],
+    ['学法考试参考人数', 49, null],
+    ['学法考试参考率', null, 98],
+    ['学法考试优秀人数', 31, null],
+    ['学法考试优秀率', 63.3, null],
+  ]);
+  const ex = extract({ name: '周营镇.xlsx', sheets: [g] }, { year: 2023 });
+
+  test('a rate row is read from the rate column, as percent', () => {
+    expect(at(ex.observations, '学法考试', 'C5')).toMatchObject({ indicator: 'exam_participation_rate', kind: 'percent', value: 98 });
+  });
+
+  test('counts are read from the count column only, once each', () => {
+    expect(byIndicator(ex.observations, 'exam_expected').map((o) => o.cell)).toEqual(['B3']);
+    expect(byIndicator(ex.observations, 'exam_participation_rate').map((o) => o.cell)).toEqual(['C5']);
+  });
+
+  test('a rate written among the counts (rate column blank) is still read', () => {
+    expect(byIndicator(ex.observations, 'exam_excellence_rate').map((o) => [o.cell, o.kind, o.value])).toEqual([['B7', 'percent', 63.3]]);
+  });
+});

@@ -12,6 +12,8 @@ export interface ValueCol {
   year: number | null;
   period: 'current' | 'previous' | null;
   percent: boolean;
+  /** A `比率（%）` column beside the counts: it holds the figures of the rate rows only. */
+  rates?: boolean;
 }
 
 export interface SummaryCol {
@@ -265,6 +267,11 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
       }
     }
     if (spec.valueCols.length === 0) return null;
+  }
+  // `指标名称 | 人数（人） | 比率（%）`: the rate rows write their figure in the rate column
+  for (const c of cells) {
+    if (c.role.kind !== 'rate' || c.covered || spec.valueCols.some((v) => v.col === c.col)) continue;
+    spec.valueCols.push({ col: c.col, header: c.text, year: null, period: null, percent: true, rates: true });
   }
   if (spec.labelCol === null) spec.labelCol = guessLabelCol(view, cells, spec, bodyStart);
   if (spec.labelCol === null && spec.unitCol === null && spec.seqCol === null) return null;

@@ -119,7 +119,7 @@ export function periodOf(vc: ValueCol, reportYear: number | null, single: boolea
 
 export interface RowCols {
   labelCol: number | null;
-  valueCols: { col: number; header: string; percent: boolean; period: Period; resolvedYear: number | null }[];
+  valueCols: { col: number; header: string; percent: boolean; period: Period; resolvedYear: number | null; rates?: boolean }[];
   unitCol: number | null;
   noteCol: number | null;
   seqCol: number | null;
@@ -279,7 +279,18 @@ function emitRow(
   if (!def) return;
   const unit = unitFrom(view, r, cols, rawLabel);
   const unitPercent = unit === '%' || unit === '％';
-  for (const vc of cols.valueCols) {
+  // a `比率（%）` column beside the counts holds the rate rows' figures; a rate written among the counts still counts
+  const rateCols = cols.valueCols.filter((v) => v.rates);
+  const countCols = cols.valueCols.filter((v) => !v.rates);
+  const filled = (vs: RowCols['valueCols']) => vs.some((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
+  const use = !rateCols.length
+    ? cols.valueCols
+    : def.kind !== 'rate'
+      ? countCols
+      : filled(rateCols) || !filled(countCols)
+        ? rateCols
+        : countCols;
+  for (const vc of use) {
     if (view.covered(r, vc.col)) continue;
     const percentHeader = vc.percent || unitPercent || /率|比例|%|％/.test(rawLabel);
     acc.observations.push(
@@ -311,7 +322,7 @@ export function readRowsTable(acc: Acc, view: SheetView, t: TableSpec, st: Sheet
     categoryCol: t.categoryCol,
     valueCols: t.valueCols.map((v) => {
       const p = periodOf(v, reportYear, single);
-      return { col: v.col, header: v.header, percent: v.percent, period: p.period, resolvedYear: p.year };
+      return { col: v.col, header: v.header, percent: v.percent, period: p.period, resolvedYear: p.year, rates: v.rates };
     }),
   };
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) readRow(acc, view, r, cols, st);
