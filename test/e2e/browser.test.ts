@@ -686,6 +686,21 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     expect(sel.address.replace(/\$/g, '').replace(/^.*!/, '')).toBe('D6');
   });
 
+  step('an explanation typed in the pane is written to 审核说明 in the workbook and counts the finding as 已说明', async () => {
+    const page = pane.page;
+    const body = page.locator('body');
+    const before = await counts(body);
+    const item = findingButton(body, { rule: 'conflicting-values', sheet: '公共法律服务', cell: 'D4' }).locator('xpath=ancestor::li[1]');
+    await item.getByTestId('explain-button').click();
+    await item.getByTestId('explanation-text').fill('基本情况表含1个社区，公共法律服务表只统计行政村，口径不同。');
+    await item.getByTestId('explanation-save').click();
+    await waitForEither(page, page.getByTestId('group-explained'), 'error-message', 'saving an explanation in the pane');
+    expect(await counts(body)).toEqual({ ...before, verify: before.verify - 1, explained: before.explained + 1 });
+    expect(await probe<string[]>(page, 'sheetNames')).toContain(RESULT_SHEETS.explanations);
+    const notes = Object.values(await probe<Record<string, unknown>>(page, 'values', RESULT_SHEETS.explanations)).join('\n');
+    expect(notes).toContain('口径不同');
+  });
+
   step('写入结果表 writes 审核结果, 计算结果 and 报告文稿 into the workbook and leaves the township’s sheets as they were', async () => {
     const before = await Promise.all(expected.book.sheets.map((g) => probe<Record<string, unknown>>(pane.page, 'values', g.name)));
     await pane.page.getByRole('button', { name: '写入结果表' }).click();
@@ -709,8 +724,12 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     expect(again.length).toBe(names.length);
   });
 
-  step('标记到单元格 colours the cells of the findings in "Excel", 清除标记 gives the original fills back', async () => {
-    const cells = expected.result.findings.map((f) => [f.sheet, f.cell] as const);
+  step('标记到单元格 colours the cells of the open findings in "Excel", 清除标记 gives the original fills back', async () => {
+    // the open ones: every finding of the core but the one explained in the step before
+    const open = expected.result.findings.filter((f) => !(f.rule === 'conflicting-values' && f.sheet === '公共法律服务' && f.cell === 'D4'));
+    expect(open.length).toBe(expected.result.findings.length - 1);
+    const cells = open.map((f) => [f.sheet, f.cell] as const);
+    const explainedFill = await probe<string>(pane.page, 'fill', '公共法律服务', 'D4');
     const before = await Promise.all(cells.map(([s, c]) => probe<string>(pane.page, 'fill', s, c)));
     const values = await Promise.all(expected.book.sheets.map((g) => probe<Record<string, unknown>>(pane.page, 'values', g.name)));
     await pane.page.getByRole('button', { name: '标记到单元格' }).click();
@@ -721,7 +740,10 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     const during = await Promise.all(cells.map(([s, c]) => probe<string>(pane.page, 'fill', s, c)));
     const z1 = cells.findIndex(([s, c]) => s === '矛盾纠纷化解' && c === 'D6');
     expect(during[z1]).not.toBe(before[z1]);
-    expect(during.filter((f, i) => f !== before[i]).length).toBe(new Set(cells.map(([s, c]) => `${s}!${c}`)).size);
+    const unique = new Set(cells.map(([s, c]) => `${s}!${c}`)).size;
+    expect(during.filter((f, i) => f !== before[i]).length).toBe(unique);
+    expect(marked).toBe(unique);
+    expect(await probe<string>(pane.page, 'fill', '公共法律服务', 'D4')).toBe(explainedFill); // explained: not marked
     expect(await probe<string | null>(pane.page, 'visibility', RESULT_SHEETS.marks)).toBe('VeryHidden');
 
     await pane.page.getByRole('button', { name: '清除标记' }).click();
@@ -736,6 +758,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     const names = await probe<string[]>(pane.page, 'sheetNames');
     for (const s of [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]) expect(names).not.toContain(s);
     for (const g of expected.book.sheets) expect(names).toContain(g.name);
+    expect(names).toContain(RESULT_SHEETS.explanations); // the township's explanations are kept
   });
 
   step('screenshot of the pane at 320×700 after the check; nothing wider than the pane', async () => {
