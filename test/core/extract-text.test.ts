@@ -86,3 +86,32 @@ describe('text sheets', () => {
     ]);
   });
 });
+
+describe('text sections at the end of a one-sheet workbook (field test)', () => {
+  // items numbered in the 序号 column, their text merged across the unit/value/note columns
+  const g = grid(
+    '2023年指标',
+    [
+      ['周营镇2023年度法治政府建设工作情况统计表', null, null, null, null],
+      ['序号', '指标名称', '单位', '数值', '备注'],
+      ['一、矛盾纠纷化解', null, null, null, null],
+      [1, '受理信访案件', '件', 9, null],
+      ['二、存在的不足和原因', null, null, null, null],
+      [1, '部分党员干部理论学习不够深入、不够系统。', null, null, null],
+      [2, '个别党员干部的法治意识不强。', null, null, null],
+      ['三、下一年度主要安排', null, null, null, null],
+      [1, '带头学法守法用法，提高法治素质。', null, null, null],
+    ],
+    { merges: ['A1:E1', 'A3:E3', 'A5:E5', 'B6:E6', 'B7:E7', 'A8:E8', 'B9:E9'] },
+  );
+  const ex = extract({ name: '周营镇.xlsx', sheets: [g] });
+
+  test('merged item rows under 存在的不足 / 下一年度安排 are items, the 一、 rows stay headings', () => {
+    expect(ex.texts.map((t) => [t.section, t.cell, t.text])).toEqual([
+      ['shortcomings', 'B6', '部分党员干部理论学习不够深入、不够系统。'],
+      ['shortcomings', 'B7', '个别党员干部的法治意识不强。'],
+      ['plans', 'B9', '带头学法守法用法，提高法治素质。'],
+    ]);
+    expect((ex.headings ?? []).map((h) => h.cell)).toEqual(['A3', 'A5', 'A8']);
+  });
+});

@@ -150,6 +150,18 @@ function pushText(acc: Acc, view: SheetView, section: SectionId, text: string, r
   acc.texts.push({ section, text: t, sheet: view.name, cell: a1(r, c) });
 }
 
+/** An item number (`1`, `2.`, `（3）`, `①`) left of the label: the row is a list item, not a section heading (`七、`). */
+function itemNumberLeft(view: SheetView, r: number, lc: number): boolean {
+  for (let c = view.colStart; c < lc; c++) {
+    const raw = view.raw(r, c);
+    if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 && raw < 1000;
+    const t = squeeze(view.text(r, c));
+    if (!t) continue;
+    return /^([（(]?\d{1,3}[)）]?[、.．]?|[①②③④⑤⑥⑦⑧⑨⑩])$/.test(t);
+  }
+  return false;
+}
+
 /** The label cell of a row: the label column, else the first text cell that is not a figure, unit, note or sequence mark. */
 function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<number>): number | null {
   if (cols.labelCol !== null && !view.covered(r, cols.labelCol)) {
@@ -212,6 +224,11 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
   const note = cols.noteCol !== null && cols.noteCol !== lc ? view.text(r, cols.noteCol) : '';
 
   if (present.length === 0) {
+    // `1 | 部分党员干部……` merged across the value columns under 存在的不足: an item numbered in the 序号 column
+    if (section && TEXT_SECTIONS.has(section) && labelMerged && !strongNumbering(rawLabel) && itemNumberLeft(view, r, lc)) {
+      pushText(acc, view, section, rawLabel, r, lc);
+      return 'text';
+    }
     if (labelMerged || (strongNumbering(rawLabel) && !sub)) {
       pushHeading(acc, view, st, rawLabel, r, lc);
       return 'heading';
