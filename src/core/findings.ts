@@ -5,7 +5,8 @@
 import { parseA1, ref } from './address';
 import { formatFigure, formatNumber as plainNumber } from './format';
 import { formatPercent } from './rate';
-import { RULES, SEVERITY_ORDER } from './rules/meta';
+import { RULES } from './rules/meta';
+import { severityRank } from './severity';
 import type { Explanation, Finding, IndicatorDef, Observation, Period, RuleId, Severity } from './types';
 
 // ───────────────────────────── ids ─────────────────────────────
@@ -175,9 +176,7 @@ export function uniqueIds(findings: Finding[]): Finding[] {
 
 // ───────────────────────────── order, counts, explanations ─────────────────────────────
 
-export function severityRank(s: Severity): number {
-  return SEVERITY_ORDER.indexOf(s);
-}
+export { severityRank };
 
 /** Severity, then sheet order (as given; unknown sheets last, by name), row, column, rule, id. */
 export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Finding[] {

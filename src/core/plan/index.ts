@@ -25,20 +25,19 @@ import type {
   WritePlan,
 } from '../types';
 import { RULES } from '../rules/meta';
+import { SEVERITY_NAMES, SEVERITY_ORDER, severityRank } from '../severity';
 import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
 import { whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
 
-export const SEVERITY_NAMES: Record<Severity, string> = { error: '强制性', verify: '核实性', hint: '提示性' };
+export { SEVERITY_NAMES };
 
 /** Rule titles come from the rules' own metadata (one place). */
 export const RULE_NAMES: Record<RuleId, string> = Object.fromEntries(
   (Object.keys(RULES) as RuleId[]).map((id) => [id, RULES[id].title]),
 ) as Record<RuleId, string>;
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, verify: 1, hint: 2 };
 
 const names = new Map(CATALOG.indicators.map((d) => [d.id, d]));
 
@@ -81,14 +80,14 @@ function summaryLine(result: CheckResult): string {
   if (n === 0) return `${head}未发现问题。`;
   const c = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   const explained = result.findings.filter((f) => f.status === 'explained').length;
-  return `${head}共发现问题${n}条，其中强制性${c('error')}条、核实性${c('verify')}条、提示性${c('hint')}条${explained ? `；已说明${explained}条` : ''}。`;
+  return `${head}共发现问题${n}条，其中${SEVERITY_ORDER.map((s) => `${SEVERITY_NAMES[s]}${c(s)}条`).join('、')}${explained ? `；已说明${explained}条` : ''}。`;
 }
 
 function findingsSheet(result: CheckResult): SheetPlan {
   const header = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'].map((v): CellSpec => ({ v, style: 'header' }));
   const sorted = result.findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
     .map((x) => x.f);
   const rows: CellSpec[][] = [[{ v: summaryLine(result), style: 'summary' }], header];
   for (const f of sorted) {
@@ -256,7 +255,7 @@ export function markPlan(result: CheckResult): WritePlan {
     if (f.status !== 'open' || !f.sheet || !/^[A-Z]{1,3}\d+$/.test(f.cell)) continue;
     const key = `${f.sheet}\u0000${f.cell}`;
     const m = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, severity: f.severity, lines: [] };
-    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[m.severity]) m.severity = f.severity;
+    if (severityRank(f.severity) < severityRank(m.severity)) m.severity = f.severity;
     const line = `【${SEVERITY_NAMES[f.severity]}】${f.message}`;
     if (!m.lines.includes(line)) m.lines.push(line);
     byCell.set(key, m);

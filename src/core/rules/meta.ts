@@ -144,11 +144,4 @@ export const RULES: Record<RuleId, RuleMeta> = {
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
-export const SEVERITY_ORDER: Severity[] = ['error', 'verify', 'hint'];
-
-/** Chinese names of the severities, as statistical audit practice calls them. */
-export const SEVERITY_NAMES: Record<Severity, string> = {
-  error: '强制性',
-  verify: '核实性',
-  hint: '提示性',
-};
+export { SEVERITY_NAMES, SEVERITY_ORDER } from '../severity';
