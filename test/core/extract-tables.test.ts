@@ -340,3 +340,42 @@ describe('a 比率（%） column beside the counts (field test)', () => {
     expect(byIndicator(ex.observations, 'exam_excellence_rate').map((o) => [o.cell, o.kind, o.value])).toEqual([['B7', 'percent', 63.3]]);
   });
 });
+
+describe('townships as columns: the transposed county summary (field test)', () => {
+  const g = grid(
+    '乡镇汇总',
+    [
+      ['沈丘县2023年度各乡镇法治政府建设主要指标汇总表', null, null, null, null, null],
+      ['序号', '指标名称', '单位', '周营镇', '白楼镇', '合计'],
+      [1, '受理信访案件', '件', 9, 13, 22],
+      [2, '化解信访案件', '件', 7, 15, 22],
+      [3, '信访案件化解率', '%', 77.8, 115.4, 100],
+    ],
+    { merges: ['A1:F1'] },
+  );
+  const ex = extract({ name: '', sheets: [g] }, { year: 2023 });
+
+  test('each column is a township, the 合计 column is the total; no figure belongs to the workbook itself', () => {
+    expect(at(ex.observations, '乡镇汇总', 'D3')).toMatchObject({ indicator: 'petitions_received', entity: '周营镇', value: 9 });
+    expect(at(ex.observations, '乡镇汇总', 'E4')).toMatchObject({ indicator: 'petitions_resolved', entity: '白楼镇', value: 15 });
+    expect(at(ex.observations, '乡镇汇总', 'E5')).toMatchObject({ indicator: 'petition_resolution_rate', entity: '白楼镇', kind: 'percent', value: 115.4 });
+    expect(at(ex.observations, '乡镇汇总', 'F3')).toMatchObject({ entity: '合计', isTotal: true, value: 22 });
+    expect(ex.observations.filter((o) => o.entity === null)).toEqual([]);
+  });
+
+  test('the table is reported as a summary', () => {
+    expect(ex.tables).toEqual([{ sheet: '乡镇汇总', layout: 'summary', headerRow: 1, labelCol: 1, valueCols: [3, 4, 5] }]);
+  });
+
+  test('without 序号 and 单位 columns too', () => {
+    const bare = grid('汇总', [
+      ['指标名称', '周营镇', '前营乡'],
+      ['行政村数', 20, 25],
+    ]);
+    const e = extract({ name: '', sheets: [bare] });
+    expect(e.observations.map((o) => [o.cell, o.entity, o.value])).toEqual([
+      ['B2', '周营镇', 20],
+      ['C2', '前营乡', 25],
+    ]);
+  });
+});

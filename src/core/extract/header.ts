@@ -14,6 +14,9 @@ export interface ValueCol {
   percent: boolean;
   /** A `比率（%）` column beside the counts: it holds the figures of the rate rows only. */
   rates?: boolean;
+  /** Townships as columns (`指标名称 | 周营镇 | 前营乡 | 合计`): the township of this column, `合计` for the total. */
+  entity?: string;
+  total?: boolean;
 }
 
 export interface SummaryCol {
@@ -108,7 +111,8 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
   if (known.length < 2) {
     // `单位 | 行政村数（个） | …` over township names is still a summary header
     const ent = cells.find((c) => c.role.kind === 'entity' || c.role.kind === 'unit-or-entity' || c.role.kind === 'label');
-    if (!ent || townshipRows(view, ent.col, r + 1) < 2) return null;
+    const townCols = cells.filter((c) => c.role.kind === 'other' && !c.covered && isTownship(c.text)).length;
+    if (!ent || (townshipRows(view, ent.col, r + 1) < 2 && !(ent.role.kind === 'label' && townCols >= 2))) return null;
   }
 
   let headerEnd = r;
@@ -235,6 +239,18 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
   for (const c of cells) {
     if (c.role.kind !== 'value' || c.covered) continue;
     spec.valueCols.push({ col: c.col, header: c.text, year: c.role.year, period: c.role.period, percent: c.role.percent });
+  }
+  // townships as COLUMNS (`指标名称 | 单位 | 周营镇 | 前营乡 | … | 合计`): one value column per township, the
+  // 合计 column is the total — the transposed county summary
+  const labelAt = spec.labelCol ?? first(cells, 'label') ?? -1;
+  const towns = cells.filter((c) => c.role.kind === 'other' && !c.covered && c.col > labelAt && isTownship(c.text));
+  if (towns.length >= 2) {
+    spec.valueCols = [];
+    for (const c of cells) {
+      if (c.covered || c.col <= labelAt) continue;
+      if (towns.includes(c)) spec.valueCols.push({ col: c.col, header: c.text, year: null, period: null, percent: false, entity: c.text });
+      else if (isTotalText(c.text)) spec.valueCols.push({ col: c.col, header: c.text, year: null, period: null, percent: false, entity: '合计', total: true });
+    }
   }
   if (spec.valueCols.length > 0) {
     // `项目 | 内容 | 数量`: of several label columns left of the figures, the one next to them names the row,

@@ -53,7 +53,9 @@ function tableInfo(sheet: string, t: TableSpec): TableInfo {
   if (t.layout === 'rates') valueCols = [t.numCol, t.denCol, t.rateCol].filter((x): x is number => x !== null);
   else if (t.layout === 'summary') valueCols = t.summaryCols.map((c) => c.col);
   else valueCols = t.valueCols.map((v) => v.col);
-  return { sheet, layout: t.layout, headerRow: t.headerRow, labelCol: t.layout === 'summary' ? t.entityCol : t.labelCol, valueCols };
+  // townships as columns: a (transposed) summary, keyed by its indicator column
+  const layout = t.layout === 'rows' && t.valueCols.some((v) => v.entity !== undefined) ? 'summary' : t.layout;
+  return { sheet, layout, headerRow: t.headerRow, labelCol: t.layout === 'summary' ? t.entityCol : t.labelCol, valueCols };
 }
 
 export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {

@@ -119,7 +119,7 @@ export function periodOf(vc: ValueCol, reportYear: number | null, single: boolea
 
 export interface RowCols {
   labelCol: number | null;
-  valueCols: { col: number; header: string; percent: boolean; period: Period; resolvedYear: number | null; rates?: boolean }[];
+  valueCols: { col: number; header: string; percent: boolean; period: Period; resolvedYear: number | null; rates?: boolean; entity?: string; total?: boolean }[];
   unitCol: number | null;
   noteCol: number | null;
   seqCol: number | null;
@@ -316,7 +316,8 @@ function emitRow(
         percentHeader,
         year: vc.resolvedYear,
         period: vc.period,
-        entity: null,
+        entity: vc.total ? '合计' : vc.entity !== undefined ? cleanUnitName(vc.entity) || vc.entity : null,
+        isTotal: vc.total || undefined,
         note: note || undefined,
       }),
     );
@@ -339,7 +340,7 @@ export function readRowsTable(acc: Acc, view: SheetView, t: TableSpec, st: Sheet
     categoryCol: t.categoryCol,
     valueCols: t.valueCols.map((v) => {
       const p = periodOf(v, reportYear, single);
-      return { col: v.col, header: v.header, percent: v.percent, period: p.period, resolvedYear: p.year, rates: v.rates };
+      return { col: v.col, header: v.header, percent: v.percent, period: p.period, resolvedYear: p.year, rates: v.rates, entity: v.entity, total: v.total };
     }),
   };
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) readRow(acc, view, r, cols, st);
