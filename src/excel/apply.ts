@@ -11,9 +11,10 @@
  * marks change fills and add comments, whose originals are kept in the very hidden 审核标记 sheet so that
  * `clearMarks` (or the next set of marks) restores them exactly.
  */
-import type { ApplyOutcome, CellSpec, CellStyle, Mark, Severity, SheetPlan, WritePlan } from '../core/types';
+import type { ApplyOutcome, CellSpec, CellStyle, SheetPlan, WritePlan } from '../core/types';
 import { RESULT_SHEETS } from '../core/catalog';
 import { a1, parseA1, ref, splitRef } from '../core/address';
+import { MARKS_HEADER, markCell, mergeMarks } from '../core/plan/marks';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
 import { isPayloadError } from './read';
 
@@ -24,10 +25,8 @@ export interface ApplyOptions {
 }
 
 export const MARKS_SHEET = RESULT_SHEETS.marks;
-/** Same columns as the file adapter's 审核标记 sheet, so either adapter can clear the other's marks. */
-export const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
+export { MARKS_HEADER };
 const RESULT_SHEET_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, verify: 2, hint: 1 };
 const MAX_CELL_TEXT = 32767;
 const OP_OVERHEAD = 200;
 
@@ -57,12 +56,8 @@ function jsonBytes(v: unknown): number {
   return n;
 }
 
-function normCell(cell: string): string {
-  return cell.replace(/\$/g, '').toUpperCase();
-}
-
 function key(sheet: string, cell: string): string {
-  return `${sheet}\u0000${normCell(cell)}`;
+  return `${sheet}\u0000${markCell(cell)}`;
 }
 
 /** ExcelJS-style fill JSON (what the file adapter stores) for a colour; '' for no fill. */
@@ -84,24 +79,6 @@ export function recordToFill(text: string): string {
     // not JSON: treat as no fill
   }
   return 'none';
-}
-
-/** Several findings on one cell make one mark: the gravest fill, every message once. */
-export function mergeMarks(marks: Mark[]): Mark[] {
-  const by = new Map<string, Mark>();
-  for (const m of marks) {
-    if (!parseA1(m.cell) || m.sheet === MARKS_SHEET) continue;
-    const k = key(m.sheet, m.cell);
-    const prev = by.get(k);
-    if (!prev) {
-      by.set(k, { ...m, cell: normCell(m.cell) });
-      continue;
-    }
-    const graver = SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity] ? m : prev;
-    const comment = prev.comment.split('\n').includes(m.comment) ? prev.comment : `${prev.comment}\n${m.comment}`;
-    by.set(k, { ...prev, severity: graver.severity, fill: graver.fill, comment });
-  }
-  return [...by.values()];
 }
 
 function cleanText(s: string): string {
@@ -274,7 +251,7 @@ function readRecords(values: unknown[][] | null): MarkRecord[] {
     const [sheet, cell, fill, , severity, comment] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
     if (i === 0 && sheet === MARKS_HEADER[0]) return;
     if (!sheet || !parseA1(cell ?? '')) return;
-    out.push({ sheet, cell: normCell(cell), original: recordToFill(fill ?? ''), severity: severity ?? '', comment: comment ?? '' });
+    out.push({ sheet, cell: markCell(cell), original: recordToFill(fill ?? ''), severity: severity ?? '', comment: comment ?? '' });
   });
   return out;
 }

@@ -5,12 +5,11 @@
 import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
-import type { CellSpec, CellStyle, Mark, Severity, SheetPlan, WritePlan } from '../core/types';
+import { MARKS_HEADER, mergeMarks } from '../core/plan/marks';
+import type { CellSpec, CellStyle, Mark, SheetPlan, WritePlan } from '../core/types';
 import { loadExcelJs } from './read';
 
 const MARKS_SHEET = RESULT_SHEETS.marks;
-const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, verify: 2, hint: 1 };
 
 /** Characters XML 1.0 cannot carry (they would corrupt the file), stripped from every string we write. */
 // eslint-disable-next-line no-control-regex
@@ -184,23 +183,6 @@ function restoreMarks(wb: ExcelJS.Workbook): number {
   });
   wb.removeWorksheet(ms.id);
   return n;
-}
-
-/** Several findings on one cell make one mark: the gravest fill, every message. */
-function mergeMarks(marks: Mark[]): Mark[] {
-  const by = new Map<string, Mark>();
-  for (const m of marks) {
-    const key = `${m.sheet}\u0000${m.cell.replace(/\$/g, '').toUpperCase()}`;
-    const prev = by.get(key);
-    if (!prev) {
-      by.set(key, { ...m, cell: m.cell.replace(/\$/g, '').toUpperCase() });
-      continue;
-    }
-    const graver = SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity] ? m : prev;
-    const comment = prev.comment.includes(m.comment) ? prev.comment : `${prev.comment}\n${m.comment}`;
-    by.set(key, { ...prev, severity: graver.severity, fill: graver.fill, comment });
-  }
-  return [...by.values()];
 }
 
 function applyMarks(wb: ExcelJS.Workbook, marks: Mark[]): void {

@@ -31,6 +31,7 @@ import { whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
+export { MARKS_HEADER, markCell, mergeMarks } from './marks';
 
 export { SEVERITY_NAMES };
 

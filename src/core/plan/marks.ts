@@ -1,0 +1,42 @@
+/**
+ * Marks as every host applies them (office-js in src/excel, ExcelJS in src/file): one decision, so that a cell
+ * looks the same in Excel and in a downloaded copy. Kept apart from plan/index.ts, which pulls in the catalog
+ * texts, narrative helpers and findings: the Excel adapter imports this file and sits in the task pane's initial
+ * bundle.
+ */
+import { parseA1 } from '../address';
+import { RESULT_SHEETS } from '../catalog';
+import { severityRank } from '../severity';
+import type { Mark } from '../types';
+
+/** Columns of the very hidden 审核标记 sheet; the same in both adapters, so either can clear the other's marks. */
+export const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
+
+/** `$d$11` → `D11`: the form a mark's cell is compared and stored in. */
+export function markCell(cell: string): string {
+  return cell.replace(/\$/g, '').toUpperCase();
+}
+
+/**
+ * Several findings on one cell make one mark: the gravest severity and its fill, every message line once, in the
+ * order met. Marks on no valid cell or on the 审核标记 sheet itself are dropped.
+ */
+export function mergeMarks(marks: Mark[]): Mark[] {
+  const by = new Map<string, Mark>();
+  for (const m of marks) {
+    if (!parseA1(m.cell) || m.sheet === RESULT_SHEETS.marks) continue;
+    const cell = markCell(m.cell);
+    const k = `${m.sheet}\u0000${cell}`;
+    const prev = by.get(k);
+    if (!prev) {
+      by.set(k, { ...m, cell });
+      continue;
+    }
+    const graver = severityRank(m.severity) < severityRank(prev.severity) ? m : prev;
+    const lines = prev.comment.split('\n');
+    const added = m.comment.split('\n').filter((l) => !lines.includes(l));
+    const comment = added.length ? [...lines, ...added].join('\n') : prev.comment;
+    by.set(k, { ...prev, severity: graver.severity, fill: graver.fill, comment });
+  }
+  return [...by.values()];
+}
