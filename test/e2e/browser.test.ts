@@ -9,6 +9,7 @@
  * in order, like a user's session. Screenshots land in test-results/screenshots/ (git-ignored).
  */
 import * as fs from 'fs';
+import ExcelJS from 'exceljs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { check } from '../../src/core/check';
@@ -331,6 +332,40 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     expect(rate?.display).toBe('77.8%'); // README, key computed rates
     expect(text).toContain(`化解率${rate!.display}`);
     expect(text).not.toContain('化解率100%');
+  });
+
+  step('downloading again replaces the result sheets (never twice); 标记到单元格 colours the finding cells in the download, 清除标记 takes it back', async () => {
+    const p = panel(page, SAMPLE_NAME);
+    const fillOf = async (bytes: Buffer, sheet: string, cell: string): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const f = wb.getWorksheet(sheet)?.getCell(cell).fill as { type?: string; fgColor?: { argb?: string } } | undefined;
+      return f && f.type === 'pattern' ? (f.fgColor?.argb ?? '') : '';
+    };
+    const download = async () => {
+      const [d] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-workbook').click()]);
+      return fs.readFileSync((await d.path())!);
+    };
+    const original = fs.readFileSync(path.join(SAMPLES, SAMPLE_NAME));
+    const plain = await fillOf(original, '矛盾纠纷化解', 'D6');
+
+    await p.getByRole('button', { name: '标记到单元格' }).click();
+    await waitForEither(page, p.getByTestId('notice-message'), 'error-message', 'marking the cells');
+    const marked = await download();
+    const book = await readXlsx(marked, 'marked.xlsx');
+    const names = book.sheets.map((g) => g.name);
+    for (const s of [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report, RESULT_SHEETS.explanations]) {
+      expect(names.filter((n) => n === s)).toHaveLength(1);
+    }
+    expect(await fillOf(marked, '矛盾纠纷化解', 'D6')).not.toBe(plain);
+    // the record of the original fills is there but not among the township's tabs
+    expect(['hidden', 'veryHidden']).toContain(book.sheets.find((g) => g.name === RESULT_SHEETS.marks)?.visibility);
+    for (const g of expected.book.sheets) expect(book.sheets.find((s) => s.name === g.name)!.rows).toEqual(g.rows);
+
+    await p.getByRole('button', { name: '清除标记' }).click();
+    await waitForEither(page, p.getByTestId('notice-message'), 'error-message', 'clearing the marks');
+    const cleared = await download();
+    expect(await fillOf(cleared, '矛盾纠纷化解', 'D6')).toBe(plain);
   });
 
   // not a gate: what was recorded so far is checked even when an earlier step failed, and a failure here does not
