@@ -6,7 +6,11 @@
  * check) and from the planted findings of assets/samples/README.md, never from the page itself.
  *
  * One browser for the whole file (the machine has 2 cores); the tests of a describe block share one page and run
- * in order, like a user's session. Screenshots land in test-results/screenshots/ (git-ignored).
+ * in order, like a user's session (a failed step makes the later ones fail at once, naming it). Screenshots land in
+ * test-results/screenshots/ (git-ignored).
+ *
+ * Run: `npx webpack --mode production && npx jest test/e2e` (npm test builds first). Needs /usr/bin/chromium (or
+ * CHROMIUM_PATH); no network: office.js is answered locally, anything else outside 127.0.0.1 is refused.
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
