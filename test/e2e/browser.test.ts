@@ -817,6 +817,24 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     expect(pane.outside).toEqual([]);
   });
 
+  test('an older Excel (ExcelApi 1.9: no merged-area or comment API) in English: the same findings, marks without comments', async () => {
+    const s = await openPane({ ...toSpec(expected.book, 'en-US'), apiVersion: '1.9' }, 320, 700);
+    try {
+      expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await s.page.getByTestId('check-button').innerText()).toMatch(/Check/);
+      await checkInPane(s.page);
+      const core = expected.result.counts;
+      expect(await counts(s.page.locator('body'))).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+      for (const f of expected.result.findings) expect(await findingButton(s.page.locator('body'), f).count()).toBe(1);
+      await s.page.getByTestId('mark-button').click();
+      await waitForEither(s.page, s.page.getByTestId('notice-message'), 'error-message', 'marking on ExcelApi 1.9');
+      expect(await probe<string>(s.page, 'fill', '矛盾纠纷化解', 'D6')).not.toBe('');
+      expect(s.outside).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   test('reading takes as many syncs for a 40-sheet workbook as for a 1-sheet one', async () => {
     const syncs: number[] = [];
     for (const n of [1, 40]) {
