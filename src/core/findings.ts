@@ -76,12 +76,15 @@ export function render(template: string, vars: Record<string, string | number | 
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
     if (v == null) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v) : '—';
+    if (typeof v === 'number') return formatNumber(v);
     return v;
   });
 }
 
-/** A number as a message shows it: integers plainly, others with at most 4 decimals, never NaN. */
+/**
+ * A number as a message shows it: format.ts's formatNumber (the one place a figure becomes text; integers
+ * plainly, at most 4 decimals), with '—' instead of '' for a non-finite number so a message never has a hole.
+ */
 export function formatNumber(n: number): string {
   return Number.isFinite(n) ? plainNumber(n, 4) : '—';
 }
