@@ -12,6 +12,7 @@
  *   - writes are counted (`model.writes`), so a test can prove that nothing was written.
  * Plain TypeScript, no jest: reusable by browser (e2e) tests. `createFakeExcel()` is the entry point.
  */
+import { a1, columnIndex } from '../../src/core/address';
 
 export type FakeValue = string | number | boolean | { error: string };
 
@@ -78,26 +79,8 @@ export class FakeOfficeError extends Error {
 
 // ───────────────────────────── addresses ─────────────────────────────
 
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function cellName(row: number, col: number): string {
-  return `${colLetters(col)}${row + 1}`;
-}
+/** (row, col) → "D10": column letters are plain arithmetic, shared with the core (src/core/address.ts). */
+export const cellName = a1;
 
 function quote(sheet: string): string {
   return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
@@ -119,7 +102,7 @@ export function parseRect(address: string): Rect {
   const p = (s: string) => {
     const m = /^([A-Za-z]{1,3})(\d+)$/.exec(s.trim());
     if (!m) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`);
-    return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+    return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
   };
   const a = p(parts[0]);
   const b = parts[1] ? p(parts[1]) : a;
