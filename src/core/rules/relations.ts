@@ -112,6 +112,18 @@ export function rateVerdict(r: ComputedRate): RateVerdict {
   return { kind: 'agrees' };
 }
 
+/** Where a finding about a computed rate sits: at `at`, pointing also to the counts it comes from and the reported rate. */
+function rateSite(r: ComputedRate, at: Observation) {
+  return {
+    sheet: at.sheet,
+    cell: at.cell,
+    cells: [r.numerator, r.denominator, ...(r.reported ? [r.reported] : [])],
+    indicators: [r.indicator],
+    entity: r.entity,
+    period: r.period,
+  };
+}
+
 function rateVars(ctx: RuleContext, r: ComputedRate) {
   return {
     numWhere: whereObs(r.numerator),
@@ -138,12 +150,7 @@ export function rateMismatch(ctx: RuleContext): Finding[] {
     const expected = roundHalfUp(r.value, 1);
     out.push(
       makeFinding('rate-mismatch', {
-        sheet: rep.sheet,
-        cell: rep.cell,
-        cells: [r.numerator, r.denominator, rep],
-        indicators: [r.indicator],
-        entity: r.entity,
-        period: r.period,
+        ...rateSite(r, rep),
         variant: v.approx ? 'approx' : undefined,
         vars: {
           where: whereObs(rep),
@@ -172,12 +179,7 @@ export function coverageClaim(ctx: RuleContext): Finding[] {
     const rep = r.reported;
     out.push(
       makeFinding('coverage-claim', {
-        sheet: rep.sheet,
-        cell: rep.cell,
-        cells: [r.numerator, r.denominator, rep],
-        indicators: [r.indicator],
-        entity: r.entity,
-        period: r.period,
+        ...rateSite(r, rep),
         vars: { where: whereObs(rep), name: name(ctx, r.indicator), actual: rep.raw || '全覆盖', expected: r.display, ...rateVars(ctx, r) },
         expected: roundHalfUp(r.value, 1),
         actual: num(rep) ?? 100,
@@ -233,12 +235,7 @@ export function approximateRate(ctx: RuleContext): Finding[] {
       .join('、');
     out.push(
       makeFinding('approximate-rate', {
-        sheet: at.sheet,
-        cell: at.cell,
-        cells: [r.numerator, r.denominator, ...(r.reported ? [r.reported] : [])],
-        indicators: [r.indicator],
-        entity: r.entity,
-        period: r.period,
+        ...rateSite(r, at),
         vars: {
           where: whereObs(at),
           name: name(ctx, r.indicator),
