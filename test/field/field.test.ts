@@ -106,13 +106,14 @@ const EXPECT: Record<FieldBook, Expectation> = {
         { cell: 'D9', indicator: 'disputes_received', value: 20, markers: ['余'] },
         { cell: 'D12', indicator: 'counsel_coverage_rate', value: 100 },
         { cell: 'D17', indicator: 'villages', value: 25 },
+        { cell: 'D18', indicator: 'law_libraries', value: 12 },
       ]),
       rates: [
         { indicator: 'petition_resolution_rate', display: '93.3%' },
         { indicator: 'certification_rate', display: '83.3%' },
         { indicator: 'counsel_coverage_rate', display: '100%' },
       ],
-      prose: ['化解率93.3%', '持证率83.3%', '覆盖率100%', '20余件', '2024年1月5日'],
+      prose: ['化解率93.3%', '持证率83.3%', '覆盖率100%', '20余件', '2024年1月5日', '12个'],
     };
   })(),
 
@@ -193,13 +194,15 @@ const EXPECT: Record<FieldBook, Expectation> = {
         { cell: 'D12', indicator: 'disputes_received', value: 18, period: 'previous' as const },
         { cell: 'E12', indicator: 'disputes_received', value: 20, markers: ['余'] as ApproxMarker[], period: 'current' as const },
         { cell: 'E3', indicator: 'leading_group', value: true, period: 'current' as const },
+        { cell: 'D13', indicator: 'materials', value: 1800, period: 'previous' as const },
+        { cell: 'E13', indicator: 'materials', value: 2000, markers: ['余'] as ApproxMarker[], period: 'current' as const },
       ]),
       rates: [
         { indicator: 'petition_resolution_rate', display: '91.7%', period: 'current' },
         { indicator: 'petition_resolution_rate', display: '93.3%', period: 'previous' },
         { indicator: 'certification_rate', display: '83.3%', period: 'current' },
       ],
-      prose: ['化解率91.7%', '持证率83.3%', '20余件'],
+      prose: ['化解率91.7%', '持证率83.3%', '20余件', '2000余份'],
     };
   })(),
 
