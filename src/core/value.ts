@@ -312,6 +312,10 @@ function scanFigure(t: string): Figure | null {
   if (t[i] === '余' || t[i] === '多') {
     pushMarker(markers, t[i] as ApproxMarker);
     i++;
+  } else if (t[i] === '+' && !/[\d.]/.test(t[i + 1] ?? '')) {
+    // `100+`, `100+场次`: a plus after the figure is 多 (`100多`), not a sum
+    pushMarker(markers, '多');
+    i++;
   }
   let percent = false;
   if (t[i] === '%' || t[i] === '‰') {

@@ -119,6 +119,10 @@ describe('figures written as text', () => {
     ['三万', { value: 30000, wan: true }],
     ['共37件', { value: 37, unit: '件' }],
     ['12个行政村', { value: 12, unit: '个' }],
+    // field test: `100+` was an unparseable-value error; a plus after the figure is 多
+    ['100+', { kind: 'number', value: 100, approx: '多', markers: ['多'] }],
+    ['100+场次', { kind: 'number', value: 100, unit: '场次', approx: '多' }],
+    ['１００＋人次', { kind: 'number', value: 100, unit: '人次', approx: '多' }],
   ])('%s', (s, want) => {
     expect(parseValue(s)).toMatchObject(want);
   });
