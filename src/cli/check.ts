@@ -1,13 +1,13 @@
 /** `indicator-desk check <file.xlsx>... [--json]` */
 import * as path from 'path';
 import { ref } from '../core/address';
+import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { CliFileError, loadAndCheck } from './common';
 import { EXIT, type CliIO } from './io';
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', verify: '待核实', hint: '提示' };
-const ORDER: Severity[] = ['error', 'verify', 'hint'];
+export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_SHORT_NAMES;
 
 /** `Sheet!D6`, or a sentence when the finding is about the whole workbook/sheet. */
 export function where(f: Pick<Finding, 'sheet' | 'cell'>): string {
@@ -101,7 +101,7 @@ export function summaryLine(file: string, r: CheckResult): string {
     : c.verify > 0
       ? '无错误，有待核实的项目，请核实或填写审核说明。'
       : '未发现错误。';
-  return `小结（${path.basename(file)}）：错误 ${c.error} 项，待核实 ${c.verify} 项，提示 ${c.hint} 项${explained}。${verdict}`;
+  return `小结（${path.basename(file)}）：${SEVERITY_ORDER.map((s) => `${SEVERITY_LABEL[s]} ${c[s]} 项`).join('，')}${explained}。${verdict}`;
 }
 
 /** Human-readable findings of one file, grouped by severity. */
@@ -109,7 +109,7 @@ export function formatResult(file: string, r: CheckResult): string {
   const lines: string[] = [];
   const who = [r.unit, r.year != null ? `${r.year}年度` : null].filter(Boolean).join('，');
   lines.push(`■ ${file}${who ? `（${who}）` : ''}`);
-  for (const sev of ORDER) {
+  for (const sev of SEVERITY_ORDER) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (!list.length) continue;
     const done = list.filter((f) => f.status === 'explained').length;

@@ -10,7 +10,8 @@ import * as ExcelJS from 'exceljs';
 import { CATALOG, rateRelation } from '../core/catalog';
 import { formatFigure } from '../core/format';
 import { ratePercent, roundHalfUp } from '../core/rate';
-import type { CheckResult, IndicatorDef, Observation } from '../core/types';
+import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
+import type { CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { openErrors } from './check';
 import { CliFileError, loadAndCheck, samePath, stem } from './common';
@@ -80,7 +81,7 @@ function header(d: IndicatorDef): string {
   return d.unit ? `${d.name}（${d.unit}）` : d.name;
 }
 
-const COUNT_HEADERS = ['错误（项）', '待核实（项）', '提示（项）'];
+const COUNT_HEADERS = SEVERITY_ORDER.map((s) => `${SEVERITY_SHORT_NAMES[s]}（项）`);
 
 /** The 合计 of additive columns (counts and amounts); rates recomputed from the summed parts. */
 export function totals(rows: SummaryRow[], defs: IndicatorDef[]): Map<string, number> {
@@ -162,14 +163,14 @@ export async function writeSummary(target: string, rows: SummaryRow[], unitName:
   head.commit();
 
   rows.forEach((r, i) => {
-    const cells: (Value | null)[] = [i + 1, r.unit, ...present.map((d) => r.values.get(d.id) ?? null), r.counts.error, r.counts.verify, r.counts.hint, r.notes.join('；') || null];
+    const cells: (Value | null)[] = [i + 1, r.unit, ...present.map((d) => r.values.get(d.id) ?? null), ...SEVERITY_ORDER.map((s) => r.counts[s]), r.notes.join('；') || null];
     const row = ws.addRow(cells);
     row.eachCell({ includeEmpty: true }, (c) => (c.style = CELL_STYLE));
     row.commit();
   });
   const t = totals(rows, present);
-  const sumCount = (k: 'error' | 'verify' | 'hint') => rows.reduce((s, r) => s + r.counts[k], 0);
-  const total = ws.addRow([null, '合计', ...present.map((d) => t.get(d.id) ?? null), sumCount('error'), sumCount('verify'), sumCount('hint'), null]);
+  const sumCount = (k: Severity) => rows.reduce((s, r) => s + r.counts[k], 0);
+  const total = ws.addRow([null, '合计', ...present.map((d) => t.get(d.id) ?? null), ...SEVERITY_ORDER.map(sumCount), null]);
   total.eachCell({ includeEmpty: true }, (c) => (c.style = { ...CELL_STYLE, font: { name: '宋体', size: 11, bold: true } }));
   total.commit();
   await ws.commit();

@@ -1,5 +1,5 @@
 /**
- * The three severities in one place: their order (gravest first), rank and Chinese names. A tiny module on its
+ * The three severities in one place: their order (gravest first), rank and Chinese names (audit and short). A tiny module on its
  * own so that the Excel adapter (task pane's initial bundle) can rank marks without pulling in the rule texts;
  * rules/meta, findings and plan re-export from here.
  */
@@ -12,6 +12,16 @@ export const SEVERITY_NAMES: Record<Severity, string> = {
   error: '强制性',
   verify: '核实性',
   hint: '提示性',
+};
+
+/**
+ * Short names for lists and counts (the CLI's 错误 3 项, the merged table's 错误（项）); SEVERITY_NAMES are the
+ * audit terms the result sheets and marks use.
+ */
+export const SEVERITY_SHORT_NAMES: Record<Severity, string> = {
+  error: '错误',
+  verify: '待核实',
+  hint: '提示',
 };
 
 /** 0 for the gravest (error), then 1, 2: sort ascending to put the gravest first. */
