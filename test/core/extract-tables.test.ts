@@ -379,3 +379,40 @@ describe('townships as columns: the transposed county summary (field test)', () 
     ]);
   });
 });
+
+describe('two lists side by side under one header row (field probe)', () => {
+  test('指标名称 | 数值 | 指标名称 | 数值: each value belongs to the label of its own block', () => {
+    const g = grid('指标', [
+      ['前营乡2023年法治政府建设指标', null, null, null],
+      ['指标名称', '数值', '指标名称', '数值'],
+      ['受理信访案件', 15, '行政执法人员', 6],
+      ['化解信访案件', 14, '持证人数', 5],
+      ['行政村数', 25, null, null],
+    ], { merges: ['A1:D1'] });
+    const ex = extract({ name: '前营乡.xlsx', sheets: [g] });
+    expect(ex.observations.map((o) => [o.cell, o.indicator, o.value])).toEqual([
+      ['B3', 'petitions_received', 15],
+      ['B4', 'petitions_resolved', 14],
+      ['B5', 'villages', 25],
+      ['D3', 'enforcement_officers', 6],
+      ['D4', 'certified_officers', 5],
+    ]);
+    expect(ex.tables.map((t) => [t.labelCol, t.valueCols])).toEqual([[0, [1]], [2, [3]]]);
+  });
+
+  test('序号 | 指标 | 单位 | 数值 twice: units and numbers stay in their block', () => {
+    const g = grid('指标', [
+      ['序号', '指标', '单位', '数值', '序号', '指标', '单位', '数值'],
+      [1, '普法宣传活动', '场次', 18, 1, '法律咨询', '人次', 60],
+      [2, '发放法治宣传资料', '份', '两千余', 2, '悬挂横幅标语', '条', 40],
+    ]);
+    const ex = extract({ name: '前营乡2023.xlsx', sheets: [g] });
+    expect(ex.observations.map((o) => [o.cell, o.indicator, o.value, o.unit])).toEqual([
+      ['D2', 'publicity_events', 18, '场次'],
+      ['D3', 'materials', 2000, '份'],
+      ['H2', 'consultations', 60, '人次'],
+      ['H3', 'banners', 40, '条'],
+    ]);
+    expect(ex.unknown).toEqual([]);
+  });
+});

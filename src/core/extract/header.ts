@@ -43,6 +43,11 @@ export interface TableSpec {
   rateCol: number | null;
   entityCol: number | null;
   summaryCols: SummaryCol[];
+  /** Columns of this table when several stand side by side under one header row (`指标 | 数值 | 指标 | 数值`). */
+  colStart?: number;
+  colEnd?: number;
+  /** The other tables of the same header row, to the right of this one. */
+  siblings?: TableSpec[];
 }
 
 interface RoleCell {
@@ -292,7 +297,45 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
   if (spec.labelCol === null) spec.labelCol = guessLabelCol(view, cells, spec, bodyStart);
   if (spec.labelCol === null && spec.unitCol === null && spec.seqCol === null) return null;
   spec.layout = spec.valueCols.length >= 2 && spec.valueCols.some((v) => v.year !== null || v.period !== null) ? 'years' : 'rows';
-  return spec;
+  return sideBySide(spec, cells, view) ?? spec;
+}
+
+/**
+ * `指标名称 | 数值 | 指标名称 | 数值` (or `序号 | 指标 | 单位 | 数值 | 序号 | 指标 | 单位 | 数值`): two or more lists
+ * printed side by side under one header row. Each block is a table of its own, with its own label, unit and
+ * value columns, so that a figure on the right is never read as the value of the label on the left.
+ */
+function sideBySide(spec: TableSpec, cells: RoleCell[], view: SheetView): TableSpec | null {
+  const labels = cells.filter((c) => c.role.kind === 'label' && !c.covered);
+  if (labels.length < 2 || spec.valueCols.some((v) => v.entity !== undefined || v.rates)) return null;
+  const starts: number[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const prevLabel = i > 0 ? labels[i - 1].col : -1;
+    // a 序号 column right before the label starts the block
+    const seq = cells.filter((c) => c.role.kind === 'seq' && c.col < labels[i].col && c.col > prevLabel && !spec.valueCols.some((v) => v.col > c.col && v.col < labels[i].col));
+    starts.push(seq.length ? seq[seq.length - 1].col : labels[i].col);
+  }
+  const blocks = labels.map((l, i) => ({ label: l.col, start: i === 0 ? view.colStart : starts[i], end: i + 1 < labels.length ? starts[i + 1] - 1 : view.colEnd }));
+  const valuesIn = (b: { label: number; end: number }) => spec.valueCols.filter((v) => v.col > b.label && v.col <= b.end);
+  if (!blocks.every((b) => valuesIn(b).length > 0)) return null;
+  const inside = (kind: HeaderRole['kind'], b: { start: number; end: number }) =>
+    cells.find((c) => c.role.kind === kind && c.col >= b.start && c.col <= b.end)?.col ?? null;
+  const specs = blocks.map((b): TableSpec => {
+    const valueCols = valuesIn(b);
+    return {
+      ...spec,
+      labelCol: b.label,
+      seqCol: inside('seq', b),
+      unitCol: inside('unit', b) ?? inside('unit-or-entity', b),
+      noteCol: inside('note', b),
+      categoryCol: inside('category', b),
+      valueCols,
+      layout: valueCols.length >= 2 && valueCols.some((v) => v.year !== null || v.period !== null) ? 'years' : 'rows',
+      colStart: b.start,
+      colEnd: b.end,
+    };
+  });
+  return { ...specs[0], siblings: specs.slice(1) };
 }
 
 /** The column left of the figures that holds the most text below the header. */
@@ -331,8 +374,8 @@ export function findTables(view: SheetView): TableSpec[] {
     if (ne.length < 2 && !hasWideMerge(view, r)) continue;
     const t = detectHeader(view, r);
     if (!t) continue;
-    if (out.length) out[out.length - 1].bodyEnd = r - 1;
-    out.push(t);
+    for (const prev of out) if (prev.bodyEnd >= r) prev.bodyEnd = r - 1;
+    out.push(t, ...(t.siblings ?? []));
     r = t.headerEnd;
   }
   return out;

@@ -118,6 +118,8 @@ export function periodOf(vc: ValueCol, reportYear: number | null, single: boolea
 }
 
 export interface RowCols {
+  /** Columns of the table when several stand side by side; cells outside are another table's. */
+  colRange?: [number, number];
   labelCol: number | null;
   valueCols: { col: number; header: string; percent: boolean; period: Period; resolvedYear: number | null; rates?: boolean; entity?: string; total?: boolean }[];
   unitCol: number | null;
@@ -151,8 +153,8 @@ function pushText(acc: Acc, view: SheetView, section: SectionId, text: string, r
 }
 
 /** An item number (`1`, `2.`, `（3）`, `①`) left of the label: the row is a list item, not a section heading (`七、`). */
-function itemNumberLeft(view: SheetView, r: number, lc: number): boolean {
-  for (let c = view.colStart; c < lc; c++) {
+function itemNumberLeft(view: SheetView, r: number, lc: number, from = view.colStart): boolean {
+  for (let c = from; c < lc; c++) {
     const raw = view.raw(r, c);
     if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 && raw < 1000;
     const t = squeeze(view.text(r, c));
@@ -162,6 +164,8 @@ function itemNumberLeft(view: SheetView, r: number, lc: number): boolean {
   return false;
 }
 
+const inRange = (cols: RowCols, c: number): boolean => !cols.colRange || (c >= cols.colRange[0] && c <= cols.colRange[1]);
+
 /** The label cell of a row: the label column, else the first text cell that is not a figure, unit, note or sequence mark. */
 function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<number>): number | null {
   if (cols.labelCol !== null && !view.covered(r, cols.labelCol)) {
@@ -169,7 +173,7 @@ function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<numbe
     if (t && !isSeqOnly(t) && typeof view.raw(r, cols.labelCol) === 'string') return cols.labelCol;
   }
   for (const c of view.nonEmpty(r)) {
-    if (exclude.has(c)) continue;
+    if (exclude.has(c) || !inRange(cols, c)) continue;
     const raw = view.raw(r, c);
     if (typeof raw !== 'string') continue;
     const t = view.text(r, c);
@@ -225,7 +229,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
 
   if (present.length === 0) {
     // `1 | 部分党员干部……` merged across the value columns under 存在的不足: an item numbered in the 序号 column
-    if (section && TEXT_SECTIONS.has(section) && labelMerged && !strongNumbering(rawLabel) && itemNumberLeft(view, r, lc)) {
+    if (section && TEXT_SECTIONS.has(section) && labelMerged && !strongNumbering(rawLabel) && itemNumberLeft(view, r, lc, cols.colRange?.[0])) {
       pushText(acc, view, section, rawLabel, r, lc);
       return 'text';
     }
@@ -238,7 +242,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       return 'text';
     }
     const m = placeRow(acc, label, section, parent, !!sub || indented);
-    const others = view.nonEmpty(r).filter((c) => c !== lc && !isSeqOnly(view.text(r, c)));
+    const others = view.nonEmpty(r).filter((c) => c !== lc && inRange(cols, c) && !isSeqOnly(view.text(r, c)));
     if (m.id !== null) {
       // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
       if (m.via === 'similar' && others.length === 0 && sectionOfHeading(rawLabel)) {
@@ -332,7 +336,9 @@ export function readRowsTable(acc: Acc, view: SheetView, t: TableSpec, st: Sheet
     const ys = t.valueCols.map((v) => v.year).filter((y): y is number => y !== null);
     if (ys.length) reportYear = Math.max(...ys);
   }
+  if (t.colStart !== undefined) st.parent = null; // a block beside another: the row above is not its parent
   const cols: RowCols = {
+    colRange: t.colStart !== undefined && t.colEnd !== undefined ? [t.colStart, t.colEnd] : undefined,
     labelCol: t.labelCol,
     unitCol: t.unitCol,
     noteCol: t.noteCol,
