@@ -14,7 +14,7 @@ import {
   Paragraph as DocxParagraph,
   TextRun,
 } from 'docx';
-import type { IBaseParagraphStyleOptions } from 'docx';
+import type { IBaseParagraphStyleOptions, IParagraphStyleOptions } from 'docx';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 
 const MM = 1440 / 25.4; // twips per millimetre
@@ -80,6 +80,12 @@ const ROLE_STYLE: Partial<Record<ParagraphRole, { id: string; name: string }>> =
   signature: { id: 'GwSignature', name: '发文机关署名' },
   date: { id: 'GwDate', name: '成文日期' },
 };
+
+/** A role's custom style: body font and size, based on Normal, with its own indent and alignment. */
+function roleStyle(role: 'addressee' | 'signature' | 'date', next: string, paragraph: IBaseParagraphStyleOptions['paragraph']): IParagraphStyleOptions {
+  const { id, name } = ROLE_STYLE[role]!;
+  return { id, name, basedOn: 'Normal', next, quickFormat: true, run: { font: font(GB9704.fonts.body), size: GB9704.bodySize }, paragraph };
+}
 
 const HEADING_LEVEL: Partial<Record<ParagraphRole, 1 | 2 | 3 | 4>> = { heading1: 1, heading2: 2, heading3: 3, heading4: 4 };
 
@@ -152,33 +158,9 @@ export async function reportDocx(report: Report): Promise<Uint8Array> {
           run: { font: font(body), size: GB9704.bodySize, characterSpacing: GB9704.characterSpacing },
           paragraph: { spacing: { ...exactLine, before: 0, after: 0 }, indent: { firstLine: GB9704.indent }, alignment: AlignmentType.JUSTIFIED },
         },
-        {
-          id: ROLE_STYLE.addressee!.id,
-          name: ROLE_STYLE.addressee!.name,
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { font: font(body), size: GB9704.bodySize },
-          paragraph: { indent: { firstLine: 0, left: 0 }, alignment: AlignmentType.LEFT },
-        },
-        {
-          id: ROLE_STYLE.signature!.id,
-          name: ROLE_STYLE.signature!.name,
-          basedOn: 'Normal',
-          next: ROLE_STYLE.date!.id,
-          quickFormat: true,
-          run: { font: font(body), size: GB9704.bodySize },
-          paragraph: { indent: { firstLine: 0, right: GB9704.indent }, alignment: AlignmentType.RIGHT },
-        },
-        {
-          id: ROLE_STYLE.date!.id,
-          name: ROLE_STYLE.date!.name,
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { font: font(body), size: GB9704.bodySize },
-          paragraph: { indent: { firstLine: 0, right: GB9704.indent }, alignment: AlignmentType.RIGHT },
-        },
+        roleStyle('addressee', 'Normal', { indent: { firstLine: 0, left: 0 }, alignment: AlignmentType.LEFT }),
+        roleStyle('signature', ROLE_STYLE.date!.id, { indent: { firstLine: 0, right: GB9704.indent }, alignment: AlignmentType.RIGHT }),
+        roleStyle('date', 'Normal', { indent: { firstLine: 0, right: GB9704.indent }, alignment: AlignmentType.RIGHT }),
       ],
     },
     sections: [
