@@ -210,6 +210,17 @@ describe('layout (d): one row per township', () => {
     }
   });
 
+  test('numbered township names (1.周营镇, （2）前营乡) are the townships without their numbers (field probe)', () => {
+    const g = grid('汇总', [
+      ['乡镇（街道）', '受理信访案件（件）'],
+      ['1.周营镇', 9],
+      ['（2）前营乡', 15],
+      ['3、北城街道办事处', 5],
+    ]);
+    const e = extract({ name: '', sheets: [g] });
+    expect(e.observations.map((o) => o.entity)).toEqual(['周营镇', '前营乡', '北城街道办事处']);
+  });
+
   test('小计 and 平均 rows are neither townships nor the total', () => {
     const g = grid('汇总', [
       ['乡镇', '行政村数（个）'],

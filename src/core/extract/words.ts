@@ -117,9 +117,9 @@ export function inlineIdentity(text: string): [IdentityField, string][] {
 
 const UNIT_SUFFIX = /(街道办事处|街道|镇|乡|社区)$/;
 
-/** `周营镇人民政府` → `周营镇`; names are kept as written otherwise. */
+/** `周营镇人民政府` → `周营镇`, `1.周营镇` → `周营镇`; names are kept as written otherwise. */
 export function cleanUnitName(s: string): string {
-  let t = squeeze(s).replace(/[（(][^）)]*[)）]$/, '');
+  let t = squeeze(stripNumbering(s)).replace(/[（(][^）)]*[)）]$/, '');
   t = t.replace(/(人民政府|党委政府|党委|政府|（盖章）|\(盖章\)|盖章)+$/, '');
   return t;
 }
