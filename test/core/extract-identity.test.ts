@@ -1,5 +1,8 @@
 import { extract } from '../../src/core/extract';
 import { RESULT_SHEETS } from '../../src/core/catalog';
+import { MARKS_HEADER } from '../../src/core/plan/marks';
+import { EXPLANATION_HEADER, FINDINGS_HEADER, RATES_HEADER, REPORT_FORMAT } from '../../src/core/toolsheets';
+import type { Cell } from '../../src/core/types';
 import { at, grid } from './extract-helpers';
 
 const indicators = grid('指标', [
@@ -84,6 +87,12 @@ describe('identity', () => {
     ['关于城关街道2024年法治政府建设情况统计', '城关街道', 2024],
     ['前营乡2023年度法治政府建设主要指标对比表', '前营乡', 2023],
     ['2023年各乡镇法治政府建设指标汇总表', null, 2023],
+    // field test: a county summary titled with its county had no unit, and its report said 全乡镇 / 我乡镇
+    ['沈丘县2023年度各乡镇信访、矛盾纠纷和行政执法情况汇总表', '沈丘县', 2023],
+    ['周口市沈丘县2023年各乡镇指标汇总', '沈丘县', 2023],
+    ['天津市静海区2021年度乡镇法治政府建设指标汇总表', '静海区', 2021],
+    // a township's own title never gives its county as the unit
+    ['沈丘县2023年法治政府建设指标统计表', null, 2023],
   ])('title %s', (title, unit, year) => {
     const g = grid('指标', [[title], ['指标名称', '数值'], ['行政村数', 20]]);
     const ex = extract({ name: '', sheets: [g] });
@@ -117,12 +126,27 @@ describe('identity', () => {
 
 describe('which sheets are read', () => {
   test('the tool’s own result sheets and a report template are skipped; hidden sheets are read', () => {
-    const results = Object.values(RESULT_SHEETS).map((name) => grid(name, [['指标名称', '数值'], ['行政村数', 99]]));
+    // each with the signature the tool writes (header row, or 报告文稿's number format), then a figure row
+    const figure: Cell[] = ['行政村数', 99];
+    const results = [
+      grid(RESULT_SHEETS.findings, [['周营镇2023年度指标审核结果：未发现问题。'], [...FINDINGS_HEADER], figure]),
+      grid(RESULT_SHEETS.rates, [['比率复核'], [...RATES_HEADER], figure]),
+      grid(RESULT_SHEETS.report, [['周营镇2023年法治政府建设工作报告'], figure], { formats: { A1: REPORT_FORMAT, A2: REPORT_FORMAT } }),
+      grid(RESULT_SHEETS.explanations, [[...EXPLANATION_HEADER], figure]),
+      grid(RESULT_SHEETS.marks, [[...MARKS_HEADER], figure]),
+    ];
     const template = grid('报告模板', [['指标名称', '数值'], ['行政村数', 98]]);
     const hidden = grid('隐藏', [['指标名称', '数值'], ['行政村数', 20]], { visibility: 'hidden' });
     const ex = extract({ name: '', sheets: [...results, template, hidden] });
     expect(ex.observations.map((o) => [o.sheet, o.value])).toEqual([['隐藏', 20]]);
     expect(ex.tables.filter((t) => t.layout === 'results').map((t) => t.sheet).sort()).toEqual(Object.values(RESULT_SHEETS).sort());
+  });
+
+  test('a township’s sheet that only bears a result name (计算结果 …) is read like any other sheet', () => {
+    const named = Object.values(RESULT_SHEETS).map((name) => grid(name, [['指标名称', '数值'], ['行政村数', 99]]));
+    const ex = extract({ name: '', sheets: named });
+    expect(ex.observations.map((o) => [o.sheet, o.cell, o.value])).toEqual(Object.values(RESULT_SHEETS).map((n) => [n, 'B2', 99]));
+    expect(ex.tables.filter((t) => t.layout === 'results')).toEqual([]);
   });
 
   test('a register (台账) of many rows with no indicator in it does not flood unknowns', () => {

@@ -96,6 +96,22 @@ function inlineValue(field: IdentityField, v: string): string | number | null {
 }
 
 /**
+ * The county of a county summary's title: `沈丘县2023年度各乡镇…汇总表` → `沈丘县`, `天津市静海区各乡镇…` → `静海区`.
+ * Only for titles about all townships (各乡镇, 汇总), so a township's own title never names its county as the unit.
+ */
+export function countyOfSummaryTitle(text: string): string | null {
+  const s = text.replace(/\s+/g, '');
+  if (!/各乡|各镇|乡镇|汇总/.test(s)) return null;
+  const head = /^(?:关于)?([\u4e00-\u9fff]{2,16}?)(?=\d|各|全|关于|乡镇|[一二]〇|二零|$)/.exec(s)?.[1] ?? '';
+  const m = /([\u4e00-\u9fff]{1,6}?(?:县|区|市|旗))$/.exec(head);
+  if (!m) return null;
+  // the last county-level name: `周口市沈丘县` → `沈丘县`
+  const parts = m[1].match(/[\u4e00-\u9fff]+?(?:县|区|市|旗)/g) ?? [];
+  const name = parts[parts.length - 1] ?? '';
+  return name.length >= 2 ? name : null;
+}
+
+/**
  * @param skipRows per sheet, rows that are table headers (a `单位` header is not a key)
  * @param titleRows per sheet, rows that may hold a title
  */
@@ -154,7 +170,7 @@ export function findIdentity(
         const m = view.mergeAt(r, c);
         const wide = !!m && m.c2 > m.c1;
         if (!(wide || cols.length === 1) || !(wide || /表|报告|情况|统计|汇总|指标|年度|一览|台账/.test(t))) continue;
-        const unit = townshipInTitle(t);
+        const unit = townshipInTitle(t) ?? countyOfSummaryTitle(t);
         if (unit) cands.push({ field: 'unit', value: unit, prio: 2, sheet: view.name, row: r, col: c });
         const y = yearInText(t);
         if (y !== null && y >= 1990 && y <= 2100) cands.push({ field: 'year', value: y, prio: 2, sheet: view.name, row: r, col: c });
