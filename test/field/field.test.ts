@@ -152,6 +152,7 @@ const EXPECT: Record<FieldBook, Expectation> = {
   twoLevel: ((): Expectation => {
     const s = '信访矛盾执法汇总';
     return {
+      unit: '沈丘县',
       year: 2023,
       planted: [
         { rule: 'rate-mismatch', cell: at(s, 'E6'), entity: '大钟庄镇', refs: [at(s, 'C6'), at(s, 'D6'), at(s, 'E6')], what: '大钟庄镇 化解率 98 over 45 of 48 (93.8%)' },
@@ -175,7 +176,7 @@ const EXPECT: Record<FieldBook, Expectation> = {
         { indicator: 'certification_rate', entity: '周营镇', display: '91.7%' },
         { indicator: 'petition_resolution_rate', entity: '合计', display: '93.3%' },
       ],
-      prose: ['化解率93.3%', '调解成功率94.9%', '持证率92.3%'],
+      prose: ['全县共受理信访案件105件', '化解率93.3%', '调解成功率94.9%', '持证率92.3%'],
     };
   })(),
 
@@ -262,6 +263,7 @@ const EXPECT: Record<FieldBook, Expectation> = {
   transposed: ((): Expectation => {
     const s = '乡镇汇总';
     return {
+      unit: '沈丘县',
       year: 2023,
       planted: [
         { rule: 'part-exceeds-whole', cell: at(s, 'F5'), also: [at(s, 'F4')], entity: '白楼镇', refs: [at(s, 'F4'), at(s, 'F5')], what: '白楼镇 化解 15 > 受理 13' },
@@ -281,7 +283,7 @@ const EXPECT: Record<FieldBook, Expectation> = {
         { indicator: 'certification_rate', entity: '前营乡', display: '83.3%' },
         { indicator: 'petition_resolution_rate', entity: '合计', display: '93.0%' },
       ],
-      prose: ['化解率93.0%', '持证率91.7%'],
+      prose: ['全县共受理信访案件57件', '化解率93.0%', '持证率91.7%'],
     };
   })(),
 };
