@@ -277,4 +277,18 @@ describe('sum-mismatch', () => {
     rows[3] = { ...rows[3], value: 22, raw: '22' };
     expect(run(rows, { rules: ['sum-mismatch'] })).toEqual([]);
   });
+
+  it('townships as columns: the message speaks of the 合计 column and the townships left of it (field test)', () => {
+    const cols = [
+      obs({ indicator: 'publicity_events', sheet: '汇总', cell: 'D7', entity: '周营镇', value: 100 }),
+      obs({ indicator: 'publicity_events', sheet: '汇总', cell: 'E7', entity: '前营乡', value: 18 }),
+      obs({ indicator: 'publicity_events', sheet: '汇总', cell: 'F7', entity: '合计', isTotal: true, value: 108 }),
+    ];
+    const [f] = run(cols, { rules: ['sum-mismatch'] });
+    expect(f).toMatchObject({ cell: 'F7', expected: 118, actual: 108 });
+    expect(f.message).toContain('合计列');
+    expect(f.message).toContain('左边2个单位');
+    expect(f.message).not.toContain('上面');
+    expectCleanMessage(f);
+  });
 });

@@ -70,6 +70,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     variants: {
       total:
         '{where}合计行的“{name}”为{actual}，但上面{count}个单位的数字相加为{expected}，两者不一致。请核对合计或各单位的数字。',
+      totalColumn:
+        '{where}合计列的“{name}”为{actual}，但左边{count}个单位的数字相加为{expected}，两者不一致。请核对合计或各单位的数字。',
     },
   },
   'conflicting-values': {

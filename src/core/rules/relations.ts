@@ -333,7 +333,8 @@ export function sumMismatch(ctx: RuleContext): Finding[] {
         indicators: [def.id],
         entity: total.entity,
         period: total.period,
-        variant: 'total',
+        // townships as columns: the 合计 is a column on the same row as its members
+        variant: members.every((o) => o.row === total.row) ? 'totalColumn' : 'total',
         key: `total|${total.sheet}`,
         vars: {
           where: whereObs(total),
