@@ -405,3 +405,12 @@ describe('summaries: no figure of a township is taken for the county itself', ()
     }
   });
 });
+
+describe('the transposed summary speaks of columns', () => {
+  test('sum-mismatch at the 合计 column says 合计列 and 左边, not 合计行 / 上面', () => {
+    const f = res('transposed', false).findings.find((x) => x.rule === 'sum-mismatch');
+    expect(f?.message).toContain('合计列');
+    expect(f?.message).toContain('左边4个单位');
+    expect(f?.message).toContain('193');
+  });
+});
