@@ -10,23 +10,15 @@
 import { RESULT_SHEETS } from './catalog';
 import { parseWhere, whereText } from './findings';
 import { RULES } from './rules/meta';
+import { EXPLANATION_HEADER, explanationHeader, type ExplanationColumn } from './toolsheets';
 import type { Cell, Explanation, Finding, RuleId, SheetPlan, Workbook } from './types';
 
-export const EXPLANATION_HEADER = ['编号', '规则', '位置', '问题', '说明', '日期'] as const;
-type Column = (typeof EXPLANATION_HEADER)[number];
+type Column = ExplanationColumn;
+
+export { EXPLANATION_HEADER };
 
 /** Column widths (characters), parallel to the header. */
 export const EXPLANATION_COLUMNS = [11, 16, 24, 60, 40, 12];
-
-/** Other header words accepted when reading (a county may have renamed a column). */
-const HEADER_ALIASES: Record<Column, string[]> = {
-  编号: ['编号', '问题编号', 'id', 'ID'],
-  规则: ['规则', '审核规则', '类别'],
-  位置: ['位置', '单元格'],
-  问题: ['问题', '审核问题', '问题描述'],
-  说明: ['说明', '情况说明', '审核说明', '解释'],
-  日期: ['日期', '说明日期'],
-};
 
 /** Excel serial day → ISO date (1900 date system). */
 function serialToIso(serial: number): string {
@@ -49,32 +41,21 @@ function text(c: Cell | undefined, col?: Column): string {
   return c.error;
 }
 
-function normHeader(s: string): string {
-  return s.replace(/[\s*＊:：]/g, '');
-}
-
 const RULE_BY_TITLE = new Map<string, RuleId>(
   (Object.keys(RULES) as RuleId[]).map((id) => [RULES[id].title, id]),
 );
 
 /** Read the 审核说明 sheet (none → []). A later row for the same 编号 replaces an earlier one. */
 export function readExplanations(book: Workbook): Explanation[] {
-  const sheet = book.sheets.find((s) => s.name.trim() === RESULT_SHEETS.explanations);
+  const sheet = book.sheets.find((s) => s && typeof s.name === 'string' && s.name.trim() === RESULT_SHEETS.explanations);
   if (!sheet) return [];
+  const header = explanationHeader(sheet);
+  if (!header) return [];
   const rows = sheet.rows;
-  let headerRow = -1;
-  const cols = new Map<Column, number>();
-  for (let r = 0; r < Math.min(rows.length, 20) && headerRow < 0; r++) {
-    const cells = (rows[r] ?? []).map((c) => normHeader(text(c)));
-    const idCol = cells.findIndex((c) => HEADER_ALIASES.编号.includes(c));
-    if (idCol < 0) continue;
-    headerRow = r;
-    for (const col of EXPLANATION_HEADER) {
-      const i = cells.findIndex((c) => HEADER_ALIASES[col].includes(c));
-      if (i >= 0) cols.set(col, i);
-    }
-  }
-  if (headerRow < 0 || !cols.has('说明')) return [];
+  const r0 = sheet.origin?.row ?? 0;
+  const c0 = sheet.origin?.col ?? 0;
+  const headerRow = header.row - r0;
+  const cols = new Map<Column, number>([...header.cols].map(([k, c]) => [k, c - c0]));
   const byId = new Map<string, Explanation>();
   for (let r = headerRow + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];

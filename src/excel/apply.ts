@@ -11,10 +11,11 @@
  * marks change fills and add comments, whose originals are kept in the very hidden 审核标记 sheet so that
  * `clearMarks` (or the next set of marks) restores them exactly.
  */
-import type { ApplyOutcome, CellSpec, CellStyle, SheetPlan, WritePlan } from '../core/types';
+import type { ApplyOutcome, Cell, CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
 import { RESULT_SHEETS } from '../core/catalog';
 import { a1, parseA1, ref, splitRef } from '../core/address';
 import { MARKS_HEADER, markCell, mergeMarks } from '../core/plan/marks';
+import { resolvePlan, SIGNATURE_WINDOW } from '../core/toolsheets';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
 import { isPayloadError } from './read';
 
@@ -42,6 +43,16 @@ export interface MarkRecord {
 interface Op {
   bytes: number;
   run: () => void;
+}
+
+/** The plan clears or writes marks (then the 审核标记 records are read and the old marks restored first). */
+function touchesMarksOf(plan: WritePlan): boolean {
+  return (
+    Boolean(plan.clearMarks) ||
+    plan.marks !== undefined ||
+    (plan.deleteSheets ?? []).includes(MARKS_SHEET) ||
+    plan.sheets.some((s) => s.name === MARKS_SHEET)
+  );
 }
 
 function fail(message: string): ApplyOutcome {
@@ -149,11 +160,15 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
   const height = sp.rows.length;
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
+  /** Formats set after the values: a text cell whose style has a number format (报告文稿's signature) gets it
+   * once its value is stored as text; null for rows that need nothing after. */
+  const after: (string[] | null)[] = [];
   const formulas: { r: number; c: number; f: string }[] = [];
   const links: { r: number; c: number; spec: CellSpec }[] = [];
   for (let r = 0; r < height; r++) {
     const vrow: (string | number | boolean)[] = [];
     const frow: string[] = [];
+    let textFmts: Map<number, string> | null = null;
     for (let c = 0; c < width; c++) {
       const spec = sp.rows[r][c];
       const numFmt = spec?.style ? styles[spec.style]?.numFmt : undefined;
@@ -170,6 +185,7 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
         // Text format BEFORE the value: "=SUM(A1)", "+86", "001" stay exactly the text they are.
         vrow.push(cleanText(spec.v));
         frow.push('@');
+        if (numFmt && numFmt !== '@') (textFmts ??= new Map()).set(c, numFmt);
       } else {
         vrow.push(spec.v as number | boolean);
         frow.push(numFmt ?? 'General');
@@ -178,6 +194,8 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
     }
     values.push(vrow);
     formats.push(frow);
+    const tf: Map<number, string> | null = textFmts;
+    after.push(tf ? frow.map((f, c) => tf.get(c) ?? f) : null);
   }
 
   // Cell data in row blocks that fit the budget.
@@ -186,7 +204,7 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
     let bytes = 0;
     let r1 = r0;
     while (r1 < height) {
-      const rb = jsonBytes(values[r1]) + jsonBytes(formats[r1]);
+      const rb = jsonBytes(values[r1]) + jsonBytes(formats[r1]) + (after[r1] ? jsonBytes(after[r1]) : 0);
       if (r1 > r0 && bytes + rb > budget / 2) break;
       bytes += rb;
       r1++;
@@ -199,6 +217,10 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
         const range = getWs().getRangeByIndexes(start, 0, count, width);
         range.numberFormat = formats.slice(start, start + count);
         range.values = values.slice(start, start + count);
+        // the text is stored as text already; its final format does not turn it into a number or a formula
+        if (after.slice(start, start + count).some(Boolean)) {
+          range.numberFormat = after.slice(start, start + count).map((a, i) => a ?? formats[start + i]);
+        }
       },
     });
     r0 = r1;
@@ -277,18 +299,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${MIN_EXCEL_API}），没有写入任何内容。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
     );
   }
-  const sheetPlans = plan.sheets.filter((s) => s.name !== MARKS_SHEET);
-  const deleteNames = (plan.deleteSheets ?? []).filter((n) => n !== MARKS_SHEET);
-  for (const n of [...sheetPlans.map((s) => s.name), ...deleteNames]) {
-    if (!RESULT_SHEET_NAMES.has(n)) {
+  for (const n of [...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? [])]) {
+    if (n !== MARKS_SHEET && !RESULT_SHEET_NAMES.has(n)) {
       return fail(`写入计划要替换或删除工作表‘${n}’，它不是审核结果表；为保护填报数据，本次没有写入任何内容。`);
     }
   }
-  const touchesMarks =
-    Boolean(plan.clearMarks) ||
-    plan.marks !== undefined ||
-    (plan.deleteSheets ?? []).includes(MARKS_SHEET) ||
-    plan.sheets.some((s) => s.name === MARKS_SHEET);
+  // What the plan asks for; resolvePlan (core) may narrow it once the result-named sheets are known (sync B).
+  const mayTouchMarks = touchesMarksOf(plan);
   const withComments = excelApi(env, OPTIONAL_API.comments);
   const withPattern = excelApi(env, OPTIONAL_API.screenUpdatingAndFillPattern);
 
@@ -297,36 +314,33 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const worksheets = workbook.worksheets;
   worksheets.load('items/name,items/visibility,items/protection/protected');
   workbook.protection.load('protected');
-  const commentCollection = touchesMarks && withComments ? workbook.comments : null;
+  const commentCollection = mayTouchMarks && withComments ? workbook.comments : null;
   if (commentCollection) commentCollection.load('items/id,items/content');
   await context.sync();
 
   const byName = new Map<string, Excel.Worksheet>();
   for (const ws of worksheets.items) byName.set(ws.name, ws);
-  const replaced = new Set<string>([...sheetPlans.map((s) => s.name), ...deleteNames]);
   const marksSheet = byName.get(MARKS_SHEET);
-  const structural =
-    sheetPlans.length > 0 ||
-    deleteNames.some((n) => byName.has(n)) ||
-    (touchesMarks && (Boolean(marksSheet) || Boolean(plan.marks && plan.marks.length)));
-  if (structural && workbook.protection.protected) {
-    return fail('工作簿结构受保护，无法添加或删除审核结果表。请在“审阅”选项卡中撤销工作簿保护后重试；本次没有写入任何内容。');
-  }
-  for (const n of replaced) {
-    const ws = byName.get(n);
-    if (ws && ws.protection.protected) {
-      return fail(`工作表‘${n}’受保护，无法替换或删除。请先撤销该工作表的保护（“审阅”→“撤销工作表保护”）后重试；本次没有写入任何内容。`);
-    }
-  }
 
-  const marks = mergeMarks(plan.marks ?? []).filter((m) => byName.has(m.sheet) && !replaced.has(m.sheet));
+  // Result-named sheets already in the workbook that the plan would replace, delete or read marks from: their
+  // signature window tells the tool's own sheets from a township's sheet that happens to bear the name.
+  const named = new Set<string>([...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? []), ...(mayTouchMarks ? [MARKS_SHEET] : [])]);
+  const windows = [...named]
+    .filter((n) => byName.has(n))
+    .map((name) => {
+      const range = byName.get(name)!.getRange(SIGNATURE_WINDOW.address);
+      range.load('values,numberFormat');
+      return { name, range };
+    });
+  const candidates = mayTouchMarks ? mergeMarks(plan.marks ?? []).filter((m) => byName.has(m.sheet)) : [];
 
-  // ── Sync B: what marks need to know (only when marks are involved).
+  // ── Sync B (only when marks are involved or a result-named sheet exists): signature windows, the 审核标记
+  // records, comment locations, the current fills of the cells to mark.
   let records: MarkRecord[] = [];
   const commentsAt = new Map<string, Excel.Comment[]>();
   const currentFill = new Map<string, string>();
-  if (touchesMarks) {
-    const recordRange = marksSheet ? marksSheet.getUsedRangeOrNullObject(true) : null;
+  if (mayTouchMarks || windows.length) {
+    const recordRange = mayTouchMarks && marksSheet ? marksSheet.getUsedRangeOrNullObject(true) : null;
     if (recordRange) recordRange.load('values');
     const locations = commentCollection
       ? commentCollection.items.map((c) => {
@@ -335,7 +349,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
           return loc;
         })
       : [];
-    const fills = marks.map((m) => {
+    const fills = candidates.map((m) => {
       const fill = byName.get(m.sheet)!.getRange(m.cell).format.fill;
       fill.load(withPattern ? 'color,pattern' : 'color');
       return fill;
@@ -351,12 +365,46 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         commentsAt.set(k, [...(commentsAt.get(k) ?? []), c]);
       });
     }
-    marks.forEach((m, i) => {
+    candidates.forEach((m, i) => {
       const f = fills[i];
       const none = withPattern ? f.pattern === 'None' : !f.color || f.color.toUpperCase() === '#FFFFFF';
       currentFill.set(key(m.sheet, m.cell), none || !f.color ? 'none' : f.color.toUpperCase());
     });
   }
+
+  // One decision for every host (core/toolsheets.ts): a township's sheet bearing a result name is never replaced.
+  const grids: Grid[] = windows.map((w) => ({
+    name: w.name,
+    rows: w.range.values as Cell[][],
+    formats: w.range.numberFormat as unknown as (string | null)[][],
+  }));
+  const resolution = resolvePlan(plan, grids);
+  if (!resolution.ok) return fail(resolution.message);
+  const resolved = resolution.plan;
+  const sheetPlans = resolved.sheets.filter((s) => s.name !== MARKS_SHEET);
+  const deleteNames = (resolved.deleteSheets ?? []).filter((n) => n !== MARKS_SHEET);
+  const touchesMarks = touchesMarksOf(resolved);
+  if (!touchesMarks) {
+    records = [];
+    commentsAt.clear();
+  }
+
+  const replaced = new Set<string>([...sheetPlans.map((s) => s.name), ...deleteNames]);
+  const structural =
+    sheetPlans.length > 0 ||
+    deleteNames.some((n) => byName.has(n)) ||
+    (touchesMarks && (Boolean(marksSheet) || Boolean(resolved.marks && resolved.marks.length)));
+  if (structural && workbook.protection.protected) {
+    return fail('工作簿结构受保护，无法添加或删除审核结果表。请在“审阅”选项卡中撤销工作簿保护后重试；本次没有写入任何内容。');
+  }
+  for (const n of replaced) {
+    const ws = byName.get(n);
+    if (ws && ws.protection.protected) {
+      return fail(`工作表‘${n}’受保护，无法替换或删除。请先撤销该工作表的保护（“审阅”→“撤销工作表保护”）后重试；本次没有写入任何内容。`);
+    }
+  }
+
+  const marks = touchesMarks ? candidates.filter((m) => !replaced.has(m.sheet)) : [];
 
   // Every sheet whose cells change must be unprotected.
   const fillSheets = new Set<string>([...marks.map((m) => m.sheet), ...records.map((r) => r.sheet).filter((s) => byName.has(s) && !replaced.has(s))]);
@@ -415,7 +463,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         added.set(sp.name, worksheets.add(sp.name));
       },
     });
-    ops.push(...sheetOps(() => added.get(sp.name)!, sp, plan.styles ?? {}, budget));
+    ops.push(...sheetOps(() => added.get(sp.name)!, sp, resolved.styles ?? {}, budget));
     written.push(sp.name);
   }
   if (marks.length) {
@@ -443,8 +491,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     ops.push(...sheetOps(() => marksWs!, marksPlan, {}, budget));
     ops.push({ bytes: OP_OVERHEAD, run: () => (marksWs!.visibility = 'VeryHidden') });
   }
-  if (plan.activate) {
-    const name = plan.activate;
+  if (resolved.activate) {
+    const name = resolved.activate;
     const target = sheetPlans.find((s) => s.name === name);
     // A hidden sheet cannot be activated (Excel refuses, and the whole batch would fail).
     const visible = target ? !target.hidden : byName.has(name) && !replaced.has(name) && byName.get(name)!.visibility === 'Visible';

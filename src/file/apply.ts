@@ -6,8 +6,9 @@ import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
 import { MARKS_HEADER, mergeMarks } from '../core/plan/marks';
-import type { CellSpec, CellStyle, Mark, SheetPlan, WritePlan } from '../core/types';
-import { loadExcelJs } from './read';
+import { resolvePlan, SIGNATURE_WINDOW } from '../core/toolsheets';
+import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from '../core/types';
+import { loadExcelJs, toCell } from './read';
 
 const MARKS_SHEET = RESULT_SHEETS.marks;
 
@@ -220,10 +221,40 @@ function setActive(wb: ExcelJS.Workbook, wanted: string | undefined, previous: s
 }
 
 /**
+ * The signature window (A1:Z20) of every existing sheet that bears a result name and that `plan` would replace,
+ * delete or read marks from: what core/toolsheets needs to tell the tool's sheets from a township's.
+ */
+function signatureWindows(wb: ExcelJS.Workbook, plan: WritePlan): Grid[] {
+  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  const names = new Set<string>([...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? []), MARKS_SHEET]);
+  const out: Grid[] = [];
+  for (const n of names) {
+    const ws = wb.getWorksheet(n);
+    if (!ws) continue;
+    const rows: Cell[][] = [];
+    const formats: (string | null)[][] = [];
+    for (let r = 1; r <= SIGNATURE_WINDOW.rows; r++) {
+      const row = ws.findRow(r); // find*, not get*: reading must not add empty cells to a township's sheet
+      const vals: Cell[] = [];
+      const fmts: (string | null)[] = [];
+      for (let c = 1; c <= SIGNATURE_WINDOW.cols; c++) {
+        const cell = row?.findCell(c);
+        vals.push(cell ? toCell(cell.value, date1904) : null);
+        fmts.push(cell && typeof cell.numFmt === 'string' && cell.numFmt ? cell.numFmt : null);
+      }
+      rows.push(vals);
+      formats.push(fmts);
+    }
+    out.push({ name: ws.name, rows, formats });
+  }
+  return out;
+}
+
+/**
  * Apply `plan` to a copy of the workbook in `data` and return the new file's bytes.
  * Order: clear old marks (restoring fills) → delete sheets → replace/add plan sheets → new marks → activate.
  */
-export async function applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan, name = ''): Promise<Uint8Array> {
+export async function applyPlan(data: Uint8Array | ArrayBuffer, requested: WritePlan, name = ''): Promise<Uint8Array> {
   const wb = await loadExcelJs(data, name);
   const before = wb.worksheets;
   const activeIdx = wb.views?.[0]?.activeTab ?? 0;
@@ -231,11 +262,15 @@ export async function applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan,
 
   // Only the tool's own sheets may be replaced or removed: a township's sheet is never overwritten.
   const own = new Set<string>(Object.values(RESULT_SHEETS));
-  for (const n of [...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? [])]) {
+  for (const n of [...requested.sheets.map((s) => s.name), ...(requested.deleteSheets ?? [])]) {
     if (!own.has(n) && wb.getWorksheet(n)) {
       throw new Error(`工作簿中已有名为“${n}”的工作表，它不是本工具写出的结果表，不会被替换或删除。`);
     }
   }
+  // …and a township's sheet that bears a result name (`计算结果`) is not the tool's either: the core decides.
+  const resolution = resolvePlan(requested, signatureWindows(wb, requested));
+  if (!resolution.ok) throw new Error(resolution.message);
+  const plan = resolution.plan;
 
   const touchesMarks =
     plan.clearMarks ||

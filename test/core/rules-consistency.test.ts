@@ -136,7 +136,7 @@ describe('year-mismatch', () => {
   it('a sheet title with another year than the identity year', () => {
     const titles = sheetTitles([
       { name: '指标', rows: [['周营镇2023年法治政府建设指标'], ['指标', '2024年', '2023年'], ['普法宣传活动', 12, 10]] },
-      { name: '审核说明', rows: [['2019年的说明表标题']] },
+      { name: '审核说明', rows: [['2019年的说明表标题'], ['编号', '说明']] },
     ]);
     expect(titles).toEqual([{ sheet: '指标', cell: 'A1', text: '周营镇2023年法治政府建设指标' }]);
     const f = run([obs({ indicator: 'materials', cell: 'B3', value: 10 })], {

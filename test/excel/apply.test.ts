@@ -2,6 +2,7 @@ import { applyPlan, charsToPoints, MARKS_SHEET, selectCell } from '../../src/exc
 import { readWorkbook } from '../../src/excel/read';
 import { createExcelHost } from '../../src/excel/host';
 import { RESULT_SHEETS } from '../../src/core/catalog';
+import { FINDINGS_HEADER } from '../../src/core/toolsheets';
 import type { Mark, SheetPlan, WritePlan } from '../../src/core/types';
 import { createFakeExcel, PAYLOAD_LIMIT, type FakeExcel, type FakeValue } from './fake-excel';
 
@@ -20,7 +21,8 @@ function findingsSheet(rows: number, tag = ''): SheetPlan {
   return {
     name: RESULT_SHEETS.findings,
     columns: [10, 16, 8, 40],
-    rows: [[{ v: '级别', style: 'head' }, { v: '工作表', style: 'head' }, { v: '单元格', style: 'head' }, { v: '说明', style: 'head' }], ...body],
+    // the real header row: it is what tells the tool's own 审核结果 from a township's sheet of that name
+    rows: [FINDINGS_HEADER.map((v) => ({ v, style: 'head' })), ...body],
     rowHeights: [24],
     freezeRows: 1,
   };

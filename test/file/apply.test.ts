@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { applyPlan, readXlsx } from '../../src/file';
+import { FINDINGS_HEADER, RATES_HEADER } from '../../src/core/toolsheets';
 import type { WritePlan } from '../../src/core/types';
 import { loadBook, xlsx } from './helpers';
 
@@ -47,14 +48,15 @@ function resultPlan(text: string): WritePlan {
         freezeRows: 1,
         tabColor: '#C00000',
         rows: [
-          [{ v: '级别', style: 'head' }, { v: '说明', style: 'head' }, { v: '位置', style: 'head' }],
+          // the real header row: it is what tells the tool's own 审核结果 from a township's sheet of that name
+          FINDINGS_HEADER.map((v) => ({ v, style: 'head' })),
           [{ v: '错误' }, { v: text }, { v: '矛盾纠纷!B5', link: { sheet: '矛盾纠纷', cell: 'B5' }, style: 'link' }],
           [{ v: '=SUM(A1)' }, { v: '+86' }, { v: '0012' }],
           [{ v: 0.9375, style: 'pct' }, { v: null, f: '=B3*2' }, { v: true }, { v: 0.98, link: { sheet: '矛盾纠纷', cell: 'B5' }, style: 'pct' }],
           [{ v: 'bad\u0001char' }],
         ],
       },
-      { name: '计算结果', columns: [20], rows: [[{ v: '调解成功率' }, { v: 93.75 }]], hidden: true },
+      { name: '计算结果', columns: [20], rows: [[{ v: '调解成功率' }, { v: 93.75 }], RATES_HEADER.map((v) => ({ v }))], hidden: true },
     ],
     activate: '审核结果',
   };

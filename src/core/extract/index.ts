@@ -6,8 +6,9 @@
  *
  * Never throws: a sheet that cannot be read is reported as an `unknown` table and the others still are.
  */
-import { CATALOG, indicatorById, RESULT_SHEETS } from '../catalog';
+import { CATALOG, indicatorById } from '../catalog';
 import { sectionOfHeading } from '../match';
+import { isToolSheet } from '../toolsheets';
 import type { Catalog, Extraction, TableInfo, Workbook } from '../types';
 import { findTables, type TableSpec } from './header';
 import { findIdentity, type Identity } from './identity';
@@ -21,8 +22,6 @@ export interface ExtractOptions {
   /** Report year when the workbook does not say it. */
   year?: number;
 }
-
-const RESULT_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
 
 /** Rows a sheet's title may sit on: above its first table, or its first non-empty rows. */
 function titleRowsOf(view: SheetView, tables: TableSpec[]): number[] {
@@ -77,7 +76,8 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
   for (const grid of grids) {
     if (!grid || typeof grid !== 'object') continue;
     const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
-    if (RESULT_NAMES.has(name.trim())) {
+    // the tool's own sheets (name + content signature); a township's sheet named 计算结果 is read like any other
+    if (isToolSheet(grid)) {
       out.tables.push({ sheet: name, layout: 'results', headerRow: null, labelCol: null, valueCols: [] });
       continue;
     }

@@ -29,9 +29,20 @@ import { SEVERITY_NAMES, SEVERITY_ORDER, severityRank } from '../severity';
 import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
 import { whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
+import { FINDINGS_HEADER, RATES_HEADER } from '../toolsheets';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
 export { MARKS_HEADER, markCell, mergeMarks } from './marks';
+export {
+  isToolSheet,
+  resolvePlan,
+  conflictMessage,
+  FINDINGS_HEADER,
+  RATES_HEADER,
+  REPORT_FORMAT,
+  SIGNATURE_WINDOW,
+  type Resolution,
+} from '../toolsheets';
 
 export { SEVERITY_NAMES };
 
@@ -85,7 +96,7 @@ function summaryLine(result: CheckResult): string {
 }
 
 function findingsSheet(result: CheckResult): SheetPlan {
-  const header = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'].map((v): CellSpec => ({ v, style: 'header' }));
+  const header = FINDINGS_HEADER.map((v): CellSpec => ({ v, style: 'header' }));
   const sorted = result.findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
@@ -178,7 +189,7 @@ function rateRow(r: ComputedRate, row: number): CellSpec[] {
 }
 
 function ratesSheet(result: CheckResult): SheetPlan {
-  const header = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '填报位置', '差异', '说明'].map((v): CellSpec => ({ v, style: 'header' }));
+  const header = RATES_HEADER.map((v): CellSpec => ({ v, style: 'header' }));
   const rows: CellSpec[][] = [
     [{ v: '比率复核：计算比率为公式，随原表数据变化而更新；差异为计算比率减填报比率。', style: 'summary' }],
     header,

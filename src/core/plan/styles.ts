@@ -1,4 +1,5 @@
 /** Cell styles of the sheets the tool writes (keys of WritePlan.styles). */
+import { REPORT_FORMAT } from '../toolsheets';
 import type { CellStyle, Severity } from '../types';
 
 /** Fill of a marked cell and of the severity column, per severity. */
@@ -20,17 +21,21 @@ export function sheetStyles(): Record<string, CellStyle> {
 
 const BODY = '仿宋_GB2312';
 
-/** Styles of 报告文稿, after GB/T 9704-2012 (title 方正小标宋简体 22 pt centred; body 仿宋_GB2312 16 pt …). */
+/**
+ * Styles of 报告文稿, after GB/T 9704-2012 (title 方正小标宋简体 22 pt centred; body 仿宋_GB2312 16 pt …). Every one
+ * carries REPORT_FORMAT, the number format that shows like `General` and tells the hosts the sheet is the tool's
+ * (see core/toolsheets.ts); a number format is not pasted into Word.
+ */
 export const REPORT_STYLES: Record<string, CellStyle> = {
-  'doc-title': { font: { name: '方正小标宋简体', size: 22 }, align: 'center', valign: 'middle', wrap: true },
-  'doc-addressee': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true },
-  'doc-opening': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true },
-  'doc-heading1': { font: { name: '黑体', size: 16 }, align: 'left', valign: 'top', wrap: true },
-  'doc-heading2': { font: { name: '楷体_GB2312', size: 16 }, align: 'left', valign: 'top', wrap: true },
-  'doc-heading3': { font: { name: BODY, size: 16, bold: true }, align: 'left', valign: 'top', wrap: true },
-  'doc-heading4': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true },
-  'doc-body': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true },
-  'doc-closing': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true },
-  'doc-signature': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true },
-  'doc-date': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true },
+  'doc-title': { font: { name: '方正小标宋简体', size: 22 }, align: 'center', valign: 'middle', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-addressee': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-opening': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-heading1': { font: { name: '黑体', size: 16 }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-heading2': { font: { name: '楷体_GB2312', size: 16 }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-heading3': { font: { name: BODY, size: 16, bold: true }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-heading4': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-body': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-closing': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-signature': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-date': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
 };

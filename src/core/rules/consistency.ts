@@ -1,5 +1,5 @@
 /** Rules across cells of one indicator: two values, other years, jumps, missing figures. */
-import { RESULT_SHEETS, SECTION_NAMES } from '../catalog';
+import { SECTION_NAMES } from '../catalog';
 import { formatNumber, makeFinding, showObs, whereObs, whereText } from '../findings';
 import { roundHalfUp } from '../rate';
 import type { Finding, IndicatorKind, Observation } from '../types';
@@ -246,14 +246,15 @@ export function yearMismatch(ctx: RuleContext): Finding[] {
 }
 
 const DATA_LAYOUTS = new Set(['rows', 'rates', 'years', 'summary']);
-const RESULT_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
 
 function firstDataSheet(ctx: RuleContext): string {
-  const data = new Set(ctx.extraction.tables.filter((x) => DATA_LAYOUTS.has(x.layout) && !RESULT_NAMES.has(x.sheet)).map((x) => x.sheet));
+  // the tool's own sheets are the extraction's `results` tables (name + content); a township's 计算结果 is data
+  const ours = new Set(ctx.extraction.tables.filter((x) => x.layout === 'results').map((x) => x.sheet));
+  const data = new Set(ctx.extraction.tables.filter((x) => DATA_LAYOUTS.has(x.layout)).map((x) => x.sheet));
   return (
     ctx.sheetOrder.find((s) => data.has(s)) ??
     ctx.observations[0]?.sheet ??
-    ctx.sheetOrder.find((s) => !RESULT_NAMES.has(s)) ??
+    ctx.sheetOrder.find((s) => !ours.has(s)) ??
     ctx.extraction.tables[0]?.sheet ??
     ''
   );

@@ -1,6 +1,7 @@
 /** What every rule function receives. */
 import { a1 } from '../address';
-import { CATALOG, indicatorById, RESULT_SHEETS } from '../catalog';
+import { CATALOG, indicatorById } from '../catalog';
+import { isToolSheet } from '../toolsheets';
 import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation } from '../types';
 import { computeRates } from './rates';
 import { sortObservations } from './util';
@@ -36,7 +37,6 @@ export interface ContextOptions {
   titles?: SheetTitle[];
 }
 
-const RESULT_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
 
 export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): RuleContext {
   const catalog = opts.catalog ?? CATALOG;
@@ -65,7 +65,7 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
 export function sheetTitles(sheets: Grid[], maxRows = 3): SheetTitle[] {
   const out: SheetTitle[] = [];
   for (const g of sheets) {
-    if (RESULT_NAMES.has(g.name)) continue;
+    if (isToolSheet(g)) continue;
     const r0 = g.origin?.row ?? 0;
     const c0 = g.origin?.col ?? 0;
     // the sheet's first non-empty row, when it is a lone title cell (a list item or a sentence is not a title)
