@@ -7,10 +7,6 @@ import {
   Button,
   Field,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   makeStyles,
   tokens,
@@ -19,6 +15,7 @@ import {
 import type { WorkbookHost } from '../core/types';
 import type { Engine } from './engine';
 import { FindingList } from './FindingList';
+import { Message } from './Message';
 import { StringsContext, useStrings, type Strings } from './i18n';
 import { ReportPreview } from './ReportPreview';
 import { usePane, type PaneApi } from './usePane';
@@ -134,27 +131,14 @@ export function Pane({ host, engine, extraActions }: PaneProps) {
 
       <div className={styles.messages} aria-live="polite">
         {pane.error ? (
-          <MessageBar intent="error" layout="multiline" data-testid="error-message" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
-              {pane.error}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={pane.dismissError}>
-                {s.dismiss}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Message intent="error" title={s.errorTitle} testId="error-message" onDismiss={pane.dismissError}>
+            {pane.error}
+          </Message>
         ) : null}
         {pane.notice ? (
-          <MessageBar intent="success" layout="multiline" data-testid="notice-message">
-            <MessageBarBody>{pane.notice}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={pane.dismissNotice}>
-                {s.dismiss}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Message intent="success" testId="notice-message" onDismiss={pane.dismissNotice}>
+            {pane.notice}
+          </Message>
         ) : null}
       </div>
 

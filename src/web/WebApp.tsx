@@ -6,10 +6,6 @@
 import * as React from 'react';
 import {
   Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   makeStyles,
   mergeClasses,
@@ -18,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { Engine } from '../taskpane/engine';
 import { pickLocale, stringsFor, useStrings } from '../taskpane/i18n';
+import { Message } from '../taskpane/Message';
 import { Pane, PaneProviders } from '../taskpane/Pane';
 import type { PaneApi } from '../taskpane/usePane';
 import { userMessage } from '../taskpane/errors';
@@ -288,21 +285,13 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             {opening ? <Spinner size="tiny" label={w.opening(opening)} data-testid="opening" /> : null}
             <div aria-live="polite">
               {errors.length > 0 ? (
-                <MessageBar intent="error" layout="multiline" data-testid="open-error" role="alert">
-                  <MessageBarBody>
-                    <MessageBarTitle>{w.openError}</MessageBarTitle>
-                    {errors.map((m, i) => (
-                      <span key={i} style={{ display: 'block' }}>
-                        {m}
-                      </span>
-                    ))}
-                  </MessageBarBody>
-                  <MessageBarActions>
-                    <Button size="small" onClick={() => setErrors([])}>
-                      {s.dismiss}
-                    </Button>
-                  </MessageBarActions>
-                </MessageBar>
+                <Message intent="error" title={w.openError} testId="open-error" onDismiss={() => setErrors([])}>
+                  {errors.map((m, i) => (
+                    <span key={i} style={{ display: 'block' }}>
+                      {m}
+                    </span>
+                  ))}
+                </Message>
               ) : null}
             </div>
             {files.length === 0 ? (
