@@ -427,3 +427,31 @@ describe('two lists side by side under one header row (field probe)', () => {
     expect(ex.unknown).toEqual([]);
   });
 });
+
+describe('rates written as fractions (field probe)', () => {
+  test('beside 0.933 / 0.946 in General cells, a bare 1 is 100 %, not 1 %', () => {
+    const g = grid('对比', [
+      ['指标名称', '单位', '2023年', '2022年'],
+      ['受理信访案件', '件', 12, 15],
+      ['化解信访案件', '件', 12, 14],
+      ['信访案件化解率', null, 1, 0.933],
+    ]);
+    const ex = extract({ name: '前营乡2023.xlsx', sheets: [g] });
+    expect(at(ex.observations, '对比', 'C4')).toMatchObject({ kind: 'percent', value: 100 });
+    expect(at(ex.observations, '对比', 'D4')).toMatchObject({ kind: 'percent', value: 93.3 });
+  });
+
+  test('a 1 with no fraction beside it, or formatted 0%, keeps what the parser reads', () => {
+    const alone = grid('指标', [
+      ['指标名称', '数值'],
+      ['信访案件化解率', 1],
+    ]);
+    expect(at(extract({ name: '', sheets: [alone] }).observations, '指标', 'B2').value).toBe(1);
+    const formatted = grid('指标', [
+      ['指标名称', '数值'],
+      ['信访案件化解率', 0.01],
+      ['矛盾纠纷调解成功率', 0.946],
+    ], { formats: { B2: '0%' } });
+    expect(at(extract({ name: '', sheets: [formatted] }).observations, '指标', 'B2').value).toBe(1);
+  });
+});

@@ -349,7 +349,34 @@ export function readRowsTable(acc: Acc, view: SheetView, t: TableSpec, st: Sheet
       return { col: v.col, header: v.header, percent: v.percent, period: p.period, resolvedYear: p.year, rates: v.rates, entity: v.entity, total: v.total };
     }),
   };
+  const from = acc.observations.length;
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) readRow(acc, view, r, cols, st);
+  oneIsWhole(acc, view, from);
+}
+
+/**
+ * A table that writes its rates as fractions (`0.946`, `0.933` in General cells) writes 100 % as a bare `1`:
+ * read it as 100 %, not 1 %. Without a fraction beside it a bare 1 stays what the parser says (ambiguous).
+ */
+function oneIsWhole(acc: Acc, view: SheetView, from: number): void {
+  const rates = acc.observations.slice(from).filter((o) => o.kind === 'percent' && acc.defs.get(o.indicator)?.kind === 'rate');
+  // a bare number in a cell without a percent format
+  const bare = (o: Observation): number | null => {
+    const v = view.raw(o.row, o.col);
+    return typeof v === 'number' && !/%/.test(view.format(o.row, o.col) ?? '') ? v : null;
+  };
+  const fraction = (o: Observation): boolean => {
+    const v = bare(o);
+    return v !== null && v > 0 && v < 1;
+  };
+  if (!rates.some(fraction)) return;
+  for (const o of rates) {
+    if (bare(o) === 1 && o.value === 1) {
+      o.value = 100;
+      o.decimals = 0;
+      o.raw = '100%';
+    }
+  }
 }
 
 /** Layout (b): 分子 | 分母 | 比率. */
@@ -412,6 +439,7 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     return { ...sc, def, m, unit, percent, label, reported: false };
   });
   const where = { year: acc.reportYear, period: 'current' as Period };
+  const from = acc.observations.length;
   const firstCol = Math.min(...columns.map((c) => c.col));
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) {
     let name = view.text(r, E) || (view.covered(r, E) ? view.filled(r, E) : '');
@@ -462,6 +490,7 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
       );
     }
   }
+  oneIsWhole(acc, view, from);
 }
 
 /** A header-less sheet: each row read as label, [unit], value, [note]. */
