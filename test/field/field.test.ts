@@ -249,6 +249,8 @@ const EXPECT: Record<FieldBook, Expectation> = {
       { cell: at('学法考试', 'C5'), indicator: 'exam_participation_rate', value: 98 },
       { cell: at('学法考试', 'C7'), indicator: 'exam_excellence_rate', value: 63.3 },
       { cell: at('学法考试', 'B3'), indicator: 'exam_expected', value: 50 },
+      // 100 % written as a bare 1 among fractions
+      { cell: at('主要指标', 'D17'), indicator: 'counsel_coverage_rate', value: 100 },
     ],
     rates: [
       { indicator: 'dispute_mediation_rate', display: '94.6%' },
@@ -256,8 +258,9 @@ const EXPECT: Record<FieldBook, Expectation> = {
       { indicator: 'exam_participation_rate', display: '98.0%' },
       { indicator: 'exam_excellence_rate', display: '63.3%' },
       { indicator: 'certification_rate', display: '91.7%' },
+      { indicator: 'counsel_coverage_rate', display: '100%' },
     ],
-    prose: ['调解成功率94.6%', '化解率93.8%', '参考率98.0%', '优秀率63.3%', '持证率91.7%'],
+    prose: ['调解成功率94.6%', '化解率93.8%', '参考率98.0%', '优秀率63.3%', '持证率91.7%', '覆盖率100%'],
   },
 
   transposed: ((): Expectation => {

@@ -311,7 +311,7 @@ function nested(p: Pick): BookSpec {
 
 // ───────────────────────────── F7: rates as fractions in General cells ─────────────────────────────
 
-/** 周营镇: `0.946` in a General cell under 调解成功率, `0.98` under 化解率; a `比率（%）` column with bare 98 / 63.3. */
+/** 周营镇: `0.946` in a General cell under 调解成功率, `0.98` under 化解率, 100 % as a bare `1`; a `比率（%）` column with bare 98 / 63.3. */
 function fractions(p: Pick): BookSpec {
   return {
     file: '周营镇-2023-比率.xlsx',
@@ -337,6 +337,8 @@ function fractions(p: Pick): BookSpec {
           [11, '行政执法人员', '人', 12],
           [12, '持证人数', '人', 11],
           [13, '行政村数', '个', 20],
+          [14, '配备法律顾问的村数', '个', 20],
+          [15, '法律顾问覆盖率', null, 1],
         ],
       },
       {
