@@ -54,6 +54,17 @@ const TRAILING_FILLER = ['达到', '情况', '共计', '总数', '合计', '总�
 const LEADING_PERIOD = /^(?:\d{4}年度?(?:以来)?|(?:本|上)年度?(?:以来)?|去年|今年(?:以来)?|当年)(?=.{2})/;
 const ANYWHERE_FILLER = /各类|各种|各项/g;
 
+/**
+ * A leading time phrase on a raw label: `2022年以来`, `2023年度`, `今年以来`, `1-12月`, `2023年1-12月`. Wider than
+ * LEADING_PERIOD (which normalizeLabel applies to every label): extract's place() retries a label that found no
+ * indicator without it, so `2022年以来开展法治培训` is still 法治培训.
+ */
+export function stripTimePhrase(label: string): string {
+  return label
+    .replace(/^\s*(?:(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月)?(?:以来|至今|来|全年|内|共|中)?|今年以来|本年度|年初以来|全年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?)[，,、\s]*/, '')
+    .trim();
+}
+
 function stripNumbering(s: string): string {
   for (let guard = 0; guard < 3; guard++) {
     let changed = false;

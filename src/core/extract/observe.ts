@@ -5,7 +5,7 @@
 import { a1 } from '../address';
 import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, SectionId } from '../types';
 import { parseValue } from '../value';
-import { matchLabel, type LabelMatch } from '../match';
+import { matchLabel, stripTimePhrase, type LabelMatch } from '../match';
 import type { SheetView } from './sheet';
 
 export interface Where {
@@ -94,13 +94,6 @@ export interface MatchContext {
   section?: SectionId | null;
   /** The indicator of the row a sub-row belongs to (`其中：化解数` under `信访案件受理数`). */
   parent?: string | null;
-}
-
-/** A leading time phrase: `2022年以来`, `2023年度`, `今年以来`, `1-12月`. */
-export function stripTimePhrase(label: string): string {
-  return label
-    .replace(/^\s*(?:(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月)?(?:以来|至今|来|全年|内|共|中)?|今年以来|本年度|年初以来|全年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?)[，,、\s]*/, '')
-    .trim();
 }
 
 /** The catalog place of a label, or why not. Never throws. */
