@@ -115,3 +115,19 @@ describe('text sections at the end of a one-sheet workbook (field test)', () => 
     expect((ex.headings ?? []).map((h) => h.cell)).toEqual(['A3', 'A5', 'A8']);
   });
 });
+
+describe('存在问题 | 整改措施 side by side (field probe)', () => {
+  test('the header row with 整改措施 is not an item', () => {
+    const g = grid('问题与整改', [
+      ['序号', '存在问题', '整改措施'],
+      [1, '法治宣传形式单一', '创新宣传方式'],
+      [2, '执法人员力量不足', '加强执法队伍建设'],
+    ]);
+    const ex = extract({ name: '周营镇2023.xlsx', sheets: [g] });
+    expect(ex.texts.map((t) => [t.section, t.cell])).toEqual([
+      ['shortcomings', 'B2'],
+      ['shortcomings', 'B3'],
+    ]);
+    expect(ex.texts[0].text.startsWith('法治宣传形式单一')).toBe(true);
+  });
+});
