@@ -100,6 +100,27 @@ describe('identity', () => {
     expect(ex.year).toBe(year);
   });
 
+  test('the 落款 under the table (unit name and date alone on their rows) is identity, not nameless figures (field probe)', () => {
+    const g = grid(
+      'Sheet1',
+      [
+        ['法治政府建设指标统计表', null, null],
+        ['指标名称', '单位', '2023年'],
+        ['受理信访案件', '件', 9],
+        [null, null, null],
+        [null, null, '前营乡人民政府（盖章）'],
+        [null, null, '2024年1月5日'],
+      ],
+      { merges: ['A1:C1'] },
+    );
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.unit).toBe('前营乡');
+    expect(ex.date).toBe('2024年1月5日');
+    expect(ex.identityCells?.date).toEqual({ sheet: 'Sheet1', cell: 'C6' });
+    expect(ex.unknown).toEqual([]);
+    expect(ex.observations.map((o) => o.cell)).toEqual(['C3']);
+  });
+
   test('key–value rows win over titles; opts.year only when the workbook says nothing', () => {
     const titled = grid('指标', [['周营镇2022年度指标统计表'], ['指标名称', '数值'], ['行政村数', 20]]);
     const info = grid('基本情况', [['报告年度', 2023]]);

@@ -161,6 +161,30 @@ export function findIdentity(
         }
       }
     }
+    // the 落款 under the last table: `周营镇人民政府` and `2024年1月8日`, each alone on its row
+    let seen = 0;
+    for (let r = view.rowEnd; r >= view.rowStart && seen < 4; r--) {
+      const cols = view.nonEmpty(r);
+      if (!cols.length) continue;
+      seen++;
+      if (cols.length !== 1 || used.has(`${view.name}\u0000${r}`)) break;
+      const c = cols[0];
+      const raw = view.raw(r, c);
+      const t = squeeze(view.text(r, c));
+      const date = typeof raw === 'string' ? (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t) ? t : null) : readField(view, 'date', r, c);
+      if (date !== null) {
+        cands.push({ field: 'date', value: date, prio: 3, sheet: view.name, row: r, col: c });
+        used.add(`${view.name}\u0000${r}`);
+        continue;
+      }
+      const unit = typeof raw === 'string' && t.length <= 30 && /(人民政府|党委|委员会|办公室|办事处)(（盖章）|\(盖章\)|盖章)?$/.test(t) ? townshipInTitle(t) : null;
+      if (unit) {
+        cands.push({ field: 'unit', value: unit, prio: 3, sheet: view.name, row: r, col: c });
+        used.add(`${view.name}\u0000${r}`);
+        continue;
+      }
+      break;
+    }
     for (const r of titleRows.get(view) ?? []) {
       const cols = view.nonEmpty(r);
       for (const c of cols) {

@@ -188,6 +188,7 @@ function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<numbe
  * Returns what the row was read as, for the header-less sheet's plausibility check.
  */
 export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st: SheetState): 'obs' | 'heading' | 'text' | 'unknown' | 'skip' {
+  if (acc.identityRows.has(`${view.name}\u0000${r}`)) return 'skip';
   const exclude = new Set<number>([...cols.valueCols.map((v) => v.col), ...[cols.unitCol, cols.noteCol, cols.categoryCol].filter((x): x is number => x !== null)]);
   const lc = labelCell(view, r, cols, exclude);
   const present = cols.valueCols.filter((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
