@@ -19,6 +19,27 @@ function relations<K extends Relation['kind']>(ctx: RuleContext, kind: K): Extra
 
 // ───────────────────────────── part ≤ whole ─────────────────────────────
 
+/** Where a part-of finding sits: at the part, pointing also to the whole. */
+function partSite(part: Observation, whole: Observation) {
+  return {
+    sheet: part.sheet,
+    cell: part.cell,
+    cells: [whole],
+    indicators: [part.indicator, whole.indicator],
+    entity: part.entity,
+    period: part.period,
+  };
+}
+
+function partVars(ctx: RuleContext, part: Observation, whole: Observation) {
+  return {
+    where: whereObs(part),
+    name: name(ctx, part.indicator),
+    wholeWhere: whereObs(whole),
+    wholeName: name(ctx, whole.indicator),
+  };
+}
+
 /**
  * A part larger than its whole (more certified officers than officers). Approximate figures count only when
  * the part is certainly larger: `3000余` may be 3050, so 3050 ≤ `3000余` is not flagged; `近300` vs 280 is not.
@@ -35,18 +56,10 @@ export function partExceedsWhole(ctx: RuleContext): Finding[] {
       if (!(p.lo > w.hi + 1e-9)) continue;
       out.push(
         makeFinding('part-exceeds-whole', {
-          sheet: part.sheet,
-          cell: part.cell,
-          cells: [whole],
-          indicators: [rel.part, rel.whole],
-          entity: part.entity,
-          period: part.period,
+          ...partSite(part, whole),
           vars: {
-            where: whereObs(part),
-            name: name(ctx, rel.part),
+            ...partVars(ctx, part, whole),
             actual: show(ctx, part),
-            wholeWhere: whereObs(whole),
-            wholeName: name(ctx, rel.whole),
             expectedText: `（${show(ctx, whole)}）`,
           },
           expected: num(whole),
@@ -197,20 +210,12 @@ export function coverageClaim(ctx: RuleContext): Finding[] {
       if (!(pi.hi < wi.lo - 1e-9)) continue;
       out.push(
         makeFinding('coverage-claim', {
-          sheet: part.sheet,
-          cell: part.cell,
-          cells: [whole],
-          indicators: [rel.part, rel.whole],
-          entity: part.entity,
-          period: part.period,
+          ...partSite(part, whole),
           variant: 'part',
           key: 'part',
           vars: {
-            where: whereObs(part),
-            name: name(ctx, rel.part),
+            ...partVars(ctx, part, whole),
             actual: part.raw || formatNumber(p),
-            wholeWhere: whereObs(whole),
-            wholeName: name(ctx, rel.whole),
             expectedText: show(ctx, whole),
           },
           expected: num(whole),
