@@ -64,6 +64,7 @@ const EXPECT: Record<FieldBook, Expectation> = {
     return {
       unit: '周营镇',
       year: 2023,
+      date: '2023年12月13日',
       planted: [
         { rule: 'rate-mismatch', cell: at(s, 'D15'), refs: [at(s, 'D13'), at(s, 'D14'), at(s, 'D15')], what: '化解率 100% over 7 of 9 (77.8%)' },
         { rule: 'part-exceeds-whole', cell: at(s, 'D20'), also: [at(s, 'D19')], refs: [at(s, 'D19'), at(s, 'D20')], what: '持证 14 > 执法人员 12' },

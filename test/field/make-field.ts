@@ -69,7 +69,7 @@ type Pick = <T>(consistent: T, planted: T) => T;
 
 // ───────────────────────────── F1: everything on one sheet ─────────────────────────────
 
-/** 周营镇: one sheet, two-row merged title, section rows 一、…七、, text items at the end. */
+/** 周营镇: one sheet, two-row merged title, section rows 一、…七、, text items at the end, the 落款 under them. */
 function oneSheet(p: Pick): BookSpec {
   return {
     file: '周营镇-2023-一表通.xlsx',
@@ -110,6 +110,9 @@ function oneSheet(p: Pick): BookSpec {
           ['七、下一年度主要安排'],
           [1, '带头学法守法用法，提高法治素质。'],
           [2, '完善法治教育机制，加大普法力度。'],
+          [],
+          [null, null, null, '周营镇人民政府'],
+          [null, null, null, '2023年12月13日'],
         ],
       },
     ],
