@@ -168,3 +168,26 @@ export const FINDINGS: Finding[] = [
   finding({ id: 'v1', rule: 'large-change', severity: 'verify', sheet: '法治宣传', cell: 'D11', message: '‘法治宣传’表 D11 发放资料30000份，是上年的10倍。' }),
   finding({ id: 'h1', rule: 'unknown-indicator', severity: 'hint', sheet: '矛盾纠纷', cell: 'A9', message: '‘矛盾纠纷’表 A9 “网格员巡查”不是目录中的指标。' }),
 ];
+
+/** A download the page started (an object URL clicked on an <a download>), captured instead of saved. */
+export interface Download {
+  name: string;
+  blob: Blob;
+}
+
+/** From now on, downloads are pushed to `into` instead of saved (jsdom has no object URLs). Call in beforeAll. */
+export function captureDownloads(into: Download[]): void {
+  let n = 0;
+  const blobs = new Map<string, Blob>();
+  Object.assign(URL, {
+    createObjectURL: (b: Blob) => {
+      const url = `blob:test/${++n}`;
+      blobs.set(url, b);
+      return url;
+    },
+    revokeObjectURL: () => undefined,
+  });
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    into.push({ name: this.download, blob: blobs.get(this.href)! });
+  });
+}

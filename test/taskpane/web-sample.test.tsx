@@ -13,26 +13,15 @@ import * as React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readXlsx } from '../../src/file';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
+import { captureDownloads, type Download } from './fakes';
 
 const SAMPLE = path.join(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
 
-const downloads: { name: string; blob: Blob }[] = [];
+const downloads: Download[] = [];
 beforeAll(() => {
   // real ExcelJS work resolves outside act(); the assertions poll with findBy/waitFor instead
   (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-  let n = 0;
-  const blobs = new Map<string, Blob>();
-  Object.assign(URL, {
-    createObjectURL: (b: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, b);
-      return url;
-    },
-    revokeObjectURL: () => undefined,
-  });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
+  captureDownloads(downloads);
 });
 afterEach(cleanup);
 

@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import type { Grid, Report, Workbook, WritePlan } from '../../src/core/types';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
 import type { FileModule } from '../../src/web/FileHost';
-import { BOOK, FINDINGS, fakeEngine, finding } from './fakes';
+import { BOOK, FINDINGS, captureDownloads, fakeEngine, finding, type Download } from './fakes';
 
 const enc = (b: Workbook) => new TextEncoder().encode(JSON.stringify(b));
 const dec = (d: Uint8Array | ArrayBuffer): Workbook => {
@@ -55,21 +55,9 @@ const TWO_SHEETS: Workbook = {
   ],
 };
 
-const downloads: { name: string; blob: Blob }[] = [];
+const downloads: Download[] = [];
 beforeAll(() => {
-  let n = 0;
-  const blobs = new Map<string, Blob>();
-  Object.assign(URL, {
-    createObjectURL: (b: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, b);
-      return url;
-    },
-    revokeObjectURL: () => undefined,
-  });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
+  captureDownloads(downloads);
 });
 afterEach(() => {
   cleanup();
