@@ -1,6 +1,7 @@
 /**
  * The 审核说明 sheet: a township's explanations of verify/hint findings, kept with the workbook so the next
- * check does not ask again. Its layout is defined here, once:
+ * check does not ask again. Its layout is defined here (the header words in toolsheets.ts, which also decides
+ * whether a sheet named 审核说明 is this sheet):
  *
  *     编号 | 规则 | 位置 | 问题 | 说明 | 日期
  *

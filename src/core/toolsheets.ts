@@ -149,10 +149,10 @@ export function isToolSheet(grid: Grid): boolean {
 
 export type Resolution = { ok: true; plan: WritePlan } | { ok: false; message: string; conflicts: string[] };
 
-/** The refusal when a plan would write over a township's sheets `names`. */
-export function conflictMessage(names: string[], marks = false): string {
+/** The refusal when a plan would write over a township's sheets `names` (to write results, marks or explanations). */
+export function conflictMessage(names: string[], what: 'results' | 'marks' | 'explanations' = 'results'): string {
   const list = names.map((n) => `“${n}”`).join('、');
-  const todo = marks ? '请先改名再标记单元格' : '请先改名再写入结果';
+  const todo = what === 'marks' ? '请先改名再标记单元格' : what === 'explanations' ? '请先改名再保存说明' : '请先改名再写入结果';
   return `工作簿中已有名为${list}的工作表，且不是本工具生成的；${todo}。本次没有写入任何内容。`;
 }
 
@@ -170,10 +170,14 @@ export function resolvePlan(plan: WritePlan, sheets: Grid[]): Resolution {
   for (const g of sheets ?? []) if (g && typeof g.name === 'string' && !isToolSheet(g)) foreign.add(g.name);
   const marksSheet = RESULT_SHEETS.marks;
   const conflicts = plan.sheets.map((s) => s.name).filter((n) => n !== marksSheet && foreign.has(n));
-  if (conflicts.length) return { ok: false, message: conflictMessage([...new Set(conflicts)]), conflicts: [...new Set(conflicts)] };
+  if (conflicts.length) {
+    const names = [...new Set(conflicts)];
+    const what = names.every((n) => n === RESULT_SHEETS.explanations) ? 'explanations' : 'results';
+    return { ok: false, message: conflictMessage(names, what), conflicts: names };
+  }
   const foreignMarks = foreign.has(marksSheet);
   if (foreignMarks && plan.marks && plan.marks.length) {
-    return { ok: false, message: conflictMessage([marksSheet], true), conflicts: [marksSheet] };
+    return { ok: false, message: conflictMessage([marksSheet], 'marks'), conflicts: [marksSheet] };
   }
   const deleteSheets = plan.deleteSheets?.filter((n) => !foreign.has(n));
   const out: WritePlan = { ...plan };

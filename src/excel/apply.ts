@@ -3,11 +3,14 @@
  *
  * Syncs, whatever the number of sheets or marks:
  *   A  read state: every sheet's name/visibility/protection, workbook protection, comments (ExcelApi 1.10)
- *   B  only when marks are involved: the 审核标记 records, comment locations, the current fills of the cells to mark
- *   —  checks: a protected sheet or workbook, a missing API → {ok:false} with NOTHING written
+ *   B  only when marks are involved or a result-named sheet exists: the signature window (A1:Z20) of each
+ *      result-named sheet the plan touches, the 审核标记 records, comment locations, the fills of the cells to mark
+ *   —  checks: a township's sheet bearing a result name (core resolvePlan), a protected sheet or workbook, a
+ *      missing API → {ok:false} with NOTHING written
  *   C  every write, in as few requests as the 5 MB payload limit allows (one for ordinary plans)
  *
- * The township's figures are never written: only result sheets (RESULT_SHEETS) are added/replaced/deleted, and
+ * The township's figures are never written: only the tool's own result sheets (RESULT_SHEETS by name AND content,
+ * core/toolsheets.ts) are added/replaced/deleted, and
  * marks change fills and add comments, whose originals are kept in the very hidden 审核标记 sheet so that
  * `clearMarks` (or the next set of marks) restores them exactly.
  */

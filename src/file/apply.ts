@@ -1,6 +1,7 @@
 /**
  * Apply a WritePlan to a COPY of a workbook file, with ExcelJS. The township's cell values are never changed:
  * result sheets are replaced whole, marks only touch fills and notes (originals kept in the hidden 审核标记 sheet).
+ * A township's sheet that bears a result name is never replaced or deleted: core/toolsheets.ts decides (resolvePlan).
  */
 import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';

@@ -157,6 +157,15 @@ describe('resolvePlan', () => {
     expect(resolvePlan(marks, toolGrids())).toEqual({ ok: true, plan: marks });
   });
 
+  test('an explanation over a township’s sheet named 审核说明 (no 编号/说明 header) is refused, saying so', () => {
+    const r = resolvePlan(explanationPlan([{ findingId: 'abcdef01', text: '口径不同' }]), [township(RESULT_SHEETS.explanations)]);
+    expect(r).toEqual({
+      ok: false,
+      message: '工作簿中已有名为“审核说明”的工作表，且不是本工具生成的；请先改名再保存说明。本次没有写入任何内容。',
+      conflicts: [RESULT_SHEETS.explanations],
+    });
+  });
+
   test('the refusal never prints undefined/NaN/null', () => {
     const r = resolvePlan(written, Object.values(RESULT_SHEETS).map(township));
     expect(r.ok).toBe(false);
