@@ -1,6 +1,7 @@
 import { readXlsx, FileReadError } from '../../src/file';
 import { deflateRawSync } from 'zlib';
-import { centralEntries, makeZip, xlsx } from './helpers';
+import { zip as makeZip } from '../hostile/fixtures';
+import { centralEntries, xlsx } from './helpers';
 
 async function expectReadError(bytes: Uint8Array, name: string, code: string, text: RegExp) {
   let err: unknown;
