@@ -131,17 +131,22 @@ export function isToolSheet(grid: Grid): boolean {
   if (!grid || typeof grid !== 'object') return false;
   const kind = resultKind(typeof grid.name === 'string' ? grid.name : '');
   if (!kind) return false;
-  switch (kind) {
-    case 'findings':
-      return hasHeaderRow(windowText(grid), FINDINGS_HEADER);
-    case 'rates':
-      return hasHeaderRow(windowText(grid), RATES_HEADER);
-    case 'marks':
-      return hasHeaderRow(windowText(grid), MARKS_HEADER);
-    case 'explanations':
-      return explanationHeader(grid) !== null;
-    case 'report':
-      return hasReportFormat(grid);
+  try {
+    switch (kind) {
+      case 'findings':
+        return hasHeaderRow(windowText(grid), FINDINGS_HEADER);
+      case 'rates':
+        return hasHeaderRow(windowText(grid), RATES_HEADER);
+      case 'marks':
+        return hasHeaderRow(windowText(grid), MARKS_HEADER);
+      case 'explanations':
+        return explanationHeader(grid) !== null;
+      case 'report':
+        return hasReportFormat(grid);
+    }
+  } catch {
+    // a malformed grid is not recognisably ours: it is read (and never replaced) like a township's sheet
+    return false;
   }
 }
 
