@@ -328,3 +328,40 @@ describe('layout (a): nested 序号 with 其中 rows (field test)', () => {
     expect(at(ex.observations, '指标完成情况', 'C10').indicator).toBe('village_counsels');
   });
 });
+
+describe('one label, two units (field probe)', () => {
+  test('a label merged down over its 场 row and its 人次 row gives both indicators', () => {
+    const g = grid(
+      '执法',
+      [
+        ['序号', '指标名称', '单位', '数值'],
+        [1, '执法业务培训', '场', 4],
+        [null, null, '人次', 120],
+        [2, '法治宣传队伍', '支', 1],
+        [null, null, '人', 15],
+      ],
+      { merges: ['A2:A3', 'B2:B3', 'A4:A5', 'B4:B5'] },
+    );
+    const ex = extract({ name: '周营镇2023.xlsx', sheets: [g] });
+    expect(ex.observations.map((o) => [o.cell, o.indicator, o.value])).toEqual([
+      ['D2', 'enforcement_trainings', 4],
+      ['D3', 'enforcement_training_attendance', 120],
+      ['D4', 'teams', 1],
+      ['D5', 'team_members', 15],
+    ]);
+    expect(ex.unknown).toEqual([]);
+  });
+
+  test('the same label written twice with 场 and 人次 is two indicators, not one indicator twice', () => {
+    const g = grid('培训', [
+      ['指标名称', '单位', '数值'],
+      ['法治培训', '场', 6],
+      ['法治培训', '人次', 300],
+    ]);
+    const ex = extract({ name: '周营镇2023.xlsx', sheets: [g] });
+    expect(ex.observations.map((o) => [o.cell, o.indicator])).toEqual([
+      ['C2', 'trainings'],
+      ['C3', 'training_attendance'],
+    ]);
+  });
+});

@@ -13,7 +13,7 @@ import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, U
 import { parseValue } from '../value';
 import type { TableSpec, ValueCol } from './header';
 import type { LabelMatch } from '../match';
-import { observe, place } from './observe';
+import { observe, place, unitFits } from './observe';
 import type { SheetView } from './sheet';
 import { squeeze } from './sheet';
 import {
@@ -92,6 +92,29 @@ function placeRow(acc: Acc, label: string, section: SectionId | null, parent: Sh
   if (withParent.id !== null && (withParent.id !== parent.id || (withParent.via !== 'similar' && withParent.score >= 1))) return withParent;
   if (alone.id !== null && alone.id !== parent.id) return alone;
   return withParent.id !== null ? withParent : alone;
+}
+
+/** The unit written in the row's 单位 column, if any. */
+function rowUnit(view: SheetView, r: number, cols: RowCols): string | null {
+  if (cols.unitCol === null) return null;
+  const t = squeeze(view.text(r, cols.unitCol)).replace(/^[（(]|[)）]$/g, '');
+  return t && !isDash(t) ? t : null;
+}
+
+/**
+ * The row's unit picks the indicator among those the label names: `执法业务培训 | 人次` is 执法业务培训人次, not
+ * 执法业务培训场次 (a label merged over a 场 row and a 人次 row, or written twice).
+ */
+function withUnit(acc: Acc, m: LabelMatch, label: string, unit: string | null, section: SectionId | null): LabelMatch {
+  if (m.id === null || !unit) return m;
+  const def = acc.defs.get(m.id);
+  if (!def || def.kind === 'rate' || unitFits(def, unit)) return m;
+  for (const words of [`${label}${unit}`, `${label}${unit}数`]) {
+    const other = place(words, acc.catalog, { section });
+    const od = other.id !== null ? acc.defs.get(other.id) : undefined;
+    if (od && od.id !== def.id && unitFits(od, unit)) return other;
+  }
+  return m;
 }
 
 const TEXT_SECTIONS = new Set<SectionId>(['shortcomings', 'plans']);
@@ -180,6 +203,11 @@ function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<numbe
     if (isSeqOnly(t)) continue;
     return c;
   }
+  // a label merged down over this row (`执法业务培训` over its 场 and 人次 rows)
+  if (cols.labelCol !== null && view.covered(r, cols.labelCol)) {
+    const m = view.mergeAt(r, cols.labelCol);
+    if (m && m.r1 < r && m.c1 === cols.labelCol && m.c2 === cols.labelCol && typeof view.raw(m.r1, m.c1) === 'string') return cols.labelCol;
+  }
   return null;
 }
 
@@ -199,7 +227,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
     acc.unknown.push({ label: '', raw: view.text(r, c), sheet: view.name, cell: a1(r, c), suggestion: null });
     return 'unknown';
   }
-  const rawLabel = view.text(r, lc);
+  const rawLabel = view.text(r, lc) || view.filled(r, lc);
   // notes, and a 合计 row under a list of different indicators (it adds up nothing the catalog knows)
   if (isNotesText(rawLabel) || isTotalText(rawLabel)) return 'skip';
   if (acc.identityRows.has(`${view.name}\u0000${r}`) || identityKey(rawLabel)) return 'skip';
@@ -242,7 +270,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       pushText(acc, view, section, rawLabel, r, lc);
       return 'text';
     }
-    const m = placeRow(acc, label, section, parent, !!sub || indented);
+    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, rowUnit(view, r, cols), section);
     const others = view.nonEmpty(r).filter((c) => c !== lc && inRange(cols, c) && !isSeqOnly(view.text(r, c)));
     if (m.id !== null) {
       // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
@@ -276,7 +304,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       return 'text';
     }
   }
-  const m = placeRow(acc, label, section, parent, !!sub || indented);
+  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, rowUnit(view, r, cols), section);
   if (m.id === null) {
     acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion });
     return 'unknown';
