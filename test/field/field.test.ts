@@ -108,13 +108,15 @@ const EXPECT: Record<FieldBook, Expectation> = {
         { cell: 'D12', indicator: 'counsel_coverage_rate', value: 100 },
         { cell: 'D17', indicator: 'villages', value: 25 },
         { cell: 'D18', indicator: 'law_libraries', value: 12 },
+        { cell: 'D19', indicator: 'trainings', value: 6 },
+        { cell: 'D20', indicator: 'training_attendance', value: 300 },
       ]),
       rates: [
         { indicator: 'petition_resolution_rate', display: '93.3%' },
         { indicator: 'certification_rate', display: '83.3%' },
         { indicator: 'counsel_coverage_rate', display: '100%' },
       ],
-      prose: ['化解率93.3%', '持证率83.3%', '覆盖率100%', '20余件', '2024年1月5日', '12个'],
+      prose: ['化解率93.3%', '持证率83.3%', '覆盖率100%', '20余件', '2024年1月5日', '12个', '300人次'],
     };
   })(),
 

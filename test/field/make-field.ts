@@ -121,7 +121,7 @@ function oneSheet(p: Pick): BookSpec {
 
 // ───────────────────────────── F2: WPS default sheet, 填报单位/填报日期 line ─────────────────────────────
 
-/** 前营乡: WPS `Sheet1`, title row, 填报单位/填报日期 line, header on row 3, a 填报人 line at the bottom. */
+/** 前营乡: WPS `Sheet1`, title row, 填报单位/填报日期 line, header on row 3, a label merged over its 场/人次 rows, a 填报人 line at the bottom. */
 function wps(p: Pick): BookSpec {
   return {
     file: '前营乡-2023-WPS填报表.xlsx',
@@ -129,7 +129,7 @@ function wps(p: Pick): BookSpec {
       {
         name: 'Sheet1',
         widths: [6, 30, 10, 12, 24],
-        merges: ['A1:E1', 'A2:C2', 'D2:E2'],
+        merges: ['A1:E1', 'A2:C2', 'D2:E2', 'A19:A20', 'B19:B20'],
         headerRows: [3],
         rows: [
           ['前营乡法治政府建设主要指标完成情况表（2023年度）'],
@@ -150,6 +150,8 @@ function wps(p: Pick): BookSpec {
           [13, '持证人数', '人', 5, null],
           [14, '辖行政村', '个', p(25, 26), null],
           [15, '法治图书室', '个', '１２个', null],
+          [16, '法治培训', '场', 6, null],
+          [null, null, '人次', 300, null],
           [],
           ['填报人：王明', null, '审核人：李华', null, '联系电话：0394-5123456'],
         ],
