@@ -13,6 +13,7 @@ import { parseWhere, whereText } from './findings';
 import { RULES } from './rules/meta';
 import { EXPLANATION_HEADER, explanationHeader, type ExplanationColumn } from './toolsheets';
 import type { Cell, Explanation, Finding, RuleId, SheetPlan, Workbook } from './types';
+import { serialToIso } from './value';
 
 type Column = ExplanationColumn;
 
@@ -21,19 +22,11 @@ export { EXPLANATION_HEADER };
 /** Column widths (characters), parallel to the header. */
 export const EXPLANATION_COLUMNS = [11, 16, 24, 60, 40, 12];
 
-/** Excel serial day → ISO date (1900 date system). */
-function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
-}
-
 function text(c: Cell | undefined, col?: Column): string {
   if (c == null) return '';
   if (typeof c === 'string') return c.trim();
   if (typeof c === 'number') {
-    if (col === '日期' && c > 20000 && c < 80000) return serialToIso(c);
+    if (col === '日期' && c > 20000 && c < 80000) return serialToIso(c) ?? String(c);
     // an id retyped by hand may have become a number (00123456 → 123456)
     if (col === '编号' && Number.isInteger(c) && c >= 0) return String(c).padStart(8, '0');
     return String(c);
