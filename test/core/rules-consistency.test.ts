@@ -82,6 +82,19 @@ describe('large-change', () => {
     expectCleanMessage(f[0]);
   });
 
+  it('a 备注 on the row is the explanation: the finding stays, as explained, quoting the note (field probe)', () => {
+    const note = '新设公共法律服务工作站，全年驻站咨询';
+    const rows = [
+      obs({ indicator: 'consultations', cell: 'D2', value: 260, note }),
+      obs({ indicator: 'consultations', cell: 'C2', value: 45, period: 'previous', year: 2022, note }),
+    ];
+    const [f] = run(rows, { rules: ['large-change'] });
+    expect(f).toMatchObject({ rule: 'large-change', severity: 'verify', cell: 'D2', status: 'explained' });
+    expect(f.explanation).toContain(note);
+    // without a note it is open
+    expect(run(pair('consultations', 260, 45), { rules: ['large-change'] })[0].status).toBe('open');
+  });
+
   it('a fall to a third is flagged; 2.9× is not; small counts (2 → 7) are not', () => {
     expect(run(pair('inspections', 10, 30), { rules: ['large-change'] })).toHaveLength(1);
     expect(run(pair('inspections', 29, 10), { rules: ['large-change'] })).toEqual([]);

@@ -113,26 +113,31 @@ export function largeChange(ctx: RuleContext): Finding[] {
       else if (c * CHANGE_FACTOR <= p) change = `仅为上年的${formatNumber(roundHalfUp((c / p) * 100, 1))}%`;
     }
     if (!change) continue;
-    out.push(
-      makeFinding('large-change', {
-        sheet: cur.sheet,
-        cell: cur.cell,
-        cells: [prev],
-        indicators: [cur.indicator],
-        entity: cur.entity,
-        period: 'current',
-        vars: {
-          where: whereObs(cur),
-          name: def.name,
-          actual: show(ctx, cur),
-          expectedText: show(ctx, prev),
-          prevWhere: whereObs(prev),
-          change,
-        },
-        expected: p,
-        actual: c,
-      }),
-    );
+    const f = makeFinding('large-change', {
+      sheet: cur.sheet,
+      cell: cur.cell,
+      cells: [prev],
+      indicators: [cur.indicator],
+      entity: cur.entity,
+      period: 'current',
+      vars: {
+        where: whereObs(cur),
+        name: def.name,
+        actual: show(ctx, cur),
+        expectedText: show(ctx, prev),
+        prevWhere: whereObs(prev),
+        change,
+      },
+      expected: p,
+      actual: c,
+    });
+    // the row's 备注 is the township's explanation: the finding stays visible, as explained, with the note
+    const note = (cur.note ?? prev.note ?? '').trim();
+    if (note) {
+      f.status = 'explained';
+      f.explanation = `备注：${note}`;
+    }
+    out.push(f);
   }
   return out;
 }
