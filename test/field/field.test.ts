@@ -24,6 +24,8 @@ interface Planted {
   /** Cells the finding's refs must contain. */
   refs?: string[];
   entity?: string;
+  /** `explained` when the sheet itself explains it (a 备注 on the row). */
+  status?: 'open' | 'explained';
   what: string;
 }
 
@@ -191,6 +193,7 @@ const EXPECT: Record<FieldBook, Expectation> = {
       planted: [
         { rule: 'large-change', cell: at(s, 'E8'), refs: [at(s, 'D8'), at(s, 'E8')], what: '法律咨询 45 → 260 with no note' },
         { rule: 'rate-mismatch', cell: at(s, 'E11'), refs: [at(s, 'E9'), at(s, 'E10'), at(s, 'E11')], what: '化解率 100 over 11 of 12 (91.7%)' },
+        { rule: 'large-change', cell: at(s, 'E17'), refs: [at(s, 'D17'), at(s, 'E17')], status: 'explained', what: '参训人次 40 → 180, explained in 备注' },
       ],
       observations: onSheet(s, [
         { cell: 'D8', indicator: 'consultations', value: 45, period: 'previous' as const },
@@ -338,6 +341,7 @@ describe.each(BOOKS)('field workbook %s', (b) => {
     const hit = r.findings.find((f) => f.rule === p.rule && accepted.includes(pos(f)) && (p.entity === undefined || f.entity === p.entity));
     if (!hit) throw new Error(`no '${p.rule}' at ${accepted.join(' or ')} (${p.what}). Findings:\n${show(r.findings)}`);
     expect(serious(hit)).toBe(true);
+    expect({ status: hit.status }).toEqual({ status: p.status ?? 'open' });
     for (const c of p.refs ?? []) expect({ refs: hit.refs, has: hit.refs.includes(c) }).toMatchObject({ has: true });
     expect(hit.message).not.toMatch(/undefined|NaN|null/);
   });
