@@ -17,7 +17,7 @@
 import type { ApplyOutcome, Cell, CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
 import { RESULT_SHEETS } from '../core/catalog';
 import { a1, parseA1, ref, splitRef } from '../core/address';
-import { MARKS_HEADER, markCell, mergeMarks } from '../core/plan/marks';
+import { MARKS_HEADER, markCell, mergeMarks, touchesMarks } from '../core/plan/marks';
 import { resolvePlan, SIGNATURE_WINDOW } from '../core/toolsheets';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
 import { isPayloadError } from './read';
@@ -49,15 +49,6 @@ interface Op {
 }
 
 /** The plan clears or writes marks (then the 审核标记 records are read and the old marks restored first). */
-function touchesMarksOf(plan: WritePlan): boolean {
-  return (
-    Boolean(plan.clearMarks) ||
-    plan.marks !== undefined ||
-    (plan.deleteSheets ?? []).includes(MARKS_SHEET) ||
-    plan.sheets.some((s) => s.name === MARKS_SHEET)
-  );
-}
-
 function fail(message: string): ApplyOutcome {
   return { ok: false, message, written: [] };
 }
@@ -308,7 +299,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     }
   }
   // What the plan asks for; resolvePlan (core) may narrow it once the result-named sheets are known (sync B).
-  const mayTouchMarks = touchesMarksOf(plan);
+  const mayTouchMarks = touchesMarks(plan);
   const withComments = excelApi(env, OPTIONAL_API.comments);
   const withPattern = excelApi(env, OPTIONAL_API.screenUpdatingAndFillPattern);
 
@@ -386,8 +377,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const resolved = resolution.plan;
   const sheetPlans = resolved.sheets.filter((s) => s.name !== MARKS_SHEET);
   const deleteNames = (resolved.deleteSheets ?? []).filter((n) => n !== MARKS_SHEET);
-  const touchesMarks = touchesMarksOf(resolved);
-  if (!touchesMarks) {
+  const marksInvolved = touchesMarks(resolved);
+  if (!marksInvolved) {
     records = [];
     commentsAt.clear();
   }
@@ -396,7 +387,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const structural =
     sheetPlans.length > 0 ||
     deleteNames.some((n) => byName.has(n)) ||
-    (touchesMarks && (Boolean(marksSheet) || Boolean(resolved.marks && resolved.marks.length)));
+    (marksInvolved && (Boolean(marksSheet) || Boolean(resolved.marks && resolved.marks.length)));
   if (structural && workbook.protection.protected) {
     return fail('工作簿结构受保护，无法添加或删除审核结果表。请在“审阅”选项卡中撤销工作簿保护后重试；本次没有写入任何内容。');
   }
@@ -407,7 +398,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     }
   }
 
-  const marks = touchesMarks ? candidates.filter((m) => !replaced.has(m.sheet)) : [];
+  const marks = marksInvolved ? candidates.filter((m) => !replaced.has(m.sheet)) : [];
 
   // Every sheet whose cells change must be unprotected.
   const fillSheets = new Set<string>([...marks.map((m) => m.sheet), ...records.map((r) => r.sheet).filter((s) => byName.has(s) && !replaced.has(s))]);
@@ -422,7 +413,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const written: string[] = [];
   const previous = new Map<string, MarkRecord>();
   const deletedComments = new Set<Excel.Comment>();
-  if (touchesMarks) {
+  if (marksInvolved) {
     for (const rec of records) {
       const ws = byName.get(rec.sheet);
       if (!ws || replaced.has(rec.sheet)) continue;

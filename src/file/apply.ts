@@ -6,7 +6,7 @@
 import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
-import { MARKS_HEADER, mergeMarks } from '../core/plan/marks';
+import { MARKS_HEADER, mergeMarks, touchesMarks } from '../core/plan/marks';
 import { resolvePlan, SIGNATURE_WINDOW } from '../core/toolsheets';
 import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from '../core/types';
 import { loadExcelJs, toCell } from './read';
@@ -273,12 +273,7 @@ export async function applyPlan(data: Uint8Array | ArrayBuffer, requested: Write
   if (!resolution.ok) throw new Error(resolution.message);
   const plan = resolution.plan;
 
-  const touchesMarks =
-    plan.clearMarks ||
-    plan.marks !== undefined ||
-    (plan.deleteSheets ?? []).includes(MARKS_SHEET) ||
-    plan.sheets.some((s) => s.name === MARKS_SHEET);
-  if (touchesMarks) restoreMarks(wb);
+  if (touchesMarks(plan)) restoreMarks(wb);
 
   for (const n of plan.deleteSheets ?? []) removeSheet(wb, n);
   for (const sp of plan.sheets) {

@@ -32,7 +32,7 @@ import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } fro
 import { FINDINGS_HEADER, RATES_HEADER } from '../toolsheets';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
-export { MARKS_HEADER, markCell, mergeMarks } from './marks';
+export { MARKS_HEADER, markCell, mergeMarks, touchesMarks } from './marks';
 export {
   isToolSheet,
   resolvePlan,

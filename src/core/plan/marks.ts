@@ -7,7 +7,7 @@
 import { parseA1 } from '../address';
 import { RESULT_SHEETS } from '../catalog';
 import { severityRank } from '../severity';
-import type { Mark } from '../types';
+import type { Mark, WritePlan } from '../types';
 
 /** Columns of the very hidden 审核标记 sheet; the same in both adapters, so either can clear the other's marks. */
 export const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
@@ -39,4 +39,14 @@ export function mergeMarks(marks: Mark[]): Mark[] {
     by.set(k, { ...prev, severity: graver.severity, fill: graver.fill, comment });
   }
   return [...by.values()];
+}
+
+/** Whether applying `plan` involves marks at all (new ones, clearing, or the 审核标记 sheet itself). */
+export function touchesMarks(plan: WritePlan): boolean {
+  return (
+    Boolean(plan.clearMarks) ||
+    plan.marks !== undefined ||
+    (plan.deleteSheets ?? []).includes(RESULT_SHEETS.marks) ||
+    plan.sheets.some((s) => s.name === RESULT_SHEETS.marks)
+  );
 }
