@@ -121,6 +121,24 @@ describe('identity', () => {
     expect(ex.observations.map((o) => o.cell)).toEqual(['C3']);
   });
 
+  test('a 填报日期 line merged wide is not a title: its year is the filing year, not the report year (field probe)', () => {
+    const g = grid(
+      'Sheet1',
+      [
+        ['法治政府建设主要指标完成情况表', null, null, null],
+        [null, null, null, null],
+        ['填报单位：前营乡人民政府', null, '填报日期：2024年7月1日', null],
+        ['序号', '指标名称', '计量单位', '完成数'],
+        [1, '受理信访案件', '件', 15],
+      ],
+      { merges: ['A1:D2', 'A3:B3', 'C3:D3'] },
+    );
+    const ex = extract({ name: '', sheets: [g] });
+    expect(ex.year).toBeNull();
+    expect(ex.identityCells?.year).toBeUndefined();
+    expect(ex.date).toBe('2024年7月1日');
+  });
+
   test('key–value rows win over titles; opts.year only when the workbook says nothing', () => {
     const titled = grid('指标', [['周营镇2022年度指标统计表'], ['指标名称', '数值'], ['行政村数', 20]]);
     const info = grid('基本情况', [['报告年度', 2023]]);

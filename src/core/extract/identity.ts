@@ -194,6 +194,8 @@ export function findIdentity(
         const m = view.mergeAt(r, c);
         const wide = !!m && m.c2 > m.c1;
         if (!(wide || cols.length === 1) || !(wide || /表|报告|情况|统计|汇总|指标|年度|一览|台账/.test(t))) continue;
+        // `填报日期：2024年1月5日` merged wide is a key line, not a title: its year is the filing year
+        if (inlineIdentity(t).length > 0 || identityKey(t.split(/[:：]/)[0] ?? '') !== null) continue;
         const unit = townshipInTitle(t) ?? countyOfSummaryTitle(t);
         if (unit) cands.push({ field: 'unit', value: unit, prio: 2, sheet: view.name, row: r, col: c });
         const y = yearInText(t);
