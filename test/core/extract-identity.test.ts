@@ -139,6 +139,18 @@ describe('identity', () => {
     expect(ex.date).toBe('2024年7月1日');
   });
 
+  test('no year anywhere: a first-quarter 填报日期 means the year before, a November/December 落款 the same year', () => {
+    const sheet = (line: string) =>
+      grid('Sheet1', [['法治政府建设主要指标完成情况表', null, null], [line, null, null], ['指标名称', '单位', '完成数'], ['受理信访案件', '件', 15]], {
+        merges: ['A1:C1', 'A2:C2'],
+      });
+    expect(extract({ name: '', sheets: [sheet('填报日期：2024年1月5日')] }).year).toBe(2023);
+    expect(extract({ name: '', sheets: [sheet('填报日期：2023年12月13日')] }).year).toBe(2023);
+    expect(extract({ name: '', sheets: [sheet('填报日期：2023年7月1日')] }).year).toBeNull();
+    // an explicit year still wins
+    expect(extract({ name: '', sheets: [sheet('填报日期：2024年1月5日')] }, { year: 2024 }).year).toBe(2024);
+  });
+
   test('key–value rows win over titles; opts.year only when the workbook says nothing', () => {
     const titled = grid('指标', [['周营镇2022年度指标统计表'], ['指标名称', '数值'], ['行政村数', 20]]);
     const info = grid('基本情况', [['报告年度', 2023]]);

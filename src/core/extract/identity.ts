@@ -235,5 +235,12 @@ export function findIdentity(
       if (y) out.year = Number(y[1]);
     }
   }
+  // last resort: the report is filed in the first quarter about the year before, or signed at the year's end
+  if (out.year === null && out.date) {
+    const d = /^(\d{4})年(\d{1,2})月/.exec(out.date);
+    const month = d ? Number(d[2]) : 0;
+    if (d && month <= 3) out.year = Number(d[1]) - 1;
+    else if (d && month >= 11) out.year = Number(d[1]);
+  }
   return out;
 }
