@@ -124,7 +124,8 @@ function oneSheet(p: Pick): BookSpec {
 /** 前营乡: WPS `Sheet1`, title row, 填报单位/填报日期 line, header on row 3, a label merged over its 场/人次 rows, a 填报人 line at the bottom. */
 function wps(p: Pick): BookSpec {
   return {
-    file: '前营乡-2023-WPS填报表.xlsx',
+    // no year in the file name nor in the title: the 报告年度 comes from the first-quarter 填报日期
+    file: '前营乡-WPS填报表.xlsx',
     sheets: [
       {
         name: 'Sheet1',
@@ -132,7 +133,7 @@ function wps(p: Pick): BookSpec {
         merges: ['A1:E1', 'A2:C2', 'D2:E2', 'A19:A20', 'B19:B20'],
         headerRows: [3],
         rows: [
-          ['前营乡法治政府建设主要指标完成情况表（2023年度）'],
+          ['前营乡法治政府建设主要指标完成情况表'],
           ['填报单位：前营乡人民政府（盖章）', null, null, '填报日期：2024年1月5日'],
           ['序号', '指标名称', '计量单位', '完成数', '备注'],
           [1, '法治建设领导小组', null, '是', null],
