@@ -65,16 +65,23 @@ export function stem(file: string): string {
   return path.basename(file).replace(/\.(xlsx|xlsm|xls)$/i, '');
 }
 
-/** Write a file through a temporary sibling and a rename, so a failure never leaves half a file. */
-export function writeFileAtomic(target: string, data: Uint8Array): void {
+/**
+ * Write `target` through a temporary sibling (`write` fills it) and a rename, so a failure never leaves half a
+ * file; the temporary file is removed when anything fails.
+ */
+export async function writeAtomically(target: string, write: (tmp: string) => void | Promise<void>): Promise<void> {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, data);
   try {
+    await write(tmp);
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  await writeAtomically(target, (tmp) => fs.writeFileSync(tmp, data));
 }
 
 /** True when two paths name the same file (resolving symlinks where the file exists). */

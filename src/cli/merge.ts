@@ -14,7 +14,7 @@ import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { openErrors } from './check';
-import { CliFileError, loadAndCheck, samePath, stem } from './common';
+import { CliFileError, loadAndCheck, samePath, stem, writeAtomically } from './common';
 import { EXIT, type CliIO } from './io';
 
 type Value = number | string;
@@ -211,14 +211,7 @@ export async function mergeFiles(
   }
   if (!rows.length) throw new CliFileError('没有可以汇总的工作簿，未写出汇总表。', 'nothing');
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await writeSummary(tmp, rows, opts.unit ?? '汇总');
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(target, (tmp) => writeSummary(tmp, rows, opts.unit ?? '汇总'));
   return { rows: rows.length, unreadable };
 }
 

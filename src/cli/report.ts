@@ -61,8 +61,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     let out = await applyPlan(bytes, resultPlan(result, report), path.basename(file));
     if (args.flags.has('marks')) out = await applyPlan(out, markPlan(result), path.basename(file));
     const docx = await reportDocx(report);
-    writeFileAtomic(outXlsx, out);
-    writeFileAtomic(outDocx, docx);
+    await writeFileAtomic(outXlsx, out);
+    await writeFileAtomic(outDocx, docx);
     io.out(summaryLine(file, result));
     io.out(`已写出审核结果工作簿：${path.relative(io.cwd, outXlsx) || outXlsx}（审核结果、计算结果、报告文稿${args.flags.has('marks') ? '，并在原表单元格上作了标记' : ''}）`);
     io.out(`已写出报告文稿：${path.relative(io.cwd, outDocx) || outDocx}`);
