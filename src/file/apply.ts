@@ -1,6 +1,6 @@
 /**
  * Apply a WritePlan to a COPY of a workbook file, with ExcelJS. The township's cell values are never changed:
- * result sheets are replaced whole, marks only touch fills and notes (originals kept in the hidden 审核标记 sheet).
+ * result sheets are replaced whole, marks only touch fills and notes (originals kept in the very hidden 审核标记 sheet).
  * A township's sheet that bears a result name is never replaced or deleted: core/toolsheets.ts decides (resolvePlan).
  */
 import * as ExcelJS from 'exceljs';
@@ -200,7 +200,8 @@ function applyMarks(wb: ExcelJS.Workbook, marks: Mark[]): void {
     if (fill) setFill(cell, fill);
     setNote(cell, cleanText(m.comment));
   }
-  const ms = wb.addWorksheet(MARKS_SHEET, { state: 'hidden' });
+  // veryHidden, as in Excel: not in 取消隐藏, so a user cannot bring the record up and edit it by accident
+  const ms = wb.addWorksheet(MARKS_SHEET, { state: 'veryHidden' });
   ms.addRow(MARKS_HEADER);
   for (const r of saved) ms.addRow(r);
   [12, 10, 40, 30, 8, 60].forEach((w, i) => (ms.getColumn(i + 1).width = w));

@@ -192,9 +192,9 @@ describe('applyPlan: marks', () => {
     expect(note).toContain('变化较大');
   });
 
-  test('the original fills are kept in a hidden 审核标记 sheet', () => {
+  test('the original fills are kept in a very hidden 审核标记 sheet (not offered by 取消隐藏)', () => {
     const ms = wb.getWorksheet(MARKS)!;
-    expect(ms.state).toBe('hidden');
+    expect(ms.state).toBe('veryHidden');
     expect(ms.rowCount).toBe(1 + 3);
   });
 
