@@ -1,4 +1,4 @@
-/** The Excel task pane: a title and the shared pane, in one main landmark. */
+/** The Excel task pane: a title, one sentence on what it does, and the shared pane, in one main landmark. */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../core/types';
@@ -14,7 +14,13 @@ const useStyles = makeStyles({
     overflowX: 'hidden',
     color: tokens.colorNeutralForeground1,
   },
-  h1: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  intro: {
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalM}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
 });
 
 export interface AppProps {
@@ -30,6 +36,9 @@ function TaskpaneBody({ host, engine }: AppProps) {
   return (
     <main className={styles.main}>
       <h1 className={styles.h1}>{s.appTitle}</h1>
+      <p className={styles.intro} data-testid="intro">
+        {s.intro}
+      </p>
       <Pane host={host} engine={engine} />
     </main>
   );

@@ -9,6 +9,7 @@ export type Locale = 'zh-CN' | 'en-US';
 const zh = {
   appTitle: '指标审核助手',
   appSubtitle: '法治政府建设指标审核',
+  intro: '检查工作簿中各项指标的数字是否前后一致，指出有问题的单元格，并起草报告文稿。',
   check: '检查工作簿',
   recheck: '重新检查',
   reading: '正在读取工作簿…',
@@ -67,6 +68,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   appTitle: 'Indicator Desk',
   appSubtitle: 'Rule-of-law indicator review',
+  intro: 'Checks that the indicator figures in this workbook agree with each other, points to the cells with problems and drafts the report.',
   check: 'Check workbook',
   recheck: 'Check again',
   reading: 'Reading the workbook…',
