@@ -1,6 +1,7 @@
 /** `indicator-desk check <file.xlsx>... [--json]` */
 import * as path from 'path';
 import { ref } from '../core/address';
+import { sheetText } from '../core/findings';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
@@ -12,7 +13,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_SHORT_NAMES;
 /** `Sheet!D6`, or a sentence when the finding is about the whole workbook/sheet. */
 export function where(f: Pick<Finding, 'sheet' | 'cell'>): string {
   if (f.sheet && f.cell) return ref(f.sheet, f.cell);
-  if (f.sheet) return `‘${f.sheet}’表`;
+  if (f.sheet) return sheetText(f.sheet);
   return '整个工作簿';
 }
 

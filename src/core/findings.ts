@@ -52,8 +52,13 @@ export function findingId(
 // ───────────────────────────── messages ─────────────────────────────
 
 /** `‘矛盾纠纷’表 D11`, with the township of a summary row: `‘汇总’表 D11（张庄镇）`; `‘汇总表’ D11` (no 表表). */
+/** A sheet as messages name it: `‘矛盾纠纷’表`, but `‘汇总表’` (no 表表). */
+export function sheetText(sheet: string): string {
+  return `‘${sheet}’${sheet.endsWith('表') ? '' : '表'}`;
+}
+
 export function whereText(sheet: string, cell: string, entity?: string | null): string {
-  return `‘${sheet}’${sheet.endsWith('表') ? '' : '表'} ${cell}${entity ? `（${entity}）` : ''}`;
+  return `${sheetText(sheet)} ${cell}${entity ? `（${entity}）` : ''}`;
 }
 
 /** Inverse of `whereText` (entity dropped); null when the text is not a location. */

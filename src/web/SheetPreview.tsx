@@ -68,12 +68,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
+  // separate borders: with collapsed ones the sticky header row and row numbers lose their lines when scrolled
   table: {
-    borderCollapse: 'collapse',
+    borderCollapse: 'separate',
+    borderSpacing: 0,
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground1,
     '& td, & th': {
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       padding: `1px ${tokens.spacingHorizontalXS}`,
       maxWidth: '16em',
       whiteSpace: 'nowrap',
@@ -86,8 +89,10 @@ const useStyles = makeStyles({
       color: tokens.colorNeutralForeground2,
       fontWeight: tokens.fontWeightRegular,
     },
-    '& thead th': { position: 'sticky', top: 0, zIndex: 1 },
-    '& tbody th': { textAlign: 'right' },
+    // the column letters and the row numbers stay in view while the sheet scrolls under them
+    '& thead th': { position: 'sticky', top: 0, zIndex: 2 },
+    '& tbody th': { position: 'sticky', left: 0, zIndex: 1, textAlign: 'right' },
+    '& thead td': { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
   },
   num: { textAlign: 'right' },
   selected: {
@@ -98,6 +103,23 @@ const useStyles = makeStyles({
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
+
+/**
+ * Scrolls the preview's own scroller (never the page) so that `td` is in the middle of what the sticky column
+ * letters and row numbers leave visible.
+ */
+export function scrollCellIntoView(scroller: HTMLElement, td: HTMLElement): void {
+  const box = scroller.getBoundingClientRect();
+  const cell = td.getBoundingClientRect();
+  const header = scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+  const rowHead = td.parentElement?.querySelector('th')?.getBoundingClientRect().width ?? 0;
+  const top = cell.top - box.top - scroller.clientTop + scroller.scrollTop;
+  const left = cell.left - box.left - scroller.clientLeft + scroller.scrollLeft;
+  const freeH = scroller.clientHeight - header;
+  const freeW = scroller.clientWidth - rowHead;
+  scroller.scrollTop = Math.max(0, top - header - Math.max(0, (freeH - cell.height) / 2));
+  scroller.scrollLeft = Math.max(0, left - rowHead - Math.max(0, (freeW - cell.width) / 2));
+}
 
 /** Which rows to show: the first PREVIEW_ROWS, or a window around a selected cell further down. */
 export function rowWindow(grid: Grid, selectedRow: number | null): { from: number; to: number; total: number } {
@@ -205,10 +227,12 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
   const grid = book?.sheets.find((g) => g.name === sheet) ?? null;
   const sel = selected && grid && selected.sheet === grid.name ? parseA1(selected.cell) : null;
 
+  // Only the preview's scroller moves (td.scrollIntoView also scrolled the page and took the finding away from
+  // under the pointer).
   React.useLayoutEffect(() => {
     if (!selected || !scroller.current) return;
     const td = scroller.current.querySelector<HTMLElement>(`td[data-cell="${selected.cell}"]`);
-    if (td && typeof td.scrollIntoView === 'function') td.scrollIntoView({ block: 'center', inline: 'center' });
+    if (td) scrollCellIntoView(scroller.current, td);
   }, [scrollTick, selected, grid]);
 
   if (!book) return null;

@@ -33,7 +33,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground2,
-    overflowX: 'hidden',
+    // clip, not hidden: hidden makes this div a scroll container and the preview would no longer stay in view
+    overflowX: 'clip',
   },
   header: { marginBottom: tokens.spacingVerticalM },
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600 },

@@ -27,7 +27,7 @@ import type {
 import { RULES } from '../rules/meta';
 import { SEVERITY_NAMES, SEVERITY_ORDER, severityRank } from '../severity';
 import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
-import { whereText } from '../findings';
+import { sheetText, whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
 import { FINDINGS_HEADER, RATES_HEADER } from '../toolsheets';
 
@@ -76,7 +76,7 @@ function actualCell(f: Finding, rate: boolean, result: CheckResult): CellSpec {
 
 function location(sheet: string, cell: string, entity: string | null = null): CellSpec {
   if (!sheet) return { v: '全工作簿' };
-  if (!/^[A-Z]{1,3}\d+$/.test(cell)) return { v: `‘${sheet}’表` };
+  if (!/^[A-Z]{1,3}\d+$/.test(cell)) return { v: sheetText(sheet) };
   return { v: whereText(sheet, cell, entity), link: { sheet, cell }, style: 'link' };
 }
 
