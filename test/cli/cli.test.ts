@@ -182,7 +182,7 @@ describe('indicator-desk report', () => {
     const orig = await readXlsx(fs.readFileSync(src), 'a');
     const res = await readXlsx(fs.readFileSync(path.join(outDir, 'r.xlsx')), 'b');
     const marks = res.sheets.find((s) => s.name === '审核标记');
-    expect(marks?.visibility).toBe('hidden');
+    expect(marks?.visibility).toBe('veryHidden');
     expect(marks!.rows.slice(1).map((row) => `${row[0]}!${row[1]}`)).toContain('矛盾纠纷化解!D6');
     for (const g of orig.sheets) expect(res.sheets.find((s) => s.name === g.name)).toEqual(g);
   });
