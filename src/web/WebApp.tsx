@@ -210,7 +210,9 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
       const data = await (fetchSample ?? defaultFetchSample)();
       await openBytes(SAMPLE_NAME, data);
     } catch {
-      setErrors((e) => [...e, w.sampleFailed]);
+      // browsers refuse fetch() from a page opened from disk, whatever is next to it
+      const fromDisk = !fetchSample && typeof location !== 'undefined' && location.protocol === 'file:';
+      setErrors((e) => [...e, fromDisk ? w.sampleFromDisk : w.sampleFailed]);
     } finally {
       setOpening(null);
     }
