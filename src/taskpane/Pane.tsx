@@ -9,6 +9,7 @@ import {
   FluentProvider,
   ProgressBar,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -20,6 +21,9 @@ import { StringsContext, useStrings, type Strings } from './i18n';
 import { ReportPreview } from './ReportPreview';
 import { usePane, type PaneApi } from './usePane';
 
+/** Where the web page turns into two columns (findings beside the sheet preview). */
+export const WIDE_MEDIA = '@media (min-width: 960px)';
+
 const useStyles = makeStyles({
   pane: {
     display: 'flex',
@@ -28,6 +32,24 @@ const useStyles = makeStyles({
     minWidth: 0,
     boxSizing: 'border-box',
   },
+  /** With an aside (the web page's preview): one column on narrow screens, findings | preview on wide ones. */
+  split: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    [WIDE_MEDIA]: {
+      display: 'grid',
+      gridTemplateColumns: 'minmax(320px, 440px) minmax(0, 1fr)',
+      columnGap: tokens.spacingHorizontalXL,
+      alignItems: 'start',
+    },
+  },
+  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  /** Stays in view beside the findings while they scroll, and leaves with them when the report comes. */
+  aside: { minWidth: 0, [WIDE_MEDIA]: { position: 'sticky', top: tokens.spacingVerticalM } },
+  /** The report below both columns, at a readable line length. */
+  wideReport: { [WIDE_MEDIA]: { width: '100%', maxWidth: '56em', alignSelf: 'center' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   summary: {
@@ -75,9 +97,14 @@ export interface PaneProps {
   engine?: Engine;
   /** Extra buttons after the pane's own (the web page's downloads). */
   extraActions?: (pane: PaneApi) => React.ReactNode;
+  /**
+   * Shown after the findings and before the report, also before the first check (the web page's sheet preview).
+   * On wide screens it sits beside the actions and findings and the report spans both columns.
+   */
+  aside?: React.ReactNode;
 }
 
-export function Pane({ host, engine, extraActions }: PaneProps) {
+export function Pane({ host, engine, extraActions, aside }: PaneProps) {
   const s = useStrings();
   const styles = useStyles();
   const pane = usePane(host, s, engine);
@@ -97,8 +124,8 @@ export function Pane({ host, engine, extraActions }: PaneProps) {
     { key: 'explained', label: s.countExplained, color: tokens.colorPaletteGreenBorderActive },
   ];
 
-  return (
-    <div className={styles.pane} data-testid="pane" aria-busy={isBusy}>
+  const top = (
+    <div className={styles.top}>
       <div className={styles.actions} role="group" aria-label={s.actions}>
         <Button appearance="primary" onClick={() => void pane.check()} disabled={isBusy} data-testid="check-button">
           {result ? s.recheck : s.check}
@@ -179,19 +206,35 @@ export function Pane({ host, engine, extraActions }: PaneProps) {
               />
             )}
           </section>
-          <section className={styles.section} aria-labelledby={`${id}-report`}>
-            {report ? (
-              <ReportPreview report={report} headingId={`${id}-report`} />
-            ) : (
-              <>
-                <h2 id={`${id}-report`} className={styles.h2}>
-                  {s.report}
-                </h2>
-                <p className={styles.ok}>{pane.reportFailed ? s.reportFailed : s.reportEmpty}</p>
-              </>
-            )}
-          </section>
         </>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <div className={styles.pane} data-testid="pane" aria-busy={isBusy}>
+      {aside !== undefined ? (
+        <div className={styles.split}>
+          {top}
+          <div className={styles.aside}>{aside}</div>
+        </div>
+      ) : (
+        top
+      )}
+
+      {result ? (
+        <section className={mergeClasses(styles.section, aside !== undefined && styles.wideReport)} aria-labelledby={`${id}-report`}>
+          {report ? (
+            <ReportPreview report={report} headingId={`${id}-report`} />
+          ) : (
+            <>
+              <h2 id={`${id}-report`} className={styles.h2}>
+                {s.report}
+              </h2>
+              <p className={styles.ok}>{pane.reportFailed ? s.reportFailed : s.reportEmpty}</p>
+            </>
+          )}
+        </section>
       ) : null}
     </div>
   );

@@ -15,7 +15,7 @@ import {
 import type { Engine } from '../taskpane/engine';
 import { pickLocale, stringsFor, useStrings } from '../taskpane/i18n';
 import { Message } from '../taskpane/Message';
-import { Pane, PaneProviders } from '../taskpane/Pane';
+import { Pane, PaneProviders, WIDE_MEDIA } from '../taskpane/Pane';
 import type { PaneApi } from '../taskpane/usePane';
 import { userMessage } from '../taskpane/errors';
 import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } from './FileHost';
@@ -39,16 +39,17 @@ const useStyles = makeStyles({
   header: { marginBottom: tokens.spacingVerticalM },
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600 },
   privacy: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
-  main: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr)',
-    gap: tokens.spacingVerticalL,
-    alignItems: 'start',
-    '@media (min-width: 960px)': { gridTemplateColumns: 'minmax(320px, 440px) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXL },
+  /** The workbooks card, then the current file's card (checks and findings | preview, then the report). */
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  /** On wide screens the drop zone and the list of open files side by side. */
+  filesBody: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    [WIDE_MEDIA]: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXL, alignItems: 'start' },
   },
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  /** On wide screens the preview stays in view while the findings scroll. */
-  previewColumn: { '@media (min-width: 960px)': { position: 'sticky', top: tokens.spacingVerticalM } },
+  filesSide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   card: {
     display: 'flex',
     flexDirection: 'column',
@@ -233,11 +234,11 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
         <p className={styles.privacy}>{w.privacy}</p>
       </header>
       <main className={styles.main}>
-        <div className={styles.column}>
-          <section className={styles.card} aria-labelledby={`${id}-files`}>
-            <h2 id={`${id}-files`} className={styles.h2}>
-              {w.files}
-            </h2>
+        <section className={styles.card} aria-labelledby={`${id}-files`}>
+          <h2 id={`${id}-files`} className={styles.h2}>
+            {w.files}
+          </h2>
+          <div className={styles.filesBody}>
             <div
               className={mergeClasses(styles.drop, dragging && styles.dropActive)}
               data-testid="drop-zone"
@@ -285,71 +286,69 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
                 }}
               />
             </div>
-            {opening ? <Spinner size="tiny" label={w.opening(opening)} data-testid="opening" /> : null}
-            <div aria-live="polite">
-              {errors.length > 0 ? (
-                <Message intent="error" title={w.openError} testId="open-error" onDismiss={() => setErrors([])}>
-                  {errors.map((m, i) => (
-                    <span key={i} style={{ display: 'block' }}>
-                      {m}
-                    </span>
+            <div className={styles.filesSide}>
+              {opening ? <Spinner size="tiny" label={w.opening(opening)} data-testid="opening" /> : null}
+              <div aria-live="polite">
+                {errors.length > 0 ? (
+                  <Message intent="error" title={w.openError} testId="open-error" onDismiss={() => setErrors([])}>
+                    {errors.map((m, i) => (
+                      <span key={i} style={{ display: 'block' }}>
+                        {m}
+                      </span>
+                    ))}
+                  </Message>
+                ) : null}
+              </div>
+              {files.length === 0 ? (
+                <p className={styles.muted}>{w.noFiles}</p>
+              ) : (
+                <ul className={styles.list} aria-label={w.fileList} data-testid="file-list">
+                  {files.map((f) => (
+                    <li key={f.id} className={styles.fileRow}>
+                      <Button
+                        className={styles.fileButton}
+                        appearance={f.id === activeId ? 'secondary' : 'subtle'}
+                        aria-current={f.id === activeId ? 'true' : undefined}
+                        data-testid="file-item"
+                        data-name={f.host.name}
+                        data-active={f.id === activeId ? 'true' : 'false'}
+                        onClick={() => setActiveId(f.id)}
+                      >
+                        {f.host.name}
+                      </Button>
+                      <Button size="small" appearance="subtle" aria-label={w.remove(f.host.name)} onClick={() => close(f.id)} data-testid="file-close">
+                        {w.removeShort}
+                      </Button>
+                    </li>
                   ))}
-                </Message>
-              ) : null}
+                </ul>
+              )}
             </div>
-            {files.length === 0 ? (
-              <p className={styles.muted}>{w.noFiles}</p>
-            ) : (
-              <ul className={styles.list} aria-label={w.fileList} data-testid="file-list">
-                {files.map((f) => (
-                  <li key={f.id} className={styles.fileRow}>
-                    <Button
-                      className={styles.fileButton}
-                      appearance={f.id === activeId ? 'secondary' : 'subtle'}
-                      aria-current={f.id === activeId ? 'true' : undefined}
-                      data-testid="file-item"
-                      data-name={f.host.name}
-                      data-active={f.id === activeId ? 'true' : 'false'}
-                      onClick={() => setActiveId(f.id)}
-                    >
-                      {f.host.name}
-                    </Button>
-                    <Button size="small" appearance="subtle" aria-label={w.remove(f.host.name)} onClick={() => close(f.id)} data-testid="file-close">
-                      {w.removeShort}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
+          </div>
+        </section>
+        {files.map((f) => (
+          <section
+            key={f.id}
+            className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
+            aria-labelledby={`${id}-${f.id}-check`}
+            data-testid="check-panel"
+            data-name={f.host.name}
+          >
+            <h2 id={`${id}-${f.id}-check`} className={styles.h2}>
+              {w.check}
+            </h2>
+            <Pane
+              host={f.host}
+              engine={engine}
+              extraActions={(pane) => <DownloadActions pane={pane} host={f.host} />}
+              aside={
+                <section aria-labelledby={`${id}-${f.id}-preview`} data-testid="preview" data-name={f.host.name}>
+                  <SheetPreview host={f.host} headingId={`${id}-${f.id}-preview`} />
+                </section>
+              }
+            />
           </section>
-          {files.map((f) => (
-            <section
-              key={f.id}
-              className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
-              aria-labelledby={`${id}-${f.id}-check`}
-              data-testid="check-panel"
-              data-name={f.host.name}
-            >
-              <h2 id={`${id}-${f.id}-check`} className={styles.h2}>
-                {w.check}
-              </h2>
-              <Pane host={f.host} engine={engine} extraActions={(pane) => <DownloadActions pane={pane} host={f.host} />} />
-            </section>
-          ))}
-        </div>
-        <div className={mergeClasses(styles.column, styles.previewColumn)}>
-          {files.map((f) => (
-            <section
-              key={f.id}
-              className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
-              aria-labelledby={`${id}-${f.id}-preview`}
-              data-testid="preview"
-              data-name={f.host.name}
-            >
-              <SheetPreview host={f.host} headingId={`${id}-${f.id}-preview`} />
-            </section>
-          ))}
-        </div>
+        ))}
       </main>
     </div>
   );
