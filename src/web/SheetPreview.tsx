@@ -3,9 +3,10 @@
  * Selecting a finding in the pane switches the sheet, scrolls to the cell and highlights it.
  */
 import * as React from 'react';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { a1, columnLetters, parseA1 } from '../core/address';
 import type { Cell, Grid, Workbook } from '../core/types';
+import { WIDE_MEDIA } from '../taskpane/Pane';
 import type { FileHost } from './FileHost';
 import { useWebStrings } from './strings';
 
@@ -101,7 +102,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', flexGrow: 1 },
+  headingBar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  /** Only where the preview sits below the findings: on wide screens they are side by side. */
+  back: { [WIDE_MEDIA]: { display: 'none' } },
 });
 
 /**
@@ -119,6 +123,11 @@ export function scrollCellIntoView(scroller: HTMLElement, td: HTMLElement): void
   const freeW = scroller.clientWidth - rowHead;
   scroller.scrollTop = Math.max(0, top - header - Math.max(0, (freeH - cell.height) / 2));
   scroller.scrollLeft = Math.max(0, left - rowHead - Math.max(0, (freeW - cell.width) / 2));
+}
+
+function onScreen(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
 }
 
 /** Which rows to show: the first PREVIEW_ROWS, or a window around a selected cell further down. */
@@ -197,6 +206,7 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
   const [selected, setSelected] = React.useState<{ sheet: string; cell: string } | null>(host.selection);
   const [scrollTick, setScrollTick] = React.useState(0);
   const scroller = React.useRef<HTMLDivElement>(null);
+  const root = React.useRef<HTMLDivElement>(null);
 
   React.useEffect(() => {
     let live = true;
@@ -228,12 +238,27 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
   const sel = selected && grid && selected.sheet === grid.name ? parseA1(selected.cell) : null;
 
   // Only the preview's scroller moves (td.scrollIntoView also scrolled the page and took the finding away from
-  // under the pointer).
+  // under the pointer). Where the preview is off screen — below the findings on a narrow screen — the page then
+  // scrolls to it; focus stays on the finding, and 返回问题列表 leads back.
   React.useLayoutEffect(() => {
     if (!selected || !scroller.current) return;
     const td = scroller.current.querySelector<HTMLElement>(`td[data-cell="${selected.cell}"]`);
-    if (td) scrollCellIntoView(scroller.current, td);
+    if (!td) return;
+    scrollCellIntoView(scroller.current, td);
+    if (scrollTick === 0 || onScreen(td) || !root.current || typeof root.current.scrollIntoView !== 'function') return;
+    root.current.scrollIntoView({ block: root.current.getBoundingClientRect().height <= window.innerHeight ? 'nearest' : 'start' });
+    if (!onScreen(td)) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [scrollTick, selected, grid]);
+
+  /** Back to the finding that was selected (the current one in this file's list), focused. */
+  const backToFindings = () => {
+    const pane = root.current?.closest('[data-testid="pane"]');
+    const finding = pane?.querySelector<HTMLElement>('[data-testid="finding"][aria-current="true"]');
+    const target = finding ?? pane?.querySelector<HTMLElement>('[data-testid="finding"]') ?? null;
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  };
 
   if (!book) return null;
 
@@ -245,10 +270,17 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
   const outside = sel && grid && (sel.row - originRow < win.from || sel.row - originRow >= win.to || sel.col - originCol >= cols || sel.col < originCol);
 
   return (
-    <div className={styles.root}>
-      <h2 id={headingId} className={styles.h2}>
-        {s.previewTitle(book.name)}
-      </h2>
+    <div className={styles.root} ref={root}>
+      <div className={styles.headingBar}>
+        <h2 id={headingId} className={styles.h2}>
+          {s.previewTitle(book.name)}
+        </h2>
+        {scrollTick > 0 ? (
+          <Button size="small" className={styles.back} onClick={backToFindings} data-testid="back-to-findings">
+            {s.backToFindings}
+          </Button>
+        ) : null}
+      </div>
       <SheetTabs
         sheets={book.sheets.map((g) => g.name)}
         selected={sheet}

@@ -30,6 +30,7 @@ const zh = {
     `仅显示第 ${from}–${to} 行（共 ${total} 行）${cols ? `、前 ${cols} 列` : ''}；检查覆盖全部单元格。`,
   previewOutside: (cell: string) => `单元格 ${cell} 不在预览范围内。`,
   previewEmpty: '此工作表为空。',
+  backToFindings: '返回问题列表',
 };
 
 export type WebStrings = typeof zh;
@@ -62,6 +63,7 @@ const en: WebStrings = {
     `Showing rows ${from}–${to} of ${total}${cols ? `, first ${cols} columns` : ''}; the check covers every cell.`,
   previewOutside: (cell) => `Cell ${cell} is outside the preview.`,
   previewEmpty: 'This sheet is empty.',
+  backToFindings: 'Back to the findings',
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };
