@@ -152,6 +152,18 @@ export function isToolSheet(grid: Grid): boolean {
 
 // ───────────────────────────── plans against the workbook ─────────────────────────────
 
+/** Longest text a cell holds (Excel's limit); longer text is cut, never refused. */
+export const MAX_CELL_TEXT = 32767;
+/** Characters XML 1.0 cannot carry (they would corrupt the file). */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Any text as a host may write it into a cell or comment: no XML-invalid characters, at most 32,767 long. */
+export function writableText(s: string): string {
+  const t = s.replace(XML_INVALID, '');
+  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t;
+}
+
 export type Resolution = { ok: true; plan: WritePlan } | { ok: false; message: string; conflicts: string[] };
 
 /** The refusal when a plan would write over a township's sheets `names` (to write results, marks or explanations). */
@@ -171,6 +183,18 @@ export function conflictMessage(names: string[], what: 'results' | 'marks' | 'ex
  * The tool's own sheets are replaced as before, so a re-run never duplicates them.
  */
 export function resolvePlan(plan: WritePlan, sheets: Grid[]): Resolution {
+  // A plan may only ever name the tool's own sheets; anything else would put a township's sheet at risk.
+  // (With `sheets` empty this is the whole check, which a host can run before it has read anything.)
+  const resultNames = new Set<string>(Object.values(RESULT_SHEETS));
+  const strangers = [...new Set([...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? [])])].filter((n) => !resultNames.has(n));
+  if (strangers.length) {
+    const list = strangers.map((n) => `“${n}”`).join('、');
+    return {
+      ok: false,
+      message: `写入计划要替换或删除工作表${list}，它不是本工具的结果表，不会被替换或删除；为保护填报数据，本次没有写入任何内容。`,
+      conflicts: strangers,
+    };
+  }
   const foreign = new Set<string>();
   for (const g of sheets ?? []) if (g && typeof g.name === 'string' && !isToolSheet(g)) foreign.add(g.name);
   const marksSheet = RESULT_SHEETS.marks;

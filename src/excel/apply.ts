@@ -18,7 +18,7 @@ import type { ApplyOutcome, Cell, CellSpec, CellStyle, Grid, SheetPlan, WritePla
 import { RESULT_SHEETS } from '../core/catalog';
 import { a1, parseA1, ref, splitRef } from '../core/address';
 import { MARKS_HEADER, markCell, mergeMarks, touchesMarks } from '../core/plan/marks';
-import { resolvePlan, SIGNATURE_WINDOW } from '../core/toolsheets';
+import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
 import { isPayloadError } from './read';
 
@@ -30,8 +30,6 @@ export interface ApplyOptions {
 
 export const MARKS_SHEET = RESULT_SHEETS.marks;
 export { MARKS_HEADER };
-const RESULT_SHEET_NAMES = new Set<string>(Object.values(RESULT_SHEETS));
-const MAX_CELL_TEXT = 32767;
 const OP_OVERHEAD = 200;
 
 /** A mark as stored in 审核标记: where, the original fill ('none' or #RRGGBB) and the comment we added. */
@@ -86,9 +84,7 @@ export function recordToFill(text: string): string {
   return 'none';
 }
 
-function cleanText(s: string): string {
-  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
-}
+const cleanText = writableText;
 
 /** Excel column width in characters → points (Calibri 11: 7 px per character + 5 px padding; 96 px = 72 pt). */
 export function charsToPoints(chars: number): number {
@@ -293,11 +289,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${MIN_EXCEL_API}），没有写入任何内容。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
     );
   }
-  for (const n of [...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? [])]) {
-    if (n !== MARKS_SHEET && !RESULT_SHEET_NAMES.has(n)) {
-      return fail(`写入计划要替换或删除工作表‘${n}’，它不是审核结果表；为保护填报数据，本次没有写入任何内容。`);
-    }
-  }
+  // Before anything is read: a plan that names a sheet other than the tool's own is refused (core decides).
+  const names = resolvePlan(plan, []);
+  if (!names.ok) return fail(names.message);
   // What the plan asks for; resolvePlan (core) may narrow it once the result-named sheets are known (sync B).
   const mayTouchMarks = touchesMarks(plan);
   const withComments = excelApi(env, OPTIONAL_API.comments);

@@ -7,21 +7,14 @@ import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
 import { MARKS_HEADER, mergeMarks, touchesMarks } from '../core/plan/marks';
-import { resolvePlan, SIGNATURE_WINDOW } from '../core/toolsheets';
+import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from '../core/types';
 import { loadExcelJs, toCell } from './read';
 
 const MARKS_SHEET = RESULT_SHEETS.marks;
 
-/** Characters XML 1.0 cannot carry (they would corrupt the file), stripped from every string we write. */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const MAX_CELL_TEXT = 32767;
-
-export function cleanText(s: string): string {
-  const t = s.replace(XML_INVALID, '');
-  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t;
-}
+/** Every string written goes through the core's writableText (XML-safe, Excel's length limit). */
+export const cleanText = writableText;
 
 function argb(hex: string | undefined): string | undefined {
   if (!hex) return undefined;
@@ -262,14 +255,8 @@ export async function applyPlan(data: Uint8Array | ArrayBuffer, requested: Write
   const activeIdx = wb.views?.[0]?.activeTab ?? 0;
   const previousActive = before[activeIdx]?.name;
 
-  // Only the tool's own sheets may be replaced or removed: a township's sheet is never overwritten.
-  const own = new Set<string>(Object.values(RESULT_SHEETS));
-  for (const n of [...requested.sheets.map((s) => s.name), ...(requested.deleteSheets ?? [])]) {
-    if (!own.has(n) && wb.getWorksheet(n)) {
-      throw new Error(`工作簿中已有名为“${n}”的工作表，它不是本工具写出的结果表，不会被替换或删除。`);
-    }
-  }
-  // …and a township's sheet that bears a result name (`计算结果`) is not the tool's either: the core decides.
+  // Only the tool's own sheets may be replaced or removed, and a township's sheet that bears a result name
+  // (`计算结果`) is not the tool's: the core decides.
   const resolution = resolvePlan(requested, signatureWindows(wb, requested));
   if (!resolution.ok) throw new Error(resolution.message);
   const plan = resolution.plan;

@@ -149,7 +149,7 @@ describe('applyPlan: result sheets', () => {
     const snap = fake.model.snapshot();
     const out = await applyPlan(fake.context(), plan([{ name: '矛盾纠纷', columns: [], rows: [[{ v: 'x' }]] }]), { env: fake.env });
     expect(out.ok).toBe(false);
-    expect(out.message).toContain('‘矛盾纠纷’');
+    expect(out.message).toContain('“矛盾纠纷”');
     expect(fake.model.writes).toBe(0);
     expect(fake.model.snapshot()).toEqual(snap);
   });

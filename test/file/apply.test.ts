@@ -158,7 +158,7 @@ describe('applyPlan: result sheets', () => {
   });
 
   test('deleteSheets removes the result sheets again', async () => {
-    const removed = await applyPlan(out, { styles: {}, sheets: [], deleteSheets: ['审核结果', '计算结果', '不存在'] });
+    const removed = await applyPlan(out, { styles: {}, sheets: [], deleteSheets: ['审核结果', '计算结果', '报告文稿'] });
     const wb2 = await loadBook(removed);
     expect(wb2.worksheets.map((w) => w.name)).toEqual(['矛盾纠纷', '基本情况']);
     expect(await townshipGrids(removed)).toEqual(await townshipGrids(src));
