@@ -563,6 +563,56 @@ describe('standalone page: other ways in', () => {
     }
   });
 
+  test('on a 320 px screen, selecting a finding brings its highlighted cell on screen, and 返回问题列表 brings the finding back, focused', async () => {
+    const context = await newContext(320, 700);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html`);
+      await page.getByTestId('open-sample').click();
+      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample');
+      const p = await runCheck(page, SAMPLE_NAME);
+      const f = findingButton(p, { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' });
+      await f.click();
+      const cell = page.locator('[data-testid="preview-grid"][data-sheet="矛盾纠纷化解"] td[aria-selected="true"]');
+      await cell.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+      const c = (await cell.boundingBox())!;
+      expect(c.y).toBeGreaterThanOrEqual(0);
+      expect(c.y + c.height).toBeLessThanOrEqual(700);
+      expect(c.x).toBeGreaterThanOrEqual(0);
+      expect(c.x + c.width).toBeLessThanOrEqual(320);
+      // the report is below the preview, not between the findings and the cell
+      const report = (await p.getByTestId('report-preview').boundingBox())!;
+      expect(report.y).toBeGreaterThan(c.y);
+      expect(await f.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.getByRole('button', { name: '返回问题列表' }).click();
+      await page.waitForTimeout(300);
+      const b = (await f.boundingBox())!;
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.y + b.height).toBeLessThanOrEqual(700);
+      expect(await f.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('dist/index.html opened from disk (file://): 打开示例工作簿 says that the browser blocks it and what to do instead', async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`file://${path.join(DIST, 'index.html')}`);
+      await page.getByTestId('open-sample').click();
+      const msg = (await page.getByTestId('open-error').innerText()).replace(/\s+/g, ' ');
+      expect(msg).toContain('file://');
+      expect(msg).toContain('npm run page');
+      expect(msg).toContain('assets/samples/');
+      expect(msg).not.toContain('没有 samples 文件夹');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('dist/index.html opened straight from disk (file://): a picked workbook checks and downloads', async () => {
     const { result } = await coreCheck(SAMPLE_NAME);
     const context = await newContext();
