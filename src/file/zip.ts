@@ -179,8 +179,29 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
 
 type Inflater = { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
 
+/** DEFLATE cannot expand data by more than this factor (a 258-byte match costs at least 2 bits). */
+export const MAX_DEFLATE_RATIO = 1032;
+
 /**
- * Inflate every deflated entry once, counting bytes, and stop as soon as one produces more than its central
+ * The deflated entries whose true size must be measured. Whatever an entry declares, it cannot inflate past
+ * compressedSize × MAX_DEFLATE_RATIO; so when those bounds already keep every entry and the whole archive within
+ * ZIP_LIMITS, there is nothing to measure (every ordinary workbook). Otherwise the largest entries are measured,
+ * in order, until the bound on the rest fits.
+ */
+export function entriesToInflate(entries: ZipEntryInfo[]): Set<ZipEntryInfo> {
+  const deflated = entries.filter((e) => e.method === 8 && e.compressedSize > 0).sort((a, b) => b.compressedSize - a.compressedSize);
+  let bound = entries.reduce((t, e) => t + (e.method === 8 ? e.compressedSize * MAX_DEFLATE_RATIO : e.size), 0);
+  const out = new Set<ZipEntryInfo>();
+  for (const e of deflated) {
+    if (bound <= ZIP_LIMITS.totalBytes && e.compressedSize * MAX_DEFLATE_RATIO <= ZIP_LIMITS.entryBytes) break;
+    out.add(e);
+    bound -= e.compressedSize * MAX_DEFLATE_RATIO - e.size; // once measured, an entry is held to what it declares
+  }
+  return out;
+}
+
+/**
+ * Inflate the deflated entries that could hide a bomb (entriesToInflate) once, counting bytes, and stop as soon as one produces more than its central
  * directory declared: a zip bomb that lies about its sizes is refused before ExcelJS unpacks it into memory.
  * Uses the platform's DecompressionStream (Node ≥ 20, current browsers); skipped where there is none.
  */
@@ -194,12 +215,13 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
   const Readable = g.ReadableStream;
   const b = toBytes(data);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const suspects = entriesToInflate(entries);
   for (const e of entries) {
     if (e.method === 0) {
       if (e.compressedSize > e.size) throw readError('too-large', name, `条目 ${e.name} 的实际大小与声明不符`);
       continue;
     }
-    if (e.method !== 8 || e.compressedSize === 0) continue;
+    if (e.method !== 8 || e.compressedSize === 0 || !suspects.has(e)) continue;
     if (e.localOffset + 30 > b.length || dv.getUint32(e.localOffset, true) !== 0x04034b50) throw readError('truncated', name);
     const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
     if (start + e.compressedSize > b.length) throw readError('truncated', name);

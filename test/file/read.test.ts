@@ -1,5 +1,6 @@
 import { readXlsx, FileReadError } from '../../src/file';
 import { deflateRawSync } from 'zlib';
+import { entriesToInflate } from '../../src/file/zip';
 import { zip as makeZip } from '../hostile/fixtures';
 import { centralEntries, xlsx } from './helpers';
 
@@ -152,7 +153,8 @@ describe('readXlsx: files that are not readable workbooks get a clear Chinese er
 
   test('a zip bomb that declares small sizes is stopped while inflating, before ExcelJS sees it', async () => {
     const enc = new TextEncoder();
-    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    // Large enough to pass the 160 MB part limit: smaller lies cannot outgrow the limits (DEFLATE ≤ 1032:1).
+    const bomb = deflateRawSync(Buffer.alloc(192 * 1024 * 1024, 0x20));
     const zip = makeZip([
       { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
       { name: 'xl/workbook.xml', data: enc.encode('<workbook/>') },
@@ -202,5 +204,22 @@ describe('readXlsx: files that are not readable workbooks get a clear Chinese er
     }
     expect(err).toBeInstanceOf(FileReadError);
     expect((err as FileReadError).message).toMatch(/“bad\.xlsx”/);
+  });
+});
+
+describe('which zip entries are inflated twice to catch a lying bomb', () => {
+  const entry = (name: string, compressedSize: number, size: number) =>
+    ({ name, method: 8, compressedSize, size, localOffset: 0 }) as unknown as Parameters<typeof entriesToInflate>[0][number];
+
+  test('an ordinary workbook cannot outgrow the limits whatever it declares: nothing is inflated twice', () => {
+    const parts = Array.from({ length: 45 }, (_, i) => entry(`xl/worksheets/sheet${i}.xml`, 3000, 20000));
+    expect(entriesToInflate(parts).size).toBe(0);
+  });
+
+  test('a part whose compressed size could inflate past the part limit is measured, and only the large ones are', () => {
+    const big = entry('xl/worksheets/sheet1.xml', 200 * 1024, 4096); // 200 KB × 1032 > 160 MB
+    const small = entry('xl/styles.xml', 2000, 9000);
+    const chosen = entriesToInflate([small, big]);
+    expect([...chosen].map((e) => e.name)).toEqual(['xl/worksheets/sheet1.xml']);
   });
 });
