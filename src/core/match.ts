@@ -82,7 +82,23 @@ function stripNumbering(s: string): string {
 }
 
 /** Normalise a label for comparison: full-width → half-width, drop punctuation, brackets, quotes, numbering, units. */
+/** Labels repeat across sheets and workbooks; normalising is pure, so each distinct label is done once. */
+const normalized = new Map<string, string>();
+const MEMO_LIMIT = 20000;
+
 export function normalizeLabel(label: string): string {
+  if (typeof label === 'string') {
+    const hit = normalized.get(label);
+    if (hit !== undefined) return hit;
+    const out = normalizeLabelUncached(label);
+    if (normalized.size >= MEMO_LIMIT) normalized.clear();
+    normalized.set(label, out);
+    return out;
+  }
+  return normalizeLabelUncached(label);
+}
+
+function normalizeLabelUncached(label: string): string {
   try {
     if (typeof label !== 'string') return '';
     // circled numbers become plain digits under NFKC (`①` → `1`), so they go first
@@ -284,7 +300,24 @@ function matched(e: Entry, score: number, via?: 'similar'): LabelMatch {
 }
 
 /** Place a label in the catalog. */
+/** matchLabel is pure for a given catalog: remember each (label, context) per catalog object. */
+const matchMemo = new WeakMap<Catalog, Map<string, LabelMatch>>();
+
 export function matchLabel(label: string, catalog: Catalog = CATALOG, context?: MatchContext): LabelMatch {
+  if (typeof label !== 'string') return matchLabelUncached(label, catalog, context);
+  let memo = matchMemo.get(catalog);
+  if (!memo) matchMemo.set(catalog, (memo = new Map()));
+  const key = `${label}\u0001${context?.section ?? ''}\u0001${context?.parent ?? ''}`;
+  let m = memo.get(key);
+  if (!m) {
+    m = matchLabelUncached(label, catalog, context);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, m);
+  }
+  return m.id === null ? { ...m, suggestion: m.suggestion && { ...m.suggestion } } : { ...m };
+}
+
+function matchLabelUncached(label: string, catalog: Catalog, context?: MatchContext): LabelMatch {
   try {
     const idx = indexOf(catalog);
     const text = normalizeLabel(label);

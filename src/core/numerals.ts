@@ -41,6 +41,7 @@ export function isNumeralChar(c: string): boolean {
 
 /** Remove float noise from a computed figure (1.1 × 10000 → 11000, not 11000.000000000002). */
 export function clean(x: number): number {
+  if (Number.isSafeInteger(x)) return x === 0 ? 0 : x; // no noise to remove; skips a string round trip
   if (!Number.isFinite(x)) return x;
   const r = Number(x.toPrecision(15));
   return Object.is(r, -0) ? 0 : r;
