@@ -3,14 +3,13 @@
  * the bundled sample (click → findings shown). Medians over several fresh page loads.
  */
 import * as fs from 'fs';
-import type * as http from 'http';
 import * as path from 'path';
 import type { Metric } from './run';
 
 // The project's one static server (also behind `npm run page` and the browser tests).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require(path.join(__dirname, '..', '..', 'scripts', 'serve.js')) as {
-  serve(dir: string, port?: number): Promise<{ server: http.Server; url: string }>;
+  serve(dir: string, port?: number): Promise<{ url: string; close(): Promise<void> }>;
 };
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,7 +20,7 @@ export async function pageMetrics(dist: string): Promise<Metric[]> {
     return [];
   }
   const { chromium } = await import('playwright-core');
-  const { server, url } = await serve(dist);
+  const { url, close } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -50,7 +49,7 @@ export async function pageMetrics(dist: string): Promise<Metric[]> {
     }
   } finally {
     await browser.close();
-    server.close();
+    await close();
   }
   const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return [
