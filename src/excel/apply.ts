@@ -20,7 +20,7 @@ import { a1, parseA1, ref, splitRef } from '../core/address';
 import { MARKS_HEADER, markCell, mergeMarks, touchesMarks } from '../core/plan/marks';
 import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
-import { isPayloadError } from './read';
+import { excelErrorMessage } from './errors';
 
 export interface ApplyOptions {
   env?: ExcelEnv;
@@ -268,13 +268,6 @@ function readRecords(values: unknown[][] | null): MarkRecord[] {
   return out;
 }
 
-function errorText(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  const code = err && typeof err.code === 'string' && err.code ? `（${err.code}）` : '';
-  const msg = err && typeof err.message === 'string' && err.message ? err.message.replace(/[.。\s]+$/, '') : '未知错误';
-  return `${code}：${msg}`;
-}
-
 /**
  * Apply `plan`: clear previous marks when marks are involved (restoring fills, deleting our comments), delete
  * `deleteSheets`, replace every SheetPlan sheet, apply new marks, activate. Returns what was written, or
@@ -498,10 +491,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   try {
     await runOps(context, ops, budget, env);
   } catch (e) {
-    if (isPayloadError(e)) {
-      return { ok: false, message: `写入内容超过 Excel 单次请求的大小限制，未能完成${errorText(e)}。请减少结果后重试。`, written };
-    }
-    return { ok: false, message: `写入 Excel 时出错${errorText(e)}。可能只写入了一部分，再次运行会整体替换审核结果表。`, written };
+    // Excel's own message is not meant for users: the code decides the sentence (src/excel/errors.ts).
+    return { ok: false, message: `${excelErrorMessage(e, 'write')}可能只写入了一部分；再次运行会整体替换审核结果表和标记。`, written };
   }
   return { ok: true, written };
 }
@@ -528,14 +519,19 @@ async function runOps(context: Excel.RequestContext, ops: Op[], budget: number, 
   await context.sync();
 }
 
-/** Activate `sheet` and select `cell` (A1). Throws a Chinese message when the sheet is gone. */
+/** Activate `sheet` and select `cell` (A1). Throws a Chinese message when the sheet is gone or hidden. */
 export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-  ws.load('name');
+  ws.load('visibility');
   await context.sync();
   if (ws.isNullObject) throw new Error(`找不到工作表‘${sheet}’，它可能已被重命名或删除。`);
   const at = parseA1(cell.split(':')[0]);
+  const target = at ? a1(at.row, at.col) : 'A1';
+  // Excel refuses to activate a hidden sheet (InvalidOperation): say so instead of failing the batch.
+  if (ws.visibility !== 'Visible') {
+    throw new Error(`工作表‘${sheet}’是隐藏的，无法定位到 ${target}。请先取消隐藏该工作表（右键单击工作表标签 →“取消隐藏”）后重试。`);
+  }
   ws.activate();
-  ws.getRange(at ? a1(at.row, at.col) : 'A1').select();
+  ws.getRange(target).select();
   await context.sync();
 }

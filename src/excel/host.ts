@@ -1,7 +1,11 @@
-/** The WorkbookHost the task pane uses inside Excel: every call is one `Excel.run` batch. */
+/**
+ * The WorkbookHost the task pane uses inside Excel: every call is one `Excel.run` batch, and whatever Excel throws
+ * leaves here as one Chinese sentence chosen by its error code (errors.ts), never Excel's own English summary.
+ */
 import type { ApplyOutcome, HostCapabilities, Workbook, WorkbookHost, WritePlan } from '../core/types';
 import { applyPlan, selectCell } from './apply';
 import { excelApi, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
+import { excelErrorMessage } from './errors';
 import { readWorkbook, type ReadOptions } from './read';
 
 export interface ExcelHostOptions {
@@ -19,19 +23,27 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     async capabilities(): Promise<HostCapabilities> {
       return { comments: excelApi(env, OPTIONAL_API.comments), marks: true, download: false };
     },
-    read(onProgress?: (done: number, total: number) => void): Promise<Workbook> {
-      return run((context) => readWorkbook(context, { ...options.read, env, onProgress }));
+    async read(onProgress?: (done: number, total: number) => void): Promise<Workbook> {
+      try {
+        return await run((context) => readWorkbook(context, { ...options.read, env, onProgress }));
+      } catch (e) {
+        throw new Error(excelErrorMessage(e, 'read'));
+      }
     },
     async apply(plan: WritePlan): Promise<ApplyOutcome> {
       try {
         return await run((context) => applyPlan(context, plan, { env }));
       } catch (e) {
-        const msg = e instanceof Error && e.message ? e.message.replace(/[.。\s]+$/, '') : '未知错误';
-        return { ok: false, message: `无法写入工作簿：${msg}。`, written: [] };
+        // applyPlan catches failures of its writes itself; what gets here failed before anything was written.
+        return { ok: false, message: `${excelErrorMessage(e, 'write')}本次没有写入任何内容。`, written: [] };
       }
     },
-    select(sheet: string, cell: string): Promise<void> {
-      return run((context) => selectCell(context, sheet, cell));
+    async select(sheet: string, cell: string): Promise<void> {
+      try {
+        await run((context) => selectCell(context, sheet, cell));
+      } catch (e) {
+        throw new Error(excelErrorMessage(e, 'select'));
+      }
     },
   };
 }

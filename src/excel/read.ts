@@ -7,6 +7,7 @@
 import type { Cell, Grid, MergedArea, Workbook } from '../core/types';
 import { parseA1 } from '../core/address';
 import { excelApi, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
+import { isPayloadError } from './errors';
 
 export interface ReadOptions {
   /** Estimated bytes of one response at most (default 4 MB, under the 5 MB limit of Excel on the web). */
@@ -79,13 +80,6 @@ export function splitAreas(address: string): string[] {
   }
   if (cur.trim()) out.push(cur.trim());
   return out;
-}
-
-export function isPayloadError(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  const code = err && typeof err.code === 'string' ? err.code : '';
-  const msg = err && typeof err.message === 'string' ? err.message : '';
-  return /PayloadSizeLimitExceeded/i.test(code) || /payload size/i.test(msg);
 }
 
 /** One cell as the core wants it: errors as `{error}`, empty as null. */
