@@ -296,7 +296,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   worksheets.load('items/name,items/visibility,items/protection/protected');
   workbook.protection.load('protected');
   const commentCollection = mayTouchMarks && withComments ? workbook.comments : null;
-  if (commentCollection) commentCollection.load('items/id,items/content');
+  if (commentCollection) commentCollection.load('items/content');
   await context.sync();
 
   const byName = new Map<string, Excel.Worksheet>();

@@ -1,8 +1,9 @@
 /**
  * Read the open workbook into Grids, in a number of `context.sync()` calls that does not depend on the number of
- * sheets: (1) the sheet list, (2) every sheet's used range, (3…) the cells, packed into requests of at most
- * `payloadBudget` bytes so that no request/response exceeds Excel on the web's 5 MB payload limit. A workbook of
- * ordinary size is read in 3 syncs whether it has 1 sheet or 40; a 50,000-row sheet takes a few more requests.
+ * sheets: (1) the sheet list, (2) every sheet's used range, (+1 where ExcelApi 1.13 has them) every sheet's merged
+ * areas, (3…) the cells, packed into requests of at most `payloadBudget` bytes so that no request/response exceeds
+ * Excel on the web's 5 MB payload limit. A workbook of ordinary size is read in 3 syncs (4 with merged areas)
+ * whether it has 1 sheet or 40; a 50,000-row sheet takes a few more requests.
  */
 import type { Cell, Grid, MergedArea, Workbook } from '../core/types';
 import { parseA1 } from '../core/address';
@@ -156,7 +157,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const sheetItems = worksheets.items;
   const used = sheetItems.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
-    r.load('address,rowIndex,columnIndex,rowCount,columnCount');
+    r.load('rowIndex,columnIndex,rowCount,columnCount');
     return r;
   });
   await context.sync();
