@@ -211,14 +211,45 @@ function labelCell(view: SheetView, r: number, cols: RowCols, exclude: Set<numbe
   return null;
 }
 
+/** `acc.identityRows` (`sheet\0row` keys) as row numbers per sheet, worked out once per set. */
+const identityRowsBySheet = new WeakMap<Set<string>, Map<string, Set<number>>>();
+
+/** Was row `r` of this sheet read as identity (单位名称, 报告年度 …)? */
+export function isIdentityRow(acc: Acc, view: SheetView, r: number): boolean {
+  let bySheet = identityRowsBySheet.get(acc.identityRows);
+  if (!bySheet) {
+    bySheet = new Map();
+    for (const k of acc.identityRows) {
+      const cut = k.lastIndexOf('\u0000');
+      const sheet = k.slice(0, cut);
+      const rows = bySheet.get(sheet) ?? new Set<number>();
+      rows.add(Number(k.slice(cut + 1)));
+      bySheet.set(sheet, rows);
+    }
+    identityRowsBySheet.set(acc.identityRows, bySheet);
+  }
+  return bySheet.get(view.name)?.has(r) ?? false;
+}
+
+/** Columns that never hold a row's label: the figures, unit, note and category columns (once per table). */
+const notLabelCols = new WeakMap<RowCols, Set<number>>();
+
+function excludedCols(cols: RowCols): Set<number> {
+  let s = notLabelCols.get(cols);
+  if (!s) {
+    s = new Set<number>([...cols.valueCols.map((v) => v.col), ...[cols.unitCol, cols.noteCol, cols.categoryCol].filter((x): x is number => x !== null)]);
+    notLabelCols.set(cols, s);
+  }
+  return s;
+}
+
 /**
  * One row of a rows/years table (or of a header-less sheet, with per-row columns).
  * Returns what the row was read as, for the header-less sheet's plausibility check.
  */
 export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st: SheetState): 'obs' | 'heading' | 'text' | 'unknown' | 'skip' {
-  if (acc.identityRows.has(`${view.name}\u0000${r}`)) return 'skip';
-  const exclude = new Set<number>([...cols.valueCols.map((v) => v.col), ...[cols.unitCol, cols.noteCol, cols.categoryCol].filter((x): x is number => x !== null)]);
-  const lc = labelCell(view, r, cols, exclude);
+  if (isIdentityRow(acc, view, r)) return 'skip';
+  const lc = labelCell(view, r, cols, excludedCols(cols));
   const present = cols.valueCols.filter((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
   if (lc === null) {
     if (present.length === 0) return 'skip';
@@ -230,7 +261,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
   const rawLabel = view.text(r, lc) || view.filled(r, lc);
   // notes, and a 合计 row under a list of different indicators (it adds up nothing the catalog knows)
   if (isNotesText(rawLabel) || isTotalText(rawLabel)) return 'skip';
-  if (acc.identityRows.has(`${view.name}\u0000${r}`) || identityKey(rawLabel)) return 'skip';
+  if (identityKey(rawLabel)) return 'skip';
 
   // the category column (merged down its group) names the section of its rows
   let section = st.section;
@@ -422,7 +453,7 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
       continue;
     }
     const rawLabel = view.text(r, lc);
-    if (isNotesText(rawLabel) || identityKey(rawLabel) || acc.identityRows.has(`${view.name}\u0000${r}`)) continue;
+    if (isNotesText(rawLabel) || identityKey(rawLabel) || isIdentityRow(acc, view, r)) continue;
     const label = stripNumbering(subRowLabel(rawLabel) ?? rawLabel).trim();
     if (!label) continue;
     const note = t.noteCol !== null && t.noteCol !== lc ? view.text(r, t.noteCol) : '';

@@ -4,7 +4,7 @@
 import { a1 } from '../address';
 import { headingLevel, sectionOfHeading } from '../match';
 import type { SectionId } from '../types';
-import type { Acc } from './layouts';
+import { isIdentityRow, type Acc } from './layouts';
 import type { SheetView } from './sheet';
 import { squeeze } from './sheet';
 import { headerRole, identityKey, isNotesText, isSeqOnly, TEXT_HEADER, TEXT_SHEET_NAME } from './words';
@@ -46,7 +46,7 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
   for (let r = view.rowStart; r <= view.rowEnd; r++) {
     const cols = view.nonEmpty(r);
     if (!cols.length) continue;
-    if (acc.identityRows.has(`${view.name}\u0000${r}`)) continue;
+    if (isIdentityRow(acc, view, r)) continue;
     const parts = cols.filter((c) => !isSeqOnly(view.text(r, c)));
     if (!parts.length) continue;
     const texts = parts.map((c) => view.text(r, c));
