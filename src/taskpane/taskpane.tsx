@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createExcelHost } from '../excel';
+import { MIN_EXCEL_API } from '../excel/env';
 import { App } from './App';
 import { userMessage } from './errors';
 import { pickLocale, stringsFor } from './i18n';
@@ -43,6 +44,13 @@ function start(): void {
     const strings = stringsFor(language);
     if (info.host !== Office.HostType.Excel) {
       renderNotice(root, language, strings.notInExcel);
+      return;
+    }
+    // The manifest keeps older hosts out; a host that still gets here (an old manifest, a sideload) is told why
+    // at once, instead of failing later at its first write.
+    const requirements = Office.context?.requirements;
+    if (requirements && !requirements.isSetSupported('ExcelApi', MIN_EXCEL_API)) {
+      renderNotice(root, language, strings.hostTooOld(MIN_EXCEL_API));
       return;
     }
     try {

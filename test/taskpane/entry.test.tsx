@@ -72,3 +72,23 @@ test('outside Excel, or without office.js, one sentence says to open it in Excel
   });
   await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Excel/));
 });
+
+test('in an Excel below ExcelApi 1.9: the reason at once, no pane that would fail at its first write', async () => {
+  const ready = fakeOffice('Excel', 'zh-CN');
+  const office = (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office;
+  const asked: string[] = [];
+  office.context.requirements = {
+    isSetSupported: (name: string, version: string) => {
+      asked.push(`${name} ${version}`);
+      return version <= '1.8';
+    },
+  };
+  jest.isolateModules(() => {
+    require('../../src/taskpane/taskpane');
+  });
+  ready();
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('ExcelApi 1.9'));
+  expect(asked).toContain('ExcelApi 1.9');
+  expect(created).toHaveLength(0);
+  expect(screen.queryByRole('button', { name: '检查工作簿' })).toBeNull();
+});
