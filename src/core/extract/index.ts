@@ -206,8 +206,11 @@ function sheetEntities(out: Extraction, names: string[]): void {
 
 /** A blank row whose indicator is given elsewhere on the same sheet (a group row above its figures) is not a missing figure. */
 function dropShadowedAbsent(out: Extraction): void {
+  const blankIndicators = new Set(out.observations.filter((o) => o.kind === 'absent').map((o) => o.indicator));
+  if (blankIndicators.size === 0) return;
   const key = (o: Extraction['observations'][number]): string => `${o.sheet}\u0000${o.indicator}\u0000${o.entity ?? ''}\u0000${o.period}\u0000${o.year ?? ''}`;
+  // only the indicators with a blank row can shadow one
   const given = new Set<string>();
-  for (const o of out.observations) if (o.kind !== 'absent') given.add(key(o));
+  for (const o of out.observations) if (o.kind !== 'absent' && blankIndicators.has(o.indicator)) given.add(key(o));
   out.observations = out.observations.filter((o) => o.kind !== 'absent' || !given.has(key(o)));
 }
