@@ -236,6 +236,19 @@ function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit,
   );
 }
 
+/**
+ * React keys that follow the finding, not its position: ids are stable across runs, so an explained finding leaving
+ * the 待核实 group does not remount every item after it (an index in the key did). A repeated id gets `#n`.
+ */
+function withKeys(findings: Finding[]): { f: Finding; key: string }[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const n = seen.get(f.id) ?? 0;
+    seen.set(f.id, n + 1);
+    return { f, key: n ? `${f.id}#${n}` : f.id };
+  });
+}
+
 export interface FindingListProps {
   findings: Finding[];
   busy: boolean;
@@ -268,9 +281,9 @@ export function FindingList({ findings, busy, onSelect, onExplain }: FindingList
             </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list} aria-label={groupTitle(g, s)}>
-                {groups[g].map((f, i) => (
+                {withKeys(groups[g]).map(({ f, key }) => (
                   <FindingItem
-                    key={`${f.id}#${i}`}
+                    key={key}
                     finding={f}
                     group={g}
                     current={currentId === f.id}
