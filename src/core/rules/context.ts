@@ -4,7 +4,7 @@ import { CATALOG, indicatorById } from '../catalog';
 import { isToolSheet } from '../toolsheets';
 import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation } from '../types';
 import { computeRates } from './rates';
-import { sortObservations } from './util';
+import { groupObservations, sortObservations, type ObsGroup } from './util';
 
 /** A title-like cell of a sheet (`前营乡2023年法治政府建设指标`), for the year rule. */
 export interface SheetTitle {
@@ -18,6 +18,8 @@ export interface RuleContext {
   /** The extraction's observations in sheet order, row, column. */
   observations: Observation[];
   rates: ComputedRate[];
+  /** `observations` by (entity, period) (`groupKey`), each indexed by indicator; shared by the relation rules. */
+  groups: ObsGroup[];
   catalog: Catalog;
   defs: Map<string, IndicatorDef>;
   /** Report year (extraction's). */
@@ -48,10 +50,12 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
   for (const t of extraction.tables) add(t.sheet);
   for (const o of extraction.observations) add(o.sheet);
   const observations = sortObservations(extraction.observations, order);
+  const groups = groupObservations(observations);
   return {
     extraction,
     observations,
-    rates: opts.rates ?? computeRates(observations, catalog),
+    rates: opts.rates ?? computeRates(observations, catalog, groups),
+    groups,
     catalog,
     defs: indicatorById(catalog),
     year: extraction.year,

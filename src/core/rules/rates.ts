@@ -2,7 +2,7 @@
 import { CATALOG } from '../catalog';
 import { formatPercent, ratePercent } from '../rate';
 import type { Catalog, ComputedRate, Observation, Relation } from '../types';
-import { firstNumeric, groupBy, groupKey, isApprox, num } from './util';
+import { firstFigure, groupObservations, isApprox, num, type ObsGroup } from './util';
 
 /**
  * For every catalog `rate` relation and every (entity, period) group where numerator and denominator are
@@ -11,16 +11,17 @@ import { firstNumeric, groupBy, groupKey, isApprox, num } from './util';
  * order given (`ruleContext` passes workbook order); a second, different figure is `conflicting-values`.
  * `reported` is the group's own observation of the rate (a figure or a coverage word first), if any.
  */
-function pick(group: Observation[], indicator: string, sheet: string | undefined): Observation | undefined {
-  return (sheet ? group.find((o) => o.indicator === indicator && o.sheet === sheet && num(o) != null) : undefined) ?? firstNumeric(group, indicator);
+function pick(group: ObsGroup, indicator: string, sheet: string | undefined): Observation | undefined {
+  return (sheet ? group.of(indicator).find((o) => o.sheet === sheet && num(o) != null) : undefined) ?? firstFigure(group, indicator);
 }
 
-export function computeRates(observations: Observation[], catalog: Catalog = CATALOG): ComputedRate[] {
+/** `groups`: the observations already grouped (`groupObservations`), when the caller has them. */
+export function computeRates(observations: Observation[], catalog: Catalog = CATALOG, groups = groupObservations(observations)): ComputedRate[] {
   const relations = catalog.relations.filter((r): r is Extract<Relation, { kind: 'rate' }> => r.kind === 'rate');
   const out: ComputedRate[] = [];
-  for (const group of groupBy(observations, groupKey).values()) {
+  for (const group of groups) {
     for (const rel of relations) {
-      const ofRate = group.filter((o) => o.indicator === rel.rate && o.kind !== 'absent');
+      const ofRate = group.of(rel.rate).filter((o) => o.kind !== 'absent');
       const reported = ofRate.find((o) => num(o) != null || o.coverage) ?? ofRate[0] ?? null;
       // the parts that stand beside the reported rate (same sheet) before those elsewhere in the workbook
       const numerator = pick(group, rel.numerator, reported?.sheet);

@@ -3,7 +3,7 @@ import { formatNumber, makeFinding, showObs, showPercent, whereObs } from '../fi
 import { rateAgrees, roundHalfUp, roundingTolerance } from '../rate';
 import type { ComputedRate, Finding, Observation, Relation } from '../types';
 import type { RuleContext } from './context';
-import { disjoint, firstNumeric, groupBy, groupKey, interval, Interval, num } from './util';
+import { disjoint, firstFigure, groupBy, interval, Interval, num } from './util';
 
 function name(ctx: RuleContext, id: string): string {
   return ctx.defs.get(id)?.name ?? id;
@@ -46,10 +46,10 @@ function partVars(ctx: RuleContext, part: Observation, whole: Observation) {
  */
 export function partExceedsWhole(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const group of groupBy(ctx.observations, groupKey).values()) {
+  for (const group of ctx.groups) {
     for (const rel of relations(ctx, 'part-of')) {
-      const part = firstNumeric(group, rel.part);
-      const whole = firstNumeric(group, rel.whole);
+      const part = firstFigure(group, rel.part);
+      const whole = firstFigure(group, rel.whole);
       if (!part || !whole) continue;
       const p = interval(part)!;
       const w = interval(whole)!;
@@ -199,10 +199,10 @@ export function coverageClaim(ctx: RuleContext): Finding[] {
       }),
     );
   }
-  for (const group of groupBy(ctx.observations, groupKey).values()) {
+  for (const group of ctx.groups) {
     for (const rel of relations(ctx, 'part-of')) {
-      const part = group.find((o) => o.indicator === rel.part && o.coverage);
-      const whole = firstNumeric(group, rel.whole);
+      const part = group.of(rel.part).find((o) => o.coverage);
+      const whole = firstFigure(group, rel.whole);
       const p = num(part);
       if (!part || !whole || p == null) continue;
       const pi = interval(part)!;
@@ -284,10 +284,10 @@ function tidy(n: number): number {
  */
 export function sumMismatch(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const group of groupBy(ctx.observations, groupKey).values()) {
+  for (const group of ctx.groups) {
     for (const rel of relations(ctx, 'sum')) {
-      const total = firstNumeric(group, rel.total);
-      const parts = rel.parts.map((p) => firstNumeric(group, p));
+      const total = firstFigure(group, rel.total);
+      const parts = rel.parts.map((p) => firstFigure(group, p));
       if (!total || parts.some((p) => !p)) continue;
       const ps = parts as Observation[];
       if (!disjoint(interval(total)!, sumInterval(ps))) continue;

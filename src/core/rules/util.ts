@@ -81,6 +81,28 @@ export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> 
   return m;
 }
 
+/** The observations of one (entity, period) group (`groupKey`), in order, with an index by indicator. */
+export interface ObsGroup {
+  list: Observation[];
+  /** The group's observations of one indicator, in order (empty when it has none). */
+  of(indicator: string): readonly Observation[];
+}
+
+const NONE: readonly Observation[] = [];
+
+/** The (entity, period) groups in order of first appearance; the rules share them (RuleContext.groups). */
+export function groupObservations(observations: Observation[]): ObsGroup[] {
+  return [...groupBy(observations, groupKey).values()].map((list) => {
+    const byIndicator = groupBy(list, (o) => o.indicator);
+    return { list, of: (indicator: string) => byIndicator.get(indicator) ?? NONE };
+  });
+}
+
+/** The group's first observation of `indicator` holding a figure. */
+export function firstFigure(group: ObsGroup, indicator: string): Observation | undefined {
+  return group.of(indicator).find((o) => num(o) != null);
+}
+
 /** Order observations by sheet order, row, column (stable). */
 export function sortObservations(obs: Observation[], sheetOrder: string[]): Observation[] {
   const idx = new Map<string, number>();
