@@ -219,12 +219,12 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
     }
   };
 
+  // A click handler: `files` and `activeId` are this render's, and no state is set inside another's updater
+  // (updaters must be pure; React calls them twice in StrictMode).
   const close = (fid: string) => {
-    setFiles((list) => {
-      const next = list.filter((f) => f.id !== fid);
-      if (activeId === fid) setActiveId(next[next.length - 1]?.id ?? null);
-      return next;
-    });
+    const next = files.filter((f) => f.id !== fid);
+    setFiles(next);
+    if (activeId === fid) setActiveId(next[next.length - 1]?.id ?? null);
   };
 
   return (

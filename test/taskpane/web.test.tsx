@@ -133,6 +133,27 @@ test('several files: the list switches between workbooks, each with its own chec
   expect(within(other).queryByTestId('summary')).toBeNull();
 });
 
+test('closing files: the active one passes to the last file left, closing another keeps it, the last one leaves none', async () => {
+  setup();
+  pick(new File([enc(BOOK)], '一.xlsx'), new File([enc(BOOK)], '二.xlsx'), new File([enc(BOOK)], '三.xlsx'));
+  await waitFor(() => expect(screen.getAllByTestId('file-item')).toHaveLength(3));
+  const names = () => screen.queryAllByTestId('file-item').map((b) => b.getAttribute('data-name'));
+  const active = () => screen.getAllByTestId('file-item').find((b) => b.getAttribute('data-active') === 'true')?.getAttribute('data-name');
+  const closeButton = (name: string) => screen.getAllByTestId('file-close')[names().indexOf(name)];
+  fireEvent.click(screen.getAllByTestId('file-item')[0]);
+  expect(active()).toBe('一.xlsx');
+  fireEvent.click(closeButton('二.xlsx'));
+  expect(names()).toEqual(['一.xlsx', '三.xlsx']);
+  expect(active()).toBe('一.xlsx');
+  fireEvent.click(closeButton('一.xlsx'));
+  expect(names()).toEqual(['三.xlsx']);
+  expect(active()).toBe('三.xlsx');
+  expect(screen.getAllByTestId('check-panel').map((p) => p.getAttribute('data-name'))).toEqual(['三.xlsx']);
+  fireEvent.click(closeButton('三.xlsx'));
+  expect(names()).toEqual([]);
+  expect(screen.queryAllByTestId('check-panel')).toHaveLength(0);
+});
+
 test('a file that is not a workbook gives a clear message and the page stays usable', async () => {
   const { fetchSample } = setup();
   pick(new File(['这不是工作簿'], '坏文件.xlsx'));
