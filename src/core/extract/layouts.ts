@@ -151,11 +151,9 @@ export interface RowCols {
   categoryCol: number | null;
 }
 
-function unitFrom(view: SheetView, r: number, cols: RowCols, label: string): string | null {
-  if (cols.unitCol !== null) {
-    const t = squeeze(view.text(r, cols.unitCol)).replace(/^[（(]|[)）]$/g, '');
-    if (t && !isDash(t)) return t === '％' ? '%' : t;
-  }
+/** The row's unit: its 单位 column (`rowUnit`, read once per row), else what the label says (`金额（万元）`). */
+function unitFrom(columnUnit: string | null, label: string): string | null {
+  if (columnUnit !== null) return columnUnit === '％' ? '%' : columnUnit;
   return unitInLabel(label);
 }
 
@@ -231,16 +229,28 @@ export function isIdentityRow(acc: Acc, view: SheetView, r: number): boolean {
   return bySheet.get(view.name)?.has(r) ?? false;
 }
 
-/** Columns that never hold a row's label: the figures, unit, note and category columns (once per table). */
-const notLabelCols = new WeakMap<RowCols, Set<number>>();
+interface ColsFacts {
+  /** Columns that never hold a row's label: the figures, unit, note and category columns. */
+  exclude: Set<number>;
+  /** A `比率（%）` column beside the counts (rate rows only) and the other value columns. */
+  rateCols: RowCols['valueCols'];
+  countCols: RowCols['valueCols'];
+}
 
-function excludedCols(cols: RowCols): Set<number> {
-  let s = notLabelCols.get(cols);
-  if (!s) {
-    s = new Set<number>([...cols.valueCols.map((v) => v.col), ...[cols.unitCol, cols.noteCol, cols.categoryCol].filter((x): x is number => x !== null)]);
-    notLabelCols.set(cols, s);
+/** What every row of a table shares, worked out once per table. */
+const colsFacts = new WeakMap<RowCols, ColsFacts>();
+
+function factsOf(cols: RowCols): ColsFacts {
+  let f = colsFacts.get(cols);
+  if (!f) {
+    f = {
+      exclude: new Set<number>([...cols.valueCols.map((v) => v.col), ...[cols.unitCol, cols.noteCol, cols.categoryCol].filter((x): x is number => x !== null)]),
+      rateCols: cols.valueCols.filter((v) => v.rates),
+      countCols: cols.valueCols.filter((v) => !v.rates),
+    };
+    colsFacts.set(cols, f);
   }
-  return s;
+  return f;
 }
 
 /**
@@ -249,7 +259,7 @@ function excludedCols(cols: RowCols): Set<number> {
  */
 export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st: SheetState): 'obs' | 'heading' | 'text' | 'unknown' | 'skip' {
   if (isIdentityRow(acc, view, r)) return 'skip';
-  const lc = labelCell(view, r, cols, excludedCols(cols));
+  const lc = labelCell(view, r, cols, factsOf(cols).exclude);
   const present = cols.valueCols.filter((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
   if (lc === null) {
     if (present.length === 0) return 'skip';
@@ -301,7 +311,8 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       pushText(acc, view, section, rawLabel, r, lc);
       return 'text';
     }
-    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, rowUnit(view, r, cols), section);
+    const unit = rowUnit(view, r, cols);
+    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, unit, section);
     const others = view.nonEmpty(r).filter((c) => c !== lc && inRange(cols, c) && !isSeqOnly(view.text(r, c)));
     if (m.id !== null) {
       // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
@@ -309,7 +320,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
         pushHeading(acc, view, st, rawLabel, r, lc);
         return 'heading';
       }
-      emitRow(acc, view, r, cols, m.id, label, rawLabel, section, note);
+      emitRow(acc, view, r, cols, m.id, label, rawLabel, unit, note);
       if (!sub && !indented) st.parent = { label, id: m.id };
       return 'obs';
     }
@@ -335,12 +346,13 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       return 'text';
     }
   }
-  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, rowUnit(view, r, cols), section);
+  const unit = rowUnit(view, r, cols);
+  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, unit, section);
   if (m.id === null) {
     acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion });
     return 'unknown';
   }
-  emitRow(acc, view, r, cols, m.id, label, rawLabel, section, note);
+  emitRow(acc, view, r, cols, m.id, label, rawLabel, unit, note);
   if (!sub && !indented) st.parent = { label, id: m.id };
   return 'obs';
 }
@@ -353,16 +365,16 @@ function emitRow(
   id: string,
   label: string,
   rawLabel: string,
-  _section: SectionId | null,
+  columnUnit: string | null,
   note: string,
 ): void {
   const def = acc.defs.get(id);
   if (!def) return;
-  const unit = unitFrom(view, r, cols, rawLabel);
+  const unit = unitFrom(columnUnit, rawLabel);
   const unitPercent = unit === '%' || unit === '％';
   // a `比率（%）` column beside the counts holds the rate rows' figures; a rate written among the counts still counts
-  const rateCols = cols.valueCols.filter((v) => v.rates);
-  const countCols = cols.valueCols.filter((v) => !v.rates);
+  const { rateCols, countCols } = factsOf(cols);
+  const percentLabel = /率|比例|%|％/.test(rawLabel);
   const filled = (vs: RowCols['valueCols']) => vs.some((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
   const use = !rateCols.length
     ? cols.valueCols
@@ -373,7 +385,7 @@ function emitRow(
         : countCols;
   for (const vc of use) {
     if (view.covered(r, vc.col)) continue;
-    const percentHeader = vc.percent || unitPercent || /率|比例|%|％/.test(rawLabel);
+    const percentHeader = vc.percent || unitPercent || percentLabel;
     acc.observations.push(
       observe(view, def, rawLabel, r, vc.col, {
         writtenUnit: unitPercent ? null : unit,
