@@ -159,12 +159,14 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
         </Field>
       ) : null}
 
+      {/* The error announces itself (role="alert"); only notices need the polite region, which must already be in
+          the page when one appears. An alert inside a live region is read twice by some screen readers. */}
+      {pane.error ? (
+        <Message intent="error" title={s.errorTitle} testId="error-message" onDismiss={pane.dismissError}>
+          {pane.error}
+        </Message>
+      ) : null}
       <div className={styles.messages} aria-live="polite">
-        {pane.error ? (
-          <Message intent="error" title={s.errorTitle} testId="error-message" onDismiss={pane.dismissError}>
-            {pane.error}
-          </Message>
-        ) : null}
         {pane.notice ? (
           <Message intent="success" testId="notice-message" onDismiss={pane.dismissNotice}>
             {pane.notice}

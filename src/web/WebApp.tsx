@@ -288,17 +288,16 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             </div>
             <div className={styles.filesSide}>
               {opening ? <Spinner size="tiny" label={w.opening(opening)} data-testid="opening" /> : null}
-              <div aria-live="polite">
-                {errors.length > 0 ? (
-                  <Message intent="error" title={w.openError} testId="open-error" onDismiss={() => setErrors([])}>
-                    {errors.map((m, i) => (
-                      <span key={i} style={{ display: 'block' }}>
-                        {m}
-                      </span>
-                    ))}
-                  </Message>
-                ) : null}
-              </div>
+              {/* role="alert" announces it; no live region around it (some screen readers would read it twice) */}
+              {errors.length > 0 ? (
+                <Message intent="error" title={w.openError} testId="open-error" onDismiss={() => setErrors([])}>
+                  {errors.map((m, i) => (
+                    <span key={i} style={{ display: 'block' }}>
+                      {m}
+                    </span>
+                  ))}
+                </Message>
+              ) : null}
               {files.length === 0 ? (
                 <p className={styles.muted}>{w.noFiles}</p>
               ) : (

@@ -48,3 +48,18 @@ test('web page with a workbook open and checked has no serious axe violations', 
   expect(screen.getByRole('tablist', { name: '工作表' })).toBeTruthy();
   expect(await serious(document.body)).toEqual([]);
 });
+
+test('an error is announced once: role="alert", not inside another live region; a notice sits in a polite region', async () => {
+  const host = new FakeHost(BOOK);
+  render(<App host={host} engine={fakeEngine(FINDINGS)} />);
+  fireEvent.click(screen.getByTestId('check-button'));
+  await screen.findByTestId('summary');
+  fireEvent.click(screen.getByTestId('mark-button'));
+  const notice = await screen.findByTestId('notice-message');
+  expect(notice.closest('[aria-live="polite"]')).not.toBeNull();
+  host.failApply = '工作表‘矛盾纠纷’受保护，无法标记单元格。';
+  fireEvent.click(screen.getByTestId('mark-button'));
+  const error = await screen.findByTestId('error-message');
+  expect(error.getAttribute('role')).toBe('alert');
+  expect(error.parentElement!.closest('[aria-live], [role="alert"], [role="status"], [role="log"]')).toBeNull();
+});
