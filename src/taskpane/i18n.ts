@@ -8,7 +8,6 @@ export type Locale = 'zh-CN' | 'en-US';
 
 const zh = {
   appTitle: '指标审核助手',
-  appSubtitle: '法治政府建设指标审核',
   intro: '检查工作簿中各项指标的数字是否前后一致，指出有问题的单元格，并起草报告文稿。',
   check: '检查工作簿',
   recheck: '重新检查',
@@ -16,7 +15,6 @@ const zh = {
   readingProgress: (done: number, total: number) => `正在读取工作簿（${done}/${total}）…`,
   checking: '正在检查…',
   applying: '正在写入…',
-  progressLabel: '进度',
   summary: '检查摘要',
   countError: '错误',
   countVerify: '待核实',
@@ -29,7 +27,6 @@ const zh = {
   groupHint: '提示',
   groupExplained: '已说明',
   selectHint: '点击某条结果可定位到对应单元格。',
-  goTo: (where: string) => `定位到 ${where}`,
   explain: '填写说明',
   editExplanation: '修改说明',
   explanationLabel: '审核说明',
@@ -54,7 +51,6 @@ const zh = {
   copied: '已复制，可直接粘贴到 Word。',
   copyFailed: '无法访问剪贴板，请选中文稿后按 Ctrl+C 复制。',
   errorTitle: '操作未完成',
-  noticeTitle: '完成',
   dismiss: '关闭',
   genericError: (detail: string) => `操作未能完成：${detail}`,
   unknownError: '操作未能完成，工作簿未被修改。请重试。',
@@ -62,14 +58,12 @@ const zh = {
   notInExcel: '请在 Excel 中打开此加载项。',
   hostTooOld: (version: string) =>
     `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${version}）。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
-  loading: '正在加载…',
 };
 
 export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Indicator Desk',
-  appSubtitle: 'Rule-of-law indicator review',
   intro: 'Checks that the indicator figures in this workbook agree with each other, points to the cells with problems and drafts the report.',
   check: 'Check workbook',
   recheck: 'Check again',
@@ -77,7 +71,6 @@ const en: Strings = {
   readingProgress: (done, total) => `Reading the workbook (${done}/${total})…`,
   checking: 'Checking…',
   applying: 'Writing…',
-  progressLabel: 'Progress',
   summary: 'Summary',
   countError: 'Errors',
   countVerify: 'To verify',
@@ -90,7 +83,6 @@ const en: Strings = {
   groupHint: 'Hints',
   groupExplained: 'Explained',
   selectHint: 'Select a finding to go to its cell.',
-  goTo: (where) => `Go to ${where}`,
   explain: 'Explain',
   editExplanation: 'Edit explanation',
   explanationLabel: 'Explanation',
@@ -115,7 +107,6 @@ const en: Strings = {
   copied: 'Copied: paste it into Word.',
   copyFailed: 'The clipboard is not available; select the text and press Ctrl+C.',
   errorTitle: 'Not done',
-  noticeTitle: 'Done',
   dismiss: 'Dismiss',
   genericError: (detail) => `The operation could not be completed: ${detail}`,
   unknownError: 'The operation could not be completed; the workbook was not changed. Please try again.',
@@ -123,7 +114,6 @@ const en: Strings = {
   notInExcel: 'Open this add-in in Excel.',
   hostTooOld: (version) =>
     `This version of Excel lacks the API this add-in needs (ExcelApi ${version}). Use Microsoft 365, Excel 2021 or later, Excel on the web, or the tool's web page.`,
-  loading: 'Loading…',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, 'en-US': en };
