@@ -41,6 +41,11 @@ const REASONS: Record<string, string> = {
   UnsupportedFeature: '此版本的 Excel 不支持本加载项所需的接口。请更新 Office、使用网页版 Excel，或改用本工具的网页版处理文件',
 };
 
+/** Where the same code means something else while only reading (a protected sheet can still be read). */
+const READ_REASONS: Record<string, string> = {
+  InvalidOperation: 'Excel 当前不允许读取，可能有对话框打开或某个单元格正在编辑。请关闭对话框、结束编辑后重试',
+};
+
 function field(e: unknown, name: 'code' | 'message'): string {
   const v = e !== null && typeof e === 'object' ? (e as Record<string, unknown>)[name] : undefined;
   return typeof v === 'string' ? v.trim() : '';
@@ -59,7 +64,10 @@ export function excelErrorMessage(e: unknown, action: ExcelAction): string {
   const code = field(e, 'code');
   const message = (typeof e === 'string' ? e.trim() : field(e, 'message')).replace(/[.。\s]+$/, '');
   if (!code && message && CJK.test(message)) return `${message}。`;
-  const reason = REASONS[code] ?? (isPayloadError(e) ? REASONS.RequestPayloadSizeLimitExceeded : '');
+  const reason =
+    (action === 'read' ? READ_REASONS[code] : undefined) ??
+    REASONS[code] ??
+    (isPayloadError(e) ? REASONS.RequestPayloadSizeLimitExceeded : '');
   if (reason) return `${ACTION[action]}：${reason}。（Excel 错误代码 ${code || 'PayloadSizeLimitExceeded'}）`;
   const detail = message && !/^(undefined|null|NaN)$/i.test(message) ? message : 'Excel 未说明原因';
   return `${ACTION[action]}：${detail}${code ? `（Excel 错误代码 ${code}）` : ''}。请重试；如果问题依旧，请关闭并重新打开此窗格。`;

@@ -24,6 +24,8 @@ describe('Excel errors become Chinese sentences chosen by their code', () => {
     expect(text).toContain('保护');
     expect(text).toContain('审阅');
     expect(text).not.toContain('The requested operation');
+    // reading a protected sheet works: the same code while reading does not blame protection
+    expect(excelErrorMessage(officeError('InvalidOperation', 'The requested operation is invalid.'), 'read')).not.toContain('保护');
   });
 
   test('both payload limits are recognised, by code or by message', () => {
