@@ -6,6 +6,28 @@ import { squeeze } from './sheet';
 
 export type Period0 = 'current' | 'previous';
 
+const MEMO_LIMIT = 20000;
+/** Longer texts are sentences, which seldom come back. */
+const MEMO_TEXT_LENGTH = 64;
+
+/**
+ * A pure text test, remembered per text: the same labels and names come back on every sheet and in every
+ * township's workbook, and each test runs several regular expressions. Never remembers `undefined`.
+ */
+function remembered<T>(fn: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text: string): T => {
+    if (typeof text !== 'string' || text.length > MEMO_TEXT_LENGTH) return fn(text);
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
+}
+
 export type HeaderRole =
   | { kind: 'seq' }
   | { kind: 'label' }
@@ -89,12 +111,12 @@ const ID_KEYS: [RegExp, IdentityField][] = [
 /** `单位名称：` → 'unit'. */
 const ID_FIRST = new Set([...'单填报乡年所统落日主呈成'].concat([' ', '\u3000']));
 
-export function identityKey(text: string): IdentityField | null {
+export const identityKey = remembered(function identityKey(text: string): IdentityField | null {
   if (!text || !ID_FIRST.has(text[0])) return null;
   const k = squeeze(text).replace(/[:：]+$/, '');
   for (const [re, f] of ID_KEYS) if (re.test(k)) return f;
   return null;
-}
+});
 
 const INLINE_KEYS = '单位名称|填报单位|报送单位|报告单位|报告年度|统计年度|填报年度|报送对象|主送单位|主送|落款日期|填报日期|报送日期|成文日期|报出日期|填表日期';
 
@@ -118,14 +140,14 @@ export function inlineIdentity(text: string): [IdentityField, string][] {
 const UNIT_SUFFIX = /(街道办事处|街道|镇|乡|社区)$/;
 
 /** `周营镇人民政府` → `周营镇`, `1.周营镇` → `周营镇`; names are kept as written otherwise. */
-export function cleanUnitName(s: string): string {
+export const cleanUnitName = remembered(function cleanUnitName(s: string): string {
   let t = squeeze(stripNumbering(s)).replace(/[（(][^）)]*[)）]$/, '');
   t = t.replace(/(人民政府|党委政府|党委|政府|（盖章）|\(盖章\)|盖章)+$/, '');
   return t;
-}
+});
 
 /** A township-like name: ends with 镇/乡/街道/街道办事处/社区 and has a name before it. */
-export function isTownship(s: string): boolean {
+export const isTownship = remembered(function isTownship(s: string): boolean {
   const t = cleanUnitName(s);
   if (t.length < 2 || t.length > 16) return false;
   if (!UNIT_SUFFIX.test(t)) return false;
@@ -133,7 +155,7 @@ export function isTownship(s: string): boolean {
   if (/^(乡镇|各乡镇|全镇|全乡|本镇|本乡|城乡|我镇|我乡|街道|社区|各街道)$/.test(t)) return false;
   if (/\d|[，,。：:；;、]/.test(t)) return false;
   return true;
-}
+});
 
 /** A township named inside a title: `周营镇2023年度法治政府建设指标统计表` → `周营镇`. */
 export function townshipInTitle(text: string): string | null {
@@ -172,11 +194,11 @@ export function yearInText(text: string): number | null {
 // ───────────── rows ─────────────
 
 /** Notes, signatures and form furniture: never an indicator, never an unknown. */
-export function isNotesText(text: string): boolean {
+export const isNotesText = remembered(function isNotesText(text: string): boolean {
   const t = squeeze(text);
   return /^(注|备注|说明|填表说明|填报说明|数据来源|填表人|填报人|审核人|制表人|制表|负责人|单位负责人|统计负责人|联系电话|联系人|电话|审核|签字|盖章|报出日期|数据截至|数据截止|统计时间|统计时段|统计口径)[0-9一二三四五六七八九十]*[:：、.．）)]/.test(t) ||
     /^(注|说明)[:：]?$/.test(t) || /^[*※]/.test(t);
-}
+});
 
 /** Leading numbering of a heading or list item. */
 const NUMBERING =
@@ -187,7 +209,7 @@ export function hasNumbering(text: string): boolean {
 }
 
 /** Strip leading numbering (repeatedly: `（一）1、…`). */
-export function stripNumbering(text: string): string {
+export const stripNumbering = remembered(function stripNumbering(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 3; i++) {
     const m = NUMBERING.exec(t);
@@ -197,13 +219,13 @@ export function stripNumbering(text: string): string {
     t = rest;
   }
   return t;
-}
+});
 
 /** A cell holding nothing but a sequence mark: `1`, `一`, `1、`, `（二）`. */
-export function isSeqOnly(text: string): boolean {
+export const isSeqOnly = remembered(function isSeqOnly(text: string): boolean {
   const t = squeeze(text);
   return /^(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]?[\d一二三四五六七八九十]{1,3}[)）]?[、.．]?|[①②③④⑤⑥⑦⑧⑨⑩])$/.test(t);
-}
+});
 
 /** `其中：化解数` / `—化解数` / `含：…`: a sub-row of the indicator above. Returns the label without the marker. */
 export function subRowLabel(text: string): string | null {
@@ -213,10 +235,10 @@ export function subRowLabel(text: string): string | null {
 }
 
 /** `合计`, `总计`, `全县合计` … */
-export function isTotalText(text: string): boolean {
+export const isTotalText = remembered(function isTotalText(text: string): boolean {
   const t = squeeze(text);
   return /^(合计|总计|合\s*计|总\s*计|全县合计|全区合计|全县|全区|全市合计|汇总|总数)$/.test(t) || /^(全[县区市])?(合计|总计)/.test(t);
-}
+});
 
 /** Section words that name the text parts of the report. */
 export const TEXT_SHEET_NAME =
