@@ -31,6 +31,19 @@ function renderNotice(root: Root, language: string | null, text: string): void {
   );
 }
 
+/**
+ * The manifest keeps older hosts out; a host that still gets here (an old manifest, a sideload) is told why at
+ * once, instead of failing later at its first write. A host that cannot answer gets the pane.
+ */
+function belowMinimumApi(): boolean {
+  try {
+    const requirements = Office.context?.requirements;
+    return Boolean(requirements) && !requirements.isSetSupported('ExcelApi', MIN_EXCEL_API);
+  } catch {
+    return false;
+  }
+}
+
 function start(): void {
   const root = createRoot(container());
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
@@ -46,10 +59,7 @@ function start(): void {
       renderNotice(root, language, strings.notInExcel);
       return;
     }
-    // The manifest keeps older hosts out; a host that still gets here (an old manifest, a sideload) is told why
-    // at once, instead of failing later at its first write.
-    const requirements = Office.context?.requirements;
-    if (requirements && !requirements.isSetSupported('ExcelApi', MIN_EXCEL_API)) {
+    if (belowMinimumApi()) {
       renderNotice(root, language, strings.hostTooOld(MIN_EXCEL_API));
       return;
     }
