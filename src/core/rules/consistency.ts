@@ -92,8 +92,11 @@ export const CHANGE_FLOOR = 10;
  */
 export function largeChange(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const figures = ctx.observations.filter((o) => num(o) != null && (o.period === 'current' || o.period === 'previous'));
+  // only an indicator with a figure for last year can change
+  const withPrevious = new Set(figures.filter((o) => o.period === 'previous').map((o) => o.indicator));
   const groups = groupBy(
-    ctx.observations.filter((o) => num(o) != null && (o.period === 'current' || o.period === 'previous')),
+    figures.filter((o) => withPrevious.has(o.indicator)),
     (o) => `${o.indicator}\u0002${entityKey(o)}`,
   );
   for (const list of groups.values()) {
@@ -147,6 +150,7 @@ const YEAR_RE = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
 const SPAN_RE = /((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年/g;
 
 function yearsIn(text: string): number[] {
+  if (!text.includes('年')) return [];
   return [...text.matchAll(YEAR_RE)].map((m) => Number(m[1]));
 }
 
@@ -169,7 +173,9 @@ export function yearMismatch(ctx: RuleContext): Finding[] {
   const present = ctx.observations.filter((o) => o.kind !== 'absent');
   // (a) only another year's figure
   const lonely: Observation[] = [];
-  for (const list of groupBy(present, (o) => `${o.indicator}\u0002${entityKey(o)}`).values()) {
+  // only an indicator with a figure for another year can be lonely
+  const otherYear = new Set(present.filter((o) => o.period === 'other').map((o) => o.indicator));
+  for (const list of groupBy(present.filter((o) => otherYear.has(o.indicator)), (o) => `${o.indicator}\u0002${entityKey(o)}`).values()) {
     if (list.some((o) => o.period !== 'other')) continue;
     lonely.push(list[0]);
   }

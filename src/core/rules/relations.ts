@@ -314,8 +314,9 @@ export function sumMismatch(ctx: RuleContext): Finding[] {
     }
   }
   // Summary tables: the 合计 row vs the township rows of the same sheet.
+  const totalSheets = new Set(ctx.observations.filter((o) => o.isTotal).map((o) => o.sheet));
   const bySheet = groupBy(
-    ctx.observations,
+    ctx.observations.filter((o) => totalSheets.has(o.sheet)),
     (o) => `${o.sheet}\u0001${o.indicator}\u0001${o.period}\u0001${o.period === 'other' ? (o.year ?? '') : ''}`,
   );
   for (const list of bySheet.values()) {
