@@ -92,3 +92,19 @@ test('in an Excel below ExcelApi 1.9: the reason at once, no pane that would fai
   expect(created).toHaveLength(0);
   expect(screen.queryByRole('button', { name: '检查工作簿' })).toBeNull();
 });
+
+test('a pane that fails while it renders shows one sentence instead of a blank pane', async () => {
+  const ready = fakeOffice('Excel', 'zh-CN');
+  jest.isolateModules(() => {
+    jest.doMock('../../src/excel', () => ({ createExcelHost: () => ({ kind: 'excel' }) })); // no capabilities()
+    require('../../src/taskpane/taskpane');
+  });
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    ready();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^操作未能完成/));
+    expect(screen.getByRole('heading', { name: '指标审核助手' })).toBeTruthy();
+  } finally {
+    quiet.mockRestore();
+  }
+});
