@@ -292,8 +292,9 @@ export function missingRequired(ctx: RuleContext): Finding[] {
     .map((l) => ({ own: l[0].entity == null, list: l }));
   if (!hasOwn && !hasEntities) groups.push({ own: true, list: [] });
   for (const { own, list } of groups) {
+    const byIndicator = groupBy(list, (o) => o.indicator);
     for (const def of required) {
-      const mine = list.filter((o) => o.indicator === def.id);
+      const mine = byIndicator.get(def.id) ?? [];
       if (mine.some((o) => o.kind !== 'absent' && o.period !== 'previous')) continue;
       const blank = mine.find((o) => o.kind === 'absent' && o.period === 'current');
       if (blank) {
