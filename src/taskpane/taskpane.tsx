@@ -8,6 +8,7 @@ import { createExcelHost } from '../excel';
 import { MIN_EXCEL_API } from '../excel/env';
 import { App } from './App';
 import { userMessage } from './errors';
+import { Notice, StartFailed } from './StartFailed';
 import { pickLocale, stringsFor } from './i18n';
 
 function container(): HTMLElement {
@@ -20,36 +21,8 @@ function container(): HTMLElement {
   return el;
 }
 
-/** A plain page with one sentence, for when the pane cannot start (not in Excel, office.js missing). */
-function Notice({ language, text }: { language: string | null; text: string }) {
-  return (
-    <main style={{ padding: 12, fontSize: 14 }}>
-      <h1 style={{ fontSize: 20, margin: '0 0 8px' }}>{stringsFor(language).appTitle}</h1>
-      <p role="alert">{text}</p>
-    </main>
-  );
-}
-
 function renderNotice(root: Root, language: string | null, text: string): void {
   root.render(<Notice language={language} text={text} />);
-}
-
-/**
- * root.render() returns before anything renders, so a try/catch around it catches nothing: an error while the
- * pane renders or in one of its effects would leave a blank pane. This boundary shows the notice instead.
- */
-class StartFailed extends React.Component<{ language: string | null; children: React.ReactNode }, { failed: boolean; error: unknown }> {
-  override state = { failed: false, error: null as unknown };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { failed: true, error };
-  }
-
-  override render() {
-    if (!this.state.failed) return this.props.children;
-    const { language } = this.props;
-    return <Notice language={language} text={userMessage(this.state.error, stringsFor(language))} />;
-  }
 }
 
 /**

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickLocale } from '../taskpane/i18n';
+import { StartFailed } from '../taskpane/StartFailed';
 import { WebApp } from './WebApp';
 
 const params = new URLSearchParams(window.location.search);
@@ -16,4 +17,9 @@ for (const type of ['dragover', 'drop'] as const) {
 }
 
 const el = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
-createRoot(el).render(<WebApp language={language} />);
+// A crash while rendering shows the title and one sentence instead of a blank page.
+createRoot(el).render(
+  <StartFailed language={language}>
+    <WebApp language={language} />
+  </StartFailed>,
+);
