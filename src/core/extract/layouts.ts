@@ -21,6 +21,7 @@ import {
   identityKey,
   isNotesText,
   isSeqOnly,
+  isShortWord,
   isTotalText,
   stripNumbering,
   subRowLabel,
@@ -72,7 +73,7 @@ function partsOf(acc: Acc, id: string): Catalog | null {
 function placeRow(acc: Acc, label: string, section: SectionId | null, parent: SheetState['parent'], isSub: boolean): LabelMatch {
   const alone = place(label, acc.catalog, { section });
   if (!parent) return alone;
-  const generic = squeeze(label).replace(/[：:，,。]/g, '').length <= 4;
+  const generic = isShortWord(label);
   if (!isSub && !generic) return alone;
   // a short label that names an indicator exactly (`法律顾问` under `行政村`) keeps it, unless the parent's words
   // together with it name another one exactly (`矛盾纠纷` + `化解率`)

@@ -234,6 +234,11 @@ export function subRowLabel(text: string): string | null {
   return null;
 }
 
+/** A bare word of at most four characters once spaces and punctuation go (`受理数`): generic under a parent row. */
+export const isShortWord = remembered(function isShortWord(text: string): boolean {
+  return squeeze(text).replace(/[：:，,。]/g, '').length <= 4;
+});
+
 /** `合计`, `总计`, `全县合计` … */
 export const isTotalText = remembered(function isTotalText(text: string): boolean {
   const t = squeeze(text);
