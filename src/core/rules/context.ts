@@ -43,8 +43,11 @@ export interface ContextOptions {
 export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): RuleContext {
   const catalog = opts.catalog ?? CATALOG;
   const order: string[] = [];
+  const seen = new Set<string>();
   const add = (s: string) => {
-    if (!order.includes(s)) order.push(s);
+    if (seen.has(s)) return;
+    seen.add(s);
+    order.push(s);
   };
   for (const s of opts.sheets ?? []) add(s.name);
   for (const t of extraction.tables) add(t.sheet);

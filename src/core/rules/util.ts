@@ -109,8 +109,8 @@ export function sortObservations(obs: Observation[], sheetOrder: string[]): Obse
   sheetOrder.forEach((s, i) => idx.set(s, i));
   const si = (s: string) => idx.get(s) ?? sheetOrder.length;
   return obs
-    .map((o, i) => ({ o, i }))
-    .sort((a, b) => si(a.o.sheet) - si(b.o.sheet) || a.o.row - b.o.row || a.o.col - b.o.col || a.i - b.i)
+    .map((o, i) => ({ o, i, s: si(o.sheet) }))
+    .sort((a, b) => a.s - b.s || a.o.row - b.o.row || a.o.col - b.o.col || a.i - b.i)
     .map((x) => x.o);
 }
 
