@@ -17,8 +17,11 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** Warm-up runs before timing, the same for every scenario and its baseline (lets V8 compile the hot paths). */
+const WARMUP = 3;
+
 async function timed(iterations: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn(); // warm-up
+  for (let i = 0; i < WARMUP; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t = now();
