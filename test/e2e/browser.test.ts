@@ -92,6 +92,15 @@ async function newContext(width = 1280, height = 800): Promise<BrowserContext> {
   return context;
 }
 
+/** A fresh page in `context` with the bundled sample opened and checked; returns the page and the file's panel. */
+async function checkedSample(context: BrowserContext): Promise<{ page: Page; p: Locator }> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}index.html`);
+  await page.getByTestId('open-sample').click();
+  await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample');
+  return { page, p: await runCheck(page, SAMPLE_NAME) };
+}
+
 /**
  * The steps of one session run in order on one page; once a step fails, the later ones fail at once naming it
  * (instead of each waiting for its own timeout on a page that never got there).
@@ -534,11 +543,7 @@ describe('standalone page: other ways in', () => {
   test('on a wide screen, selecting a finding further down the list moves the preview, not the page (the finding stays under the pointer)', async () => {
     const context = await newContext(1280, 800);
     try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}index.html`);
-      await page.getByTestId('open-sample').click();
-      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample');
-      const p = await runCheck(page, SAMPLE_NAME);
+      const { page, p } = await checkedSample(context);
       const f = findingButton(p, { rule: 'coverage-claim', sheet: '公共法律服务', cell: 'D6' });
       // the user has scrolled down the list to this finding
       await page.evaluate(() => window.scrollTo(0, 600));
@@ -566,11 +571,7 @@ describe('standalone page: other ways in', () => {
   test('on a 320 px screen, selecting a finding brings its highlighted cell on screen, and 返回问题列表 brings the finding back, focused', async () => {
     const context = await newContext(320, 700);
     try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}index.html`);
-      await page.getByTestId('open-sample').click();
-      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample');
-      const p = await runCheck(page, SAMPLE_NAME);
+      const { page, p } = await checkedSample(context);
       const f = findingButton(p, { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' });
       await f.click();
       const cell = page.locator('[data-testid="preview-grid"][data-sheet="矛盾纠纷化解"] td[aria-selected="true"]');
