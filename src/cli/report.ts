@@ -56,8 +56,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
 
   try {
     const templates = args.options.templates ? loadTemplates(args.options.templates, io.cwd) : undefined;
-    const { bytes, result } = await loadAndCheck(file, io.cwd);
-    const report = buildReport(result, { templates, date: args.options.date });
+    const { bytes, book, result } = await loadAndCheck(file, io.cwd);
+    // the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
+    const report = buildReport(result, { book, templates, date: args.options.date });
     let out = await applyPlan(bytes, resultPlan(result, report), path.basename(file));
     if (args.flags.has('marks')) out = await applyPlan(out, markPlan(result), path.basename(file));
     const docx = await reportDocx(report);

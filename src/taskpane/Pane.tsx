@@ -233,7 +233,7 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
               <h2 id={`${id}-report`} className={styles.h2}>
                 {s.report}
               </h2>
-              <p className={styles.ok}>{pane.reportFailed ? s.reportFailed : s.reportEmpty}</p>
+              <p className={styles.ok}>{pane.reportError ?? s.reportEmpty}</p>
             </>
           )}
         </section>

@@ -6,7 +6,7 @@ import type { Engine } from './engine';
 
 export const coreEngine: Engine = {
   check: (book) => check(book),
-  buildReport: (result) => buildReport(result),
+  buildReport: (result, book) => buildReport(result, { book }),
   markPlan,
   removalPlan,
   resultPlan,

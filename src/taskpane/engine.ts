@@ -6,7 +6,8 @@ import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../c
 
 export interface Engine {
   check(book: Workbook): CheckResult;
-  buildReport(result: CheckResult): Report;
+  /** The report draft; `book`'s 报告模板 sheet, if any, rewords it (a bad template throws a message naming its cell). */
+  buildReport(result: CheckResult, book: Workbook): Report;
   markPlan(result: CheckResult): WritePlan;
   removalPlan(opts: { explanations?: boolean }): WritePlan;
   resultPlan(result: CheckResult, report: Report | null): WritePlan;

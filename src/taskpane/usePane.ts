@@ -29,7 +29,8 @@ export interface PaneState {
   result: CheckResult | null;
   report: Report | null;
   /** The report could not be built (the findings still stand). */
-  reportFailed: boolean;
+  /** Why the report draft could not be written (a bad 报告模板 cell, …); null when it was. */
+  reportError: string | null;
   error: string | null;
   notice: string | null;
 }
@@ -56,7 +57,7 @@ const initial: PaneState = {
   caps: null,
   result: null,
   report: null,
-  reportFailed: false,
+  reportError: null,
   error: null,
   notice: null,
 };
@@ -143,14 +144,15 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     await nextFrame();
     const result = core.check(book);
     let report: Report | null = null;
-    let reportFailed = false;
+    let reportError: string | null = null;
     try {
-      report = core.buildReport(result);
-    } catch {
-      reportFailed = true;
+      report = core.buildReport(result, book);
+    } catch (e) {
+      // a county's 报告模板 sheet with a mistake: its message names the cell; the findings stand regardless
+      reportError = e instanceof Error && e.message ? e.message : strings.reportFailed;
     }
-    return { result, report, reportFailed };
-  }, [host, getEngine, patch]);
+    return { result, report, reportError };
+  }, [host, getEngine, patch, strings]);
 
   const check = useCallback(() => run('reading', readAndCheck), [run, readAndCheck]);
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
@@ -197,6 +198,38 @@ describe('indicator-desk report', () => {
     const r2 = await run(['report', path.basename(src), '--docx', src], tmp);
     expect(r2.code).toBe(2);
     expect(Buffer.compare(fs.readFileSync(src), before)).toBe(0);
+  });
+
+  /** The demo workbook with a county's 报告模板 sheet added (分组 | 条件 | 模板). */
+  async function withTemplateSheet(rows: string[][]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ZHOU);
+    const ws = wb.addWorksheet('报告模板');
+    ws.addRow(['分组', '条件', '模板']);
+    for (const r of rows) ws.addRow(r);
+    const file = path.join(tmp, 'with-template.xlsx');
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test("the workbook's own 报告模板 sheet rewords the report (sheet and .docx)", async () => {
+    const src = await withTemplateSheet([['信访', '', '本镇全年接待来信来访，受理信访案件{petitions_received}，办结{petitions_resolved}']]);
+    const r = await run(['report', src]);
+    expect(r.code).toBe(0);
+    const doc = await (await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'with-template-报告.docx')))).file('word/document.xml')!.async('string');
+    expect(doc).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件');
+    const res = await readXlsx(fs.readFileSync(path.join(tmp, 'with-template-审核.xlsx')), 'r.xlsx');
+    const text = res.sheets.find((g) => g.name === '报告文稿')!.rows.map((row) => String(row[0] ?? '')).join('\n');
+    expect(text).toContain('本镇全年接待来信来访');
+  });
+
+  test('a mistake in the workbook\'s 报告模板 sheet is named by its cell, nothing is written', async () => {
+    const src = await withTemplateSheet([['信访', '', '受理{petition_rate}']]);
+    const r = await run(['report', src]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('‘报告模板’表 C2');
+    expect(r.err).toContain('petition_rate');
+    expect(fs.existsSync(path.join(tmp, 'with-template-审核.xlsx'))).toBe(false);
   });
 
   test('a broken template file is named, nothing is written', async () => {

@@ -1,0 +1,44 @@
+/** @jest-environment jsdom */
+/** The pane with the real core: a county's 报告模板 sheet in the open workbook rewords the report preview. */
+import * as React from 'react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { coreEngine } from '../../src/taskpane/coreEngine';
+import type { Cell, Workbook } from '../../src/core/types';
+import { FakeHost } from './fakes';
+
+function book(template: Cell[][]): Workbook {
+  return {
+    name: '周营镇.xlsx',
+    sheets: [
+      { name: '基本情况', rows: [['单位名称', '周营镇'], ['报告年度', 2023]] },
+      {
+        name: '矛盾纠纷',
+        rows: [
+          ['指标名称', '单位', '数值'],
+          ['信访案件受理数', '件', 9],
+          ['信访案件化解数', '件', 7],
+        ],
+      },
+      { name: '报告模板', rows: [['分组', '条件', '模板'], ...template] },
+    ],
+  };
+}
+
+async function checkWith(template: Cell[][]): Promise<void> {
+  render(<App host={new FakeHost(book(template))} engine={coreEngine} language="zh-CN" />);
+  fireEvent.click(screen.getByTestId('check-button'));
+  await waitFor(() => expect(screen.getByTestId('summary')).toBeTruthy(), { timeout: 10000 });
+}
+
+test("the workbook's 报告模板 sheet rewords the report preview", async () => {
+  await checkWith([['信访', '', '本镇全年接待来信来访，受理信访案件{petitions_received}，办结{petitions_resolved}']]);
+  await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件'));
+});
+
+test('a mistake in that sheet is shown with its cell, and the findings still stand', async () => {
+  await checkWith([['信访', '', '受理{petition_rate}']]);
+  await waitFor(() => expect(document.body.textContent).toContain('‘报告模板’表 C2'));
+  expect(screen.queryByTestId('report-preview')).toBeNull();
+  expect(screen.getByTestId('count-error').textContent).toBe('0');
+});
