@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, parseTemplates, type TemplateSet } from '../core/narrative';
-import { markPlan, resultPlan } from '../core/plan';
+import { combinePlans, markPlan, resultPlan } from '../core/plan';
 import { applyPlan } from '../file/apply';
 import { reportDocx } from '../file/docx';
 import { parseArgs, UsageError } from './args';
@@ -59,8 +59,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const { bytes, book, result } = await loadAndCheck(file, io.cwd);
     // the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
     const report = buildReport(result, { book, templates, date: args.options.date });
-    let out = await applyPlan(bytes, resultPlan(result, report), path.basename(file));
-    if (args.flags.has('marks')) out = await applyPlan(out, markPlan(result), path.basename(file));
+    const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
+    const out = await applyPlan(bytes, plan, path.basename(file));
     const docx = await reportDocx(report);
     await writeFileAtomic(outXlsx, out);
     await writeFileAtomic(outDocx, docx);

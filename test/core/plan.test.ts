@@ -1,6 +1,6 @@
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { buildReport } from '../../src/core/narrative';
-import { explanationPlan, INDENT, markPlan, removalPlan, resultPlan, RULE_NAMES } from '../../src/core/plan';
+import { combinePlans, explanationPlan, INDENT, markPlan, removalPlan, resultPlan, RULE_NAMES } from '../../src/core/plan';
 import type { CellSpec, Report, SheetPlan, WritePlan } from '../../src/core/types';
 import { finding, makeResult, obs } from './narrative-fixtures';
 
@@ -242,5 +242,18 @@ describe('removalPlan', () => {
     expect(p.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]);
     expect(p.clearMarks).toBe(true);
     expect(removalPlan({ explanations: true }).deleteSheets).toContain(RESULT_SHEETS.explanations);
+  });
+});
+
+describe('combinePlans', () => {
+  test('result sheets and marks in one plan: every sheet, every mark, marks cleared first, styles of both', () => {
+    const results = resultPlan(result, null);
+    const marks = markPlan(result);
+    const both = combinePlans(results, marks);
+    expect(both.sheets.map((s) => s.name)).toEqual(results.sheets.map((s) => s.name));
+    expect(both.marks).toEqual(marks.marks);
+    expect(both.clearMarks).toBe(true);
+    for (const k of Object.keys(results.styles)) expect(both.styles[k]).toEqual(results.styles[k]);
+    expect(both.activate).toBe(results.activate);
   });
 });

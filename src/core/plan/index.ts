@@ -282,6 +282,23 @@ export function markPlan(result: CheckResult): WritePlan {
   return { sheets: [], marks, clearMarks: true, styles: {} };
 }
 
+/**
+ * Several plans as one, so a host applies them in a single pass (one parse and one write of a file, one round
+ * of syncs in Excel). Hosts apply a plan as: clear marks → delete sheets → write sheets → new marks.
+ */
+export function combinePlans(...plans: WritePlan[]): WritePlan {
+  const out: WritePlan = { sheets: [], styles: {} };
+  for (const p of plans) {
+    out.sheets.push(...p.sheets);
+    Object.assign(out.styles, p.styles);
+    if (p.deleteSheets) out.deleteSheets = [...new Set([...(out.deleteSheets ?? []), ...p.deleteSheets])];
+    if (p.marks) out.marks = [...(out.marks ?? []), ...p.marks];
+    if (p.clearMarks) out.clearMarks = true;
+    if (p.activate && !out.activate) out.activate = p.activate;
+  }
+  return out;
+}
+
 /** Remove everything the tool wrote: result sheets and marks (explanations are kept unless asked). */
 export function removalPlan(opts: { explanations?: boolean } = {}): WritePlan {
   const deleteSheets: string[] = [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report];
