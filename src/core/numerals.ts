@@ -44,6 +44,7 @@ export function clean(x: number): number {
   if (Number.isSafeInteger(x)) return x === 0 ? 0 : x; // no noise to remove; skips a string round trip
   if (!Number.isFinite(x)) return x;
   const r = Number(x.toPrecision(15));
+  if (!Number.isFinite(r)) return x; // 1.7976931348623157e308 rounds past the largest double: keep it as it is
   return Object.is(r, -0) ? 0 : r;
 }
 

@@ -192,6 +192,11 @@ describe('cellText', () => {
     expect(cellText(true)).toBe('TRUE');
     expect(cellText('文字')).toBe('文字');
   });
+
+  test('the largest number a cell can hold is shown as a number, never as Infinity', () => {
+    expect(cellText(Number.MAX_VALUE)).not.toContain('Infinity');
+    expect(Number(cellText(Number.MAX_VALUE))).toBe(Number.MAX_VALUE);
+  });
 });
 
 describe('never throws', () => {
