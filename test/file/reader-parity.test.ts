@@ -35,7 +35,10 @@ const ZH_CN_BUILTIN = new Set([
 /** A date/time format: y, m, d, h or s outside quotes, brackets and escapes (what makes ExcelJS build a Date). */
 function isDateFormat(f: string | null | undefined): boolean {
   if (!f) return false;
-  const bare = f.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = f
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[ymdhs]/i.test(bare);
 }
 
@@ -116,7 +119,14 @@ async function parity(bytes: Uint8Array, name: string, limits?: OracleLimits): P
 // ───────────────────────────── the comparison compares (self-check) ─────────────────────────────
 
 describe('diffWorkbooks itself', () => {
-  const g = (rows: Cell[][], formats: (string | null)[][], extra: Partial<Grid> = {}): Grid => ({ name: '表', rows, formats, origin: { row: 2, col: 1 }, merges: [], ...extra });
+  const g = (rows: Cell[][], formats: (string | null)[][], extra: Partial<Grid> = {}): Grid => ({
+    name: '表',
+    rows,
+    formats,
+    origin: { row: 2, col: 1 },
+    merges: [],
+    ...extra,
+  });
   test('names the cell and both values when they differ', () => {
     const d = diffWorkbooks({ name: '', sheets: [g([[1, 'a']], [[null, null]])] }, { name: '', sheets: [g([[1, 'b']], [[null, null]])] });
     expect(d).toEqual(['表!C3: value — oracle "a", reader "b"']);
@@ -130,7 +140,12 @@ describe('diffWorkbooks itself', () => {
   test('merges compare as a set; a missing trailing cell is an empty cell; order of sheets matters', () => {
     const m1 = { r1: 0, c1: 0, r2: 0, c2: 3 };
     const m2 = { r1: 5, c1: 1, r2: 6, c2: 1 };
-    expect(diffWorkbooks({ name: '', sheets: [g([[1, null]], [[null, null]], { merges: [m1, m2] })] }, { name: '', sheets: [g([[1]], [[null]], { merges: [m2, m1] })] })).toEqual([]);
+    expect(
+      diffWorkbooks(
+        { name: '', sheets: [g([[1, null]], [[null, null]], { merges: [m1, m2] })] },
+        { name: '', sheets: [g([[1]], [[null]], { merges: [m2, m1] })] },
+      ),
+    ).toEqual([]);
     expect(diffWorkbooks({ name: '', sheets: [g([], [], { merges: [m1] })] }, { name: '', sheets: [g([], [], { merges: [] })] })).toHaveLength(1);
     const a = { ...g([], []), name: 'A' };
     const b = { ...g([], []), name: 'B' };
@@ -147,7 +162,10 @@ describe('diffWorkbooks itself', () => {
 
 // ───────────────────────────── fixed workbooks ─────────────────────────────
 
-const sampleFiles = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
+const sampleFiles = fs
+  .readdirSync(SAMPLES)
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort();
 
 describe('readXlsx reads the sample workbooks as ExcelJS did', () => {
   test('there are samples to compare', () => expect(sampleFiles.length).toBeGreaterThanOrEqual(5));
@@ -178,7 +196,7 @@ describe('readXlsx reads the field workbooks as ExcelJS did', () => {
 });
 
 describe('readXlsx reads the hostile workbooks as ExcelJS did', () => {
-  test('formula-looking texts, a date in a value column, #DIV/0!, 32,767-character cells, a sheet named It\'s!', async () => {
+  test("formula-looking texts, a date in a value column, #DIV/0!, 32,767-character cells, a sheet named It's!", async () => {
     expect(await parity(await hostileWorkbook(), 'hostile.xlsx')).toEqual([]);
   });
   test('a sheet name with quotes, brackets-free punctuation and entities', async () => {
@@ -213,8 +231,39 @@ const ERRORS = ['#DIV/0!', '#N/A', '#REF!', '#VALUE!', '#NAME?', '#NUM!', '#NULL
 const NUM_FORMATS = ['0%', '0.0%', '#,##0', '@', '0.00', '#,##0.00', '0.00%'];
 const DATE_FORMATS = ['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'yyyy/m/d h:mm', 'm"月"d"日"'];
 const TEXT_PIECES = [
-  '指标', '受理矛盾纠纷', '中', '余', '（一）', 'a', 'Z', '7', '0.5', ' ', '  ', '\n', '\r\n', '\t', '&', '<', '>', '"', "'",
-  '&amp;', '😀', '👨‍👩‍👧', '=1+1', '=SUM(A1:A3)', '+5', '-3', '@x', '98%', '3000余份', ']]>', '<t>', 'ｘ１', '',
+  '指标',
+  '受理矛盾纠纷',
+  '中',
+  '余',
+  '（一）',
+  'a',
+  'Z',
+  '7',
+  '0.5',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&amp;',
+  '😀',
+  '👨‍👩‍👧',
+  '=1+1',
+  '=SUM(A1:A3)',
+  '+5',
+  '-3',
+  '@x',
+  '98%',
+  '3000余份',
+  ']]>',
+  '<t>',
+  'ｘ１',
+  '',
 ];
 const NAME_PIECES = ['表', '指标', '汇总', "'", '"', '&', '<', '>', 'R', 'd', ' ', '（一）', '1', '甲乙'];
 
@@ -241,13 +290,28 @@ const spec: fc.Arbitrary<Spec> = fc.oneof(
       f: fc.constantFrom('A1*2', 'SUM(B1:B3)', 'IF(A1>0,"是","否")', 'C1/0', 'TEXT(45273,"yyyy年m月d日")', '"a"&"<b>"'),
       // ExcelJS drops a falsy cached result (0, FALSE) and decodes entities twice in a cached text (`&amp;amp;`
       // → `&`): known differences where the reader is right, asserted in sheetml.test.ts.
-      result: fc.oneof(number.filter((n) => n !== 0), text.filter((t) => t !== '' && !/&(amp|lt|gt|quot|apos);/.test(t)), fc.constant(true), fc.constantFrom(...ERRORS).map((error) => ({ error }))),
+      result: fc.oneof(
+        number.filter((n) => n !== 0),
+        text.filter((t) => t !== '' && !/&(amp|lt|gt|quot|apos);/.test(t)),
+        fc.constant(true),
+        fc.constantFrom(...ERRORS).map((error) => ({ error })),
+      ),
       fmt: fc.option(fc.constantFrom('0%', '0.0%', '#,##0'), { nil: undefined }),
     }),
   },
-  fc.record({ k: fc.constant('shared' as const), results: fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((n) => n !== 0)) }),
+  fc.record({
+    k: fc.constant('shared' as const),
+    results: fc.tuple(
+      fc.integer({ min: 1, max: 9999 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((n) => n !== 0),
+    ),
+  }),
   fc.record({ k: fc.constant('rich' as const), runs: fc.array(text, { minLength: 1, maxLength: 4 }) }),
-  fc.record({ k: fc.constant('link' as const), text: text.filter((t) => t !== ''), url: fc.constantFrom('http://example.org/a?b=1&c=2', 'https://司法局.example/报告', 'mailto:a@b.example') }),
+  fc.record({
+    k: fc.constant('link' as const),
+    text: text.filter((t) => t !== ''),
+    url: fc.constantFrom('http://example.org/a?b=1&c=2', 'https://司法局.example/报告', 'mailto:a@b.example'),
+  }),
   { weight: 2, arbitrary: fc.record({ k: fc.constant('date' as const), ms: dateMs, fmt: fc.constantFrom(...DATE_FORMATS) }) },
 );
 
@@ -270,7 +334,16 @@ const sheetModel: fc.Arbitrary<Omit<SheetModel, 'name'> & { namePieces: string[]
     maxLength: 40,
     selector: (x) => `${x.r},${x.c}`,
   }),
-  merges: fc.array(fc.record({ r: fc.integer({ min: 1, max: 42 }), c: fc.integer({ min: 1, max: 18 }), h: fc.integer({ min: 1, max: 3 }), w: fc.integer({ min: 1, max: 4 }), value: fc.boolean() }), { maxLength: 3 }),
+  merges: fc.array(
+    fc.record({
+      r: fc.integer({ min: 1, max: 42 }),
+      c: fc.integer({ min: 1, max: 18 }),
+      h: fc.integer({ min: 1, max: 3 }),
+      w: fc.integer({ min: 1, max: 4 }),
+      value: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const bookModel: fc.Arbitrary<BookModel> = fc.record({

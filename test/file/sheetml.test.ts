@@ -1,0 +1,637 @@
+/**
+ * readXlsx on SpreadsheetML the way Excel, WPS, the .NET Open XML SDK and other writers produce it, and ExcelJS
+ * never writes: inline strings, phonetic runs, `_xHHHH_` escapes, CDATA, rows and cells without `r`, namespace
+ * prefixes, ISO date cells, built-in zh-CN number formats, 1904 workbooks, odd relationship targets, chartsheets,
+ * and broken parts. Each workbook is raw XML in a hand-written zip; the expected Grid follows ECMA-376 Part 1 §18
+ * (and XML 1.0), not any implementation's output.
+ */
+import { readXlsx, FileReadError } from '../../src/file';
+import { parseA1 } from '../../src/core/address';
+import type { Cell, Grid } from '../../src/core/types';
+import { deflatedEntry, repeatedDeflate, xmlEscape, zip, type ZipEntry } from '../hostile/fixtures';
+import { readWithExcelJs } from './exceljs-oracle';
+
+// ───────────────────────────── a raw .xlsx builder ─────────────────────────────
+
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PNS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL = {
+  office: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  worksheet: `${RNS}/worksheet`,
+  chartsheet: `${RNS}/chartsheet`,
+  sst: `${RNS}/sharedStrings`,
+  styles: `${RNS}/styles`,
+};
+const CT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  chartsheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml',
+  sst: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+};
+
+interface RawSheet {
+  /** The name as the workbook part writes it, already escaped (so a test can write `R&amp;D`). */
+  rawName?: string;
+  name?: string;
+  /** The worksheet part's XML (or a chartsheet's). */
+  xml?: string;
+  /** The part as a zip entry (a bomb, say); `xml` is ignored then. */
+  entry?: (part: string) => ZipEntry;
+  /** Where the part lives in the zip (default xl/worksheets/sheetN.xml) and the Target the rels write. */
+  part?: string;
+  target?: string;
+  state?: 'hidden' | 'veryHidden';
+  chart?: boolean;
+  /** Leave the part out of the zip (the workbook still references it). */
+  missing?: boolean;
+}
+
+interface RawBook {
+  sheets: RawSheet[];
+  /** `<si>` items of the shared-string table, as XML. */
+  sst?: string[];
+  /** The styles part's XML (a whole styleSheet). */
+  styles?: string;
+  /** Elements before `<sheets>` in workbook.xml (`<workbookPr date1904="1"/>`). */
+  workbookPr?: string;
+  /** Replaces workbook.xml entirely (the sheets' r:ids are rId1…rIdN). */
+  workbookXml?: string;
+  sstXml?: string;
+  sstTarget?: string;
+}
+
+function rawXlsx(book: RawBook): Uint8Array {
+  const sheets = book.sheets.map((s, i) => {
+    const part = s.part ?? (s.chart ? `xl/chartsheets/sheet${i + 1}.xml` : `xl/worksheets/sheet${i + 1}.xml`);
+    const target = s.target ?? part.replace(/^xl\//, '');
+    return { ...s, part, target, rawName: s.rawName ?? xmlEscape(s.name ?? `Sheet${i + 1}`) };
+  });
+  const n = sheets.length;
+  const sst =
+    book.sstXml ?? (book.sst ? `${HEAD}<sst xmlns="${NS}" count="${book.sst.length}" uniqueCount="${book.sst.length}">${book.sst.join('')}</sst>` : null);
+  const overrides = [
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>`,
+    ...sheets.filter((s) => !s.missing).map((s) => `<Override PartName="/${s.part}" ContentType="${s.chart ? CT.chartsheet : CT.worksheet}"/>`),
+    ...(sst ? [`<Override PartName="/xl/sharedStrings.xml" ContentType="${CT.sst}"/>`] : []),
+    ...(book.styles ? [`<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>`] : []),
+  ];
+  const ct =
+    `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    `${overrides.join('')}</Types>`;
+  const rootRels = `${HEAD}<Relationships xmlns="${PNS}"><Relationship Id="rId1" Type="${REL.office}" Target="xl/workbook.xml"/></Relationships>`;
+  const workbook =
+    book.workbookXml ??
+    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${RNS}">${book.workbookPr ?? ''}<sheets>` +
+      sheets.map((s, i) => `<sheet name="${s.rawName}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>';
+  const rels =
+    `${HEAD}<Relationships xmlns="${PNS}">` +
+    sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${s.chart ? REL.chartsheet : REL.worksheet}" Target="${xmlEscape(s.target)}"/>`).join('') +
+    (sst ? `<Relationship Id="rId${n + 1}" Type="${REL.sst}" Target="${book.sstTarget ?? 'sharedStrings.xml'}"/>` : '') +
+    (book.styles ? `<Relationship Id="rId${n + 2}" Type="${REL.styles}" Target="styles.xml"/>` : '') +
+    '</Relationships>';
+  return zip([
+    deflatedEntry('[Content_Types].xml', ct),
+    deflatedEntry('_rels/.rels', rootRels),
+    deflatedEntry('xl/workbook.xml', workbook),
+    deflatedEntry('xl/_rels/workbook.xml.rels', rels),
+    ...(sst ? [deflatedEntry('xl/sharedStrings.xml', sst)] : []),
+    ...(book.styles ? [deflatedEntry('xl/styles.xml', book.styles)] : []),
+    ...sheets.filter((s) => !s.missing).map((s) => (s.entry ? s.entry(s.part) : deflatedEntry(s.part, s.xml ?? ws('')))),
+  ]);
+}
+
+/** A worksheet part: `rows` go inside sheetData, `after` after it (mergeCells …). */
+function ws(rows: string, after = ''): string {
+  return `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${RNS}"><sheetData>${rows}</sheetData>${after}</worksheet>`;
+}
+
+/** A styles part whose cellXfs use these numFmtIds in order (xf 0 is General); custom codes in `numFmts`. */
+function styles(
+  xfIds: number[],
+  custom: Record<number, string> = {},
+  cellStyleXfs = '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
+): string {
+  const fmts = Object.entries(custom);
+  return (
+    `${HEAD}<styleSheet xmlns="${NS}">` +
+    (fmts.length
+      ? `<numFmts count="${fmts.length}">${fmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${xmlEscape(code)}"/>`).join('')}</numFmts>`
+      : '') +
+    '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    cellStyleXfs +
+    `<cellXfs count="${xfIds.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+    xfIds.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('') +
+    '</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+  );
+}
+
+async function read(book: RawBook | Uint8Array, name = '测试.xlsx') {
+  return readXlsx(book instanceof Uint8Array ? book : rawXlsx(book), name);
+}
+
+async function readOne(book: RawBook): Promise<Grid> {
+  const wb = await read(book);
+  expect(wb.sheets).toHaveLength(1);
+  return wb.sheets[0];
+}
+
+/** The value at an A1 address, whatever the grid's origin. */
+function at(g: Grid, addr: string): Cell {
+  const p = parseA1(addr)!;
+  const o = g.origin ?? { row: 0, col: 0 };
+  return g.rows[p.row - o.row]?.[p.col - o.col] ?? null;
+}
+
+function fmtAt(g: Grid, addr: string): string | null {
+  const p = parseA1(addr)!;
+  const o = g.origin ?? { row: 0, col: 0 };
+  return g.formats?.[p.row - o.row]?.[p.col - o.col] ?? null;
+}
+
+/** Every non-empty cell as `A1 → value`, to assert a whole sheet at once. */
+function cells(g: Grid): Record<string, Cell> {
+  const o = g.origin ?? { row: 0, col: 0 };
+  const out: Record<string, Cell> = {};
+  g.rows.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v !== null) out[colName(o.col + j) + (o.row + i + 1)] = v;
+    }),
+  );
+  return out;
+}
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A date/time number format (y, m, d, h or s outside quotes and brackets). */
+function isDateFormat(f: string | null): boolean {
+  if (!f) return false;
+  return /[ymdhs]/i.test(
+    f
+      .replace(/"[^"]*"/g, '')
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/\\./g, ''),
+  );
+}
+
+async function readError(bytes: Uint8Array, name: string): Promise<FileReadError> {
+  let err: unknown = null;
+  try {
+    await readXlsx(bytes, name);
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(FileReadError);
+  const fe = err as FileReadError;
+  expect(fe.message).toContain(`“${name}”`);
+  expect(fe.message).not.toMatch(/undefined|NaN|null|\[object/);
+  return fe;
+}
+
+const falsyFormulas = ws(
+  '<row r="1"><c r="A1"><f>B1-C1</f><v>0</v></c><c r="B1" t="b"><f>C1&gt;1</f><v>0</v></c><c r="C1" t="str"><f>"&amp;amp;"</f><v>&amp;amp;</v></c></row>',
+);
+const isoDates = ws('<row r="1"><c r="A1" t="d" s="1"><v>2024-01-08T00:00:00Z</v></c></row>');
+
+// ───────────────────────────── strings ─────────────────────────────
+
+describe('strings as Excel and WPS store them', () => {
+  test('inline strings, plain and in rich runs (§18.3.1.53 is, §18.4.4 r)', async () => {
+    const g = await readOne({
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>受理矛盾纠纷</t></is></c>' +
+              '<c r="B1" t="inlineStr"><is><r><rPr><b/><sz val="11"/></rPr><t>化解</t></r><r><t>矛盾纠纷</t></r></is></c></row>',
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: '受理矛盾纠纷', B1: '化解矛盾纠纷' });
+  });
+
+  test('shared strings: plain, rich runs, and phonetic runs (<rPh>) left out of the text', async () => {
+    const g = await readOne({
+      sst: [
+        '<si><t>行政执法</t></si>',
+        '<si><r><rPr><b/></rPr><t>化解</t></r><r><rPr><i/></rPr><t xml:space="preserve"> 矛盾纠纷</t></r></si>',
+        '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1" type="noConversion"/></si>',
+        '<si><r><t>指</t></r><r><t>标</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>',
+      ],
+      sheets: [
+        { xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>') },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: '行政执法', B1: '化解 矛盾纠纷', C1: '東京', D1: '指标' });
+  });
+
+  test('_xHHHH_ escapes (§22.4.2.4 ST_Xstring): carriage return, line feed, tab', async () => {
+    const g = await readOne({
+      sst: ['<si><t>第一行_x000D__x000A_第二行</t></si>', '<si><t>a_x0009_b</t></si>'],
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>x_x000A_y</t></is></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ A1: '第一行\r\n第二行', B1: 'a\tb', C1: 'x\ny' });
+  });
+
+  test('_x005F_ escapes the underscore itself: _x005F_x000D_ is the literal text _x000D_', async () => {
+    const g = await readOne({ sst: ['<si><t>_x005F_x000D_</t></si>'], sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }] });
+    expect(at(g, 'A1')).toBe('_x000D_');
+  });
+
+  test('entity and character references are decoded, in shared and inline strings', async () => {
+    const g = await readOne({
+      sst: ['<si><t>R&amp;D &lt;甲&gt; &quot;乙&quot; &apos;丙&apos;</t></si>'],
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>&#20013;&#x4E2D;&#x1F600;</t></is></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ A1: 'R&D <甲> "乙" \'丙\'', B1: '中中😀' });
+  });
+
+  test('CDATA sections are text as written', async () => {
+    const g = await readOne({
+      sst: ['<si><t><![CDATA[a<b>&amp;c]]></t></si>'],
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[合计 <20>]]></t></is></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ A1: 'a<b>&amp;c', B1: '合计 <20>' });
+  });
+
+  test('xml:space="preserve" keeps leading and trailing spaces (indentation marks sub-items)', async () => {
+    const g = await readOne({
+      sst: ['<si><t xml:space="preserve">  其中：调解成功</t></si>', '<si><r><t xml:space="preserve">    </t></r><r><t>（1）</t></r></si>'],
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t xml:space="preserve">　全角缩进 </t></is></c></row>',
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: '  其中：调解成功', B1: '    （1）', C1: '　全角缩进 ' });
+  });
+
+  test('a raw CR LF in text is a line feed (XML 1.0 §2.11 end-of-line handling)', async () => {
+    const g = await readOne({ sst: ['<si><t>上年度\r\n本年度</t></si>'], sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }] });
+    expect(at(g, 'A1')).toBe('上年度\n本年度');
+  });
+});
+
+// ───────────────────────────── cells and rows ─────────────────────────────
+
+describe('cells and rows', () => {
+  test('rows and cells without r follow the previous one (column + 1, row + 1)', async () => {
+    const g = await readOne({
+      sheets: [
+        {
+          xml: ws(
+            '<row><c><v>1</v></c><c><v>2</v></c></row>' + // row 1: A1, B1
+              '<row><c><v>3</v></c></row>' + // row 2: A2
+              '<row r="5"><c r="C5"><v>4</v></c><c><v>5</v></c><c r="F5"><v>6</v></c><c><v>7</v></c></row>' +
+              '<row><c><v>8</v></c></row>', // row 6: A6
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: 1, B1: 2, A2: 3, C5: 4, D5: 5, F5: 6, G5: 7, A6: 8 });
+    expect(g.origin).toEqual({ row: 0, col: 0 });
+  });
+
+  test('elements with a namespace prefix, as the .NET Open XML SDK writes them', async () => {
+    const x = 'xmlns:x="' + NS + '"';
+    const g = await readOne({
+      workbookXml: `${HEAD}<x:workbook ${x} xmlns:r="${RNS}"><x:workbookPr/><x:sheets><x:sheet name="前缀表" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      sstXml: `${HEAD}<x:sst ${x} count="1" uniqueCount="1"><x:si><x:t>指标名称</x:t></x:si></x:sst>`,
+      styles: `${HEAD}<x:styleSheet ${x}><x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.0%"/></x:numFmts><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="170" applyNumberFormat="1"/></x:cellXfs></x:styleSheet>`,
+      sheets: [
+        {
+          xml:
+            `${HEAD}<x:worksheet ${x} xmlns:r="${RNS}"><x:sheetData>` +
+            '<x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" s="1"><x:v>0.946</x:v></x:c><x:c r="D2" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c></x:row>' +
+            '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B3:D3"/></x:mergeCells></x:worksheet>',
+        },
+      ],
+    });
+    expect(g.name).toBe('前缀表');
+    expect(cells(g)).toEqual({ B2: '指标名称', C2: 0.946, D2: '内联' });
+    expect(fmtAt(g, 'C2')).toBe('0.0%');
+    expect(g.merges).toEqual([{ r1: 2, c1: 1, r2: 2, c2: 3 }]);
+  });
+
+  test('t="str", t="b", t="e", t="n" and numbers in exponent form', async () => {
+    const g = await readOne({
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" t="str"><f>B1&amp;"件"</f><v>37件</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="b"><v>0</v></c>' +
+              '<c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="n"><v>-12.5</v></c><c r="G1"><v>1.5E+3</v></c><c r="H1"><v>2.5e-7</v></c></row>',
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: '37件', B1: true, C1: false, D1: { error: '#DIV/0!' }, E1: { error: '#N/A' }, F1: -12.5, G1: 1500, H1: 2.5e-7 });
+  });
+
+  test('formulas read as their cached result, including 0, FALSE and a text that looks like an entity', async () => {
+    const g = await readOne({ sheets: [{ xml: falsyFormulas }] });
+    expect(cells(g)).toEqual({ A1: 0, B1: false, C1: '&amp;' });
+  });
+
+  test('an empty <v/>, a cell with only a style and a formula without a cached value are empty, and do not widen the grid', async () => {
+    const g = await readOne({
+      styles: styles([9]),
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" s="1"/><c r="B1"><v/></c><c r="C1"><v></v></c></row>' +
+              '<row r="3"><c r="B3"><f>SUM(C3:D3)</f></c><c r="C3"><v>12</v></c><c r="D3" s="1"/><c r="E3" t="str"><f>"a"</f></c></row>' +
+              '<row r="4"><c r="C4" t="inlineStr"><is><t>文字</t></is></c></row>' +
+              '<row r="9" customHeight="1" ht="30"><c r="A9" s="1"/><c r="Z9" s="1"><v></v></c></row>',
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ C3: 12, C4: '文字' });
+    expect(g.origin).toEqual({ row: 2, col: 2 });
+    expect(g.rows).toHaveLength(2);
+  });
+
+  test('t="d" ISO 8601 date cells are serial numbers with the cell\'s date format', async () => {
+    const g = await readOne({
+      styles: styles([14]),
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" t="d" s="1"><v>2024-01-08T00:00:00Z</v></c><c r="B1" t="d" s="1"><v>2024-01-08T12:00:00</v></c>' +
+              '<c r="C1" t="d" s="1"><v>2023-12-13</v></c><c r="D1" t="d" s="1"><v>1900-03-01T00:00:00Z</v></c></row>',
+          ),
+        },
+      ],
+    });
+    expect(at(g, 'A1')).toBe(45299);
+    expect(at(g, 'B1')).toBeCloseTo(45299.5, 9);
+    expect(at(g, 'C1')).toBe(45273);
+    expect(at(g, 'D1')).toBe(61);
+    expect(isDateFormat(fmtAt(g, 'A1'))).toBe(true);
+  });
+
+  test('merges come from <mergeCells>; a merge above the first value still belongs to the grid', async () => {
+    const g = await readOne({
+      sheets: [
+        {
+          xml: ws(
+            '<row r="2"><c r="B2" t="inlineStr"><is><t>周营镇2023年度指标</t></is></c></row><row r="4"><c r="C4"><v>37</v></c></row>',
+            '<mergeCells count="1"><mergeCell ref="B2:E3"/></mergeCells>',
+          ),
+        },
+      ],
+    });
+    expect(g.origin).toEqual({ row: 1, col: 1 });
+    expect(cells(g)).toEqual({ B2: '周营镇2023年度指标', C4: 37 });
+    expect(g.merges).toContainEqual({ r1: 1, c1: 1, r2: 2, c2: 4 });
+  });
+});
+
+// ───────────────────────────── number formats ─────────────────────────────
+
+// cellXfs: 0 General, 1 → id 9, 2 → 10, 3 → 14, 4 → 31, 5 → 58, 6 → 176 (custom), 7 → 3, 8 → 49
+const formatBook: RawBook = {
+  // A cellStyleXfs block first, with other ids: only cellXfs indexes cells' s.
+  styles: styles(
+    [9, 10, 14, 31, 58, 176, 3, 49],
+    { 176: '0.0"件"' },
+    '<cellStyleXfs count="3"><xf numFmtId="0"/><xf numFmtId="58"/><xf numFmtId="10"/></cellStyleXfs>',
+  ),
+  sheets: [
+    {
+      xml: ws(
+        '<row r="1"><c r="A1" s="1"><v>0.98</v></c><c r="B1" s="2"><v>0.946</v></c><c r="C1" s="3"><v>45299</v></c><c r="D1" s="4"><v>45273</v></c>' +
+          '<c r="E1" s="5"><v>45273</v></c><c r="F1" s="6"><v>37</v></c><c r="G1" s="7"><v>30000</v></c><c r="H1" s="8" t="inlineStr"><is><t>0123</t></is></c><c r="I1" s="0"><v>5</v></c></row>',
+      ),
+    },
+  ],
+};
+
+describe('number formats (§18.8.30 built-in ids, §18.8.31 numFmts, §18.8.10 cellXfs)', () => {
+  test('built-in ids 9, 10, 3, 49; a date format for 14; the zh-CN codes of 31 and 58; a custom 176', async () => {
+    const g = await readOne(formatBook);
+    expect([fmtAt(g, 'A1'), fmtAt(g, 'B1'), fmtAt(g, 'G1'), fmtAt(g, 'H1')]).toEqual(['0%', '0.00%', '#,##0', '@']);
+    expect(isDateFormat(fmtAt(g, 'C1'))).toBe(true);
+    expect(fmtAt(g, 'D1')).toBe('yyyy"年"m"月"d"日"');
+    expect(fmtAt(g, 'E1')).toBe('m"月"d"日"');
+    expect(fmtAt(g, 'F1')).toBe('0.0"件"');
+    expect([null, 'General']).toContain(fmtAt(g, 'I1'));
+    expect(cells(g)).toEqual({ A1: 0.98, B1: 0.946, C1: 45299, D1: 45273, E1: 45273, F1: 37, G1: 30000, H1: '0123', I1: 5 });
+  });
+
+  test('a formula in a date-formatted cell keeps a text, error or boolean result', async () => {
+    const g = await readOne({
+      styles: styles([14]),
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" s="1" t="str"><f>TEXT(45273,"yyyy年m月d日")</f><v>2023年12月13日</v></c>' +
+              '<c r="C1" s="1" t="b"><f>TRUE()</f><v>1</v></c><c r="D1" s="1"><f>45273+1</f><v>45274</v></c></row>',
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: { error: '#DIV/0!' }, B1: '2023年12月13日', C1: true, D1: 45274 });
+    expect(isDateFormat(fmtAt(g, 'D1'))).toBe(true);
+  });
+
+  test.each(['1', 'true'])('<workbookPr date1904="%s"/>: serials are read as stored', async (v) => {
+    const g = await readOne({
+      workbookPr: `<workbookPr date1904="${v}"/>`,
+      styles: styles([14]),
+      sheets: [{ xml: ws('<row r="1"><c r="A1" s="1"><v>43837</v></c><c r="B1"><v>43837</v></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ A1: 43837, B1: 43837 });
+  });
+
+  test('in a 1904 workbook a t="d" date becomes a serial of the 1904 system', async () => {
+    const g = await readOne({
+      workbookPr: '<workbookPr date1904="1"/>',
+      styles: styles([14]),
+      sheets: [{ xml: isoDates }],
+    });
+    expect(at(g, 'A1')).toBe(45299 - 1462);
+  });
+});
+
+// ───────────────────────────── the workbook's structure ─────────────────────────────
+
+describe('the sheet list and relationships', () => {
+  const one = ws('<row r="1"><c r="A1"><v>1</v></c></row>');
+  const two = ws('<row r="1"><c r="A1"><v>2</v></c></row>');
+
+  test('relationship targets written absolute (/xl/…) and with ../, to parts with unusual names', async () => {
+    const wb = await read({
+      sst: ['<si><t>共享</t></si>'],
+      sstTarget: '/xl/sharedStrings.xml',
+      sheets: [
+        { name: '绝对', part: 'xl/data/first.xml', target: '/xl/data/first.xml', xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') },
+        { name: '上级', part: 'xl/worksheets/second.xml', target: '../xl/worksheets/second.xml', xml: two },
+        { name: '相对', part: 'xl/worksheets/sheet9.xml', target: './worksheets/sheet9.xml', xml: one },
+      ],
+    });
+    expect(wb.sheets.map((s) => [s.name, cells(s)])).toEqual([
+      ['绝对', { A1: '共享' }],
+      ['上级', { A1: 2 }],
+      ['相对', { A1: 1 }],
+    ]);
+  });
+
+  test("sheets are in the workbook's order, not the parts' order", async () => {
+    const wb = await read({
+      sheets: [
+        { name: '乙', part: 'xl/worksheets/sheet2.xml', xml: two },
+        { name: '甲', part: 'xl/worksheets/sheet1.xml', xml: one },
+      ],
+    });
+    expect(wb.sheets.map((s) => [s.name, at(s, 'A1')])).toEqual([
+      ['乙', 2],
+      ['甲', 1],
+    ]);
+  });
+
+  test('a chartsheet in the sheet list is skipped; the worksheets keep their order', async () => {
+    const chart = `${HEAD}<chartsheet xmlns="${NS}" xmlns:r="${RNS}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`;
+    const wb = await read({
+      sheets: [
+        { name: '数据', xml: one },
+        { name: '图表1', chart: true, xml: chart },
+        { name: '汇总', xml: two, state: 'hidden' },
+      ],
+    });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['数据', '汇总']);
+    expect(wb.sheets[1].visibility).toBe('hidden');
+    expect(at(wb.sheets[1], 'A1')).toBe(2);
+  });
+
+  test('sheet names with entity and character references; visibility states', async () => {
+    const wb = await read({
+      sheets: [
+        { rawName: 'R&amp;D &quot;甲&quot; &lt;乙&gt; &#x4E2D;&#25991;', xml: one },
+        { rawName: 'It&apos;s!', xml: two, state: 'veryHidden' },
+      ],
+    });
+    expect(wb.sheets.map((s) => [s.name, s.visibility ?? 'visible'])).toEqual([
+      ['R&D "甲" <乙> 中文', 'visible'],
+      ["It's!", 'veryHidden'],
+    ]);
+  });
+});
+
+// ───────────────────────────── broken parts ─────────────────────────────
+
+describe('broken parts are FileReadErrors, never raw exceptions', () => {
+  test('a sheet part declared small that inflates past the limits (zip bomb) → too-large', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(1 << 20));
+    const bytes = rawXlsx({
+      sheets: [
+        { name: '表', xml: ws('<row r="1"><c r="A1"><v>1</v></c></row>') },
+        { name: '炸弹', entry: (part) => ({ name: part, data: repeatedDeflate(chunk, 200), deflated: true, declaredSize: 4096 }) },
+      ],
+    });
+    const e = await readError(bytes, 'bomb.xlsx');
+    expect(e.code).toBe('too-large');
+  });
+
+  test('a sheet part the workbook references but the zip lacks → corrupt', async () => {
+    const bytes = rawXlsx({
+      sheets: [
+        { name: '表', xml: ws('') },
+        { name: '缺失', missing: true },
+      ],
+    });
+    const e = await readError(bytes, '缺页.xlsx');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('sheet2.xml');
+  });
+
+  const good = '<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>受理</t></is></c></row>';
+  const full = ws(good + '<row r="2"><c r="A2"><v>2</v></c></row>');
+  test.each([
+    ['cut in the middle of a tag', full.slice(0, full.indexOf('<c r="A2"') + 5)],
+    ['cut in the middle of an attribute value', full.slice(0, full.indexOf('"A2"') + 2)],
+    ['cut after a start tag', full.slice(0, full.indexOf('<row r="2">') + 11)],
+  ])('a worksheet %s → corrupt', async (_what, xml) => {
+    const e = await readError(rawXlsx({ sheets: [{ name: '表', xml }] }), '断了.xlsx');
+    expect(e.code).toBe('corrupt');
+  });
+
+  test('a shared-string table cut short → corrupt', async () => {
+    const sstXml = `${HEAD}<sst xmlns="${NS}" count="2"><si><t>甲</t></si><si><t>乙`;
+    const e = await readError(rawXlsx({ sstXml, sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }] }), 'sst.xlsx');
+    expect(e.code).toBe('corrupt');
+  });
+
+  test('a workbook part cut short → a FileReadError', async () => {
+    const workbookXml = `${HEAD}<workbook xmlns="${NS}" xmlns:r="${RNS}"><sheets><sheet name="表" sheetId="1" r:id="rI`;
+    await readError(rawXlsx({ workbookXml, sheets: [{ xml: ws('') }] }), 'wb.xlsx');
+  });
+
+  test.each([
+    ['a mismatched closing tag', ws('<row r="1"><c r="A1"><v>1</c></v></row>')],
+    ['a shared-string index past the table', ws('<row r="1"><c r="A1" t="s"><v>99</v></c></row>')],
+    ['a cell reference that is not A1', ws('<row r="1"><c r="1A"><v>1</v></c></row>')],
+    ['a row number of zero', ws('<row r="0"><c r="A0"><v>1</v></c></row>')],
+    ['a number that is not a number', ws('<row r="1"><c r="A1"><v>abc</v></c></row>')],
+    ['an unknown entity', ws('<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>')],
+    ['garbage bytes', '\u0000\u0001PK\u0003garbage<<<>>>'],
+  ])('%s: read, or refused with a FileReadError — never a raw exception', async (_what, xml) => {
+    let err: unknown = null;
+    try {
+      const wb = await readXlsx(rawXlsx({ sst: ['<si><t>甲</t></si>'], sheets: [{ name: '表', xml }] }), '怪.xlsx');
+      // what was read is Cells: finite numbers, strings, booleans, {error}
+      for (const g of wb.sheets)
+        for (const row of g.rows)
+          for (const v of row) {
+            if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+            else if (v !== null && typeof v === 'object') expect(typeof v.error).toBe('string');
+            else expect(['string', 'boolean', 'object']).toContain(typeof v);
+          }
+    } catch (e) {
+      err = e;
+    }
+    if (err) {
+      expect(err).toBeInstanceOf(FileReadError);
+      expect((err as FileReadError).message).not.toMatch(/undefined|NaN|null|\[object/);
+    }
+  });
+});
+
+// ───────────────────────────── known differences with the old ExcelJS reader ─────────────────────────────
+
+describe('where the new reader is better than ExcelJS (known differences, left out of the parity tests)', () => {
+  test('built-in zh-CN format ids 31 and 58: their codes, where ExcelJS had none', async () => {
+    const bytes = rawXlsx(formatBook);
+    const now = (await read(bytes)).sheets[0];
+    const old = (await readWithExcelJs(bytes, 'x')).sheets[0];
+    expect([fmtAt(now, 'D1'), fmtAt(now, 'E1')]).toEqual(['yyyy"年"m"月"d"日"', 'm"月"d"日"']);
+    expect([fmtAt(old, 'D1'), fmtAt(old, 'E1')]).toEqual([null, null]);
+  });
+
+  test('t="d" ISO dates: a serial, where ExcelJS read the year as a number', async () => {
+    const bytes = rawXlsx({ styles: styles([14]), sheets: [{ xml: isoDates }] });
+    expect(at((await read(bytes)).sheets[0], 'A1')).toBe(45299);
+    expect(at((await readWithExcelJs(bytes, 'x')).sheets[0], 'A1')).not.toBe(45299);
+  });
+
+  test('a cached 0 or FALSE, where ExcelJS read blank; a cached `&amp;`, which ExcelJS decoded twice', async () => {
+    const bytes = rawXlsx({ sheets: [{ xml: falsyFormulas }] });
+    const now = (await read(bytes)).sheets[0];
+    const old = (await readWithExcelJs(bytes, 'x')).sheets[0];
+    expect([at(now, 'A1'), at(now, 'B1'), at(now, 'C1')]).toEqual([0, false, '&amp;']);
+    expect([at(old, 'A1'), at(old, 'B1'), at(old, 'C1')]).toEqual([null, null, '&']);
+  });
+});
