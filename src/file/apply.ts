@@ -9,7 +9,7 @@ import { parseA1 } from '../core/address';
 import { MARKS_HEADER, mergeMarks, touchesMarks } from '../core/plan/marks';
 import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from '../core/types';
-import { loadExcelJs, toCell } from './read';
+import { loadExcelJs, toCell } from './exceljs';
 
 const MARKS_SHEET = RESULT_SHEETS.marks;
 

@@ -1,5 +1,9 @@
-/** The file adapter: .xlsx in and out (ExcelJS), the report as .docx (docx). Node and browser alike. */
-export { readXlsx, READ_LIMITS, toCell, dateToSerial } from './read';
+/**
+ * The file adapter: .xlsx read by our own SpreadsheetML reader, written with ExcelJS; the report as .docx (docx).
+ * Node and browser alike.
+ */
+export { readXlsx, READ_LIMITS } from './read';
+export { toCell, dateToSerial } from './exceljs';
 export type { ReadLimits } from './read';
 export { FileReadError, isFileReadError } from './errors';
 export type { FileReadErrorCode } from './errors';

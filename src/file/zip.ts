@@ -2,7 +2,8 @@
  * A look at a file's bytes before ExcelJS sees them: what kind of file it is, and whether its zip central
  * directory is whole and declares sane sizes. Pure byte inspection (DataView), so it runs in Node and browsers.
  */
-import { readError } from './errors';
+import { Inflate, inflateSync } from 'fflate';
+import { isFileReadError, readError } from './errors';
 
 export interface ZipEntryInfo {
   name: string;
@@ -58,7 +59,7 @@ function hasUtf16(b: Uint8Array, needle: string, limit = 4 * 1024 * 1024): boole
 }
 
 /** UTF-8 bytes → string; TextDecoder where the platform has one (test DOMs may not), else by hand. */
-function utf8(b: Uint8Array): string {
+export function utf8(b: Uint8Array): string {
   const TD = (globalThis as { TextDecoder?: typeof TextDecoder }).TextDecoder;
   if (TD) return new TD('utf-8').decode(b);
   let out = '';
@@ -214,7 +215,6 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
   const Inflate = g.DecompressionStream;
   const Readable = g.ReadableStream;
   const b = toBytes(data);
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const suspects = entriesToInflate(entries);
   for (const e of entries) {
     if (e.method === 0) {
@@ -222,9 +222,7 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
       continue;
     }
     if (e.method !== 8 || e.compressedSize === 0 || !suspects.has(e)) continue;
-    if (e.localOffset + 30 > b.length || dv.getUint32(e.localOffset, true) !== 0x04034b50) throw readError('truncated', name);
-    const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
-    if (start + e.compressedSize > b.length) throw readError('truncated', name);
+    const start = dataStart(b, e, name);
     const chunk = b.slice(start, start + e.compressedSize);
     let reader: ReadableStreamDefaultReader<Uint8Array>;
     try {
@@ -253,5 +251,60 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
       if ((err as { name?: string }).name === 'FileReadError') throw err;
       throw readError('corrupt', name, `条目 ${e.name} 的压缩数据无效`);
     }
+  }
+}
+
+/** Where an entry's data starts: after its local header, whose name and extra lengths may differ from the central one. */
+function dataStart(b: Uint8Array, e: ZipEntryInfo, name: string): number {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (e.localOffset + 30 > b.length || dv.getUint32(e.localOffset, true) !== 0x04034b50) throw readError('truncated', name);
+  const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
+  if (start + e.compressedSize > b.length) throw readError('truncated', name);
+  return start;
+}
+
+const INFLATE_CHUNK = 16 * 1024;
+
+/**
+ * One entry's bytes, inflated at most once and never past what the central directory declares: an entry that
+ * could hide a bomb (entriesToInflate) is inflated in small steps and stopped at its declared size; any other
+ * cannot outgrow the limits, so it is inflated in one go into a buffer one byte larger than declared, and that
+ * byte tells whether it lied.
+ */
+export function readEntry(data: Uint8Array, e: ZipEntryInfo, suspect: boolean, name: string): Uint8Array {
+  const b = toBytes(data);
+  const start = dataStart(b, e, name);
+  const raw = b.subarray(start, start + e.compressedSize);
+  const lied = () => readError('too-large', name, `条目 ${e.name} 解压后超过了声明的大小 ${e.size} 字节`);
+  if (e.method === 0) {
+    if (e.compressedSize > e.size) throw lied();
+    return raw;
+  }
+  if (e.method !== 8) throw readError('corrupt', name, `条目 ${e.name} 使用了不支持的压缩方式`);
+  try {
+    if (!suspect) {
+      const out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
+      if (out.length > e.size) throw lied();
+      return out;
+    }
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    const inflater = new Inflate((chunk) => {
+      n += chunk.length;
+      if (n > e.size) throw lied();
+      parts.push(chunk.slice());
+    });
+    for (let p = 0; p < raw.length; p += INFLATE_CHUNK) inflater.push(raw.subarray(p, p + INFLATE_CHUNK), p + INFLATE_CHUNK >= raw.length);
+    if (raw.length === 0) inflater.push(raw, true);
+    const out = new Uint8Array(n);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  } catch (err) {
+    if (isFileReadError(err)) throw err;
+    throw readError('corrupt', name, `条目 ${e.name} 的压缩数据无效`);
   }
 }

@@ -1,7 +1,7 @@
-import { readXlsx, FileReadError } from '../../src/file';
+import { applyPlan, readXlsx, FileReadError } from '../../src/file';
 import { deflateRawSync } from 'zlib';
 import { entriesToInflate } from '../../src/file/zip';
-import { zip as makeZip } from '../hostile/fixtures';
+import { minimalXlsx, zip as makeZip } from '../hostile/fixtures';
 import { centralEntries, xlsx } from './helpers';
 
 async function expectReadError(bytes: Uint8Array, name: string, code: string, text: RegExp) {
@@ -151,16 +151,28 @@ describe('readXlsx: files that are not readable workbooks get a clear Chinese er
     await expectReadError(copy, 'bomb.xlsx', 'too-large', /过大/);
   });
 
-  test('a zip bomb that declares small sizes is stopped while inflating, before ExcelJS sees it', async () => {
-    const enc = new TextEncoder();
+  test('a zip bomb that declares small sizes is stopped while inflating, by the reader and before ExcelJS writes', async () => {
     // Large enough to pass the 160 MB part limit: smaller lies cannot outgrow the limits (DEFLATE ≤ 1032:1).
-    const bomb = deflateRawSync(Buffer.alloc(192 * 1024 * 1024, 0x20));
-    const zip = makeZip([
+    const bomb = new Uint8Array(deflateRawSync(Buffer.alloc(192 * 1024 * 1024, 0x20)));
+    const lying = { name: 'xl/worksheets/sheet1.xml', data: bomb, deflated: true, declaredSize: 4096 };
+    // the reader inflates the sheet the workbook names, and stops at the size it declared
+    await expectReadError(minimalXlsx([{ name: '表', entry: lying }]), 'lying.xlsx', 'too-large', /过大/);
+    // ExcelJS (the writing path) unpacks every part, named or not: it must never see the bomb
+    const enc = new TextEncoder();
+    const unnamed = makeZip([
       { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
       { name: 'xl/workbook.xml', data: enc.encode('<workbook/>') },
-      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(bomb), deflated: true, declaredSize: 4096 },
+      lying,
     ]);
-    await expectReadError(zip, 'lying.xlsx', 'too-large', /过大/);
+    expect((await readXlsx(unnamed, 'unnamed.xlsx')).sheets).toEqual([]);
+    let err: unknown;
+    try {
+      await applyPlan(unnamed, { styles: {}, sheets: [] });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FileReadError);
+    expect((err as FileReadError).code).toBe('too-large');
   });
 
   test('an .xls (OLE compound file) asks to save as .xlsx', async () => {
