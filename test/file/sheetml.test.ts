@@ -61,6 +61,9 @@ interface RawBook {
   workbookXml?: string;
   sstXml?: string;
   sstTarget?: string;
+  /** More <Relationship> elements of the workbook, and more zip entries (WPS's cell images, say). */
+  extraRels?: string;
+  extraEntries?: ZipEntry[];
 }
 
 function rawXlsx(book: RawBook): Uint8Array {
@@ -94,6 +97,7 @@ function rawXlsx(book: RawBook): Uint8Array {
     sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${s.chart ? REL.chartsheet : REL.worksheet}" Target="${xmlEscape(s.target)}"/>`).join('') +
     (sst ? `<Relationship Id="rId${n + 1}" Type="${REL.sst}" Target="${book.sstTarget ?? 'sharedStrings.xml'}"/>` : '') +
     (book.styles ? `<Relationship Id="rId${n + 2}" Type="${REL.styles}" Target="styles.xml"/>` : '') +
+    (book.extraRels ?? '') +
     '</Relationships>';
   return zip([
     deflatedEntry('[Content_Types].xml', ct),
@@ -103,6 +107,7 @@ function rawXlsx(book: RawBook): Uint8Array {
     ...(sst ? [deflatedEntry('xl/sharedStrings.xml', sst)] : []),
     ...(book.styles ? [deflatedEntry('xl/styles.xml', book.styles)] : []),
     ...sheets.filter((s) => !s.missing).map((s) => (s.entry ? s.entry(s.part) : deflatedEntry(s.part, s.xml ?? ws('')))),
+    ...(book.extraEntries ?? []),
   ]);
 }
 
@@ -468,6 +473,146 @@ describe('number formats (§18.8.30 built-in ids, §18.8.31 numFmts, §18.8.10 c
 });
 
 // ───────────────────────────── the workbook's structure ─────────────────────────────
+
+describe('whole parts as Excel and WPS write them', () => {
+  test('an Excel worksheet with everything around sheetData: only sheetData cells count, the dimension may lie', async () => {
+    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+    const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+    const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
+    const xml =
+      `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${RNS}" xmlns:mc="${MC}" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">` +
+      '<sheetPr codeName="Sheet1"><tabColor rgb="FFFF0000"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:B2"/>' +
+      '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="C5" sqref="C5"/></sheetView></sheetViews>' +
+      '<sheetFormatPr defaultRowHeight="13.5" x14ac:dyDescent="0.15"/><cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="36" customWidth="1"/></cols>' +
+      '<sheetData>' +
+      '<row r="3" spans="2:4" ht="20.25" customHeight="1" x14ac:dyDescent="0.15"><c r="B3" t="inlineStr"><is><t>指标名称</t></is></c><c r="D3" t="inlineStr"><is><t>数值</t></is></c></row>' +
+      '<row r="4" spans="2:4" x14ac:dyDescent="0.15"><c r="B4" t="inlineStr"><is><t>受理矛盾纠纷</t></is></c><c r="C4" s="0"/><c r="D4"><v>37</v></c></row>' +
+      '<row r="12" spans="2:4"><c r="D12" s="0"><f>D4*2</f><v>74</v></c></row>' +
+      '</sheetData>' +
+      '<sheetProtection sheet="1" objects="1" scenarios="1"/><autoFilter ref="B3:D4"/>' +
+      '<mergeCells count="1"><mergeCell ref="B1:D2"/></mergeCells>' +
+      '<conditionalFormatting sqref="D4:D12"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>' +
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="E4"><formula1>"是,否"</formula1></dataValidation></dataValidations>' +
+      '<printOptions horizontalCentered="1"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="9" orientation="portrait"/><headerFooter><oddFooter>&amp;C第 &amp;P 页</oddFooter></headerFooter>' +
+      '<rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"/></rowBreaks>' +
+      `<mc:AlternateContent><mc:Choice Requires="x14"><controls><control shapeId="1025" r:id="rId9" name="Check Box 1"/></controls></mc:Choice></mc:AlternateContent>` +
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list"><x14:formula1><xm:f>基本情况!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>F4</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>` +
+      '</worksheet>';
+    const g = await readOne({ sheets: [{ name: '矛盾纠纷', xml }] });
+    expect(cells(g)).toEqual({ B3: '指标名称', D3: '数值', B4: '受理矛盾纠纷', D4: 37, D12: 74 });
+    expect(g.merges).toEqual([{ r1: 0, c1: 1, r2: 1, c2: 3 }]);
+    expect(g.origin).toEqual({ row: 0, col: 1 }); // the merged title above the first value
+  });
+
+  test('an Excel workbook part with file version, absPath, bookViews, defined names and calcPr', async () => {
+    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+    const workbookXml =
+      `${HEAD}<workbook xmlns="${NS}" xmlns:r="${RNS}" xmlns:mc="${MC}" mc:Ignorable="x15 xr xr6 xr10 xr2" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">` +
+      '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><workbookPr filterPrivacy="1" defaultThemeVersion="164011"/>' +
+      '<mc:AlternateContent><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\司法所\\Desktop\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>' +
+      '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="1"/></bookViews>' +
+      '<sheets><sheet name="基本情况" sheetId="3" r:id="rId1"/><sheet name="行政执法" sheetId="1" r:id="rId2"/></sheets>' +
+      '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">行政执法!$B$3:$D$4</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">基本情况!$A$1:$E$20</definedName></definedNames>' +
+      '<calcPr calcId="191029"/></workbook>';
+    const wb = await read({
+      workbookXml,
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="inlineStr"><is><t>单位</t></is></c></row>') }, { xml: ws('<row r="1"><c r="A1"><v>12</v></c></row>') }],
+    });
+    expect(wb.sheets.map((g) => [g.name, cells(g)])).toEqual([
+      ['基本情况', { A1: '单位' }],
+      ['行政执法', { A1: 12 }],
+    ]);
+  });
+
+  test('a WPS workbook with a cell-image part and a DISPIMG formula: the cached text is the value', async () => {
+    const wb = await read({
+      extraRels: '<Relationship Id="rId90" Type="http://www.wps.cn/officeDocument/2020/cellImage" Target="cellimages.xml"/>',
+      extraEntries: [
+        deflatedEntry(
+          'xl/cellimages.xml',
+          `${HEAD}<etc:cellImages xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><etc:cellImage><xdr:pic/></etc:cellImage></etc:cellImages>`,
+        ),
+      ],
+      sheets: [
+        {
+          name: '公共法律服务',
+          xml: ws('<row r="1"><c r="A1" t="str"><f>_xlfn.DISPIMG("ID_3A5F",1)</f><v>=DISPIMG("ID_3A5F",1)</v></c><c r="B1"><v>20</v></c></row>'),
+        },
+      ],
+    });
+    expect(cells(wb.sheets[0])).toEqual({ A1: '=DISPIMG("ID_3A5F",1)', B1: 20 });
+  });
+
+  test('a value a writer left in a merge-covered cell reads as empty, as the host shows it', async () => {
+    const g = await readOne({
+      sheets: [
+        {
+          xml: ws(
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c><c r="B1"><v>5</v></c><c r="C1" t="inlineStr"><is><t>残留</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>',
+            '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>',
+          ),
+        },
+      ],
+    });
+    expect(cells(g)).toEqual({ A1: '标题', A2: 1 });
+  });
+
+  test('<sheetData/> and a worksheet without sheetData are empty sheets, origin A1', async () => {
+    const wb = await read({
+      sheets: [
+        { name: '空一', xml: `${HEAD}<worksheet xmlns="${NS}"><dimension ref="A1"/><sheetData/></worksheet>` },
+        { name: '空二', xml: `${HEAD}<worksheet xmlns="${NS}"><dimension ref="A1"/></worksheet>` },
+        { name: '空三', xml: ws('<row r="4" ht="30" customHeight="1"/>') },
+      ],
+    });
+    expect(wb.sheets.map((g) => [g.name, g.rows.length, g.origin ?? { row: 0, col: 0 }])).toEqual([
+      ['空一', 0, { row: 0, col: 0 }],
+      ['空二', 0, { row: 0, col: 0 }],
+      ['空三', 0, { row: 0, col: 0 }],
+    ]);
+  });
+
+  test('an empty shared string (<si/> or <si><t/></si>) is an empty cell', async () => {
+    const g = await readOne({
+      sst: ['<si/>', '<si><t/></si>', '<si><t>有</t></si>'],
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ C1: '有' });
+    expect(g.origin).toEqual({ row: 0, col: 2 });
+  });
+
+  test('a Strict Open XML workbook (ISO/IEC 29500 strict namespaces) is read, or refused — never an empty workbook', async () => {
+    const SNS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+    const SR = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+    const bytes = zip([
+      deflatedEntry(
+        '[Content_Types].xml',
+        `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT.worksheet}"/></Types>`,
+      ),
+      deflatedEntry(
+        '_rels/.rels',
+        `${HEAD}<Relationships xmlns="${PNS}"><Relationship Id="rId1" Type="${SR}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      deflatedEntry(
+        'xl/workbook.xml',
+        `${HEAD}<workbook xmlns="${SNS}" xmlns:r="${SR}" conformance="strict"><sheets><sheet name="严格" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      deflatedEntry(
+        'xl/_rels/workbook.xml.rels',
+        `${HEAD}<Relationships xmlns="${PNS}"><Relationship Id="rId1" Type="${SR}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+      deflatedEntry('xl/worksheets/sheet1.xml', `${HEAD}<worksheet xmlns="${SNS}"><sheetData><row r="1"><c r="A1"><v>37</v></c></row></sheetData></worksheet>`),
+    ]);
+    let wb: Awaited<ReturnType<typeof readXlsx>> | null = null;
+    try {
+      wb = await readXlsx(bytes, 'strict.xlsx');
+    } catch (e) {
+      expect(e).toBeInstanceOf(FileReadError);
+    }
+    if (wb) expect(wb.sheets.map((g) => [g.name, cells(g)])).toEqual([['严格', { A1: 37 }]]);
+  });
+});
 
 describe('the sheet list and relationships', () => {
   const one = ws('<row r="1"><c r="A1"><v>1</v></c></row>');
