@@ -323,6 +323,8 @@ interface SheetModel {
 }
 interface BookModel {
   date1904: boolean;
+  /** false: ExcelJS writes strings in the cells (t="str", rich text as t="inlineStr"). */
+  sharedStrings: boolean;
   sheets: SheetModel[];
   limits: OracleLimits | null;
 }
@@ -330,10 +332,17 @@ interface BookModel {
 const sheetModel: fc.Arbitrary<Omit<SheetModel, 'name'> & { namePieces: string[] }> = fc.record({
   namePieces: fc.array(fc.constantFrom(...NAME_PIECES), { maxLength: 5 }),
   state: fc.constantFrom('visible' as const, 'visible' as const, 'hidden' as const, 'veryHidden' as const),
-  cells: fc.uniqueArray(fc.record({ r: fc.integer({ min: 1, max: 40 }), c: fc.integer({ min: 1, max: 16 }), s: spec }), {
-    maxLength: 40,
-    selector: (x) => `${x.r},${x.c}`,
-  }),
+  cells: fc.uniqueArray(
+    fc.record({
+      r: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 40 }) }, fc.integer({ min: 41, max: 3000 })),
+      c: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 16 }) }, fc.integer({ min: 17, max: 800 })),
+      s: spec,
+    }),
+    {
+      maxLength: 40,
+      selector: (x) => `${x.r},${x.c}`,
+    },
+  ),
   merges: fc.array(
     fc.record({
       r: fc.integer({ min: 1, max: 42 }),
@@ -348,6 +357,7 @@ const sheetModel: fc.Arbitrary<Omit<SheetModel, 'name'> & { namePieces: string[]
 
 const bookModel: fc.Arbitrary<BookModel> = fc.record({
   date1904: fc.boolean(),
+  sharedStrings: fc.boolean(),
   sheets: fc.array(sheetModel, { minLength: 1, maxLength: 4 }).map((list) =>
     list.map((s, i) => {
       // Excel's rules: no leading/trailing apostrophe, unique, ≤ 31 characters; the first sheet stays visible.
@@ -428,7 +438,7 @@ async function writeBook(m: BookModel): Promise<Uint8Array> {
       writeCell(ws, r, c, s, placed);
     }
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await wb.xlsx.writeBuffer({ useSharedStrings: m.sharedStrings })) as ArrayBuffer);
 }
 
 describe('readXlsx reads random ExcelJS workbooks as ExcelJS did', () => {
