@@ -15,7 +15,7 @@ import { a1 } from '../../src/core/address';
 import type { Cell, Grid, MergedArea, Workbook } from '../../src/core/types';
 import { readWithExcelJs, type OracleLimits } from './exceljs-oracle';
 import { FIELD_BOOKS, fieldBytes, type FieldBook } from '../field/make-field';
-import { SAMPLES, dateFormattedFormulas, hostileWorkbook } from '../hostile/fixtures';
+import { SAMPLES, dateFormattedFormulas, hostileWorkbook, minimalXlsx, sheetXml } from '../hostile/fixtures';
 
 // ───────────────────────────── the comparison ─────────────────────────────
 
@@ -201,6 +201,35 @@ describe('readXlsx reads the hostile workbooks as ExcelJS did', () => {
   });
   test('a sheet name with quotes, brackets-free punctuation and entities', async () => {
     expect(await parity(await hostileWorkbook('R&D <"甲"> \'乙\' 表'), 'hostile2.xlsx')).toEqual([]);
+  });
+  test('the hand-written minimal workbook: inline strings, numbers, a dimension that lies, an empty sheet', async () => {
+    const bytes = minimalXlsx([
+      {
+        name: '矛盾纠纷',
+        xml: sheetXml(
+          [
+            {
+              r: 3,
+              cells: [
+                ['B3', '受理矛盾纠纷'],
+                ['C3', 37],
+                ['D3', '件 & <次>'],
+              ],
+            },
+            {
+              r: 40,
+              cells: [
+                ['AB40', -0.5],
+                ['C40', '  缩进'],
+              ],
+            },
+          ],
+          'A1:A1',
+        ),
+      },
+      { name: "It's!" },
+    ]);
+    expect(await parity(bytes, 'minimal.xlsx')).toEqual([]);
   });
   test('formulas in date-formatted cells caching an error, a text and TRUE keep those results', async () => {
     const bytes = await dateFormattedFormulas();
