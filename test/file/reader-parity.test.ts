@@ -219,8 +219,8 @@ describe('readXlsx reads the hostile workbooks as ExcelJS did', () => {
             {
               r: 40,
               cells: [
-                ['AB40', -0.5],
                 ['C40', '  缩进'],
+                ['AB40', -0.5],
               ],
             },
           ],
