@@ -635,6 +635,11 @@ describe('the sheet list and relationships', () => {
     ]);
   });
 
+  test('part names compare case-insensitively (OPC, ECMA-376 Part 2 §9.1.1.1): a target spelled in another case finds its part', async () => {
+    const wb = await read({ sheets: [{ name: '大小写', part: 'xl/worksheets/sheet1.xml', target: 'Worksheets/Sheet1.XML', xml: one }] });
+    expect(wb.sheets.map((g) => [g.name, cells(g)])).toEqual([['大小写', { A1: 1 }]]);
+  });
+
   test("sheets are in the workbook's order, not the parts' order", async () => {
     const wb = await read({
       sheets: [
