@@ -57,6 +57,9 @@ export class Scanner {
   private attrFrom = 0;
   private attrTo = 0;
   private attrsRead = false;
+  /** The document element, and whether its end tag has been read: a part cut short is damaged, not short. */
+  private root: string | null = null;
+  private rootClosed = false;
 
   constructor(readonly xml: string) {}
 
@@ -71,6 +74,7 @@ export class Scanner {
       const lt = x.indexOf('<', this.pos);
       if (lt < 0) {
         this.pos = x.length;
+        if (this.root !== null && !this.rootClosed) this.fail(`XML 在 <${this.root}> 结束之前中断`);
         return false;
       }
       const c = x.charCodeAt(lt + 1);
@@ -118,6 +122,10 @@ export class Scanner {
       this.attrTo = this.empty ? p - 1 : p;
       this.attrsRead = false;
       this.pos = p + 1;
+      if (this.root === null) {
+        this.root = this.name;
+        this.rootClosed = this.empty;
+      } else if (this.closing && this.name === this.root) this.rootClosed = true;
       return true;
     }
   }
