@@ -8,6 +8,7 @@
  * a sentence that says what happened and what to do; an unknown code keeps Excel's own message (already Chinese
  * in a Chinese Office) and the code, for whoever supports the user.
  */
+import { isChineseMessage } from '../core/language';
 
 /** What the pane was doing when Excel refused. */
 export type ExcelAction = 'read' | 'write' | 'select';
@@ -17,8 +18,6 @@ const ACTION: Record<ExcelAction, string> = {
   write: '写入工作簿失败',
   select: '无法定位到单元格',
 };
-
-const CJK = /[\u4e00-\u9fff]/;
 
 /** Excel's reason, per error code, followed by what the user can do. */
 const REASONS: Record<string, string> = {
@@ -63,7 +62,7 @@ export function isPayloadError(e: unknown): boolean {
 export function excelErrorMessage(e: unknown, action: ExcelAction): string {
   const code = field(e, 'code');
   const message = (typeof e === 'string' ? e.trim() : field(e, 'message')).replace(/[.。\s]+$/, '');
-  if (!code && message && CJK.test(message)) return `${message}。`;
+  if (!code && message && isChineseMessage(message)) return `${message}。`;
   const reason =
     (action === 'read' ? READ_REASONS[code] : undefined) ??
     REASONS[code] ??

@@ -4,6 +4,7 @@
  * Nothing leaves the browser: `apply` replaces the held bytes with the written workbook, ready to download.
  */
 import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, WritePlan } from '../core/types';
+import { isChineseMessage } from '../core/language';
 
 /** What the page needs from src/file. */
 export interface FileModule {
@@ -19,7 +20,6 @@ export type FileHostEvent =
   | { type: 'change' }
   | { type: 'select'; sheet: string; cell: string };
 
-const CJK = /[\u4e00-\u9fff]/;
 
 /** Files beyond this are refused before anything is parsed (the tab would run out of memory). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -31,7 +31,7 @@ export function tooLargeMessage(name: string, bytes: number, limit = MAX_FILE_BY
 
 function messageOf(err: unknown, fallback: string): string {
   const msg = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
-  return msg && CJK.test(msg) ? msg : msg ? `${fallback}（${msg.slice(0, 160)}）` : fallback;
+  return msg && isChineseMessage(msg) ? msg : msg ? `${fallback}（${msg.slice(0, 160)}）` : fallback;
 }
 
 export interface FileHostOptions {
