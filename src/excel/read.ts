@@ -136,6 +136,50 @@ function splitBatch(batch: Block[]): Block[][] | null {
 }
 
 /**
+ * The merged areas of every sheet, in one request. When the answer would be too large for one response (sheets
+ * with hundreds of thousands of merged cells), each sheet is asked alone; a sheet whose areas alone are too many
+ * is read without them — its cells are still read, and covered cells are empty either way.
+ */
+async function readMerges(context: Excel.RequestContext, sheetItems: Excel.Worksheet[], infos: SheetInfo[]): Promise<void> {
+  const request = (which: number[]) =>
+    which.map((i) => {
+      const s = infos[i];
+      const areas = sheetItems[i].getRangeByIndexes(s.row, s.col, s.rowCount, s.colCount).getMergedAreasOrNullObject();
+      areas.load('address');
+      return { i, areas };
+    });
+  const take = (asked: { i: number; areas: Excel.RangeAreas }[]) => {
+    for (const { i, areas } of asked) {
+      if (areas.isNullObject) continue;
+      for (const address of splitAreas(areas.address)) {
+        const a = areaOf(address);
+        if (a) infos[i].grid.merges!.push(a);
+      }
+    }
+  };
+  const sheets = infos.map((_, i) => i).filter((i) => infos[i].rowsToRead > 0);
+  const all = request(sheets);
+  try {
+    await context.sync();
+    take(all);
+    return;
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+  }
+  for (const i of sheets) {
+    const one = request([i]);
+    try {
+      // only after the host refused one answer for all sheets: one request per sheet
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      take(one);
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+    }
+  }
+}
+
+/**
  * Every worksheet as a Grid (values, number formats, error cells, merged areas, visibility, origin).
  * Sheets are returned in workbook order; an empty sheet is a Grid with no rows.
  */
@@ -186,23 +230,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   });
 
   // Merged areas: one small request for all sheets, only where the host has the API.
-  if (withMerges) {
-    const merged = infos.map((s, i) => {
-      if (s.rowsToRead === 0) return null;
-      const areas = sheetItems[i].getRangeByIndexes(s.row, s.col, s.rowCount, s.colCount).getMergedAreasOrNullObject();
-      areas.load('address');
-      return areas;
-    });
-    await context.sync();
-    merged.forEach((m, i) => {
-      if (!m || m.isNullObject) return;
-      const grid = infos[i].grid;
-      for (const address of splitAreas(m.address)) {
-        const a = areaOf(address);
-        if (a) grid.merges!.push(a);
-      }
-    });
-  }
+  if (withMerges) await readMerges(context, sheetItems, infos);
 
   // Syncs 3…: the cells, in requests of bounded size.
   const queue = packBatches(planBlocks(infos, budget, bytesPerCell), budget, bytesPerCell);

@@ -150,6 +150,8 @@ export class FakeWorkbookModel {
   syncs: SyncRecord[] = [];
   /** Every write applied to the workbook (cells, formats, sheets, comments, visibility …). */
   writes = 0;
+  /** Largest request or response of one sync, in bytes (Excel on the web's 5 MB unless a test lowers it). */
+  payloadLimit = PAYLOAD_LIMIT;
   private nextId = 1;
   private nextComment = 1;
 
@@ -298,7 +300,7 @@ export class FakeRequestContext {
       writes: 0,
     };
     this.model.syncs.push(record);
-    if (record.requestBytes > PAYLOAD_LIMIT) {
+    if (record.requestBytes > this.model.payloadLimit) {
       record.error = 'RequestPayloadSizeLimitExceeded';
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
@@ -316,7 +318,7 @@ export class FakeRequestContext {
     }
     record.writes = this.model.writes - writesBefore;
     record.responseBytes = deliveries.reduce((n, d) => n + d.bytes, 0);
-    if (record.responseBytes > PAYLOAD_LIMIT) {
+    if (record.responseBytes > this.model.payloadLimit) {
       record.error = 'ResponsePayloadSizeLimitExceeded';
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }

@@ -133,6 +133,27 @@ describe('readWorkbook against the fake office-js', () => {
     expect(book.sheets[0].merges).toEqual([]);
   });
 
+  test('merged areas too many for one answer: each sheet is asked alone, and a sheet with too many is still read', async () => {
+    const fake = createFakeExcel();
+    fake.model.payloadLimit = 4000; // a small limit stands for 5 MB of merged-area addresses
+    const sheet = (name: string, mergedRows: number) => {
+      const cells: (FakeValue | null)[][] = Array.from({ length: 400 }, (_, r) => [`第${r + 1}行`, null]);
+      cells[1] = ['受理矛盾纠纷', 37];
+      const merges = Array.from({ length: mergedRows }, (_, r) => ({ r1: r + 2, c1: 0, r2: r + 2, c2: 1 }));
+      fake.model.addSheet(name, cells, { merges });
+    };
+    sheet('甲表', 60); // about 0.7 KB of addresses
+    sheet('乙表', 60);
+    sheet('丙表', 60);
+    sheet('丁表', 380); // about 4.6 KB: too many even alone
+    const book = await readWorkbook(fake.context(), { env: fake.env, payloadBudget: 3000 });
+    expect(fake.model.syncs.some((s) => s.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    // every sheet's cells are read; the merges of the sheets that fit alone are kept
+    expect(book.sheets.map((s) => s.rows[1])).toEqual(Array(4).fill(['受理矛盾纠纷', 37]));
+    expect(book.sheets.map((s) => s.merges!.length)).toEqual([60, 60, 60, 0]);
+    expect(book.sheets[0].merges![0]).toEqual({ r1: 2, c1: 0, r2: 2, c2: 1 });
+  });
+
   test('createExcelHost().read goes through Excel.run and reports progress', async () => {
     const fake = createFakeExcel();
     fake.model.addSheet('表1', smallSheet(1));
