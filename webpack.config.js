@@ -8,8 +8,8 @@
  *
  * office.js: the task pane loads it from Microsoft's CDN (https://appsforoffice.microsoft.com/lib/1/hosted/office.js),
  * as Microsoft requires for add-ins: the hosted script is versioned together with Office itself, is patched by
- * Microsoft, and the add-in only ever runs inside Office, which reaches that host anyway. The script tag is injected
- * into taskpane.html here (unless the template already has it), so the pane author cannot forget it.
+ * Microsoft, and the add-in only ever runs inside Office, which reaches that host anyway. The script tag is written
+ * once, in src/taskpane/taskpane.html, with its address filled in here (`officeJs`); test/build.test.ts checks it.
  * For a closed government network without access to the CDN, build with OFFICE_JS_LOCAL=1: the npm copy of
  * office.js (@microsoft/office-js) is then copied to dist/office-js/ and referenced instead (~86 MB of locale
  * files, so not the default). The standalone page never loads office.js.
@@ -37,38 +37,6 @@ function ensureSlash(u) {
 /** The production manifest: every development URL replaced by the production address (as the Office templates do). */
 function manifestForProduction(xml, prodUrl = urlProd) {
   return String(xml).split(urlDev).join(ensureSlash(prodUrl));
-}
-
-/** Injects the office.js script tag (first in <head>) into taskpane.html only, unless the template has one. */
-class OfficeJsTagPlugin {
-  constructor(src) {
-    this.src = src;
-  }
-  apply(compiler) {
-    compiler.hooks.compilation.tap('OfficeJsTagPlugin', (compilation) => {
-      const hooks = HtmlWebpackPlugin.getCompilationHooks(compilation);
-      hooks.alterAssetTagGroups.tap('OfficeJsTagPlugin', (data) => {
-        if (data.outputName !== 'taskpane.html') return data;
-        data.headTags.unshift({
-          tagName: 'script',
-          voidTag: false,
-          meta: { plugin: 'OfficeJsTagPlugin' },
-          attributes: { src: this.src },
-        });
-        return data;
-      });
-      // The rendered template (tags not injected yet): drop ours when the author wrote the tag already.
-      hooks.afterTemplateExecution.tap('OfficeJsTagPlugin', (data) => {
-        if (data.outputName !== 'taskpane.html') return data;
-        if (/<script[^>]+office\.js["' ]/i.test(data.html)) {
-          data.headTags = data.headTags.filter((t) => !(t.meta && t.meta.plugin === 'OfficeJsTagPlugin'));
-          // Self-hosted build (OFFICE_JS_LOCAL=1): point the author's CDN tag at the local copy.
-          if (this.src !== OFFICE_JS_CDN) data.html = data.html.split(OFFICE_JS_CDN).join(this.src);
-        }
-        return data;
-      });
-    });
-  }
 }
 
 /**
@@ -190,6 +158,7 @@ module.exports = async (env = {}, options = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
+        templateParameters: { officeJs: officeJsSrc },
         chunks: ['taskpane'],
         scriptLoading: 'defer',
       }),
@@ -199,7 +168,6 @@ module.exports = async (env = {}, options = {}) => {
         chunks: ['web'],
         scriptLoading: 'defer',
       }),
-      new OfficeJsTagPlugin(officeJsSrc),
       new InitialBundleGuardPlugin(),
       new CopyWebpackPlugin({
         patterns: [
