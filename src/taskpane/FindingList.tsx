@@ -166,7 +166,6 @@ function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit,
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
-  const keyed = React.useRef(0);
   const where = ref(finding.sheet, finding.cell);
   const canExplain = finding.severity === 'verify';
   return (
@@ -181,18 +180,8 @@ function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit,
         data-sheet={finding.sheet}
         data-cell={finding.cell}
         aria-current={current ? 'true' : undefined}
-        onKeyDown={(e) => {
-          // Enter and Space select at once; the browser's own click that follows a key is then ignored.
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            keyed.current = Date.now();
-            onSelect(finding);
-          }
-        }}
-        onClick={() => {
-          if (Date.now() - keyed.current < 600) return;
-          onSelect(finding);
-        }}
+        // a native button: Enter and Space click it, once, in every browser and webview
+        onClick={() => onSelect(finding)}
       >
         {finding.message}
         <span className={styles.where}>{where}</span>

@@ -274,7 +274,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     expect(bg).not.toBe(other);
   });
 
-  step('with the keyboard alone: Enter on a focused finding selects its cell', async () => {
+  step('with the keyboard alone: Enter or Space on a focused finding selects its cell', async () => {
     const p = panel(page, SAMPLE_NAME);
     const z3 = findingButton(p, { rule: 'part-exceeds-whole', sheet: '行政执法', cell: 'D5' });
     await z3.focus();
@@ -285,6 +285,14 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     expect(await z3.getAttribute('aria-current')).toBe('true');
     // focus stays on the finding (the list is not lost when the preview moves)
     expect(await z3.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Space does the same
+    const z1 = findingButton(p, { rule: 'coverage-claim', sheet: '公共法律服务', cell: 'D6' });
+    await z1.focus();
+    await page.keyboard.press('Space');
+    const moved = page.locator('[data-testid="preview-grid"][data-sheet="公共法律服务"] td[aria-selected="true"]');
+    await moved.waitFor({ timeout: 10_000 });
+    expect(await moved.getAttribute('data-cell')).toBe('D6');
+    expect(await z1.getAttribute('aria-current')).toBe('true');
   });
 
   step('an explanation for a verify finding counts it as 已说明 and the verify count drops', async () => {
