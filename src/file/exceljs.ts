@@ -5,15 +5,13 @@
 import * as ExcelJS from 'exceljs';
 import type { Cell } from '../core/types';
 import { isFileReadError, readError } from './errors';
+import { msToSerial } from './serial';
 import { inspectWorkbookZip, toBytes, verifyInflatedSizes } from './zip';
-
-const MS_PER_DAY = 24 * 3600 * 1000;
 
 /** A JS Date as ExcelJS builds it (UTC) → the Excel serial number office-js would report. */
 export function dateToSerial(d: Date, date1904 = false): number {
-  const serial = 25569 + d.getTime() / MS_PER_DAY - (date1904 ? 1462 : 0);
-  // ExcelJS rounds to the millisecond; strip float noise below a millisecond.
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+  // the inverse of ExcelJS's own conversion, which has no phantom 29 February 1900 either
+  return msToSerial(d.getTime(), date1904);
 }
 
 type Rich = { richText: { text: string }[] };

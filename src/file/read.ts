@@ -116,7 +116,7 @@ export function gridOf(sheet: SheetEntry, part: SheetPart, limits: ReadLimits): 
   return grid;
 }
 
-/** Rows by row number, a row written twice merged into one (its later cells win, as in Excel). */
+/** Rows by row number; a row written twice becomes one, its later cells written after (so they win in gridOf). */
 function orderedRows(rows: RowCells[]): RowCells[] {
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) sorted = rows[i - 1].r < rows[i].r;
@@ -124,51 +124,61 @@ function orderedRows(rows: RowCells[]): RowCells[] {
   const byRow = new Map<number, RowCells>();
   for (const row of rows) {
     const seen = byRow.get(row.r);
-    if (!seen) {
-      byRow.set(row.r, { r: row.r, cols: [...row.cols], vals: [...row.vals], fmts: [...row.fmts] });
-      continue;
-    }
-    for (let k = 0; k < row.cols.length; k++) {
-      const at = seen.cols.indexOf(row.cols[k]);
-      if (at >= 0) {
-        seen.vals[at] = row.vals[k];
-        seen.fmts[at] = row.fmts[k];
-      } else {
-        seen.cols.push(row.cols[k]);
-        seen.vals.push(row.vals[k]);
-        seen.fmts.push(row.fmts[k]);
-      }
+    if (!seen) byRow.set(row.r, { r: row.r, cols: [...row.cols], vals: [...row.vals], fmts: [...row.fmts] });
+    else {
+      seen.cols.push(...row.cols);
+      seen.vals.push(...row.vals);
+      seen.fmts.push(...row.fmts);
     }
   }
   return [...byRow.values()].sort((a, b) => a.r - b.r);
 }
 
-/** A host reports the cells a merged area covers as empty, whatever the file keeps in them: only the top-left stays. */
+/**
+ * A host reports the cells a merged area covers as empty, whatever the file keeps in them: only the top-left
+ * stays. One sweep down the rows (in order) with the merges that span the current row, sorted by first column,
+ * so that a sheet with thousands of merged areas costs a binary search per cell, not a pass per merge.
+ */
 function clearCovered(rows: RowCells[], merges: MergedArea[]): void {
   if (!merges.length || !rows.length) return;
-  for (const m of merges) {
-    // first row at or below the merge (rows are in order)
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid].r < m.r1) lo = mid + 1;
-      else hi = mid;
+  const byTop = [...merges].sort((a, b) => a.r1 - b.r1);
+  let next = 0;
+  let active: MergedArea[] = [];
+  let firstEnd = Infinity; // the lowest last row among the active merges: none expires before it
+  for (const row of rows) {
+    let changed = false;
+    while (next < byTop.length && byTop[next].r1 <= row.r) {
+      const m = byTop[next++];
+      active.push(m);
+      firstEnd = Math.min(firstEnd, m.r2);
+      changed = true;
     }
-    for (let i = lo; i < rows.length && rows[i].r <= m.r2; i++) {
-      const row = rows[i];
-      let kept = 0;
-      for (let k = 0; k < row.cols.length; k++) {
-        const c = row.cols[k];
-        const covered = c >= m.c1 && c <= m.c2 && !(row.r === m.r1 && c === m.c1);
-        if (covered) continue;
-        row.cols[kept] = c;
-        row.vals[kept] = row.vals[k];
-        row.fmts[kept] = row.fmts[k];
-        kept++;
+    if (firstEnd < row.r) {
+      active = active.filter((m) => m.r2 >= row.r);
+      firstEnd = active.reduce((lo, m) => Math.min(lo, m.r2), Infinity);
+      changed = true;
+    }
+    if (!active.length) continue;
+    if (changed) active.sort((a, b) => a.c1 - b.c1);
+    let kept = 0;
+    for (let k = 0; k < row.cols.length; k++) {
+      const c = row.cols[k];
+      // the last merge starting at or left of c (valid merges do not overlap)
+      let lo = 0;
+      let hi = active.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (active[mid].c1 <= c) lo = mid + 1;
+        else hi = mid;
       }
-      row.cols.length = row.vals.length = row.fmts.length = kept;
+      const m = lo > 0 ? active[lo - 1] : null;
+      if (m && c <= m.c2 && !(row.r === m.r1 && c === m.c1)) continue;
+      row.cols[kept] = c;
+      row.vals[kept] = row.vals[k];
+      row.fmts[kept] = row.fmts[k];
+      kept++;
     }
+    if (kept !== row.cols.length) row.cols.length = row.vals.length = row.fmts.length = kept;
   }
 }
 
@@ -180,29 +190,43 @@ function clearCovered(rows: RowCells[], merges: MergedArea[]): void {
 export async function readXlsx(data: Uint8Array | ArrayBuffer, name: string, limits: ReadLimits = READ_LIMITS): Promise<Workbook> {
   const bytes = toBytes(data);
   const parts = new Parts(bytes, inspectWorkbookZip(bytes, name), name);
+  /** What is being read, for the message when it is damaged: a part, or a sheet by its name. */
   let reading = 'xl/workbook.xml';
   try {
     const book = parseWorkbook(parts.text(reading) ?? '');
     reading = 'xl/_rels/workbook.xml.rels';
     const relsXml = parts.text(reading);
-    const rels = relsXml !== null ? parseRels(relsXml) : new Map<string, Relationship>();
-    const partOf = (kind: string, fallback: string): string => {
-      for (const rel of rels.values()) if (isType(rel, kind) && !rel.external) return resolveTarget('xl/', rel.target);
-      return fallback;
+    const rels = relsXml !== null ? parseRels(relsXml) : null;
+    /** A part the workbook names must be there; one it does not name may be missing (a workbook without strings). */
+    const named = (kind: string, usual: string): string | null => {
+      for (const rel of rels?.values() ?? []) {
+        if (!isType(rel, kind) || rel.external) continue;
+        reading = resolveTarget('xl/', rel.target);
+        const text = parts.text(reading);
+        if (text === null) throw readError('corrupt', name, `缺少工作簿所列的部件 ${reading}`);
+        return text;
+      }
+      reading = usual;
+      return parts.text(usual);
     };
-    reading = partOf('sharedStrings', 'xl/sharedStrings.xml');
-    const strings = parseSharedStrings(parts.text(reading) ?? '');
-    reading = partOf('styles', 'xl/styles.xml');
-    const formats = parseCellFormats(parts.text(reading) ?? '');
+    const strings = parseSharedStrings(named('sharedStrings', 'xl/sharedStrings.xml') ?? '');
+    const formats = parseCellFormats(named('styles', 'xl/styles.xml') ?? '');
     const ctx = { strings, formats, date1904: book.date1904 };
 
     const sheets: Grid[] = [];
     for (const sheet of book.sheets) {
-      const rel = sheet.rid !== null ? rels.get(sheet.rid) : undefined;
-      if (rel && rel.type && !isType(rel, 'worksheet')) continue; // a chart sheet or dialog sheet holds no cells
-      reading = rel ? resolveTarget('xl/', rel.target) : `xl/worksheets/sheet${sheet.sheetId ?? sheets.length + 1}.xml`;
-      const xml = parts.text(reading);
-      if (xml === null) throw readError('corrupt', name, `缺少工作表“${sheet.name}”的内容（${reading}）`);
+      reading = `工作表“${sheet.name}”`;
+      let path: string;
+      if (rels) {
+        const rel = sheet.rid !== null ? rels.get(sheet.rid) : undefined;
+        if (!rel) throw readError('corrupt', name, `${reading}在工作簿关系中找不到（${sheet.rid ?? '没有 r:id'}）`);
+        if (rel.type && !isType(rel, 'worksheet')) continue; // a chart sheet or dialog sheet holds no cells
+        path = resolveTarget('xl/', rel.target);
+      } else {
+        path = `xl/worksheets/sheet${sheet.sheetId ?? sheets.length + 1}.xml`; // no relationships part at all
+      }
+      const xml = parts.text(path);
+      if (xml === null) throw readError('corrupt', name, `缺少${reading}的内容（${path}）`);
       sheets.push(gridOf(sheet, parseSheet(xml, ctx), limits));
     }
     return { name, sheets };

@@ -9,6 +9,8 @@
  * stays its serial number, with the cell's number format beside it.
  */
 import type { Cell, MergedArea } from '../core/types';
+import { a1 } from '../core/address';
+import { excelSerial } from './serial';
 
 /** Malformed XML in a part: the reader turns it into a FileReadError naming the file and the part. */
 export class XmlError extends Error {}
@@ -63,7 +65,8 @@ export class Scanner {
 
   constructor(readonly xml: string) {}
 
-  private fail(what: string): never {
+  /** Stop reading: the part is malformed here. */
+  fail(what: string): never {
     throw new XmlError(`${what}（第 ${this.pos} 个字符附近）`);
   }
 
@@ -185,14 +188,17 @@ export class Scanner {
         break;
       }
       out += decodeXml(eol(x.slice(this.pos, lt)));
-      if (!x.startsWith('<![CDATA[', lt)) {
+      const cdata = x.startsWith('<![CDATA[', lt);
+      const skipped = x.startsWith('<!--', lt) ? '-->' : x.charCodeAt(lt + 1) === 0x3f ? '?>' : null;
+      if (!cdata && !skipped) {
         this.pos = lt;
         break;
       }
-      const end = x.indexOf(']]>', lt + 9);
-      if (end < 0) this.fail('CDATA 没有结束');
-      out += eol(x.slice(lt + 9, end));
-      this.pos = end + 3;
+      const close = cdata ? ']]>' : (skipped as string);
+      const end = x.indexOf(close, lt + 2);
+      if (end < 0) this.fail('XML 在注释或 CDATA 中途结束');
+      if (cdata) out += eol(x.slice(lt + 9, end)); // a comment or processing instruction inside text is not text
+      this.pos = end + close.length;
     }
     return out;
   }
@@ -231,7 +237,9 @@ export function parseWorkbook(xml: string): WorkbookPart {
   const out: WorkbookPart = { sheets: [], date1904: false };
   while (s.next()) {
     if (s.closing) continue;
-    if (s.name === 'workbookPr') {
+    // extensions repeat names in other namespaces (`<x15:workbookPr chartTrackingRefBase="1"/>`)
+    if (s.name === 'extLst' || s.name === 'AlternateContent') s.skip();
+    else if (s.name === 'workbookPr') {
       const v = s.attr('date1904');
       out.date1904 = v === '1' || v === 'true';
     } else if (s.name === 'sheet') {
@@ -384,19 +392,15 @@ export function parseCellFormats(xml: string): (string | null)[] {
 
 // ───────────────────────────── worksheets ─────────────────────────────
 
-const MS_PER_DAY = 24 * 3600 * 1000;
-
 /** An ISO 8601 date (`t="d"`) as the serial number of the workbook's date system; null when unreadable. */
 export function isoToSerial(text: string, date1904: boolean): number | null {
-  const t = text.trim();
+  const t = text.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T');
   if (!/^\d{4}-\d{2}-\d{2}/.test(t) && !/^T?\d{2}:\d{2}/.test(t)) return null;
   // a wall-clock time without a zone is the workbook's own time, not the reader's
   const iso = /^T?\d{2}:/.test(t) ? `1899-12-30T${t.replace(/^T/, '')}` : t;
   const zoned = /[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`;
   const ms = Date.parse(zoned);
-  if (Number.isNaN(ms)) return null;
-  const serial = 25569 + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+  return Number.isNaN(ms) ? null : excelSerial(ms, date1904);
 }
 
 /** `B12` → [11, 1]; null when it is not a cell reference. */
@@ -443,8 +447,10 @@ function cellValue(t: string | null, v: string | null, inline: string | null, ct
   switch (t) {
     case 's': {
       if (v === null) return null;
-      const s = ctx.strings[parseInt(v, 10)];
-      return s === undefined ? null : s;
+      const i = parseInt(v, 10);
+      const s = ctx.strings[i];
+      if (s === undefined) throw new XmlError(`引用了不存在的第 ${Number.isFinite(i) ? i + 1 : v} 个共享字符串`);
+      return s;
     }
     case 'inlineStr':
       return inline ?? (v !== null ? unescapeXstring(v) : null);
@@ -464,6 +470,9 @@ function cellValue(t: string | null, v: string | null, inline: string | null, ct
   }
 }
 
+/** Parts of a worksheet that hold no cell values; `Fallback` repeats what its `Choice` says (Markup Compatibility). */
+const SKIPPED_IN_SHEET = new Set(['sheetViews', 'cols', 'conditionalFormatting', 'dataValidations', 'extLst', 'Fallback']);
+
 /** One worksheet part: every cell that holds something, and its merged areas. */
 export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
   const s = new Scanner(xml);
@@ -471,18 +480,29 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
   const merges: MergedArea[] = [];
   let row: RowCells | null = null;
   let rowIndex = -1;
+  /** Whether the current <row> says its number; if not, its cells' own references place them. */
+  let rowNumbered = false;
   let colIndex = -1;
+  const flush = () => {
+    if (row && row.cols.length) rows.push(row);
+  };
+  const startRow = (r: number, numbered: boolean): RowCells => {
+    flush();
+    rowIndex = r;
+    rowNumbered = numbered;
+    colIndex = -1;
+    return { r, cols: [], vals: [], fmts: [] };
+  };
   while (s.next()) {
     const name = s.name;
     if (name === 'c') {
       if (s.closing) continue;
-      if (row === null) {
-        rowIndex++;
-        row = { r: rowIndex, cols: [], vals: [], fmts: [] };
-        colIndex = -1;
-      }
+      if (row === null) row = startRow(rowIndex + 1, false);
       const ref = s.attr('r');
       const at = ref !== null ? decodeRef(ref) : null;
+      // a <row> without r (Open XML SDK code that skips blank rows): the cell's reference says where it is
+      if (at && !rowNumbered && at[0] !== rowIndex) row = startRow(at[0], false);
+      const cells = row;
       colIndex = at ? at[1] : colIndex + 1;
       const t = s.attr('t');
       const style = s.attr('s');
@@ -496,24 +516,31 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
           }
           if (s.name === 'v') v = s.text();
           else if (s.name === 'is') inline = stringItem(s);
+          else if (s.name === 'c' || s.name === 'row') s.fail(`单元格 ${ref ?? ''} 没有结束`);
           else s.skip(); // <f>, <extLst>
         }
       }
-      const value = cellValue(t, v, inline, ctx);
+      let value: Cell;
+      try {
+        value = cellValue(t, v, inline, ctx);
+      } catch (e) {
+        throw e instanceof XmlError ? new XmlError(`单元格 ${ref ?? a1(rowIndex, colIndex)} ${e.message}`) : e;
+      }
       if (value === null || value === '') continue;
-      row.cols.push(colIndex);
-      row.vals.push(value);
-      row.fmts.push(style !== null ? (ctx.formats[parseInt(style, 10)] ?? null) : null);
+      cells.cols.push(colIndex);
+      cells.vals.push(value);
+      // a cell without s has style 0 (§18.3.1.4)
+      cells.fmts.push(ctx.formats[style === null ? 0 : parseInt(style, 10)] ?? null);
     } else if (name === 'row') {
       if (s.closing) {
-        if (row && row.cols.length) rows.push(row);
+        flush();
         row = null;
         continue;
       }
       const r = Number(s.attr('r'));
-      rowIndex = Number.isInteger(r) && r > 0 ? r - 1 : rowIndex + 1;
-      colIndex = -1;
-      row = s.empty ? null : { r: rowIndex, cols: [], vals: [], fmts: [] };
+      const numbered = Number.isInteger(r) && r > 0;
+      row = startRow(numbered ? r - 1 : rowIndex + 1, numbered);
+      if (s.empty) row = null;
     } else if (name === 'mergeCell' && !s.closing) {
       const ref = s.attr('ref');
       if (!ref) continue;
@@ -521,10 +548,10 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
       const p = decodeRef(a);
       const q = decodeRef(b);
       if (p && q) merges.push({ r1: Math.min(p[0], q[0]), c1: Math.min(p[1], q[1]), r2: Math.max(p[0], q[0]), c2: Math.max(p[1], q[1]) });
-    } else if (!s.closing && (name === 'sheetViews' || name === 'cols' || name === 'conditionalFormatting' || name === 'dataValidations' || name === 'extLst')) {
+    } else if (!s.closing && SKIPPED_IN_SHEET.has(name)) {
       s.skip();
     }
   }
-  if (row && row.cols.length) rows.push(row);
+  flush();
   return { rows, merges };
 }

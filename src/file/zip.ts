@@ -1,6 +1,10 @@
 /**
- * A look at a file's bytes before ExcelJS sees them: what kind of file it is, and whether its zip central
- * directory is whole and declares sane sizes. Pure byte inspection (DataView), so it runs in Node and browsers.
+ * A file's zip container: what kind of file it is, whether its central directory is whole and declares sane sizes,
+ * and its entries' bytes. Pure byte work (DataView, fflate), so it runs in Node and browsers.
+ *
+ * Zip bombs are stopped in two places, one per path: the reader inflates each part it needs through `readEntry`,
+ * which never goes past the declared size; ExcelJS (the writing path) unpacks every part itself, so
+ * `verifyInflatedSizes` measures first the entries that could outgrow the limits.
  */
 import { Inflate, inflateSync } from 'fflate';
 import { isFileReadError, readError } from './errors';
@@ -69,7 +73,7 @@ export function utf8(b: Uint8Array): string {
     if (c >= 0xf0) cp = ((c & 0x07) << 18) | ((b[i++] & 0x3f) << 12) | ((b[i++] & 0x3f) << 6) | (b[i++] & 0x3f);
     else if (c >= 0xe0) cp = ((c & 0x0f) << 12) | ((b[i++] & 0x3f) << 6) | (b[i++] & 0x3f);
     else if (c >= 0xc0) cp = ((c & 0x1f) << 6) | (b[i++] & 0x3f);
-    out += String.fromCodePoint(cp);
+    out += String.fromCodePoint(cp <= 0x10ffff ? cp : 0xfffd); // F5–F7 lead bytes are not UTF-8
   }
   return out;
 }

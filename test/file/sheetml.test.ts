@@ -785,3 +785,103 @@ describe('where the new reader is better than ExcelJS (known differences, left o
     expect([at(old, 'A1'), at(old, 'B1'), at(old, 'C1')]).toEqual([null, null, '&']);
   });
 });
+
+// ───────────────────────────── what a review of the reader found ─────────────────────────────
+
+describe('written by code that skips what it does not need', () => {
+  test('a <row> without r whose cells carry references: each cell goes where its reference says', async () => {
+    const g = await readOne({
+      sheets: [{ xml: ws('<row r="1"><c r="A1"><v>1</v></c></row><row><c r="A5"><v>5</v></c></row><row><c r="B7"><v>7</v></c><c><v>8</v></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ A1: 1, A5: 5, B7: 7, C7: 8 });
+  });
+
+  test('a cell without s has style 0: the same number format as s="0"', async () => {
+    const g = await readOne({
+      styles: styles([]).replace('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0"/>'),
+      sheets: [{ xml: ws('<row r="1"><c r="A1"><v>0.5</v></c><c r="B1" s="0"><v>0.5</v></c></row>') }],
+    });
+    expect([fmtAt(g, 'A1'), fmtAt(g, 'B1')]).toEqual(['0.00%', '0.00%']);
+  });
+
+  test('a workbookPr repeated in an extension (x15) does not switch the 1904 date system off', async () => {
+    const workbookXml =
+      `${HEAD}<workbook xmlns="${NS}" xmlns:r="${RNS}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">` +
+      '<workbookPr date1904="1"/><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets>' +
+      '<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>';
+    const g = await readOne({ workbookXml, sheets: [{ xml: ws('<row r="1"><c r="A1" t="d"><v>1904-01-02</v></c></row>') }] });
+    expect(at(g, 'A1')).toBe(1);
+  });
+
+  test('mc:AlternateContent in sheetData: the Choice is read, the Fallback that repeats it is not', async () => {
+    const xml = ws(
+      '<row r="1"><c r="A1"><v>1</v></c></row>' +
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14">' +
+        '<row r="2"><c r="A2"><v>2</v></c></row></mc:Choice><mc:Fallback><row r="2"><c r="A2"><v>99</v></c></row></mc:Fallback></mc:AlternateContent>',
+    );
+    expect(cells(await readOne({ sheets: [{ xml }] }))).toEqual({ A1: 1, A2: 2 });
+  });
+
+  test('a comment or processing instruction inside a value is not part of it', async () => {
+    const g = await readOne({ sheets: [{ xml: ws('<row r="1"><c r="A1"><v>1<!-- 备注 -->2</v></c><c r="B1"><v>3<?pi x?>4</v></c></row>') }] });
+    expect(cells(g)).toEqual({ A1: 12, B1: 34 });
+  });
+
+  test('ISO dates before 1 March 1900 count Excel’s phantom 29 February; a space before the time is a T, in UTC', async () => {
+    const g = await readOne({
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="d"><v>1900-01-01</v></c><c r="B1" t="d"><v>1900-03-01</v></c><c r="C1" t="d"><v>2024-01-08 12:00:00</v></c></row>') }],
+    });
+    expect([at(g, 'A1'), at(g, 'B1'), at(g, 'C1')]).toEqual([1, 61, 45299.5]);
+  });
+
+  test('merged areas by the hundred across rows and columns: every covered cell is empty, every top-left kept', async () => {
+    // 30 rows × 12 columns of figures; merges of 2×2 blocks on the left, whole-height merges of columns K and L
+    let rows = '';
+    for (let r = 1; r <= 30; r++) {
+      rows += `<row r="${r}">`;
+      for (let c = 0; c < 12; c++) rows += `<c r="${colName(c)}${r}"><v>${r * 100 + c}</v></c>`;
+      rows += '</row>';
+    }
+    const merges: string[] = [];
+    for (let r = 1; r < 30; r += 2) for (let c = 0; c < 10; c += 2) merges.push(`${colName(c)}${r}:${colName(c + 1)}${r + 1}`);
+    merges.push('K1:K30', 'L2:L30');
+    const g = await readOne({ sheets: [{ xml: ws(rows, `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`) }] });
+    const expected: Record<string, number> = {};
+    for (let r = 1; r < 30; r += 2) for (let c = 0; c < 10; c += 2) expected[`${colName(c)}${r}`] = r * 100 + c;
+    expected.K1 = 110;
+    expected.L1 = 111; // above its column's merge
+    expected.L2 = 211;
+    expect(cells(g)).toEqual(expected);
+    expect(g.merges).toHaveLength(merges.length);
+  });
+});
+
+describe('damage the reader reports instead of reading around it', () => {
+  test('a shared-string index past the table names the sheet and the cell', async () => {
+    const e = await readError(rawXlsx({ sst: ['<si><t>甲</t></si>'], sheets: [{ name: '矛盾纠纷', xml: ws('<row r="4"><c r="D4" t="s"><v>7</v></c></row>') }] }), '串.xlsx');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('矛盾纠纷');
+    expect(e.message).toContain('D4');
+  });
+
+  test('a shared-string table the workbook names but the zip lacks → corrupt, not every text cell dropped', async () => {
+    const bytes = rawXlsx({ sst: ['<si><t>甲</t></si>'], sstTarget: 'strings/sharedStrings.xml', sheets: [{ xml: ws('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }] });
+    const e = await readError(bytes, '缺串.xlsx');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('sharedStrings.xml');
+  });
+
+  test('a sheet whose r:id has no relationship → corrupt naming the sheet (never another sheet’s part under its name)', async () => {
+    const workbookXml =
+      `${HEAD}<workbook xmlns="${NS}" xmlns:r="${RNS}"><sheets><sheet name="甲" sheetId="1" r:id="rId1"/>` +
+      '<sheet name="乙" sheetId="2" r:id="rId9"/></sheets></workbook>';
+    const e = await readError(rawXlsx({ workbookXml, sheets: [{ xml: ws('') }, { xml: ws('') }] }), '乙.xlsx');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('乙');
+  });
+
+  test('a cell left open swallows no row: corrupt', async () => {
+    const e = await readError(rawXlsx({ sheets: [{ xml: ws('<row r="1"><c r="A1"><v>1</v></row><row r="2"><c r="A2"><v>2</v></c></row>') }] }), '开.xlsx');
+    expect(e.code).toBe('corrupt');
+  });
+});
