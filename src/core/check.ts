@@ -4,6 +4,7 @@ import { readExplanations } from './explanations';
 import { extract } from './extract';
 import { applyExplanations, countFindings } from './findings';
 import { ruleContext, runRules, sheetTitles } from './rules';
+import { isToolSheet } from './toolsheets';
 import type { Catalog, CheckResult, Workbook } from './types';
 
 export interface CheckOptions {
@@ -19,7 +20,8 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
   // rates are computed inside the context, over the observations in workbook order
   const ctx = ruleContext(extraction, {
     catalog,
-    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, origin: s.origin })),
+    // the live formulas of the tool's own 计算结果 sheet have no stored result in a copy ExcelJS wrote: not the township's
+    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, uncalculated: isToolSheet(s) ? undefined : s.uncalculated, origin: s.origin })),
     titles: sheetTitles(book.sheets),
   });
   const findings = applyExplanations(runRules(ctx), explanations);

@@ -41,6 +41,11 @@ export interface Grid {
   visibility?: 'visible' | 'hidden' | 'veryHidden';
   /** Set by an adapter that had to stop reading (e.g. a sheet far too large); the rules report it. */
   truncated?: { rowsRead: number; rowsTotal: number };
+  /**
+   * Formula cells the file holds no computed value for (a workbook written by a program and never saved by Excel
+   * or WPS): how many, and the first one (absolute row and column). They read as empty; the rules report it.
+   */
+  uncalculated?: { count: number; row: number; col: number };
 }
 
 export interface Workbook {
@@ -259,7 +264,8 @@ export type RuleId =
   | 'approximate-rate'
   | 'unknown-indicator'
   | 'numbering'
-  | 'sheet-truncated';
+  | 'sheet-truncated'
+  | 'uncalculated-formula';
 
 export interface Finding {
   /** Stable across runs: a hash of rule, entity, period and indicators (or cell when no indicator). */

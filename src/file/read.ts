@@ -63,6 +63,7 @@ export function gridOf(sheet: SheetEntry, part: SheetPart, limits: ReadLimits): 
   const rows = orderedRows(part.rows);
   clearCovered(rows, merges);
   const grid: Grid = { name: sheet.name, rows: [], formats: [], merges, visibility: sheet.state };
+  if (part.uncalculated) grid.uncalculated = part.uncalculated;
 
   let minRow = Infinity;
   let maxRow = -1;

@@ -434,6 +434,8 @@ export interface RowCells {
 export interface SheetPart {
   rows: RowCells[];
   merges: MergedArea[];
+  /** Formula cells with no stored result (never calculated): how many, and the first. */
+  uncalculated: { count: number; row: number; col: number } | null;
 }
 
 export interface SheetContext {
@@ -478,6 +480,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
   const s = new Scanner(xml);
   const rows: RowCells[] = [];
   const merges: MergedArea[] = [];
+  let uncalculated: SheetPart['uncalculated'] = null;
   let row: RowCells | null = null;
   let rowIndex = -1;
   /** Whether the current <row> says its number; if not, its cells' own references place them. */
@@ -508,6 +511,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
       const style = s.attr('s');
       let v: string | null = null;
       let inline: string | null = null;
+      let formula = false;
       if (!s.empty) {
         while (s.next()) {
           if (s.closing) {
@@ -517,8 +521,17 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
           if (s.name === 'v') v = s.text();
           else if (s.name === 'is') inline = stringItem(s);
           else if (s.name === 'c' || s.name === 'row') s.fail(`单元格 ${ref ?? ''} 没有结束`);
-          else s.skip(); // <f>, <extLst>
+          else {
+            formula ||= s.name === 'f';
+            s.skip(); // <f>, <extLst>
+          }
         }
+      }
+      // a formula never calculated: no <v>, or an empty one where the result is not a text (`t="str"` with an
+      // empty <v> is a formula that computed "")
+      if (formula && (v === null || (v === '' && t !== 'str' && t !== 'inlineStr'))) {
+        if (uncalculated) uncalculated.count++;
+        else uncalculated = { count: 1, row: rowIndex, col: colIndex };
       }
       let value: Cell;
       try {
@@ -553,5 +566,5 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetPart {
     }
   }
   flush();
-  return { rows, merges };
+  return { rows, merges, uncalculated };
 }

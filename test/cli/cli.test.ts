@@ -77,6 +77,27 @@ describe('indicator-desk check', () => {
     expect(r.err).toBe(''); // one file: no progress lines
   });
 
+  test('a workbook written by a program, its totals formulas never calculated: an error naming the first one, exit 1', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('矛盾纠纷');
+    ws.addRows([
+      ['指标', '单位', '2023年'],
+      ['受理矛盾纠纷', '件', 9],
+      ['调解成功矛盾纠纷', '件', 7],
+      ['矛盾纠纷调解成功率', '%', { formula: 'C3/C2' }],
+      ['合计', '件', { formula: 'C2+C3' }],
+    ]);
+    const file = path.join(tmp, '脚本生成.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run(['check', file, '--json']);
+    expect(r.code).toBe(1);
+    const f = (JSON.parse(r.out) as { files: { findings: { rule: string; sheet: string; cell: string; message: string }[] }[] }).files[0].findings;
+    const u = f.filter((x) => x.rule === 'uncalculated-formula');
+    expect(u).toHaveLength(1);
+    expect(u[0]).toMatchObject({ sheet: '矛盾纠纷', cell: 'C4' });
+    expect(u[0].message).toContain('2个公式单元格');
+  });
+
   test('an explained verify finding is shown as explained, with its explanation, read back from 审核说明', async () => {
     const bytes = new Uint8Array(fs.readFileSync(ZHOU));
     const result = check(await readXlsx(bytes, 'z.xlsx'));

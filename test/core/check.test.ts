@@ -1,6 +1,7 @@
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { check } from '../../src/core/check';
 import { explanationFor, explanationSheet } from '../../src/core/explanations';
+import { RATES_HEADER } from '../../src/core/toolsheets';
 import type { Cell, Grid, Workbook } from '../../src/core/types';
 
 const identity: Grid = {
@@ -110,5 +111,20 @@ describe('check: sheets the adapter could not read to the end', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '矛盾纠纷', cell: 'A9' });
     expect(f[0].message).toContain('50000行');
+  });
+
+  it('reports formulas without stored results on a township sheet, not on the tool’s own 计算结果 sheet', () => {
+    const sheet = { ...disputes('77.8%', 'General'), uncalculated: { count: 2, row: 5, col: 3 } };
+    const r = check(book(sheet));
+    const f = r.findings.filter((x) => x.rule === 'uncalculated-formula');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', sheet: '矛盾纠纷', cell: 'D6' });
+    const rates: Grid = {
+      name: RESULT_SHEETS.rates,
+      rows: [['计算结果（由指标审核助手生成）'], [...RATES_HEADER]],
+      uncalculated: { count: 30, row: 1, col: 3 },
+    };
+    const ours = check(book(disputes('77.8%', 'General'), rates));
+    expect(ours.findings.filter((x) => x.rule === 'uncalculated-formula')).toEqual([]);
   });
 });

@@ -77,6 +77,16 @@ describe('sheet-truncated', () => {
   });
 });
 
+describe('uncalculated-formula', () => {
+  it('an error at the first formula without a stored result, with how many there are and what to do', () => {
+    const f = run([], { rules: ['uncalculated-formula'], sheets: [{ name: '汇总', uncalculated: { count: 12, row: 10, col: 3 } }, { name: '指标' }] });
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', sheet: '汇总', cell: 'D11', actual: 12 });
+    expect(f[0].message).toMatch(/12个公式单元格.*D11.*打开、保存后重新审核/);
+    expectCleanMessage(f[0]);
+  });
+});
+
 describe('where a finding is', () => {
   it('names sheet and cell as a clerk reads them, and parses back', () => {
     expect(whereText('矛盾纠纷', 'D11')).toBe('‘矛盾纠纷’表 D11');
@@ -156,6 +166,7 @@ describe('rule metadata', () => {
       'rate-mismatch': 'error',
       'sum-mismatch': 'error',
       'sheet-truncated': 'error',
+      'uncalculated-formula': 'error',
       'conflicting-values': 'verify',
       'coverage-claim': 'verify',
       'year-mismatch': 'verify',

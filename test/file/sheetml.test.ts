@@ -367,6 +367,16 @@ describe('cells and rows', () => {
     expect(cells(g)).toEqual({ C3: 12, C4: '文字' });
     expect(g.origin).toEqual({ row: 2, col: 2 });
     expect(g.rows).toHaveLength(2);
+    // the two formulas never calculated are said, the first one named (a rule reports them)
+    expect(g.uncalculated).toEqual({ count: 2, row: 2, col: 1 });
+  });
+
+  test('a formula that calculated "" (t="str", empty <v>) is calculated; openpyxl\'s empty <v> under a number is not', async () => {
+    const g = await readOne({
+      sheets: [{ xml: ws('<row r="1"><c r="A1" t="str"><f>IF(B1="","",B1)</f><v></v></c><c r="C1"><v>1</v></c></row><row r="2"><c r="D2"><f>C1*2</f><v></v></c></row>') }],
+    });
+    expect(cells(g)).toEqual({ C1: 1 });
+    expect(g.uncalculated).toEqual({ count: 1, row: 1, col: 3 });
   });
 
   test('t="d" ISO 8601 date cells are serial numbers with the cell\'s date format', async () => {

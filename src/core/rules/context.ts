@@ -6,6 +6,9 @@ import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation
 import { computeRates } from './rates';
 import { groupObservations, sortObservations, type ObsGroup } from './util';
 
+/** What the adapter said about a sheet, beyond its cells. */
+export type SheetFacts = Pick<Grid, 'name' | 'truncated' | 'uncalculated' | 'origin'>;
+
 /** A title-like cell of a sheet (`前营乡2023年法治政府建设指标`), for the year rule. */
 export interface SheetTitle {
   sheet: string;
@@ -26,16 +29,16 @@ export interface RuleContext {
   year: number | null;
   /** Sheet names in workbook order. */
   sheetOrder: string[];
-  /** Sheets with what the adapter said about truncation (and where the grid starts). */
-  sheets: Pick<Grid, 'name' | 'truncated' | 'origin'>[];
+  /** Sheets with what the adapter said about them: truncation, uncalculated formulas, where the grid starts. */
+  sheets: SheetFacts[];
   titles: SheetTitle[];
 }
 
 export interface ContextOptions {
   catalog?: Catalog;
   rates?: ComputedRate[];
-  /** The workbook's sheets (names, truncation, origin), in order. */
-  sheets?: Pick<Grid, 'name' | 'truncated' | 'origin'>[];
+  /** The workbook's sheets (names, truncation, uncalculated formulas, origin), in order. */
+  sheets?: SheetFacts[];
   titles?: SheetTitle[];
 }
 

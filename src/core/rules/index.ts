@@ -22,7 +22,7 @@ import type { Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, sumMismatch } from './relations';
-import { numbering, sheetTruncated, unknownIndicator } from './structure';
+import { numbering, sheetTruncated, uncalculatedFormula, unknownIndicator } from './structure';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
@@ -45,6 +45,7 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   'unknown-indicator': unknownIndicator,
   numbering,
   'sheet-truncated': sheetTruncated,
+  'uncalculated-formula': uncalculatedFormula,
 };
 
 /** All rules (or the listed ones) on a context: unique ids, sorted by severity, sheet, row, column. */

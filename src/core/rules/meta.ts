@@ -142,6 +142,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     template:
       '‘{sheet}’表共有{total}行，超出了可以读取的范围，只审核了前{read}行，{where}起的内容没有审核。请删除多余的空行或把表格拆分后重新审核。',
   },
+  'uncalculated-formula': {
+    severity: 'error',
+    title: '公式没有计算结果',
+    template:
+      '‘{sheet}’表有{count}个公式单元格在文件中没有计算结果（第一个在 {cell}），这些单元格按空白处理，没有审核。文件可能由其他程序生成，请在 Excel 或 WPS 中打开、保存后重新审核。',
+  },
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

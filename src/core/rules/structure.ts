@@ -1,4 +1,4 @@
-/** Rules on the workbook's shape: labels the catalog cannot place, heading numbering, truncated sheets. */
+/** Rules on the workbook's shape: labels the catalog cannot place, heading numbering, truncated sheets, uncalculated formulas. */
 import { a1 } from '../address';
 import { makeFinding, whereText } from '../findings';
 import type { Finding } from '../types';
@@ -114,6 +114,26 @@ export function sheetTruncated(ctx: RuleContext): Finding[] {
         },
         actual: s.truncated!.rowsRead,
         expected: s.truncated!.rowsTotal,
+      });
+    });
+}
+
+/** Formulas the file holds no result for: those cells read as empty, so what they compute was not checked. */
+export function uncalculatedFormula(ctx: RuleContext): Finding[] {
+  return ctx.sheets
+    .filter((s) => s.uncalculated && s.uncalculated.count > 0)
+    .map((s) => {
+      const u = s.uncalculated!;
+      const cell = a1(u.row, u.col);
+      return makeFinding('uncalculated-formula', {
+        sheet: s.name,
+        cell,
+        indicators: [],
+        entity: null,
+        period: null,
+        key: 'uncalculated',
+        vars: { sheet: s.name, cell, count: u.count },
+        actual: u.count,
       });
     });
 }
