@@ -28,6 +28,8 @@ export interface AppProps {
   /** The host's display language (`Office.context.displayLanguage`); English when it starts with `en`. */
   language?: string | null;
   engine?: Engine;
+  /** The user's Office theme is dark (see theme.ts). */
+  dark?: boolean;
 }
 
 function TaskpaneBody({ host, engine }: AppProps) {
@@ -44,10 +46,10 @@ function TaskpaneBody({ host, engine }: AppProps) {
   );
 }
 
-export function App({ host, language, engine }: AppProps) {
+export function App({ host, language, engine, dark }: AppProps) {
   const strings = stringsFor(language);
   return (
-    <PaneProviders strings={strings}>
+    <PaneProviders strings={strings} dark={dark}>
       <TaskpaneBody host={host} engine={engine} />
     </PaneProviders>
   );

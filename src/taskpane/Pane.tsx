@@ -7,6 +7,7 @@ import {
   Button,
   Field,
   FluentProvider,
+  webDarkTheme,
   ProgressBar,
   makeStyles,
   mergeClasses,
@@ -242,10 +243,17 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
   );
 }
 
-/** Theme + strings around any pane content. */
-export function PaneProviders({ strings, children }: { strings: Strings; children: React.ReactNode }) {
+/**
+ * Theme + strings around any pane content. `dark` (the Office theme is Black or Dark Gray) gives the dark Fluent
+ * theme on its own background, filling the pane; otherwise the page's own background shows through.
+ */
+export function PaneProviders({ strings, dark = false, children }: { strings: Strings; dark?: boolean; children: React.ReactNode }) {
   return (
-    <FluentProvider theme={webLightTheme} style={{ backgroundColor: 'transparent' }}>
+    <FluentProvider
+      theme={dark ? webDarkTheme : webLightTheme}
+      style={dark ? { minHeight: '100vh', colorScheme: 'dark' } : { backgroundColor: 'transparent' }}
+      data-theme={dark ? 'dark' : 'light'}
+    >
       <StringsContext.Provider value={strings}>{children}</StringsContext.Provider>
     </FluentProvider>
   );

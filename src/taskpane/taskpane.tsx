@@ -10,6 +10,7 @@ import { App } from './App';
 import { userMessage } from './errors';
 import { Notice, StartFailed } from './StartFailed';
 import { pickLocale, stringsFor } from './i18n';
+import { isDarkOfficeTheme } from './theme';
 
 function container(): HTMLElement {
   let el = document.getElementById('container');
@@ -59,9 +60,10 @@ function start(): void {
     }
     try {
       const host = createExcelHost();
+      const dark = isDarkOfficeTheme(Office.context?.officeTheme);
       root.render(
         <StartFailed language={language}>
-          <App host={host} language={language} />
+          <App host={host} language={language} dark={dark} />
         </StartFailed>,
       );
     } catch (err) {

@@ -876,6 +876,36 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     expect(pane.outside).toEqual([]);
   });
 
+  test('Office on the Black theme: the pane is dark too, readable (axe colour contrast) and checks as before', async () => {
+    const black = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#363636', controlForegroundColor: '#FFFFFF' };
+    const s = await openPane({ ...toSpec(expected.book), officeTheme: black }, 320, 700);
+    try {
+      await checkInPane(s.page);
+      const core = expected.result.counts;
+      expect(await counts(s.page.locator('body'))).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+      // what the user sees: a dark background behind light text, down to the bottom of the pane
+      const look = await s.page.evaluate(() => {
+        const lum = (c: string) => {
+          const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).slice(0, 3).map(Number);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        };
+        const themed = document.querySelector('[data-theme]') as HTMLElement;
+        const h1 = document.querySelector('h1') as HTMLElement;
+        return { theme: themed.dataset.theme, bg: lum(getComputedStyle(themed).backgroundColor), text: lum(getComputedStyle(h1).color), height: themed.getBoundingClientRect().height };
+      });
+      expect(look.theme).toBe('dark');
+      expect(look.bg).toBeLessThan(0.25);
+      expect(look.text).toBeGreaterThan(0.75);
+      expect(look.height).toBeGreaterThanOrEqual(700);
+      await s.page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-320x700-dark.png') });
+      const report = seriousOnly(await runAxe(s.page));
+      if (report) console.log(`axe (task pane, dark):\n${report}`);
+      expect(report).toBe('');
+    } finally {
+      await s.context.close();
+    }
+  });
+
   test('an older Excel (ExcelApi 1.9: no merged-area or comment API) in English: the same findings, marks without comments', async () => {
     const s = await openPane({ ...toSpec(expected.book, 'en-US'), apiVersion: '1.9' }, 320, 700);
     try {

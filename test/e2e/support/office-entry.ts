@@ -19,6 +19,8 @@ export interface E2EOfficeSpec {
   book: { name: string; sheets: E2ESheet[] };
   language?: string;
   apiVersion?: string;
+  /** `Office.context.officeTheme` (absent: a host that does not say). */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
 }
 
 /** What the test can call through page.evaluate. */
@@ -79,6 +81,7 @@ w.Office = {
   PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
   context: {
     displayLanguage: spec.language ?? 'zh-CN',
+    officeTheme: spec.officeTheme,
     requirements: { isSetSupported: (name: string, version?: string | number) => fake.env.isSetSupported(name, String(version ?? '1.1')) },
   },
   onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
