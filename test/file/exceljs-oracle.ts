@@ -2,10 +2,13 @@
  * The ExcelJS-based .xlsx reader that src/file/read.ts used before it got its own SpreadsheetML reader, kept as
  * a test oracle for the differential tests (reader-parity.test.ts). Same Grid semantics: cached formula results,
  * rich text and hyperlinks as text, dates as serials with their format, merges, used-range origin, truncation.
- * No zip checks here (the tests feed it workbooks that are sane zips); it must not import src/file/read.ts.
+ * Its ExcelJS loading and cell conversion are src/file/exceljs.ts's, shared with the writing path; what it keeps
+ * of its own is the old worksheet → Grid step. It must not import src/file/read.ts.
  */
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Cell, Grid, MergedArea, Workbook } from '../../src/core/types';
+// the ExcelJS loading and cell conversion the writing path still uses (apply.ts reads cells back through them)
+import { loadExcelJs, toCell } from '../../src/file/exceljs';
 
 export interface OracleLimits {
   maxRows: number;
@@ -13,52 +16,6 @@ export interface OracleLimits {
 }
 
 export const ORACLE_LIMITS: OracleLimits = { maxRows: 200_000, maxCells: 5_000_000 };
-
-const MS_PER_DAY = 24 * 3600 * 1000;
-
-/** A JS Date as ExcelJS builds it (UTC) → the Excel serial number office-js would report. */
-export function dateToSerial(d: Date, date1904 = false): number {
-  const serial = 25569 + d.getTime() / MS_PER_DAY - (date1904 ? 1462 : 0);
-  // ExcelJS rounds to the millisecond; strip float noise below a millisecond.
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
-}
-
-type Rich = { richText: { text: string }[] };
-
-function isRich(v: unknown): v is Rich {
-  return typeof v === 'object' && v !== null && Array.isArray((v as Rich).richText);
-}
-
-function richToText(v: Rich): string {
-  return v.richText.map((r) => (r && typeof r.text === 'string' ? r.text : '')).join('');
-}
-
-/** An ExcelJS cell value → the raw Cell an office-js range would report. */
-export function toCell(v: unknown, date1904 = false): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToSerial(v, date1904);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if ('formula' in o || 'sharedFormula' in o || 'result' in o) {
-      const r = o.result;
-      if (r === undefined || r === null) return null;
-      return toCell(r, date1904);
-    }
-    if (isRich(o)) return richToText(o);
-    if ('hyperlink' in o || 'text' in o) {
-      const t = o.text;
-      if (typeof t === 'string') return t;
-      if (isRich(t)) return richToText(t);
-      if (typeof t === 'number') return t;
-      return typeof o.hyperlink === 'string' ? o.hyperlink : null;
-    }
-    return null;
-  }
-  return null;
-}
 
 function toVisibility(state: unknown): Grid['visibility'] {
   return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
@@ -137,43 +94,9 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, limits: OracleLimits):
   return grid;
 }
 
-type CellModel = { formula?: unknown; shareType?: unknown; result?: unknown };
-type SheetModel = { rows?: ({ cells?: (CellModel | null)[] } | null)[] };
-
-/**
- * ExcelJS turns the cached result of every formula in a date-formatted cell into a Date, whatever it was (an
- * error or a text becomes an Invalid Date, TRUE becomes 1900-01-01). Keep the non-numeric results as parsed.
- */
-function keepFormulaResults(wb: ExcelJS.Workbook): void {
-  const x = wb.xlsx as unknown as { reconcile?: (model: { worksheets?: SheetModel[] }, options: unknown) => unknown };
-  const reconcile = x.reconcile;
-  if (typeof reconcile !== 'function') return;
-  x.reconcile = function (this: unknown, model, options) {
-    const kept: [CellModel, unknown][] = [];
-    for (const ws of model?.worksheets ?? []) {
-      for (const row of ws?.rows ?? []) {
-        for (const c of row?.cells ?? []) {
-          if (c && (c.formula || c.shareType) && c.result !== undefined && c.result !== null && typeof c.result !== 'number') kept.push([c, c.result]);
-        }
-      }
-    }
-    const out = reconcile.call(this, model, options);
-    for (const [c, r] of kept) c.result = r;
-    return out;
-  };
-}
-
-/** Load the bytes into an ExcelJS workbook (no zip checks: test input only). */
-export async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  keepFormulaResults(wb);
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
 /** Every worksheet as a Grid, exactly as readXlsx did with ExcelJS. */
 export async function readWithExcelJs(bytes: Uint8Array, name: string, limits: OracleLimits = ORACLE_LIMITS): Promise<Workbook> {
-  const wb = await loadExcelJs(bytes);
+  const wb = await loadExcelJs(bytes, name);
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   return { name, sheets: wb.worksheets.map((ws) => gridOf(ws, date1904, limits)) };
 }
