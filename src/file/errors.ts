@@ -32,7 +32,8 @@ export function quoteName(name: string): string {
   return name ? `“${name}”` : '所选';
 }
 
-export function readError(code: FileReadErrorCode, name: string, detail?: string): FileReadError {
+/** `advice` replaces the usual last sentence of a `corrupt` message (what to do) when the usual one would not help. */
+export function readError(code: FileReadErrorCode, name: string, detail?: string, advice?: string): FileReadError {
   const f = `文件${quoteName(name)}`;
   let msg: string;
   switch (code) {
@@ -65,7 +66,7 @@ export function readError(code: FileReadErrorCode, name: string, detail?: string
       return new FileReadError(code, name, msg);
     case 'corrupt':
     default:
-      msg = `${f}已损坏，无法作为 Excel 工作簿（.xlsx）读取${detail ? `（${detail}）` : ''}。请在 Excel 或 WPS 中打开并重新保存后再检查。`;
+      msg = `${f}已损坏，无法作为 Excel 工作簿（.xlsx）读取${detail ? `（${detail}）` : ''}。${advice ?? '请在 Excel 或 WPS 中打开并重新保存后再检查。'}`;
       return new FileReadError(code, name, msg);
   }
   return new FileReadError(code, name, msg);

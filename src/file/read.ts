@@ -44,10 +44,10 @@ class Parts {
     return this.byLower.get(path.toLowerCase());
   }
 
-  /** A part's text, or null when the zip has no such part. */
-  text(path: string): string | null {
+  /** A part's text, or null when the zip has no such part. `what` names what it holds, for a damage message. */
+  text(path: string, what?: string): string | null {
     const e = this.entry(path);
-    return e ? utf8(readEntry(this.bytes, e, this.suspects.has(e), this.file)) : null;
+    return e ? utf8(readEntry(this.bytes, e, this.suspects.has(e), this.file, what)) : null;
   }
 }
 
@@ -226,7 +226,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name: string, lim
       } else {
         path = `xl/worksheets/sheet${sheet.sheetId ?? sheets.length + 1}.xml`; // no relationships part at all
       }
-      const xml = parts.text(path);
+      const xml = parts.text(path, reading);
       if (xml === null) throw readError('corrupt', name, `缺少${reading}的内容（${path}）`);
       sheets.push(gridOf(sheet, parseSheet(xml, ctx), limits));
     }

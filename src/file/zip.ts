@@ -18,6 +18,8 @@ export interface ZipEntryInfo {
   method: number;
   /** Offset of the entry's local file header. */
   localOffset: number;
+  /** CRC-32 of the uncompressed bytes, as the central directory records it. */
+  crc32: number;
 }
 
 /**
@@ -137,6 +139,7 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     const extraLen = dv.getUint16(p + 30, true);
     const commentLen = dv.getUint16(p + 32, true);
     let localOffset = dv.getUint32(p + 42, true);
+    const crc = dv.getUint32(p + 16, true);
     if (p + 46 + nameLen + extraLen + commentLen > b.length) throw readError('truncated', name);
     const entryName = utf8(b.subarray(p + 46, p + 46 + nameLen));
     // ZIP64 extended sizes live in extra field 0x0001, in this order, only for the fields that overflowed.
@@ -167,7 +170,7 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     if (total > ZIP_LIMITS.totalBytes) {
       throw readError('too-large', name, `声明解压后合计超过 ${mb(ZIP_LIMITS.totalBytes)}`);
     }
-    entries.push({ name: entryName, compressedSize: csize, size: usize, encrypted: (flags & 1) === 1, method, localOffset });
+    entries.push({ name: entryName, compressedSize: csize, size: usize, encrypted: (flags & 1) === 1, method, localOffset, crc32: crc });
     p += 46 + nameLen + extraLen + commentLen;
   }
 
@@ -269,27 +272,80 @@ function dataStart(b: Uint8Array, e: ZipEntryInfo, name: string): number {
 
 const INFLATE_CHUNK = 16 * 1024;
 
+/** CRC-32 (IEEE, as zip uses it), sliced by 8 bytes: eight lookup tables of 256 entries. */
+const CRC_TABLE = /*#__PURE__*/ (() => {
+  const t = new Int32Array(256 * 8);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    t[i] = c;
+  }
+  for (let i = 0; i < 256; i++) {
+    let c = t[i];
+    for (let s = 1; s < 8; s++) {
+      c = t[c & 255] ^ (c >>> 8);
+      t[s * 256 + i] = c;
+    }
+  }
+  return t;
+})();
+
+/** The CRC-32 of `b`, as an unsigned 32-bit number (what a zip's headers record). */
+export function crc32(b: Uint8Array): number {
+  const T = CRC_TABLE;
+  let c = -1;
+  let i = 0;
+  const n = b.length;
+  const end = n - (n & 7);
+  for (; i < end; i += 8) {
+    const a = c ^ (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
+    const d = b[i + 4] | (b[i + 5] << 8) | (b[i + 6] << 16) | (b[i + 7] << 24);
+    c =
+      T[1792 + (a & 255)] ^
+      T[1536 + ((a >>> 8) & 255)] ^
+      T[1280 + ((a >>> 16) & 255)] ^
+      T[1024 + (a >>> 24)] ^
+      T[768 + (d & 255)] ^
+      T[512 + ((d >>> 8) & 255)] ^
+      T[256 + ((d >>> 16) & 255)] ^
+      T[d >>> 24];
+  }
+  for (; i < n; i++) c = T[(c ^ b[i]) & 255] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/**
+ * An entry whose bytes do not give the CRC-32 its header records was altered after it was written (a digit
+ * changed by hand in the packed file, a bad copy): its content cannot be trusted, so it is damage, never data.
+ * `what` names what the part holds (`工作表“草稿”`) for the message.
+ */
+function checkCrc(out: Uint8Array, e: ZipEntryInfo, name: string, what?: string): Uint8Array {
+  if (crc32(out) === e.crc32 >>> 0) return out;
+  const part = what ? `${what}（部件 ${e.name}）` : `部件 ${e.name}`;
+  throw readError('corrupt', name, `${part}的内容与压缩包记录的校验值（CRC-32）不符，文件在保存、复制或传输中被改动过`, '请向报送单位重新索取原文件后再检查，不要使用改动过的副本。');
+}
+
 /**
  * One entry's bytes, inflated at most once and never past what the central directory declares: an entry that
  * could hide a bomb (entriesToInflate) is inflated in small steps and stopped at its declared size; any other
  * cannot outgrow the limits, so it is inflated in one go into a buffer one byte larger than declared, and that
- * byte tells whether it lied.
+ * byte tells whether it lied. Every entry read is then held to its recorded CRC-32 (`checkCrc`).
  */
-export function readEntry(data: Uint8Array, e: ZipEntryInfo, suspect: boolean, name: string): Uint8Array {
+export function readEntry(data: Uint8Array, e: ZipEntryInfo, suspect: boolean, name: string, what?: string): Uint8Array {
   const b = toBytes(data);
   const start = dataStart(b, e, name);
   const raw = b.subarray(start, start + e.compressedSize);
   const lied = () => readError('too-large', name, `条目 ${e.name} 解压后超过了声明的大小 ${e.size} 字节`);
   if (e.method === 0) {
     if (e.compressedSize > e.size) throw lied();
-    return raw;
+    return checkCrc(raw, e, name, what);
   }
   if (e.method !== 8) throw readError('corrupt', name, `条目 ${e.name} 使用了不支持的压缩方式`);
   try {
     if (!suspect) {
       const out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
       if (out.length > e.size) throw lied();
-      return out;
+      return checkCrc(out, e, name, what);
     }
     const parts: Uint8Array[] = [];
     let n = 0;
@@ -306,7 +362,7 @@ export function readEntry(data: Uint8Array, e: ZipEntryInfo, suspect: boolean, n
       out.set(part, at);
       at += part.length;
     }
-    return out;
+    return checkCrc(out, e, name, what);
   } catch (err) {
     if (isFileReadError(err)) throw err;
     throw readError('corrupt', name, `条目 ${e.name} 的压缩数据无效`);
