@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { ref } from '../core/address';
 import { sheetText } from '../core/findings';
+import { outputText } from '../core/toolsheets';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
@@ -123,7 +124,8 @@ export function formatResult(file: string, r: CheckResult): string {
   }
   if (!r.findings.length) lines.push('  未发现问题。');
   lines.push(`  ${summaryLine(file, r)}`);
-  return lines.join('\n');
+  // a township's text with a bidirectional control would reverse the rest of its line in a terminal
+  return outputText(lines.join('\n'));
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {

@@ -7,7 +7,7 @@ import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
 import { MARKS_HEADER, mergeMarks, touchesMarks } from '../core/plan/marks';
-import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
+import { formulaText, resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from '../core/types';
 import { loadExcelJs, toCell } from './exceljs';
 
@@ -71,7 +71,7 @@ export function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   const literal: ExcelJS.CellValue =
     typeof v === 'string' ? cleanText(v) : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : typeof v === 'boolean' ? v : null;
   if (spec.f) {
-    const formula = cleanText(spec.f.replace(/^=/, ''));
+    const formula = formulaText(spec.f.replace(/^=/, ''));
     cell.value = literal === null ? { formula } : ({ formula, result: literal } as ExcelJS.CellFormulaValue);
     return;
   }

@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import type { IBaseParagraphStyleOptions, IParagraphStyleOptions } from 'docx';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
+import { outputText } from '../core/toolsheets';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const twips = (mm: number) => Math.round(mm * MM);
@@ -111,7 +112,7 @@ export async function reportDocx(report: Report): Promise<Uint8Array> {
   const children: DocxParagraph[] = [];
   let prevRole: ParagraphRole | null = null;
   for (const p of report.paragraphs) {
-    const text = (p.text ?? '').replace(/\r\n?/g, '\n');
+    const text = outputText(p.text ?? '').replace(/\r\n?/g, '\n');
     const lines = text.split('\n');
     for (const line of lines) {
       children.push(docParagraph(p, line, p.role === 'signature' && prevRole !== 'signature'));
@@ -120,12 +121,12 @@ export async function reportDocx(report: Report): Promise<Uint8Array> {
   }
   if (!children.length) children.push(new DocxParagraph({ children: [] }));
 
-  const title = report.paragraphs.find((p) => p.role === 'title')?.text ?? '';
+  const title = outputText(report.paragraphs.find((p) => p.role === 'title')?.text ?? '');
   const body = GB9704.fonts.body;
   const doc = new Document({
     creator: '指标审核助手 Indicator Desk',
     title,
-    description: [report.unit, report.year ? `${report.year}年度` : null].filter(Boolean).join(' '),
+    description: outputText([report.unit, report.year ? `${report.year}年度` : null].filter(Boolean).join(' ')),
     styles: {
       default: {
         document: {

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ref } from '../core/address';
+import { outputText } from '../core/toolsheets';
 import type { Finding } from '../core/types';
 import { useStrings, type Strings } from './i18n';
 
@@ -183,7 +184,7 @@ function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit,
         // a native button: Enter and Space click it, once, in every browser and webview
         onClick={() => onSelect(finding)}
       >
-        {finding.message}
+        {outputText(finding.message)}
         <span className={styles.where}>{where}</span>
       </button>
       {finding.status === 'explained' && finding.explanation ? (

@@ -1,6 +1,7 @@
 /** The drafted report as it will read in Word, with a button that copies it as rich text. */
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { outputText } from '../core/toolsheets';
 import type { ParagraphRole, Report } from '../core/types';
 import { useStrings } from './i18n';
 import { copyRich, reportHtml, reportText, visibleParagraphs } from './richCopy';
@@ -76,7 +77,7 @@ export function ReportPreview({ report, headingId }: ReportPreviewProps) {
         <div className={styles.doc} data-testid="report-preview" lang="zh-CN">
           {paragraphs.map((p, i) => (
             <p key={i} className={cls[p.role] ?? styles.p} data-role={p.role}>
-              {p.text}
+              {outputText(p.text)}
             </p>
           ))}
         </div>

@@ -3,6 +3,7 @@
  * (GB/T 9704: body 仿宋_GB2312 16 pt with a two-character first-line indent, 黑体 / 楷体_GB2312 headings,
  * title 方正小标宋简体 22 pt centred, date on the right), so pasting gives paragraphs, not a table.
  */
+import { outputText } from '../core/toolsheets';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 
 const BODY_FONT = "'仿宋_GB2312'";
@@ -40,7 +41,7 @@ export function visibleParagraphs(report: Report | null): Paragraph[] {
 /** One `<p>` per paragraph with inline styles (Word keeps inline styles, not classes). */
 export function reportHtml(report: Report): string {
   const body = visibleParagraphs(report)
-    .map((p) => `<p style="${ROLE_STYLE[p.role] ?? ROLE_STYLE.body}">${escapeHtml(p.text)}</p>`)
+    .map((p) => `<p style="${ROLE_STYLE[p.role] ?? ROLE_STYLE.body}">${escapeHtml(outputText(p.text))}</p>`)
     .join('\n');
   return (
     '<html><head><meta charset="utf-8"></head>' +
@@ -51,7 +52,7 @@ export function reportHtml(report: Report): string {
 /** Plain text: one paragraph per line, body paragraphs indented with two ideographic spaces. */
 export function reportText(report: Report): string {
   return visibleParagraphs(report)
-    .map((p) => (/^(opening|body|closing|heading\d)$/.test(p.role) ? '\u3000\u3000' : '') + p.text)
+    .map((p) => (/^(opening|body|closing|heading\d)$/.test(p.role) ? '\u3000\u3000' : '') + outputText(p.text))
     .join('\r\n');
 }
 

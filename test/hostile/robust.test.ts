@@ -1,13 +1,23 @@
 /**
  * Hostile input found by probing from outside (issue 17): workbooks as careless habits and other programs leave
- * them. A zip entry altered after it was written (bad CRC) is damage, not data.
+ * them. A zip entry altered after it was written (bad CRC) is damage, not data; bidirectional controls in a
+ * township's text never reach what the tool writes.
  * Fixtures are generated here from the samples; nothing binary is committed.
  */
+import * as ExcelJS from 'exceljs';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { RESULT_SHEETS } from '../../src/core/catalog';
 import { check } from '../../src/core/check';
-import { FileReadError, readXlsx } from '../../src/file';
+import { buildReport } from '../../src/core/narrative';
+import { combinePlans, markPlan, resultPlan } from '../../src/core/plan';
+import type { CheckResult, Report } from '../../src/core/types';
+import { applyPlan, FileReadError, readXlsx, reportDocx } from '../../src/file';
+import { reportHtml, reportText } from '../../src/taskpane/richCopy';
 import { deflatedEntry, minimalXlsx, SAMPLES, sheetXml, ZHOU } from './fixtures';
 
 /** The sample re-packed with every part stored (not deflated), so one byte of a part can be changed in place. */
@@ -75,6 +85,96 @@ describe('a zip entry whose CRC-32 does not match its content (one stored digit 
   test('no false damage: every sample workbook, as Excel-compatible writers packed it, still reads', async () => {
     for (const f of fs.readdirSync(SAMPLES).filter((n) => n.endsWith('.xlsx'))) {
       await expect(readXlsx(new Uint8Array(fs.readFileSync(path.join(SAMPLES, f))), f)).resolves.toBeTruthy();
+    }
+  });
+});
+
+// ───────────────────────────── bidirectional controls in a township's text ─────────────────────────────
+
+/** Every bidirectional control a text may carry: embeddings/overrides, isolates, marks. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const RLO = '\u202E';
+
+/**
+ * 周营镇 with bidirectional controls as they arrive in pasted text: an unclosed right-to-left override inside a
+ * problem item (it would reverse the rest of the paragraph in Word), a right-to-left isolate in an unknown label
+ * (its finding quotes it), a right-to-left mark in the unit name and an Arabic letter mark in a plan item.
+ */
+async function bidiWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(ZHOU) as unknown as ArrayBuffer);
+  wb.getWorksheet('存在问题')!.getRow(6).values = [4, `部分村法律顾问${RLO}服务次数偏少，群众知晓率不高。`];
+  wb.getWorksheet('下步安排')!.getRow(6).values = [4, '加强\u061C法治宣传阵地建设。'];
+  const law = wb.getWorksheet('行政执法')!;
+  law.getRow(16).values = [13, '\u2067农村集体资产清查', '项', 3];
+  const basics = wb.getWorksheet('基本情况')!;
+  basics.getCell('B3').value = `${String(basics.getCell('B3').value)}\u200F`;
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('bidirectional control characters (U+202E …) in a text item', () => {
+  let bytes: Uint8Array;
+  let result: CheckResult;
+  let report: Report;
+  beforeAll(async () => {
+    bytes = await bidiWorkbook();
+    result = check(await readXlsx(bytes, '周营镇-双向.xlsx'));
+    report = buildReport(result);
+  });
+
+  test('the workbook really carries them into the report and the findings (the fixture is not vacuous)', () => {
+    const texts = report.paragraphs.map((p) => p.text).join('\n');
+    expect(texts).toContain('服务次数偏少');
+    expect(texts).toMatch(BIDI);
+    expect(result.findings.some((f) => f.rule === 'unknown-indicator' && BIDI.test(f.message))).toBe(true);
+  });
+
+  test('the .docx holds none of them, and the words around them are intact', async () => {
+    const z = await JSZip.loadAsync(await reportDocx(report));
+    const doc = await z.file('word/document.xml')!.async('string');
+    expect(doc).not.toMatch(BIDI);
+    expect(doc).toContain('部分村法律顾问服务次数偏少');
+    expect(doc).toContain('加强法治宣传阵地建设');
+    const core = await z.file('docProps/core.xml')!.async('string');
+    expect(core).not.toMatch(BIDI);
+  });
+
+  test('the result sheets (审核结果, 计算结果, 报告文稿) hold none of them; the township sheets keep theirs', async () => {
+    const out = await applyPlan(bytes, combinePlans(resultPlan(result, report), markPlan(result)), '周营镇-双向.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const written: string[] = [];
+    for (const name of [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]) {
+      const ws = wb.getWorksheet(name);
+      expect(ws).toBeDefined();
+      ws!.eachRow((row) => row.eachCell((c) => written.push(typeof c.value === 'string' ? c.value : JSON.stringify(c.value))));
+    }
+    // marks' comments quote the findings
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => c.note && written.push(JSON.stringify(c.note)))));
+    expect(written.join('\n')).toContain('部分村法律顾问服务次数偏少');
+    expect(written.join('\n')).toContain('农村集体资产清查');
+    expect(written.filter((t) => BIDI.test(t))).toEqual([]);
+    // the township's own cell is never changed
+    expect(String(wb.getWorksheet('存在问题')!.getRow(6).getCell(2).value)).toContain(RLO);
+  });
+
+  test('the copied HTML and plain text hold none of them', () => {
+    expect(reportHtml(report)).not.toMatch(BIDI);
+    expect(reportText(report)).not.toMatch(BIDI);
+    expect(reportText(report)).toContain('部分村法律顾问服务次数偏少');
+  });
+
+  test('the command line prints none of them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-bidi-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'x.xlsx'), bytes);
+      let out = '';
+      const io: CliIO = { out: (t) => (out += `${t}\n`), err: () => undefined, cwd: dir };
+      await main(['check', 'x.xlsx'], io);
+      expect(out).toContain('农村集体资产清查');
+      expect(out).not.toMatch(BIDI);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
