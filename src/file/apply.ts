@@ -1,7 +1,11 @@
 /**
- * Apply a WritePlan to a COPY of a workbook file, with ExcelJS. The township's cell values are never changed:
- * result sheets are replaced whole, marks only touch fills and notes (originals kept in the very hidden 审核标记 sheet).
+ * Apply a WritePlan to a COPY of a workbook file. The township's cell values are never changed: result sheets are
+ * replaced whole, marks only touch fills and notes (originals kept in the very hidden 审核标记 sheet).
  * A township's sheet that bears a result name is never replaced or deleted: core/toolsheets.ts decides (resolvePlan).
+ *
+ * Two ways, one decision (applyPlan): a plan that only adds, replaces or removes the tool's sheets is written into
+ * the original package (package.ts), every other part kept byte for byte; a plan that marks cells or clears marks
+ * changes the township's own sheets (fills, notes) and goes through ExcelJS, which re-serialises the workbook.
  */
 import * as ExcelJS from 'exceljs';
 import { RESULT_SHEETS } from '../core/catalog';
@@ -9,7 +13,9 @@ import { parseA1 } from '../core/address';
 import { MARKS_HEADER, mergeMarks, touchesMarks } from '../core/plan/marks';
 import { formulaText, resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from '../core/types';
+import { isFileReadError } from './errors';
 import { loadExcelJs, toCell } from './exceljs';
+import { hasSheetNamed, needsCellEdits, writeIntoPackage } from './package';
 
 const MARKS_SHEET = RESULT_SHEETS.marks;
 
@@ -246,10 +252,32 @@ function signatureWindows(wb: ExcelJS.Workbook, plan: WritePlan): Grid[] {
 }
 
 /**
- * Apply `plan` to a copy of the workbook in `data` and return the new file's bytes.
- * Order: clear old marks (restoring fills) → delete sheets → replace/add plan sheets → new marks → activate.
+ * Apply `plan` to a copy of the workbook in `data` and return the new file's bytes: into the original package when
+ * the plan touches only the tool's sheets (clearing marks where there are none is nothing to do), else with ExcelJS.
  */
 export async function applyPlan(data: Uint8Array | ArrayBuffer, requested: WritePlan, name = ''): Promise<Uint8Array> {
+  let plan = requested;
+  if (plan.clearMarks && !(plan.marks && plan.marks.length) && !hasSheetNamed(data, MARKS_SHEET, name)) {
+    plan = { ...plan };
+    delete plan.clearMarks;
+  }
+  if (!needsCellEdits(plan)) return writeIntoPackage(data, plan, name);
+  try {
+    return await applyWithExcelJs(data, plan, name);
+  } catch (e) {
+    if (!isFileReadError(e) || e.code !== 'corrupt') throw e;
+    // The reader took the file (check ran on it); only ExcelJS, needed to change fills and notes, cannot load it.
+    throw new Error(
+      `无法在工作簿${name ? `“${name}”` : ''}的单元格上标记或清除标记：这一步要重写整个工作簿，而该文件中有本工具无法重写的内容。原文件没有改动；不标记单元格即可写出审核结果。`,
+    );
+  }
+}
+
+/**
+ * The ExcelJS way, for plans that change fills and notes of the township's cells.
+ * Order: clear old marks (restoring fills) → delete sheets → replace/add plan sheets → new marks → activate.
+ */
+async function applyWithExcelJs(data: Uint8Array | ArrayBuffer, requested: WritePlan, name: string): Promise<Uint8Array> {
   const wb = await loadExcelJs(data, name);
   const before = wb.worksheets;
   const activeIdx = wb.views?.[0]?.activeTab ?? 0;

@@ -1,4 +1,5 @@
 import * as ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { applyPlan, readXlsx } from '../../src/file';
 import { FINDINGS_HEADER, RATES_HEADER } from '../../src/core/toolsheets';
 import type { WritePlan } from '../../src/core/types';
@@ -85,10 +86,16 @@ describe('applyPlan: result sheets', () => {
   let src: Uint8Array;
   let out: Uint8Array;
   let wb: ExcelJS.Workbook;
+  let sheetXml: string;
   beforeAll(async () => {
     src = await township();
     out = await applyPlan(src, resultPlan('第一次'));
     wb = await loadBook(out);
+    const parts = unzipSync(out);
+    sheetXml = Object.keys(parts)
+      .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+      .map((n) => strFromU8(parts[n]))
+      .find((x) => x.includes('第一次'))!;
   });
 
   test('the township values, formats and merges are identical after apply', async () => {
@@ -123,16 +130,18 @@ describe('applyPlan: result sheets', () => {
     expect(ws.getCell('A5').value).toBe('badchar');
   });
 
-  test('f is a formula; link is an internal hyperlink to the cell', () => {
+  test('f is a formula; link is an internal hyperlink to the cell, its text or number kept as a value', () => {
     const ws = wb.getWorksheet('审核结果')!;
     expect(ws.getCell('B4').formula).toBe('B3*2');
-    expect(ws.getCell('C2').formula).toContain(`"#'矛盾纠纷'!B5"`);
-    expect(ws.getCell('C2').formula).toMatch(/^HYPERLINK\(/);
-    expect(ws.getCell('C2').result).toBe('矛盾纠纷!B5');
+    // a real hyperlink to a place in the workbook (Excel, WPS and LibreOffice follow it), not a HYPERLINK formula
+    expect(ws.getCell('C2').formula).toBeUndefined();
+    expect(ws.getCell('C2').value).toBe('矛盾纠纷!B5');
+    expect(sheetXml).toContain(`<hyperlink ref="C2" location="'矛盾纠纷'!B5"/>`);
     expect(ws.getCell('C4').value).toBe(true);
     // A linked number stays a number under its number format.
-    expect(ws.getCell('D4').result).toBe(0.98);
+    expect(ws.getCell('D4').value).toBe(0.98);
     expect(ws.getCell('D4').numFmt).toBe('0.0%');
+    expect(sheetXml).toContain(`<hyperlink ref="D4" location="'矛盾纠纷'!B5"/>`);
   });
 
   test('styles: font, fill, alignment, wrap and number format', () => {

@@ -1,0 +1,859 @@
+/**
+ * Writing a result copy of an .xlsx WITHOUT re-serialising the workbook: the tool's sheets are added to the
+ * original package (OPC zip) as new worksheet parts, and every part the township made — its sheets, shared
+ * strings, charts, pictures, pivot tables, external links, data validation, protection, custom XML, VBA … — is
+ * copied byte for byte. Only four parts change, and only by insertion or removal of the tool's own entries:
+ *   xl/workbook.xml              a <sheet> per tool sheet (appended, so sheet indexes of existing names stay valid)
+ *   xl/_rels/workbook.xml.rels   their relationships
+ *   [Content_Types].xml          their content types
+ *   xl/styles.xml                the styles they use (fonts, fills, number formats, cell formats appended; existing
+ *                                ones never renumbered)
+ * Strings are written inline (`t="inlineStr"`), so sharedStrings stays untouched; links are real hyperlinks to a
+ * location in the workbook (no relationship needed); only `CellSpec.f` makes a formula.
+ *
+ * Replacing a tool sheet (the source may be an earlier result copy) removes its part, its relationships part and
+ * the parts only it used, with their relationship and content-type entries; defined names local to a sheet after
+ * it are renumbered. When a sheet is removed, xl/calcChain.xml (Excel's cache of formula order, rebuilt by Excel
+ * when absent) is dropped with it, since it may list the removed sheet's cells.
+ *
+ * Which sheets may be replaced or removed is decided by the core (resolvePlan), from the content of the
+ * result-named sheets, read here with the project's own reader. Pure byte and string work: Node and browsers.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { RESULT_SHEETS } from '../core/catalog';
+import { parseA1 } from '../core/address';
+import { resolvePlan, writableText } from '../core/toolsheets';
+import type { CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
+import { isFileReadError, readError } from './errors';
+import { gridOf, READ_LIMITS } from './read';
+import { parseCellFormats, parseRels, parseSharedStrings, parseSheet, resolveTarget, Scanner, XmlError } from './sheetml';
+import { entriesToInflate, inspectWorkbookZip, readEntry, toBytes, utf8 } from './zip';
+
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const CONTENT_TYPES = '[Content_Types].xml';
+const TRANSITIONAL_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const TRANSITIONAL_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+// ───────────────────────────── the package ─────────────────────────────
+
+/** The zip's parts in their order, inflated (each at most once and never past its declared size). */
+class Package {
+  private readonly parts = new Map<string, Uint8Array>();
+  private readonly stored = new Set<string>();
+  private readonly order: string[] = [];
+  private readonly lower = new Map<string, string>();
+  /** Parts whose text was changed (encoded again on output). */
+  private readonly texts = new Map<string, string>();
+
+  constructor(bytes: Uint8Array, file: string) {
+    const entries = inspectWorkbookZip(bytes, file);
+    const suspects = entriesToInflate(entries);
+    for (const e of entries) {
+      if (this.parts.has(e.name)) continue; // a duplicated name: the first one is what readers take
+      this.parts.set(e.name, e.name.endsWith('/') ? new Uint8Array(0) : readEntry(bytes, e, suspects.has(e), file));
+      if (e.method === 0) this.stored.add(e.name);
+      this.order.push(e.name);
+      this.lower.set(e.name.toLowerCase(), e.name);
+    }
+  }
+
+  /** The part's name as the zip spells it (part names are case-insensitive in OPC), or null. */
+  find(name: string): string | null {
+    return this.parts.has(name) ? name : this.lower.get(name.toLowerCase()) ?? null;
+  }
+
+  text(name: string): string | null {
+    const real = this.find(name);
+    if (real === null) return null;
+    return this.texts.get(real) ?? utf8(this.parts.get(real)!);
+  }
+
+  setText(name: string, text: string): void {
+    const real = this.find(name) ?? name;
+    if (!this.parts.has(real)) {
+      this.parts.set(real, new Uint8Array(0));
+      this.order.push(real);
+      this.lower.set(real.toLowerCase(), real);
+    }
+    this.texts.set(real, text);
+  }
+
+  remove(name: string): boolean {
+    const real = this.find(name);
+    if (real === null) return false;
+    this.parts.delete(real);
+    this.texts.delete(real);
+    this.lower.delete(real.toLowerCase());
+    this.order.splice(this.order.indexOf(real), 1);
+    return true;
+  }
+
+  names(): string[] {
+    return [...this.order];
+  }
+
+  zip(): Uint8Array {
+    const out: Zippable = {};
+    for (const n of this.order) {
+      const t = this.texts.get(n);
+      const data = t !== undefined ? strToU8(t) : this.parts.get(n)!;
+      out[n] = [data, { level: this.stored.has(n) && t === undefined ? 0 : 6 }];
+    }
+    return zipSync(out);
+  }
+}
+
+// ───────────────────────────── XML text helpers ─────────────────────────────
+
+function escText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
+function escAttr(s: string): string {
+  return escText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** ST_Xstring: a literal `_x0041_` in a text would be read as an escape; its underscore is escaped itself. */
+function xstring(s: string): string {
+  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}
+
+/** Start of the tag the scanner has just read. */
+function tagStart(s: Scanner): number {
+  return s.xml.lastIndexOf('<', s.pos - 1);
+}
+
+/** End (exclusive) of the element whose start tag the scanner has just read, nested content included. */
+function elementEnd(s: Scanner): number {
+  if (s.empty) return s.pos;
+  s.skip();
+  return s.pos;
+}
+
+/** The prefix (`x:` or '') of the document element `local`. */
+function rootPrefix(xml: string, local: string): string {
+  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>/]`).exec(xml);
+  return m?.[1] ?? '';
+}
+
+/** Set (or add) attribute `name` in the start tag `tag` (`<x a="1">` or `<x/>`). */
+function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(':', '\\:')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${escAttr(value)}"`);
+  return tag.replace(/\s*(\/?)>$/, ` ${name}="${escAttr(value)}"$1>`);
+}
+
+function getAttr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? m[2] ?? m[3] ?? '' : null;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Apply removals and insertions (at offsets of the original text) in one pass. */
+function splice(xml: string, edits: { at: number; end?: number; text: string }[]): string {
+  const sorted = [...edits].sort((a, b) => a.at - b.at || (a.end ?? a.at) - (b.end ?? b.at));
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.at < pos) continue; // overlapping edits: the first wins (never happens for distinct elements)
+    out += xml.slice(pos, e.at) + e.text;
+    pos = e.end ?? e.at;
+  }
+  return out + xml.slice(pos);
+}
+
+// ───────────────────────────── workbook.xml ─────────────────────────────
+
+interface SheetEl extends Span {
+  name: string;
+  rid: string | null;
+  sheetId: number;
+  state: string;
+}
+
+interface WorkbookDoc {
+  xml: string;
+  prefix: string;
+  sheets: SheetEl[];
+  /** Where `</sheets>` starts (new sheets go there), or the span of an empty `<sheets/>`. */
+  sheetsClose: number;
+  sheetsEmpty: Span | null;
+  sheetsOpen: number;
+  definedNames: (Span & { tag: string; local: number | null })[];
+  views: (Span & { tag: string })[];
+  /** The `r:` namespace prefix declared on the document element, or null. */
+  relPrefix: string | null;
+  mainNs: string;
+  relNs: string;
+}
+
+function parseWorkbookDoc(xml: string): WorkbookDoc {
+  const prefix = rootPrefix(xml, 'workbook');
+  const rootTag = new RegExp(`<${prefix}workbook[^>]*>`).exec(xml)?.[0] ?? '';
+  const mainNs = getAttr(rootTag, prefix ? `xmlns:${prefix.slice(0, -1)}` : 'xmlns') ?? TRANSITIONAL_MAIN;
+  let relPrefix: string | null = null;
+  let relNs = mainNs.includes('purl.oclc.org') ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : TRANSITIONAL_REL;
+  for (const m of rootTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g)) {
+    if (/officeDocument\/(2006\/)?relationships$/.test(m[2])) {
+      relPrefix = m[1];
+      relNs = m[2];
+      break;
+    }
+  }
+  const doc: WorkbookDoc = {
+    xml,
+    prefix,
+    sheets: [],
+    sheetsClose: -1,
+    sheetsEmpty: null,
+    sheetsOpen: -1,
+    definedNames: [],
+    views: [],
+    relPrefix,
+    mainNs,
+    relNs,
+  };
+  const s = new Scanner(xml);
+  let depth = 0;
+  while (s.next()) {
+    if (s.closing) {
+      depth--;
+      if (s.name === 'sheets' && depth === 1) doc.sheetsClose = tagStart(s);
+      continue;
+    }
+    if (depth === 1 && (s.name === 'extLst' || s.name === 'AlternateContent')) {
+      s.skip();
+      continue;
+    }
+    const start = tagStart(s);
+    if (depth === 1 && s.name === 'sheets') {
+      doc.sheetsOpen = start;
+      if (s.empty) doc.sheetsEmpty = { start, end: s.pos };
+    } else if (depth === 2 && s.name === 'sheet') {
+      doc.sheets.push({
+        start,
+        name: s.attr('name') ?? '',
+        rid: s.attr('id'),
+        sheetId: Number(s.attr('sheetId')) || 0,
+        state: s.attr('state') ?? 'visible',
+        end: elementEnd(s),
+      });
+      continue;
+    } else if (depth === 2 && s.name === 'definedName') {
+      const tag = xml.slice(start, s.pos);
+      const local = s.attr('localSheetId');
+      doc.definedNames.push({ start, tag, local: local !== null && /^\d+$/.test(local) ? Number(local) : null, end: elementEnd(s) });
+      continue;
+    } else if (depth === 2 && s.name === 'workbookView') {
+      const tag = xml.slice(start, s.pos);
+      doc.views.push({ start, tag, end: elementEnd(s) });
+      continue;
+    }
+    if (!s.empty) depth++;
+  }
+  if (doc.sheetsOpen < 0 || (doc.sheetsClose < 0 && !doc.sheetsEmpty)) throw new XmlError('工作簿部件没有工作表列表（sheets）');
+  return doc;
+}
+
+// ───────────────────────────── relationships and content types ─────────────────────────────
+
+interface RelEl extends Span {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function parseRelEls(xml: string): { rels: RelEl[]; close: number; prefix: string } {
+  const prefix = rootPrefix(xml, 'Relationships');
+  const s = new Scanner(xml);
+  const rels: RelEl[] = [];
+  let close = -1;
+  while (s.next()) {
+    if (s.closing) {
+      if (s.name === 'Relationships') close = tagStart(s);
+      continue;
+    }
+    if (s.name !== 'Relationship') continue;
+    const start = tagStart(s);
+    rels.push({
+      start,
+      id: s.attr('Id') ?? '',
+      type: s.attr('Type') ?? '',
+      target: s.attr('Target') ?? '',
+      external: s.attr('TargetMode') === 'External',
+      end: elementEnd(s),
+    });
+  }
+  return { rels, close, prefix };
+}
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+function dirOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+/** Remove content-type overrides of `parts`, add `added` overrides; Defaults untouched. */
+function editContentTypes(xml: string, removed: Set<string>, added: [string, string][]): string {
+  const prefix = rootPrefix(xml, 'Types');
+  const s = new Scanner(xml);
+  const edits: { at: number; end?: number; text: string }[] = [];
+  let close = -1;
+  while (s.next()) {
+    if (s.closing) {
+      if (s.name === 'Types') close = tagStart(s);
+      continue;
+    }
+    if (s.name !== 'Override') continue;
+    const start = tagStart(s);
+    const part = (s.attr('PartName') ?? '').replace(/^\//, '').toLowerCase();
+    const end = elementEnd(s);
+    if (removed.has(part)) edits.push({ at: start, end, text: '' });
+  }
+  if (close < 0) throw new XmlError('[Content_Types].xml 没有结束标签');
+  const text = added.map(([part, ct]) => `<${prefix}Override PartName="/${escAttr(part)}" ContentType="${ct}"/>`).join('');
+  if (text) edits.push({ at: close, text });
+  return splice(xml, edits);
+}
+
+// ───────────────────────────── styles.xml ─────────────────────────────
+
+const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const CHILD: Record<string, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellStyleXfs: 'xf', cellXfs: 'xf' };
+
+/** The built-in number formats the tool may use (ECMA-376 §18.8.30). */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
+
+/** Appends fonts, fills, number formats and cell formats to a styles part, never renumbering what is there. */
+class Styles {
+  private xml: string;
+  private readonly prefix: string;
+  private readonly added: Record<string, string[]> = { numFmts: [], fonts: [], fills: [], cellXfs: [] };
+  private readonly base: Record<string, number> = {};
+  private readonly formatIds = new Map<string, number>();
+  private nextFormat = 164;
+  private defaultFont = { name: 'Calibri', size: 11 };
+  private readonly cache = new Map<string, number>();
+
+  constructor(xml: string | null) {
+    this.xml = xml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${TRANSITIONAL_MAIN}"></styleSheet>`;
+    this.prefix = rootPrefix(this.xml, 'styleSheet');
+    // the sections a cell format needs, with the defaults Excel expects (fills 0 and 1 are reserved)
+    this.ensure('fonts', `<${this.prefix}font><${this.prefix}sz val="11"/><${this.prefix}name val="Calibri"/></${this.prefix}font>`, 1);
+    this.ensure(
+      'fills',
+      `<${this.prefix}fill><${this.prefix}patternFill patternType="none"/></${this.prefix}fill><${this.prefix}fill><${this.prefix}patternFill patternType="gray125"/></${this.prefix}fill>`,
+      2,
+    );
+    this.ensure('borders', `<${this.prefix}border><${this.prefix}left/><${this.prefix}right/><${this.prefix}top/><${this.prefix}bottom/><${this.prefix}diagonal/></${this.prefix}border>`, 1);
+    this.ensure('cellStyleXfs', `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, 1);
+    this.ensure('cellXfs', `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, 1);
+    for (const sec of ['fonts', 'fills', 'cellXfs', 'numFmts']) this.base[sec] = this.children(sec).length;
+    // fills 0 and 1 are none and gray125 whatever the file says: a new fill must come after them
+    const fills = this.base.fills;
+    if (fills < 2) {
+      const pad = [`<${this.prefix}fill><${this.prefix}patternFill patternType="none"/></${this.prefix}fill>`, `<${this.prefix}fill><${this.prefix}patternFill patternType="gray125"/></${this.prefix}fill>`];
+      this.added.fills.push(...pad.slice(fills));
+    }
+    for (const el of this.children('numFmts')) {
+      const id = Number(getAttr(el, 'numFmtId'));
+      const code = getAttr(el, 'formatCode');
+      if (Number.isFinite(id)) {
+        this.nextFormat = Math.max(this.nextFormat, id + 1);
+        if (code !== null && !this.formatIds.has(decodeAttr(code))) this.formatIds.set(decodeAttr(code), id);
+      }
+    }
+    const font0 = this.children('fonts')[0] ?? '';
+    const sz = /<(?:\w+:)?sz\b[^>]*\bval="([^"]*)"/.exec(font0)?.[1];
+    const name = /<(?:\w+:)?name\b[^>]*\bval="([^"]*)"/.exec(font0)?.[1];
+    if (sz && Number(sz) > 0) this.defaultFont.size = Number(sz);
+    if (name) this.defaultFont.name = decodeAttr(name);
+  }
+
+  private section(sec: string): { open: Span; close: number; empty: boolean } | null {
+    const m = new RegExp(`<${this.prefix}${sec}(\\s[^>]*)?>`).exec(this.xml) ?? new RegExp(`<${this.prefix}${sec}(\\s[^>]*)?/>`).exec(this.xml);
+    if (!m) return null;
+    const open = { start: m.index, end: m.index + m[0].length };
+    if (m[0].endsWith('/>')) return { open, close: open.end, empty: true };
+    const close = this.xml.indexOf(`</${this.prefix}${sec}>`, open.end);
+    if (close < 0) throw new XmlError(`styles.xml 的 ${sec} 没有结束标签`);
+    return { open, close, empty: false };
+  }
+
+  /** The child elements of a section, as text, in order. */
+  private children(sec: string): string[] {
+    const s = this.section(sec);
+    if (!s || s.empty) return [];
+    const inner = this.xml.slice(s.open.end, s.close);
+    const child = CHILD[sec];
+    const out: string[] = [];
+    const re = new RegExp(`<${this.prefix}${child}(?=[\\s/>])[^>]*?(/>|>[\\s\\S]*?</${this.prefix}${child}>)`, 'g');
+    for (const m of inner.matchAll(re)) out.push(m[0]);
+    return out;
+  }
+
+  /** A section missing altogether, or holding fewer than `min` children, gets the defaults (a file must have them). */
+  private ensure(sec: string, defaults: string, min: number): void {
+    const s = this.section(sec);
+    if (s) {
+      if (this.children(sec).length >= min || sec === 'fills') return;
+      // e.g. `<cellXfs count="0"/>`: a cell format 0 must exist for new ones to be numbered after it
+      const body = s.empty ? '' : this.xml.slice(s.open.end, s.close);
+      const openTag = this.xml.slice(s.open.start, s.open.end).replace(/\/>$/, '>');
+      this.xml = this.xml.slice(0, s.open.start) + openTag + defaults + body + `</${this.prefix}${sec}>` + this.xml.slice(s.empty ? s.open.end : s.close + `</${this.prefix}${sec}>`.length);
+      return;
+    }
+    const at = this.insertionPoint(sec);
+    this.xml = this.xml.slice(0, at) + `<${this.prefix}${sec}>${defaults}</${this.prefix}${sec}>` + this.xml.slice(at);
+  }
+
+  /** Where a missing section goes: after the last section that precedes it in the schema's order. */
+  private insertionPoint(sec: string): number {
+    const idx = STYLE_ORDER.indexOf(sec);
+    for (let i = idx - 1; i >= 0; i--) {
+      const s = this.section(STYLE_ORDER[i]);
+      if (s) return s.empty ? s.open.end : s.close + `</${this.prefix}${STYLE_ORDER[i]}>`.length;
+    }
+    const root = new RegExp(`<${this.prefix}styleSheet[^>]*>`).exec(this.xml);
+    if (!root) throw new XmlError('styles.xml 没有 styleSheet 元素');
+    return root.index + root[0].length;
+  }
+
+  private numFmt(code: string | undefined): number {
+    if (!code || code === 'General') return 0;
+    if (BUILTIN_FORMATS[code] !== undefined) return BUILTIN_FORMATS[code];
+    const known = this.formatIds.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextFormat++;
+    this.formatIds.set(code, id);
+    this.added.numFmts.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escAttr(code)}"/>`);
+    return id;
+  }
+
+  private font(f: NonNullable<CellStyle['font']>): number {
+    const p = this.prefix;
+    const c = argb(f.color);
+    const xml =
+      `<${p}font>${f.bold ? `<${p}b/>` : ''}${f.underline ? `<${p}u/>` : ''}<${p}sz val="${f.size ?? this.defaultFont.size}"/>` +
+      `${c ? `<${p}color rgb="${c}"/>` : ''}<${p}name val="${escAttr(f.name ?? this.defaultFont.name)}"/></${p}font>`;
+    return this.base.fonts + this.push('fonts', xml);
+  }
+
+  private fill(hex: string): number | null {
+    const c = argb(hex);
+    if (!c) return null;
+    const p = this.prefix;
+    return this.base.fills + this.push('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+  }
+
+  private push(sec: string, xml: string): number {
+    const i = this.added[sec].indexOf(xml);
+    if (i >= 0) return i;
+    this.added[sec].push(xml);
+    return this.added[sec].length - 1;
+  }
+
+  /** The cell format index (`s`) of a plan style; 0 (the workbook's default) for none. */
+  xf(style: CellStyle | undefined): number {
+    if (!style) return 0;
+    const key = JSON.stringify(style);
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const p = this.prefix;
+    const numFmtId = this.numFmt(style.numFmt);
+    const fontId = style.font ? this.font(style.font) : 0;
+    const fillId = style.fill ? this.fill(style.fill) : null;
+    const align: string[] = [];
+    if (style.align) align.push(`horizontal="${style.align}"`);
+    if (style.valign) align.push(`vertical="${style.valign === 'middle' ? 'center' : style.valign}"`);
+    if (style.wrap !== undefined) align.push(`wrapText="${style.wrap ? 1 : 0}"`);
+    const attrs = [
+      `numFmtId="${numFmtId}"`,
+      `fontId="${fontId}"`,
+      `fillId="${fillId ?? 0}"`,
+      'borderId="0"',
+      'xfId="0"',
+      numFmtId ? 'applyNumberFormat="1"' : '',
+      fontId ? 'applyFont="1"' : '',
+      fillId !== null ? 'applyFill="1"' : '',
+      align.length ? 'applyAlignment="1"' : '',
+    ].filter(Boolean);
+    const xml = align.length ? `<${p}xf ${attrs.join(' ')}><${p}alignment ${align.join(' ')}/></${p}xf>` : `<${p}xf ${attrs.join(' ')}/>`;
+    const idx = this.base.cellXfs + this.push('cellXfs', xml);
+    this.cache.set(key, idx);
+    return idx;
+  }
+
+  /** The styles part with everything added; null when nothing was (the part stays as it was). */
+  result(): string | null {
+    if (!Object.values(this.added).some((a) => a.length)) return null;
+    for (const sec of ['numFmts', 'fonts', 'fills', 'cellXfs']) {
+      const extra = this.added[sec];
+      if (!extra.length) continue;
+      if (!this.section(sec)) {
+        const at = this.insertionPoint(sec);
+        this.xml = `${this.xml.slice(0, at)}<${this.prefix}${sec} count="0"></${this.prefix}${sec}>${this.xml.slice(at)}`;
+      }
+      const s = this.section(sec)!;
+      const xml = this.xml;
+      const openTag = setAttr(xml.slice(s.open.start, s.open.end).replace(/\s*\/>$/, '>'), 'count', String(this.base[sec] + extra.length));
+      this.xml = s.empty
+        ? `${xml.slice(0, s.open.start)}${openTag}${extra.join('')}</${this.prefix}${sec}>${xml.slice(s.open.end)}`
+        : `${xml.slice(0, s.open.start)}${openTag}${xml.slice(s.open.end, s.close)}${extra.join('')}${xml.slice(s.close)}`;
+    }
+    return this.xml;
+  }
+}
+
+function decodeAttr(s: string): string {
+  return s.replace(/&(quot|amp|lt|gt|apos|#x[0-9a-fA-F]+|#\d+);/g, (m, r: string) =>
+    r === 'quot' ? '"' : r === 'amp' ? '&' : r === 'lt' ? '<' : r === 'gt' ? '>' : r === 'apos' ? "'" : String.fromCodePoint(r[1] === 'x' ? parseInt(r.slice(2), 16) : parseInt(r.slice(1), 10)),
+  );
+}
+
+function argb(hex: string | undefined): string | undefined {
+  if (!hex) return undefined;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  return m ? `FF${m[1].toUpperCase()}` : undefined;
+}
+
+// ───────────────────────────── a tool sheet as SpreadsheetML ─────────────────────────────
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function numberText(n: number): string {
+  return String(n);
+}
+
+/** One cell. Strings are always inline text (never a formula, whatever they start with); only `f` is a formula. */
+function cellXml(p: string, at: string, spec: CellSpec, s: number): string {
+  const st = s ? ` s="${s}"` : '';
+  const v = spec.v;
+  if (spec.f) {
+    const f = `<${p}f>${escText(writableText(spec.f.replace(/^=/, '')))}</${p}f>`;
+    if (typeof v === 'number' && Number.isFinite(v)) return `<${p}c r="${at}"${st}>${f}<${p}v>${numberText(v)}</${p}v></${p}c>`;
+    if (typeof v === 'boolean') return `<${p}c r="${at}"${st} t="b">${f}<${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+    // a text or empty result (`IF(den=0,"",…)`): a string result, so readers see a calculated formula
+    const text = typeof v === 'string' ? escText(xstring(writableText(v))) : '';
+    return `<${p}c r="${at}"${st} t="str">${f}<${p}v>${text}</${p}v></${p}c>`;
+  }
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return s ? `<${p}c r="${at}"${st}/>` : '';
+    return `<${p}c r="${at}"${st}><${p}v>${numberText(v)}</${p}v></${p}c>`;
+  }
+  if (typeof v === 'boolean') return `<${p}c r="${at}"${st} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+  let text = typeof v === 'string' ? v : null;
+  if (text === null && spec.link) text = `${spec.link.sheet}!${spec.link.cell}`;
+  if (text === null) return s ? `<${p}c r="${at}"${st}/>` : '';
+  const t = escText(xstring(writableText(text)));
+  return `<${p}c r="${at}"${st} t="inlineStr"><${p}is><${p}t xml:space="preserve">${t}</${p}t></${p}is></${p}c>`;
+}
+
+function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, CellStyle>, mainNs: string, selected: boolean): string {
+  const p = '';
+  const rows: string[] = [];
+  const links: string[] = [];
+  let maxCol = 0;
+  sp.rows.forEach((cells, r) => {
+    const out: string[] = [];
+    cells.forEach((spec, c) => {
+      if (!spec) return;
+      const at = `${colName(c)}${r + 1}`;
+      const s = spec.style && planStyles[spec.style] ? styles.xf(planStyles[spec.style]) : 0;
+      const x = cellXml(p, at, spec, s);
+      if (!x) return;
+      out.push(x);
+      maxCol = Math.max(maxCol, c + 1);
+      if (spec.link && !spec.f && parseA1(spec.link.cell)) {
+        const location = `${quoteSheet(spec.link.sheet)}!${spec.link.cell}`;
+        links.push(`<hyperlink ref="${at}" location="${escAttr(writableText(location))}"/>`);
+      }
+    });
+    const h = sp.rowHeights?.[r];
+    const ht = h != null && Number.isFinite(h) && h > 0 ? ` ht="${h}" customHeight="1"` : '';
+    if (out.length || ht) rows.push(`<row r="${r + 1}"${ht}>${out.join('')}</row>`);
+  });
+  const tab = argb(sp.tabColor);
+  const freeze = sp.freezeRows && sp.freezeRows > 0 ? sp.freezeRows : 0;
+  const view = freeze
+    ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/></sheetView>`
+    : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}/>`;
+  const cols = sp.columns
+    .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
+    .join('');
+  const lastRow = Math.max(1, sp.rows.length);
+  const dim = `A1:${colName(Math.max(0, maxCol - 1))}${lastRow}`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${mainNs}">` +
+    (tab ? `<sheetPr><tabColor rgb="${tab}"/></sheetPr>` : '') +
+    `<dimension ref="${dim}"/>` +
+    `<sheetViews>${view}</sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>'
+  );
+}
+
+// ───────────────────────────── writing ─────────────────────────────
+
+/** What the package writer leaves to ExcelJS: plans that mark cells or clear marks (they change township sheets). */
+export function needsCellEdits(plan: WritePlan): boolean {
+  return Boolean(plan.clearMarks) || Boolean(plan.marks && plan.marks.length) || (plan.deleteSheets ?? []).includes(RESULT_SHEETS.marks) || plan.sheets.some((s) => s.name === RESULT_SHEETS.marks);
+}
+
+interface Located {
+  el: SheetEl;
+  index: number;
+  part: string | null;
+  rel: RelEl | null;
+}
+
+/**
+ * The signature window of each existing sheet that bears a name `plan` writes or deletes (and of 审核标记):
+ * what resolvePlan needs to tell the tool's sheets from a township's. Read with the project's own reader.
+ */
+function signatureWindows(pkg: Package, sheets: Located[], plan: WritePlan): Grid[] {
+  const names = new Set<string>([...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? []), RESULT_SHEETS.marks]);
+  const wanted = sheets.filter((s) => names.has(s.el.name) && s.part);
+  if (!wanted.length) return [];
+  const rels = parseRels(pkg.text(WORKBOOK_RELS) ?? '');
+  const partOf = (kind: string, usual: string): string => {
+    for (const r of rels.values()) if (r.type.endsWith(`/${kind}`) && !r.external) return resolveTarget('xl/', r.target);
+    return usual;
+  };
+  const strings = parseSharedStrings(pkg.text(partOf('sharedStrings', 'xl/sharedStrings.xml')) ?? '');
+  const formats = parseCellFormats(pkg.text(partOf('styles', 'xl/styles.xml')) ?? '');
+  const out: Grid[] = [];
+  for (const s of wanted) {
+    const xml = pkg.text(s.part!);
+    if (xml === null) continue;
+    const part = parseSheet(xml, { strings, formats, date1904: false });
+    out.push(gridOf({ name: s.el.name, state: 'visible', rid: s.el.rid, sheetId: String(s.el.sheetId) }, part, READ_LIMITS));
+  }
+  return out;
+}
+
+/** Is a sheet part selected in its view (`tabSelected="1"`)? */
+function isSelected(xml: string | null): boolean {
+  return xml !== null && /<(?:\w+:)?sheetView\b[^>]*\stabSelected\s*=\s*["'](?:1|true)["']/.test(xml);
+}
+
+/**
+ * Apply `requested` to a copy of the .xlsx in `data` by adding the tool's sheets to its package; every part that
+ * is not the tool's is kept byte for byte (see the top of this file). Plans that mark cells are not for this
+ * function (needsCellEdits). Throws the core's refusal when the plan would replace a township's sheet.
+ */
+export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: WritePlan, name = ''): Uint8Array {
+  const bytes = toBytes(data);
+  const pkg = new Package(bytes, name);
+  let reading = WORKBOOK;
+  let plan: WritePlan;
+  let out: Uint8Array;
+  try {
+    const wbXml = pkg.text(WORKBOOK);
+    if (wbXml === null) throw readError('not-xlsx', name);
+    const doc = parseWorkbookDoc(wbXml);
+    reading = WORKBOOK_RELS;
+    const relsXml = pkg.text(WORKBOOK_RELS);
+    if (relsXml === null) throw readError('corrupt', name, `缺少部件 ${WORKBOOK_RELS}`);
+    const rels = parseRelEls(relsXml);
+    if (rels.close < 0) throw new XmlError('关系部件没有结束标签');
+    const relById = new Map(rels.rels.map((r) => [r.id, r]));
+
+    const located: Located[] = doc.sheets.map((el, index) => {
+      const rel = el.rid !== null ? relById.get(el.rid) ?? null : null;
+      return { el, index, rel, part: rel && !rel.external ? resolveTarget('xl/', rel.target) : null };
+    });
+
+    reading = '结果表';
+    const resolution = resolvePlan(requested, signatureWindows(pkg, located, requested));
+    if (!resolution.ok) throw new Error(resolution.message);
+    plan = resolution.plan;
+    if (needsCellEdits(plan)) throw new Error('writeIntoPackage: a plan that marks cells goes through applyPlan');
+
+    const writes = plan.sheets;
+    const replace = new Set<string>([...(plan.deleteSheets ?? []), ...writes.map((s) => s.name)]);
+    const removed = located.filter((s) => replace.has(s.el.name));
+    const kept = located.filter((s) => !replace.has(s.el.name));
+
+    // ── parts of the removed sheets: the sheet part, its relationships part, and what only it used
+    const removedParts = new Set<string>();
+    const removedRelIds = new Set<string>();
+    for (const s of removed) {
+      if (s.rel) removedRelIds.add(s.rel.id);
+      if (!s.part) continue;
+      removedParts.add(s.part.toLowerCase());
+      const relsPart = relsPathOf(s.part);
+      const ownRels = pkg.text(relsPart);
+      if (ownRels !== null) {
+        removedParts.add(relsPart.toLowerCase());
+        for (const r of parseRels(ownRels).values()) if (!r.external) removedParts.add(resolveTarget(dirOf(s.part), r.target).toLowerCase());
+      }
+    }
+    if (removed.length) {
+      // a part some other (kept) relationship still points to stays
+      for (const partName of pkg.names()) {
+        if (!/\.rels$/i.test(partName) || removedParts.has(partName.toLowerCase())) continue;
+        const base = dirOf(partName.replace(/_rels\/([^/]*)\.rels$/, '$1'));
+        for (const r of parseRelEls(pkg.text(partName) ?? '').rels) {
+          if (r.external || (partName === WORKBOOK_RELS && removedRelIds.has(r.id))) continue;
+          removedParts.delete(resolveTarget(base, r.target).toLowerCase());
+        }
+      }
+      // Excel's formula-order cache may list the removed sheets' cells; Excel rebuilds it when it is absent
+      for (const r of rels.rels) {
+        if (r.type.endsWith('/calcChain')) {
+          removedRelIds.add(r.id);
+          removedParts.add(resolveTarget('xl/', r.target).toLowerCase());
+        }
+      }
+    }
+
+    for (const p of removedParts) pkg.remove(p);
+
+    // ── new sheets: part names, relationship ids, sheet ids
+    // names of removed parts are free again, so a re-run writes the same part names as the run before
+    const taken = new Set(pkg.names().map((n) => n.toLowerCase()).filter((n) => !removedParts.has(n)));
+    const relIds = new Set(rels.rels.map((r) => r.id));
+    let nextSheetId = Math.max(0, ...doc.sheets.map((s) => s.sheetId)) + 1;
+    let partNo = 1;
+    let relNo = 1;
+    const worksheetType = rels.rels.find((r) => r.type.endsWith('/worksheet'))?.type ?? `${doc.relNs}/worksheet`;
+
+    const styleRel = rels.rels.find((r) => r.type.endsWith('/styles') && !r.external);
+    const stylesPath = styleRel ? resolveTarget('xl/', styleRel.target) : 'xl/styles.xml';
+    reading = stylesPath;
+    const stylesOriginal = pkg.text(stylesPath);
+    const styles = new Styles(stylesOriginal);
+
+    // the active tab: a kept sheet the township left selected stays so (two selected tabs would group them)
+    const keptSelected = kept.find((s) => s.el.state === 'visible' && s.part && isSelected(pkg.text(s.part)));
+    const visibleWrites = writes.filter((s) => !s.hidden);
+    const activateNew = !keptSelected && plan.activate && visibleWrites.some((s) => s.name === plan.activate) ? plan.activate : null;
+
+    const added: { sp: SheetPlan; part: string; rid: string; sheetId: number }[] = [];
+    for (const sp of writes) {
+      while (taken.has(`xl/worksheets/sheet${partNo}.xml`)) partNo++;
+      const part = `xl/worksheets/sheet${partNo}.xml`;
+      taken.add(part);
+      while (relIds.has(`rId${relNo}`)) relNo++;
+      const rid = `rId${relNo}`;
+      relIds.add(rid);
+      reading = `工作表“${sp.name}”`;
+      pkg.setText(part, sheetXml(sp, styles, plan.styles ?? {}, doc.mainNs, sp.name === activateNew));
+      added.push({ sp, part, rid, sheetId: nextSheetId++ });
+    }
+
+    // ── workbook.xml
+    reading = WORKBOOK;
+    const wp = doc.prefix;
+    const edits: { at: number; end?: number; text: string }[] = [];
+    const removedIdx = removed.map((s) => s.index).sort((a, b) => a - b);
+    const shift = (i: number) => i - removedIdx.filter((r) => r < i).length;
+    for (const s of removed) edits.push({ at: s.el.start, end: s.el.end, text: '' });
+    const relAttr = doc.relPrefix ? `${doc.relPrefix}:id` : 'r:id';
+    const relDecl = doc.relPrefix ? '' : ` xmlns:r="${doc.relNs}"`;
+    const sheetEls = added
+      .map(
+        (a) =>
+          `<${wp}sheet name="${escAttr(a.sp.name)}" sheetId="${a.sheetId}"${a.sp.hidden ? ' state="hidden"' : ''}${relDecl} ${relAttr}="${a.rid}"/>`,
+      )
+      .join('');
+    if (doc.sheetsEmpty) edits.push({ at: doc.sheetsEmpty.start, end: doc.sheetsEmpty.end, text: `<${wp}sheets>${sheetEls}</${wp}sheets>` });
+    else if (sheetEls) edits.push({ at: doc.sheetsClose, text: sheetEls });
+    // names local to a removed sheet go with it; those of later sheets follow their sheet's new index
+    for (const dn of doc.definedNames) {
+      if (dn.local === null || !removedIdx.length) continue;
+      if (removedIdx.includes(dn.local)) edits.push({ at: dn.start, end: dn.end, text: '' });
+      else if (shift(dn.local) !== dn.local) edits.push({ at: dn.start, end: dn.start + dn.tag.length, text: setAttr(dn.tag, 'localSheetId', String(shift(dn.local))) });
+    }
+    const finalNames = [...kept.map((s) => ({ name: s.el.name, visible: s.el.state === 'visible' })), ...added.map((a) => ({ name: a.sp.name, visible: !a.sp.hidden }))];
+    for (const v of doc.views) {
+      const oldActive = Number(getAttr(v.tag, 'activeTab') ?? 0) || 0;
+      let active: number;
+      if (keptSelected) active = shift(keptSelected.index);
+      else if (activateNew) active = finalNames.findIndex((n) => n.name === activateNew);
+      else if (!removedIdx.includes(oldActive) && oldActive < doc.sheets.length) active = shift(oldActive);
+      else active = Math.max(0, finalNames.findIndex((n) => n.visible));
+      let tag = v.tag;
+      if (active !== oldActive) tag = setAttr(tag, 'activeTab', String(active));
+      const first = Number(getAttr(tag, 'firstSheet') ?? 0) || 0;
+      if (first >= finalNames.length || (removedIdx.length && shift(first) !== first)) tag = setAttr(tag, 'firstSheet', String(Math.min(shift(first), finalNames.length - 1)));
+      if (tag !== v.tag) edits.push({ at: v.start, end: v.start + v.tag.length, text: tag });
+    }
+    if (!doc.views.length && activateNew) {
+      const idx = finalNames.findIndex((n) => n.name === activateNew);
+      edits.push({ at: doc.sheetsOpen, text: `<${wp}bookViews><${wp}workbookView activeTab="${idx}"/></${wp}bookViews>` });
+    }
+    if (edits.length) pkg.setText(WORKBOOK, splice(wbXml, edits));
+
+    // ── styles.xml
+    reading = stylesPath;
+    const stylesXml = styles.result();
+    const newParts: [string, string][] = added.map((a) => [a.part, WORKSHEET_CT]);
+    const relEls: string[] = added.map((a) => `<${rels.prefix}Relationship Id="${a.rid}" Type="${escAttr(worksheetType)}" Target="${a.part.slice(3)}"/>`);
+    if (stylesXml !== null) {
+      pkg.setText(stylesPath, stylesXml);
+      if (stylesOriginal === null) {
+        while (relIds.has(`rId${relNo}`)) relNo++;
+        relEls.push(`<${rels.prefix}Relationship Id="rId${relNo}" Type="${escAttr(worksheetType.replace(/worksheet$/, 'styles'))}" Target="${stylesPath.slice(3)}"/>`);
+        newParts.push([stylesPath, STYLES_CT]);
+      }
+    }
+
+    // ── relationships, parts, content types
+    reading = WORKBOOK_RELS;
+    const relEdits: { at: number; end?: number; text: string }[] = rels.rels.filter((r) => removedRelIds.has(r.id)).map((r) => ({ at: r.start, end: r.end, text: '' }));
+    if (relEls.length) relEdits.push({ at: rels.close, text: relEls.join('') });
+    if (relEdits.length) pkg.setText(WORKBOOK_RELS, splice(relsXml, relEdits));
+    reading = CONTENT_TYPES;
+    const ct = pkg.text(CONTENT_TYPES);
+    if (ct === null) throw readError('corrupt', name, `缺少部件 ${CONTENT_TYPES}`);
+    pkg.setText(CONTENT_TYPES, editContentTypes(ct, removedParts, newParts));
+    out = pkg.zip();
+  } catch (e) {
+    if (isFileReadError(e)) throw e;
+    if (e instanceof XmlError) throw readError('corrupt', name, `${reading}：${e.message}`);
+    throw e;
+  }
+  return out;
+}
+
+/** Whether the workbook in `data` has a sheet of this exact name (only its workbook part is inflated). */
+export function hasSheetNamed(data: Uint8Array | ArrayBuffer, sheet: string, name = ''): boolean {
+  const bytes = toBytes(data);
+  const entries = inspectWorkbookZip(bytes, name);
+  const e = entries.find((x) => x.name === WORKBOOK);
+  if (!e) return false;
+  try {
+    return parseWorkbookDoc(utf8(readEntry(bytes, e, entriesToInflate(entries).has(e), name))).sheets.some((s) => s.name === sheet);
+  } catch (err) {
+    if (isFileReadError(err)) throw err;
+    if (err instanceof XmlError) throw readError('corrupt', name, `${WORKBOOK}：${err.message}`);
+    throw err;
+  }
+}

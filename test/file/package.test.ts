@@ -1,0 +1,335 @@
+/**
+ * The result copy of an .xlsx is the original package plus the tool's sheets: every part the township made stays
+ * byte-identical (only workbook.xml, its relationships, [Content_Types].xml and styles.xml gain the tool's entries),
+ * on the samples and on a LibreOffice workbook with a chart, a picture, a pivot table and data validation.
+ * Excel compatibility: LibreOffice opens the copy and recomputes 计算结果's formulas; ExcelJS and the project's own
+ * reader read it back.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync, spawnSync } from 'child_process';
+import * as ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { check } from '../../src/core/check';
+import { buildReport } from '../../src/core/narrative';
+import { combinePlans, removalPlan, resultPlan, explanationPlan } from '../../src/core/plan';
+import { RESULT_SHEETS } from '../../src/core/catalog';
+import { isToolSheet } from '../../src/core/toolsheets';
+import { applyPlan, readXlsx } from '../../src/file';
+
+const SAMPLES = path.join(__dirname, '../../assets/samples');
+const CHANGED = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
+const TOOL = new Set<string>(Object.values(RESULT_SHEETS));
+
+function parts(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(bytes);
+}
+
+/** What `report` writes, in process: check, report text, result sheets. */
+async function reportCopy(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  const book = await readXlsx(bytes, name);
+  const result = check(book);
+  return applyPlan(bytes, resultPlan(result, buildReport(result, { book })), name);
+}
+
+/** Every original part is in the copy, byte for byte, except the four that list the new sheets and styles. */
+function expectOriginalPartsKept(before: Uint8Array, after: Uint8Array): string[] {
+  const a = parts(before);
+  const b = parts(after);
+  const differing: string[] = [];
+  for (const [n, data] of Object.entries(a)) {
+    expect(b[n]).toBeDefined();
+    if (!Buffer.from(b[n]).equals(Buffer.from(data))) differing.push(n);
+  }
+  expect(differing.filter((n) => !CHANGED.has(n))).toEqual([]);
+  const added = Object.keys(b).filter((n) => !(n in a));
+  for (const n of added) expect(n).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+  return added;
+}
+
+function townshipSheets(book: Awaited<ReturnType<typeof readXlsx>>) {
+  return book.sheets.filter((s) => !isToolSheet(s));
+}
+
+describe('report on the samples: the original package is kept', () => {
+  const files = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx'));
+  test.each(files)('%s', async (file) => {
+    const src = new Uint8Array(fs.readFileSync(path.join(SAMPLES, file)));
+    const out = await reportCopy(src, file);
+    const added = expectOriginalPartsKept(src, out);
+    expect(added).toHaveLength(3); // 审核结果, 计算结果, 报告文稿
+
+    // the project's reader: the township's sheets read exactly as before; the result sheets are recognised as the tool's
+    const before = await readXlsx(src, file);
+    const after = await readXlsx(out, file);
+    expect(townshipSheets(after)).toEqual(before.sheets);
+    expect(after.sheets.filter(isToolSheet).map((s) => s.name)).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]);
+    // a check of the copy finds exactly what a check of the source found
+    expect(check(after).findings.map((f) => f.id)).toEqual(check(before).findings.map((f) => f.id));
+
+    // ExcelJS reads it too, with the result sheets at the end
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...before.sheets.map((s) => s.name), RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]);
+
+    // re-running on the copy replaces the result sheets (no duplicate part, sheet, relationship or content type)
+    const again = await reportCopy(out, file);
+    const p2 = parts(again);
+    expect(Object.keys(p2).sort()).toEqual(Object.keys(parts(out)).sort());
+    const wbXml = strFromU8(p2['xl/workbook.xml']);
+    for (const n of TOOL) expect(wbXml.split(`name="${n}"`).length - 1).toBeLessThanOrEqual(1);
+    expect(strFromU8(p2['[Content_Types].xml']).match(/worksheet\+xml/g)).toHaveLength(before.sheets.length + 3);
+    expect(strFromU8(p2['xl/_rels/workbook.xml.rels']).match(/relationships\/worksheet"/g)).toHaveLength(before.sheets.length + 3);
+    for (const [n, data] of Object.entries(parts(src))) if (!CHANGED.has(n)) expect(Buffer.from(p2[n]).equals(Buffer.from(data))).toBe(true);
+
+    // removing the results gives back the original parts, its relationships and content types included
+    const removed = await applyPlan(again, removalPlan(), file);
+    const p3 = parts(removed);
+    expect(Object.keys(p3).sort()).toEqual(Object.keys(parts(src)).sort());
+    for (const n of ['xl/_rels/workbook.xml.rels', '[Content_Types].xml']) expect(strFromU8(p3[n])).toBe(strFromU8(parts(src)[n]));
+    expect((await readXlsx(removed, file)).sheets).toEqual(before.sheets);
+  });
+});
+
+describe('what the tool writes, as SpreadsheetML', () => {
+  let out: Uint8Array;
+  let src: Uint8Array;
+  beforeAll(async () => {
+    src = new Uint8Array(fs.readFileSync(path.join(SAMPLES, '周营镇-2023-指标.xlsx')));
+    const book = await readXlsx(src, 's.xlsx');
+    const result = check(book);
+    const plan = combinePlans(
+      resultPlan(result, buildReport(result, { book })),
+      explanationPlan([{ findingId: 'x1', text: '=HYPERLINK("http://evil.example")', rule: 'rate-mismatch', where: "'矛盾纠纷化解'!D6", message: '_x0041_ 原文', date: '2024-01-08' }]),
+    );
+    out = await applyPlan(src, plan, 's.xlsx');
+  });
+
+  test('strings are inline (sharedStrings untouched), a text starting with = stays text, _xHHHH_ stays literal', async () => {
+    const p = parts(out);
+    const sheetXml = Object.keys(p)
+      .filter((n) => !(n in parts(src)) && n.startsWith('xl/worksheets/'))
+      .map((n) => strFromU8(p[n]))
+      .join('');
+    expect(sheetXml).toContain('t="inlineStr"');
+    expect(sheetXml).not.toMatch(/t="s"/);
+    const book = await readXlsx(out, 's.xlsx');
+    const ex = book.sheets.find((s) => s.name === RESULT_SHEETS.explanations)!;
+    const texts = ex.rows.flat().filter((c): c is string => typeof c === 'string');
+    expect(texts).toContain('=HYPERLINK("http://evil.example")');
+    expect(texts).toContain('_x0041_ 原文');
+    expect(check(book).explanations.map((e) => e.text)).toEqual(['=HYPERLINK("http://evil.example")']);
+  });
+
+  test('计算结果 holds formulas with their results; widths, heights and frozen rows are written', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const rates = wb.getWorksheet(RESULT_SHEETS.rates)!;
+    const f = rates.getCell('F3');
+    expect(f.formula).toMatch(/^IF\(/);
+    expect(typeof f.result).toBe('number');
+    expect(rates.getCell('F3').numFmt).toBe('0.0%');
+    expect(rates.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(rates.getColumn(1).width).toBe(24);
+    const report = wb.getWorksheet(RESULT_SHEETS.report)!;
+    expect(report.getRow(1).height).toBeGreaterThan(20);
+    expect(report.getCell('A1').font).toMatchObject({ name: '方正小标宋简体', size: 22 });
+    // no formula outside 计算结果
+    for (const ws of wb.worksheets) {
+      if (ws.name === RESULT_SHEETS.rates) continue;
+      ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
+    }
+  });
+
+  test('existing cell formats keep their numbers: only new ones are appended to styles.xml', () => {
+    const xfs = (xml: string) => /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)![1];
+    const before = xfs(strFromU8(parts(src)['xl/styles.xml']));
+    const after = xfs(strFromU8(parts(out)['xl/styles.xml']));
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.length).toBeGreaterThan(before.length);
+  });
+});
+
+// ───────────────────────────── LibreOffice ─────────────────────────────
+
+function requireCalc(): void {
+  const ok = spawnSync('sh', ['-c', 'command -v soffice && ls /usr/lib/libreoffice/program/ | grep -q "^libsclo"'], { stdio: 'ignore' }).status === 0;
+  if (!ok) throw new Error('需要 LibreOffice Calc 才能验证结果副本：请安装 libreoffice-calc-nogui（apt-get install libreoffice-calc-nogui）。');
+}
+
+/** A LibreOffice profile that recalculates every formula of an .xlsx on load (not only Excel's cached results). */
+function profile(dir: string): string {
+  const user = path.join(dir, 'profile', 'user');
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`,
+  );
+  return `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
+}
+
+function soffice(dir: string, args: string[]): void {
+  execFileSync('soffice', [profile(dir), '--headless', ...args], { stdio: 'ignore', timeout: 180_000 });
+}
+
+function csvLine(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    let v = '';
+    if (line[i] === '"') {
+      for (i++; i < line.length; i++) {
+        if (line[i] === '"' && line[i + 1] === '"') (v += '"'), i++;
+        else if (line[i] === '"') break;
+        else v += line[i];
+      }
+      i++;
+    } else {
+      const end = line.indexOf(',', i);
+      v = line.slice(i, end < 0 ? line.length : end);
+      i = end < 0 ? line.length : end;
+    }
+    out.push(v);
+    if (line[i] !== ',') return out;
+    i++;
+  }
+}
+
+/** Sheets of .xlsx files as CSV, as LibreOffice computes them (one LibreOffice run): `[{ sheetName: rows }]`. */
+function sheetsAsCsv(dir: string, files: string[], names: string[]): Record<string, string[][]>[] {
+  const out = path.join(dir, 'csv');
+  fs.mkdirSync(out, { recursive: true });
+  soffice(dir, ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', out, ...files]);
+  return files.map((file) => csvOf(out, file, names));
+}
+
+function csvOf(out: string, file: string, names: string[]): Record<string, string[][]> {
+  const stemName = path.basename(file, '.xlsx');
+  const res: Record<string, string[][]> = {};
+  for (const n of names) {
+    const f = path.join(out, `${stemName}-${n}.csv`);
+    if (!fs.existsSync(f)) continue;
+    res[n] = fs
+      .readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map(csvLine);
+  }
+  return res;
+}
+
+/** A one-colour PNG. */
+function png(): Uint8Array {
+  return new Uint8Array(
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEklEQVR4nGP4z8DAwMDAwMAAAA0AAf/6Gl9wAAAAAElFTkSuQmCC', 'base64'),
+  );
+}
+
+/** An .fods with a bar chart, a picture, a pivot table and data validation (what LibreOffice turns into OOXML parts). */
+function richFods(): string {
+  const rows: [string, string | number][] = [
+    ['乡镇', '件数'],
+    ['周营镇', 37],
+    ['前营乡', 20],
+    ['大钟庄镇', 15],
+  ];
+  const cell = (v: string | number) =>
+    typeof v === 'string'
+      ? `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`
+      : `<table:table-cell office:value-type="float" office:value="${v}" table:content-validation-name="val1"><text:p>${v}</text:p></table:table-cell>`;
+  const chart = `<draw:frame draw:z-index="0" draw:name="图表1" svg:width="8cm" svg:height="6cm" svg:x="5cm" svg:y="0.5cm"><draw:object draw:notify-on-update-of-ranges="数据.A1:数据.B4"><office:document office:mimetype="application/vnd.oasis.opendocument.chart" office:version="1.3"><office:body><office:chart><chart:chart svg:width="8cm" svg:height="6cm" chart:class="chart:bar"><chart:plot-area table:cell-range-address="数据.A1:数据.B4" chart:data-source-has-labels="both"><chart:axis chart:dimension="x" chart:name="primary-x"><chart:categories table:cell-range-address="数据.A2:数据.A4"/></chart:axis><chart:axis chart:dimension="y" chart:name="primary-y"/><chart:series chart:values-cell-range-address="数据.B2:数据.B4" chart:label-cell-address="数据.B1" chart:class="chart:bar"/></chart:plot-area></chart:chart></office:chart></office:body></office:document></draw:object></draw:frame>`;
+  const img = `<draw:frame draw:z-index="1" draw:name="图片1" svg:width="1cm" svg:height="1cm" svg:x="14cm" svg:y="0.5cm"><draw:image><office:binary-data>${Buffer.from(png()).toString('base64')}</office:binary-data></draw:image></draw:frame>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet>
+<table:content-validations><table:content-validation table:name="val1" table:condition="of:cell-content-is-whole-number() and of:cell-content-is-between(0;100000)" table:allow-empty-cell="true" table:base-cell-address="数据.B2"><table:error-message table:message-type="stop" table:display="true"><text:p>请填写非负整数</text:p></table:error-message></table:content-validation></table:content-validations>
+<table:table table:name="数据"><table:shapes>${chart}${img}</table:shapes><table:table-column table:number-columns-repeated="2"/>${rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>
+<table:table table:name="透视"><table:table-row><table:table-cell/></table:table-row></table:table>
+<table:data-pilot-tables><table:data-pilot-table table:name="数据透视表1" table:target-range-address="透视.A1:透视.B6" table:buttons="透视.A1"><table:source-cell-range table:cell-range-address="数据.A1:数据.B4"/><table:data-pilot-field table:source-field-name="乡镇" table:orientation="row"/><table:data-pilot-field table:source-field-name="件数" table:orientation="data" table:function="sum"/><table:data-pilot-field table:source-field-name="" table:is-data-layout-field="true" table:orientation="hidden"/></table:data-pilot-table></table:data-pilot-tables>
+</office:spreadsheet></office:body></office:document>`;
+}
+
+/** Replace the value of one numeric cell in an .xlsx (test side: the tool itself never changes a figure). */
+function patchNumber(bytes: Uint8Array, sheetPart: string, cell: string, value: number): Uint8Array {
+  const p = parts(bytes);
+  const xml = strFromU8(p[sheetPart]);
+  const re = new RegExp(`(<c r="${cell}"[^>]*>(?:<f>[^<]*</f>)?<v>)[^<]*(</v>)`);
+  expect(re.test(xml)).toBe(true);
+  p[sheetPart] = strToU8(xml.replace(re, `$1${value}$2`));
+  return zipSync(p);
+}
+
+describe('LibreOffice opens the copies', () => {
+  let dir: string;
+  beforeAll(() => {
+    requireCalc();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-pkg-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a workbook with a chart, a picture, a pivot table and data validation keeps them all in the copy', async () => {
+    fs.writeFileSync(path.join(dir, 'rich.fods'), richFods());
+    soffice(dir, ['--convert-to', 'xlsx', '--outdir', dir, path.join(dir, 'rich.fods')]);
+    const src = new Uint8Array(fs.readFileSync(path.join(dir, 'rich.xlsx')));
+    const names = Object.keys(parts(src));
+    // what LibreOffice made: the parts this test is about
+    for (const re of [/^xl\/charts\/chart\d+\.xml$/, /^xl\/media\/image\d+\.png$/, /^xl\/pivotTables\/pivotTable\d+\.xml$/, /^xl\/pivotCache\//, /^xl\/drawings\/drawing\d+\.xml$/]) {
+      expect(names.some((n) => re.test(n))).toBe(true);
+    }
+    expect(strFromU8(parts(src)['xl/worksheets/sheet1.xml'])).toContain('<dataValidation ');
+
+    const out = await reportCopy(src, 'rich.xlsx');
+    expectOriginalPartsKept(src, out);
+    fs.writeFileSync(path.join(dir, 'rich-审核.xlsx'), out);
+    // LibreOffice opens the copy: the township's figures and the pivot's output as before, the result sheets there
+    const [csv] = sheetsAsCsv(dir, [path.join(dir, 'rich-审核.xlsx')], ['数据', '透视', RESULT_SHEETS.findings, RESULT_SHEETS.rates]);
+    expect(csv['数据'].slice(0, 4)).toEqual([
+      ['乡镇', '件数'],
+      ['周营镇', '37'],
+      ['前营乡', '20'],
+      ['大钟庄镇', '15'],
+    ]);
+    expect(csv['透视'].flat()).toContain('72');
+    expect(csv[RESULT_SHEETS.findings][1].slice(0, 3)).toEqual(['严重程度', '规则', '位置']);
+    // and converts it back to ODF with the chart, the picture and the pivot table still there
+    soffice(dir, ['--convert-to', 'fods', '--outdir', path.join(dir, 'back'), path.join(dir, 'rich-审核.xlsx')]);
+    const back = fs.readFileSync(path.join(dir, 'back', 'rich-审核.fods'), 'utf8');
+    expect(back).toContain('chart:chart');
+    expect(back).toContain('<draw:image');
+    expect(back).toContain('table:data-pilot-table ');
+    expect(back).toContain('table:content-validation ');
+  }, 600_000);
+
+  test('计算结果 is recomputed by LibreOffice from the township cells (a changed figure changes the rate)', async () => {
+    const file = '周营镇-2023-指标.xlsx';
+    const src = new Uint8Array(fs.readFileSync(path.join(SAMPLES, file)));
+    const book = await readXlsx(src, file);
+    const result = check(book);
+    const out = await applyPlan(src, resultPlan(result, buildReport(result, { book })), file);
+    // 信访案件化解率 over 矛盾纠纷化解 D5 (化解 7) / D4 (受理 9): 77.8 %; the test changes D5 to 8 in the copy
+    const rate = result.rates.find((r) => r.numerator.cell === 'D5' && r.denominator.cell === 'D4' && r.numerator.sheet === '矛盾纠纷化解')!;
+    expect(rate.display).toBe('77.8%');
+    const relsXml = strFromU8(parts(out)['xl/_rels/workbook.xml.rels']);
+    const wbXml = strFromU8(parts(out)['xl/workbook.xml']);
+    const rid = new RegExp(`name="矛盾纠纷化解"[^>]*r:id="(rId\\d+)"`).exec(wbXml)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(relsXml)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(relsXml)![1];
+    const changed = patchNumber(out, `xl/${target.replace(/^\/?xl\//, '')}`, 'D5', 8);
+    fs.writeFileSync(path.join(dir, 'zy.xlsx'), out);
+    fs.writeFileSync(path.join(dir, 'zy-changed.xlsx'), changed);
+    const row = result.rates.indexOf(rate) + 3;
+    const [a, b] = sheetsAsCsv(dir, [path.join(dir, 'zy.xlsx'), path.join(dir, 'zy-changed.xlsx')], [RESULT_SHEETS.rates]);
+    const asIs = a[RESULT_SHEETS.rates];
+    const recomputed = b[RESULT_SHEETS.rates];
+    expect(asIs[row - 1][5]).toBe('77.8%');
+    expect(recomputed[row - 1][5]).toBe('88.9%');
+    // every rate LibreOffice computes agrees with the core's
+    result.rates.forEach((r, i) => {
+      if (r.value != null) expect(asIs[i + 2][5]).toBe(`${(Math.round(r.value * 10) / 10).toFixed(1)}%`);
+    });
+  }, 600_000);
+});
