@@ -22,7 +22,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
-import { resolvePlan, writableText } from '../core/toolsheets';
+import { formulaText, resolvePlan, writableText } from '../core/toolsheets';
 import type { CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
 import { isFileReadError, readError } from './errors';
 import { gridOf, READ_LIMITS } from './read';
@@ -550,7 +550,7 @@ function cellXml(p: string, at: string, spec: CellSpec, s: number): string {
   const st = s ? ` s="${s}"` : '';
   const v = spec.v;
   if (spec.f) {
-    const f = `<${p}f>${escText(writableText(spec.f.replace(/^=/, '')))}</${p}f>`;
+    const f = `<${p}f>${escText(formulaText(spec.f.replace(/^=/, '')))}</${p}f>`;
     if (typeof v === 'number' && Number.isFinite(v)) return `<${p}c r="${at}"${st}>${f}<${p}v>${numberText(v)}</${p}v></${p}c>`;
     if (typeof v === 'boolean') return `<${p}c r="${at}"${st} t="b">${f}<${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
     // a text or empty result (`IF(den=0,"",…)`): a string result, so readers see a calculated formula
@@ -586,7 +586,8 @@ function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, Cell
       maxCol = Math.max(maxCol, c + 1);
       if (spec.link && !spec.f && parseA1(spec.link.cell)) {
         const location = `${quoteSheet(spec.link.sheet)}!${spec.link.cell}`;
-        links.push(`<hyperlink ref="${at}" location="${escAttr(writableText(location))}"/>`);
+        // a place, like a formula, names the sheet exactly as it is spelt
+        links.push(`<hyperlink ref="${at}" location="${escAttr(formulaText(location))}"/>`);
       }
     });
     const h = sp.rowHeights?.[r];
