@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { ref } from '../core/address';
 import { sheetText } from '../core/findings';
-import { outputText } from '../core/toolsheets';
+import { outputText } from '../core/output';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';

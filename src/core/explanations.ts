@@ -22,11 +22,11 @@ export { EXPLANATION_HEADER };
 /** Column widths (characters), parallel to the header. */
 export const EXPLANATION_COLUMNS = [11, 16, 24, 60, 40, 12];
 
-function text(c: Cell | undefined, col?: Column): string {
+function text(c: Cell | undefined, col?: Column, date1904 = false): string {
   if (c == null) return '';
   if (typeof c === 'string') return c.trim();
   if (typeof c === 'number') {
-    if (col === '日期' && c > 20000 && c < 80000) return serialToIso(c) ?? String(c);
+    if (col === '日期' && c > 20000 && c < 80000) return serialToIso(c, date1904) ?? String(c);
     // an id retyped by hand may have become a number (00123456 → 123456)
     if (col === '编号' && Number.isInteger(c) && c >= 0) return String(c).padStart(8, '0');
     return String(c);
@@ -53,7 +53,7 @@ export function readExplanations(book: Workbook): Explanation[] {
   const byId = new Map<string, Explanation>();
   for (let r = headerRow + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
-    const get = (col: Column) => (cols.has(col) ? text(row[cols.get(col)!], col) : '');
+    const get = (col: Column) => (cols.has(col) ? text(row[cols.get(col)!], col, sheet.date1904 === true) : '');
     const findingId = get('编号').toLowerCase();
     const t = get('说明');
     if (!findingId || !t) continue;

@@ -39,6 +39,11 @@ export interface Grid {
   origin?: { row: number; col: number };
   /** Sheet visibility as the host reports it. Hidden sheets are still checked. */
   visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * The workbook counts dates from 1904 (Excel for Mac's old default, `workbookPr date1904`): its date serials are
+   * 1,462 days fewer than the same dates in the 1900 system. Set by the reader on every sheet of such a workbook.
+   */
+  date1904?: boolean;
   /** Set by an adapter that had to stop reading (e.g. a sheet far too large); the rules report it. */
   truncated?: { rowsRead: number; rowsTotal: number };
   /**
@@ -97,6 +102,8 @@ export interface ParseContext {
   percentHeader?: boolean;
   /** What the indicator expects; guides ambiguous text (`是`, `全覆盖`). */
   expect?: IndicatorKind;
+  /** The workbook's dates count from 1904 (Grid.date1904): a date serial is read in that system. */
+  date1904?: boolean;
 }
 
 // ───────────────────────────── Catalog (data, not code) ─────────────────────────────

@@ -129,9 +129,17 @@ export function formatDecimals(fmt: string | null | undefined): number | null {
   return d;
 }
 
-/** Excel serial (1900 system, with its fictitious 29 Feb 1900) → `YYYY-MM-DD`; null when out of range. */
-export function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 0 || serial >= 2958466) return null;
+/** Days from 1899-12-30 (serial 0 of the 1900 system, past its fictitious 29 Feb) to 1904-01-01 (serial 0 of 1904). */
+export const DAYS_1904 = 1462;
+
+/**
+ * Excel serial → `YYYY-MM-DD`; null when out of range. The 1900 system (the default) has its fictitious
+ * 29 Feb 1900; in the 1904 system (`date1904`) serial 0 is 1 January 1904.
+ */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  if (date1904) serial += DAYS_1904;
+  if (serial >= 2958466) return null;
   const days = Math.floor(serial);
   if (days === 60) return '1900-02-29';
   const epoch = Date.UTC(1899, 11, days < 60 ? 31 : 30);
@@ -169,7 +177,7 @@ function fromNumber(n: number, ctx: ParseContext): ParsedValue {
   if (!Number.isFinite(n)) return invalid(String(n), '单元格中的数值无效', ctx.expect);
   const fmt = ctx.numberFormat ?? null;
   if (isDateFormat(fmt)) {
-    const iso = serialToIso(n);
+    const iso = serialToIso(n, ctx.date1904 === true);
     if (iso === null) {
       const v = base('number', n, String(n));
       v.decimals = Math.min(digitsOf(n), MAX_DECIMALS);

@@ -83,6 +83,21 @@ export function splitAreas(address: string): string[] {
   return out;
 }
 
+/** DATE(2000,1,1) in a workbook that counts from 1904 (36,526 in the 1900 system, 1,462 days more). */
+const DATE_2000_1904 = 35064;
+
+/**
+ * The workbook's date system. `Workbook.use1904DateSystem` exists only in the preview API (no released
+ * requirement set has it), so the workbook is asked for DATE(2000,1,1) through `workbook.functions` (ExcelApi 1.2,
+ * inside the 1.9 the manifest requires), which answers in the workbook's own date system: 36,526 counting from
+ * 1900, 35,064 from 1904. Nothing is written; the answer comes with the sync that reads the sheet list.
+ */
+function probeDateSystem(workbook: Excel.Workbook): Excel.FunctionResult<number> {
+  const r = workbook.functions.date(2000, 1, 1);
+  r.load('value');
+  return r;
+}
+
 /** One cell as the core wants it: errors as `{error}`, empty as null. */
 function toCell(value: unknown, type: string): Cell {
   if (type === 'Empty' || value === '' || value === null || value === undefined) return null;
@@ -190,12 +205,14 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const maxCells = options.maxCellsPerSheet ?? READ_DEFAULTS.maxCellsPerSheet;
   const withMerges = excelApi(env, OPTIONAL_API.mergedAreas);
 
-  // Sync 1: the sheets.
+  // Sync 1: the sheets, and the workbook's date system.
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   worksheets.load('items/name,items/visibility');
   workbook.load('name');
+  const dateProbe = probeDateSystem(workbook);
   await context.sync();
+  const date1904 = dateProbe.value === DATE_2000_1904;
 
   // Sync 2: every sheet's used range (values only: formatting alone does not make a cell used).
   const sheetItems = worksheets.items;
@@ -209,6 +226,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const infos: SheetInfo[] = sheetItems.map((ws, i) => {
     const r = used[i];
     const grid: Grid = { name: ws.name, rows: [], formats: [], merges: [], visibility: visibilityOf(ws.visibility) };
+    if (date1904) grid.date1904 = true;
     if (r.isNullObject) {
       grid.origin = { row: 0, col: 0 };
       return { name: ws.name, ws, visibility: grid.visibility, row: 0, col: 0, rowCount: 0, colCount: 0, rowsToRead: 0, grid };

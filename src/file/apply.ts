@@ -246,7 +246,7 @@ function signatureWindows(wb: ExcelJS.Workbook, plan: WritePlan): Grid[] {
       rows.push(vals);
       formats.push(fmts);
     }
-    out.push({ name: ws.name, rows, formats });
+    out.push({ name: ws.name, rows, formats, ...(date1904 ? { date1904 } : {}) });
   }
   return out;
 }

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import type { IBaseParagraphStyleOptions, IParagraphStyleOptions } from 'docx';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
-import { outputText } from '../core/toolsheets';
+import { outputText } from '../core/output';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const twips = (mm: number) => Math.round(mm * MM);

@@ -228,7 +228,9 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name: string, lim
       }
       const xml = parts.text(path, reading);
       if (xml === null) throw readError('corrupt', name, `缺少${reading}的内容（${path}）`);
-      sheets.push(gridOf(sheet, parseSheet(xml, ctx), limits));
+      const grid = gridOf(sheet, parseSheet(xml, ctx), limits);
+      if (book.date1904) grid.date1904 = true;
+      sheets.push(grid);
     }
     return { name, sheets };
   } catch (e) {

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ref } from '../core/address';
-import { outputText } from '../core/toolsheets';
+import { outputText } from '../core/output';
 import type { Finding } from '../core/types';
 import { useStrings, type Strings } from './i18n';
 

@@ -1,7 +1,7 @@
 /** The drafted report as it will read in Word, with a button that copies it as rich text. */
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { outputText } from '../core/toolsheets';
+import { outputText } from '../core/output';
 import type { ParagraphRole, Report } from '../core/types';
 import { useStrings } from './i18n';
 import { copyRich, reportHtml, reportText, visibleParagraphs } from './richCopy';

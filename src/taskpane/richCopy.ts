@@ -3,7 +3,7 @@
  * (GB/T 9704: body 仿宋_GB2312 16 pt with a two-character first-line indent, 黑体 / 楷体_GB2312 headings,
  * title 方正小标宋简体 22 pt centred, date on the right), so pasting gives paragraphs, not a table.
  */
-import { outputText } from '../core/toolsheets';
+import { outputText } from '../core/output';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 
 const BODY_FONT = "'仿宋_GB2312'";

@@ -6,6 +6,7 @@ import * as React from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { a1, columnLetters, parseA1 } from '../core/address';
 import type { Cell, Grid, Workbook } from '../core/types';
+import { serialToIso } from '../core/value';
 import { WIDE_MEDIA } from '../taskpane/Pane';
 import type { FileHost } from './FileHost';
 import { useWebStrings } from './strings';
@@ -13,17 +14,11 @@ import { useWebStrings } from './strings';
 export const PREVIEW_ROWS = 500;
 export const PREVIEW_COLS = 52;
 
-/** Excel serial → yyyy-mm-dd (1900 system). */
-function serialToDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400 * 1000);
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return String(serial);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** A cell as Excel would roughly show it: percent formats as %, date formats as dates, no float noise. */
-export function displayCell(cell: Cell | undefined, format?: string | null): string {
+/**
+ * A cell as Excel would roughly show it: percent formats as %, date formats as dates (in the workbook's date
+ * system, `date1904`), no float noise.
+ */
+export function displayCell(cell: Cell | undefined, format?: string | null, date1904 = false): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'object') return cell.error;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
@@ -34,7 +29,7 @@ export function displayCell(cell: Cell | undefined, format?: string | null): str
     const dec = /\.(0+)%/.exec(fmt)?.[1].length ?? 0;
     return `${(cell * 100).toFixed(dec)}%`;
   }
-  if (/[yd]/i.test(fmt) && cell > 0 && cell < 2958466) return serialToDate(cell);
+  if (/[yd]/i.test(fmt) && cell > 0) return serialToIso(cell, date1904) ?? String(cell);
   return Number.isInteger(cell) ? String(cell) : String(Number(cell.toPrecision(12)));
 }
 
@@ -346,7 +341,7 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
                             data-selected={isSel ? 'true' : undefined}
                             className={`${typeof v === 'number' ? styles.num : ''}${isSel ? ` ${styles.selected} cell-selected` : ''}`}
                           >
-                            {displayCell(v, fmts?.[c])}
+                            {displayCell(v, fmts?.[c], grid.date1904 === true)}
                           </td>
                         );
                       })}

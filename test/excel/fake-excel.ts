@@ -145,6 +145,8 @@ export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   structureProtected = false;
+  /** The workbook counts dates from 1904 (Excel: File → Options → Advanced → Use 1904 date system). */
+  date1904 = false;
   activeSheetId = 0;
   selection: { sheet: string; address: string } | null = null;
   syncs: SyncRecord[] = [];
@@ -480,15 +482,57 @@ export class FakeApplication {
   }
 }
 
+/** `Excel.FunctionResult`: a worksheet function's answer, loaded like any property (`value`, `error`). */
+export class FakeFunctionResult extends FakeObject<{ value: unknown; error: string | null }> {
+  constructor(
+    context: FakeRequestContext,
+    private readonly compute: () => { value: unknown; error: string | null },
+  ) {
+    super(context);
+  }
+  resolve(): { value: unknown; error: string | null } {
+    return this.compute();
+  }
+  protected override readProp(e: { value: unknown; error: string | null }, prop: string): unknown {
+    if (prop === 'value') return e.value;
+    if (prop === 'error') return e.error;
+    return super.readProp(e, prop);
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  get error(): string | null {
+    return this.get('error');
+  }
+}
+
+/** `workbook.functions` (ExcelApi 1.2): only the functions the adapter uses, answering as Excel does. */
+export class FakeFunctions {
+  constructor(private readonly context: FakeRequestContext) {}
+  /** DATE(y, m, d): the serial in the workbook's date system (1900: with its phantom 29 February 1900). */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, () => {
+      this.context.requireApi('1.2', 'functions');
+      const ms = Date.UTC(year, month - 1, day);
+      let serial = ms / 86400000 + 25569;
+      if (serial < 61) serial -= 1;
+      if (this.context.model.date1904) serial -= 1462;
+      return serial < 0 ? { value: null, error: '#NUM!' } : { value: serial, error: null };
+    });
+  }
+}
+
 export class FakeWorkbook extends FakeObject<FakeWorkbookModel> {
   readonly worksheets: FakeWorksheetCollection;
   readonly protection: FakeWorkbookProtection;
+  readonly functions: FakeFunctions;
   private _comments: FakeCommentCollection | undefined;
 
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.protection = new FakeWorkbookProtection(context);
+    this.functions = new FakeFunctions(context);
   }
   resolve(): FakeWorkbookModel {
     return this.context.model;

@@ -18,6 +18,9 @@ import { combinePlans, markPlan, resultPlan } from '../../src/core/plan';
 import type { CheckResult, Report } from '../../src/core/types';
 import { applyPlan, FileReadError, readXlsx, reportDocx } from '../../src/file';
 import { reportHtml, reportText } from '../../src/taskpane/richCopy';
+import { displayCell } from '../../src/web/SheetPreview';
+import { readWorkbook } from '../../src/excel/read';
+import { createFakeExcel } from '../excel/fake-excel';
 import { deflatedEntry, minimalXlsx, SAMPLES, sheetXml, ZHOU } from './fixtures';
 
 /** The sample re-packed with every part stored (not deflated), so one byte of a part can be changed in place. */
@@ -176,5 +179,102 @@ describe('bidirectional control characters (U+202E …) in a text item', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// ───────────────────────────── workbooks that count dates from 1904 ─────────────────────────────
+
+/**
+ * 周营镇 saved with the 1904 date system (Excel for Mac's old default; File → Options → Advanced → 使用 1904 日期系统):
+ * its 落款日期 is a real date, 10 January 2024, and 行政执法!D12 holds the date 13 December 2023 where a count belongs.
+ * ExcelJS writes the serials of the 1904 system (1,462 fewer) and `<workbookPr date1904="1"/>`.
+ */
+async function workbook1904(date1904 = true): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(ZHOU) as unknown as ArrayBuffer);
+  wb.properties.date1904 = date1904;
+  const sign = wb.getWorksheet('基本情况')!.getCell('B6');
+  sign.value = new Date(Date.UTC(2024, 0, 10));
+  sign.style = { ...sign.style, numFmt: 'yyyy"年"m"月"d"日"' };
+  const d12 = wb.getWorksheet('行政执法')!.getCell('D12');
+  d12.value = new Date(Date.UTC(2023, 11, 13));
+  d12.style = { ...d12.style, numFmt: 'yyyy-mm-dd' };
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('a workbook in the 1904 date system', () => {
+  test('the fixture really is one: its workbook part says date1904 and the serial is the 1904 one', async () => {
+    const z = await JSZip.loadAsync(await workbook1904());
+    expect(await z.file('xl/workbook.xml')!.async('string')).toMatch(/date1904="(1|true)"/);
+    const book = await readXlsx(await workbook1904(), '周营镇-1904.xlsx');
+    const basics = book.sheets.find((s) => s.name === '基本情况')!;
+    const r0 = basics.origin?.row ?? 0;
+    const c0 = basics.origin?.col ?? 0;
+    expect(basics.rows[5 - r0][1 - c0]).toBe(45301 - 1462); // 2024-01-10
+  });
+
+  test.each([true, false])('the signature date in 报告文稿 and the .docx is the one the cell shows (1904 system: %s)', async (date1904) => {
+    const result = check(await readXlsx(await workbook1904(date1904), '周营镇-1904.xlsx'));
+    expect(result.extraction.date).toBe('2024年1月10日');
+    const report = buildReport(result);
+    expect(report.paragraphs.find((p) => p.role === 'date')?.text).toBe('2024年1月10日');
+    const z = await JSZip.loadAsync(await reportDocx(report));
+    const doc = await z.file('word/document.xml')!.async('string');
+    expect(doc).toContain('2024年1月10日');
+    expect(doc).not.toContain('2020年1月9日');
+  });
+
+  test('a date typed where a figure belongs is named in its message as the cell shows it', async () => {
+    const result = check(await readXlsx(await workbook1904(), '周营镇-1904.xlsx'));
+    const f = result.findings.find((x) => x.rule === 'unparseable-value' && x.sheet === '行政执法' && x.cell === 'D12');
+    expect(f?.message).toContain('2023-12-13');
+    expect(f?.message).not.toContain('2019-12-12');
+  });
+
+  test('report on the command line writes the right date into 报告文稿 and the .docx', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-1904-'));
+    try {
+      fs.writeFileSync(path.join(dir, '周营镇-1904.xlsx'), await workbook1904());
+      const io: CliIO = { out: () => undefined, err: () => undefined, cwd: dir };
+      await main(['report', '周营镇-1904.xlsx', '--out', 'out.xlsx', '--docx', 'out.docx'], io);
+      const doc = await (await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'out.docx')))).file('word/document.xml')!.async('string');
+      expect(doc).toContain('2024年1月10日');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(path.join(dir, 'out.xlsx')) as unknown as ArrayBuffer);
+      const texts: string[] = [];
+      wb.getWorksheet(RESULT_SHEETS.report)!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+      expect(texts).toContain('2024年1月10日');
+      expect(texts.join('\n')).not.toContain('2020年1月9日');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the page preview shows a 1904 date as the cell shows it', () => {
+    expect(displayCell(45301 - 1462, 'yyyy-mm-dd', true)).toBe('2024-01-10');
+    expect(displayCell(45301, 'yyyy-mm-dd')).toBe('2024-01-10');
+  });
+});
+
+describe('a 1904 workbook open in Excel (the add-in, against the fake office-js)', () => {
+  test.each([true, false])('the date system is asked of the workbook without writing or an extra sync (1904: %s)', async (date1904) => {
+    const fake = createFakeExcel();
+    fake.model.date1904 = date1904;
+    const serial = date1904 ? 45301 - 1462 : 45301; // 2024-01-10 as each system stores it
+    fake.model.addSheet(
+      '基本情况',
+      [
+        ['项目', '内容'],
+        ['单位名称', '周营镇人民政府'],
+        ['报告年度', 2023],
+        ['落款日期', serial],
+      ],
+      { formats: [[], [], [], [null, 'yyyy"年"m"月"d"日"']] },
+    );
+    const book = await readWorkbook(fake.context(), { env: fake.env });
+    expect(book.sheets[0].date1904 === true).toBe(date1904);
+    expect(fake.model.writes).toBe(0);
+    expect(fake.model.syncs.length).toBe(4); // the sheet list (with the probe), used ranges, merged areas, cells: as before
+    expect(check(book).extraction.date).toBe('2024年1月10日');
   });
 });

@@ -66,7 +66,7 @@ function readField(view: SheetView, field: IdentityField, r: number, c: number):
       return t.replace(/[:：]$/, '');
     }
     case 'date': {
-      const p = parseValue(raw, { numberFormat: view.format(r, c) });
+      const p = parseValue(raw, { numberFormat: view.format(r, c), date1904: view.date1904 });
       if (p.kind === 'date' && typeof p.value === 'string') {
         if (typeof raw === 'string' && /年.*月.*日/.test(raw)) return squeeze(raw);
         return isoToChinese(p.value);

@@ -335,7 +335,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
   // a row with figures
   if (section && TEXT_SECTIONS.has(section)) {
     const numeric = present.some((v) => {
-      const p = parseValue(view.raw(r, v.col), { numberFormat: view.format(r, v.col) });
+      const p = parseValue(view.raw(r, v.col), { numberFormat: view.format(r, v.col), date1904: view.date1904 });
       return p.kind === 'number' || p.kind === 'percent';
     });
     // next year's plans are not this year's figures, even when they carry a number

@@ -47,6 +47,7 @@ export function observe(
     numberFormat: view.format(r, c),
     percentHeader: opts.percentHeader || def.kind === 'rate',
     expect: def.kind,
+    date1904: view.date1904,
   });
   let value = parsed.value;
   let unit: string | null = parsed.unit ?? opts.writtenUnit ?? null;

@@ -39,10 +39,13 @@ export class SheetView {
   private readonly cover = new Map<number, MergedArea>();
   /** Rows crossed by a merge that spans several columns. */
   readonly wideRows = new Set<number>();
+  /** The workbook's dates count from 1904 (Grid.date1904). */
+  readonly date1904: boolean;
 
   constructor(grid: Grid) {
     this.grid = grid;
     this.name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
+    this.date1904 = grid.date1904 === true;
     const o = grid.origin;
     this.r0 = o && Number.isInteger(o.row) && o.row >= 0 ? o.row : 0;
     this.c0 = o && Number.isInteger(o.col) && o.col >= 0 ? o.col : 0;
