@@ -65,7 +65,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     await writeFileAtomic(outXlsx, out);
     await writeFileAtomic(outDocx, docx);
     io.out(summaryLine(file, result));
-    io.out(`已写出审核结果工作簿：${path.relative(io.cwd, outXlsx) || outXlsx}（审核结果、计算结果、报告文稿${args.flags.has('marks') ? '，并在原表单元格上作了标记' : ''}）`);
+    // a workbook that carries marks has them refreshed with the results (core resultPlan): say so
+    const marks = args.flags.has('marks') ? '，并在原表单元格上作了标记' : plan.marks ? '，并按本次审核结果更新了原表单元格上的标记' : '';
+    io.out(`已写出审核结果工作簿：${path.relative(io.cwd, outXlsx) || outXlsx}（审核结果、计算结果、报告文稿${marks}）`);
     io.out(`已写出报告文稿：${path.relative(io.cwd, outDocx) || outDocx}`);
     io.out('原工作簿未作任何改动。');
     return EXIT.ok;

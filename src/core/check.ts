@@ -4,6 +4,7 @@ import { readExplanations } from './explanations';
 import { extract } from './extract';
 import { applyExplanations, countFindings } from './findings';
 import { ruleContext, runRules, sheetTitles } from './rules';
+import { carriesMarks } from './plan/marks';
 import { isToolSheet } from './toolsheets';
 import type { Catalog, CheckResult, Workbook } from './types';
 
@@ -35,6 +36,7 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
     findings,
     explanations,
     counts: countFindings(findings),
+    ...(carriesMarks(book, isToolSheet) ? { marked: true } : {}),
   };
 }
 

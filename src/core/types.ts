@@ -314,6 +314,8 @@ export interface CheckResult {
   findings: Finding[];
   explanations: Explanation[];
   counts: Record<Severity, number> & { explained: number };
+  /** The workbook carries the tool's marks (a 审核标记 sheet with records): writing results refreshes them. */
+  marked?: boolean;
 }
 
 // ───────────────────────────── Narrative ─────────────────────────────

@@ -118,4 +118,31 @@ describe('the add-in path on the sample workbooks', () => {
     expect(fake.model.comments).toEqual([]);
     expect(townshipState(fake, township)).toEqual(before);
   });
+
+  test('a figure fixed after marking loses its mark when results are written again, without marking anew', async () => {
+    const file = samples.find((f) => f.includes('周营镇')) ?? samples[0];
+    const book = await readXlsx(fs.readFileSync(path.join(samplesDir, file)), file);
+    const fake = openInFakeExcel(book);
+    const host = createExcelHost({ run: (b) => fake.run(b), env: fake.env });
+    const first = check(await host.read());
+    expect(first.findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual(expect.arrayContaining(['矛盾纠纷化解!D6', '行政执法!D5']));
+    const fillBefore = fake.model.cell('矛盾纠纷化解', 'D6')?.fill;
+    expect((await host.apply(resultPlan(first, buildReport(first)))).ok).toBe(true);
+    expect((await host.apply(markPlan(first))).ok).toBe(true);
+    expect(fake.model.cell('矛盾纠纷化解', 'D6')!.fill).not.toBe(fillBefore);
+
+    // the township corrects 信访案件化解率 (100% → 7 of 9), checks again and writes the results (no new marking)
+    fake.model.cell('矛盾纠纷化解', 'D6')!.v = 0.7778;
+    const second = check(await host.read());
+    expect(second.findings.some((f) => f.sheet === '矛盾纠纷化解' && f.cell === 'D6')).toBe(false);
+    expect((await host.apply(resultPlan(second, buildReport(second)))).ok).toBe(true);
+
+    expect(fake.model.cell('矛盾纠纷化解', 'D6')!.fill).toBe(fillBefore);
+    expect(fake.model.commentAt('矛盾纠纷化解', 'D6')).toBeUndefined();
+    // the finding still open keeps its mark, with its current message
+    const still = second.findings.find((f) => f.sheet === '行政执法' && f.cell === 'D5')!;
+    expect(fake.model.cell('行政执法', 'D5')!.fill).toBeDefined();
+    expect(fake.model.commentAt('行政执法', 'D5')!.content).toContain(still.message);
+    expect(fake.model.sheets.filter((s) => s.name === RESULT_SHEETS.marks)).toHaveLength(1);
+  });
 });

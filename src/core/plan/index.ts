@@ -32,7 +32,7 @@ import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } fro
 import { FINDINGS_HEADER, RATES_HEADER } from '../toolsheets';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
-export { MARKS_HEADER, markCell, mergeMarks, touchesMarks } from './marks';
+export { MARKS_HEADER, carriesMarks, markCell, mergeMarks, touchesMarks } from './marks';
 export {
   isToolSheet,
   resolvePlan,
@@ -238,12 +238,18 @@ function reportSheet(report: Report): SheetPlan {
   return { name: RESULT_SHEETS.report, columns: [REPORT_COLUMN_WIDTH], rows, rowHeights: heights };
 }
 
-/** 审核结果 + 计算结果 + 报告文稿 (when a report is given), replacing earlier ones. */
+/**
+ * 审核结果 + 计算结果 + 报告文稿 (when a report is given), replacing earlier ones. When the workbook carries marks
+ * from an earlier run (`result.marked`), they are refreshed with the results: a mark whose finding is gone (the
+ * figure was fixed) is cleared, its original fill and comment restored, and the others follow the current
+ * findings — so 审核结果 and the marked cells never disagree, in any host.
+ */
 export function resultPlan(result: CheckResult, report: Report | null): WritePlan {
   const sheets = [findingsSheet(result), ratesSheet(result)];
   if (report) sheets.push(reportSheet(report));
   const styles: Record<string, CellStyle> = { ...sheetStyles(), ...(report ? REPORT_STYLES : {}) };
-  return { sheets, styles, activate: RESULT_SHEETS.findings };
+  const plan: WritePlan = { sheets, styles, activate: RESULT_SHEETS.findings };
+  return result.marked ? combinePlans(plan, markPlan(result)) : plan;
 }
 
 /** The 审核说明 sheet rewritten with `explanations` (keyed by finding id; a new text replaces an old one). */

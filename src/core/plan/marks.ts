@@ -7,7 +7,7 @@
 import { parseA1 } from '../address';
 import { RESULT_SHEETS } from '../catalog';
 import { severityRank } from '../severity';
-import type { Mark, WritePlan } from '../types';
+import type { Mark, Workbook, WritePlan } from '../types';
 
 /** Columns of the very hidden 审核标记 sheet; the same in both adapters, so either can clear the other's marks. */
 export const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
@@ -49,4 +49,17 @@ export function touchesMarks(plan: WritePlan): boolean {
     (plan.deleteSheets ?? []).includes(RESULT_SHEETS.marks) ||
     plan.sheets.some((s) => s.name === RESULT_SHEETS.marks)
   );
+}
+
+/**
+ * Whether `book` carries marks the tool made: a 审核标记 sheet with at least one record below its header. Which
+ * sheet is the tool's is asked of `isToolSheet` (passed in: this file stays light for the pane's first bundle).
+ */
+export function carriesMarks(book: Workbook, isToolSheet: (g: Workbook['sheets'][number]) => boolean): boolean {
+  for (const g of book.sheets ?? []) {
+    if (g.name !== RESULT_SHEETS.marks || !isToolSheet(g)) continue;
+    const filled = (g.rows ?? []).filter((r) => Array.isArray(r) && r.some((c) => c !== null && c !== undefined && c !== ''));
+    if (filled.length > 1) return true; // the header and a record
+  }
+  return false;
 }
