@@ -131,3 +131,85 @@ describe('存在问题 | 整改措施 side by side (field probe)', () => {
     expect(ex.texts[0].text.startsWith('法治宣传形式单一')).toBe(true);
   });
 });
+
+describe('a text sheet kept as 类别 | 内容 (issue 11)', () => {
+  const sorted = (rows: Parameters<typeof grid>[1], merges?: string[], name = '问题和安排') =>
+    extract({ name: '', sheets: [grid(name, rows, merges ? { merges } : {})] }).texts.map((t) => [t.section, t.text, t.cell]);
+
+  test('sorts each row into its part by the category column, which is not repeated in the item', () => {
+    // real phrases of the 前营乡 and 周营镇 reports
+    expect(
+      sorted([
+        ['序号', '类别', '内容'],
+        [1, '存在问题', '理论学习有待进一步加强，带头学法制度还不够完善。'],
+        [2, '存在问题', '行政执法工作人员力量不足，业务能力有待提高。'],
+        [3, '下步安排', '继续加强队伍建设，积极参加、组织各类教育培训。'],
+        [4, '存在问题', '运用法治思维和法治方式解决问题的能力不足。'],
+        [5, '下步安排', '强化责任，加大行政行为监督力度。'],
+        [6, '其他', '无其他需要报告的情况。'],
+      ]),
+    ).toEqual([
+      ['shortcomings', '理论学习有待进一步加强，带头学法制度还不够完善。', 'C2'],
+      ['shortcomings', '行政执法工作人员力量不足，业务能力有待提高。', 'C3'],
+      ['plans', '继续加强队伍建设，积极参加、组织各类教育培训。', 'C4'],
+      ['shortcomings', '运用法治思维和法治方式解决问题的能力不足。', 'C5'],
+      ['plans', '强化责任，加大行政行为监督力度。', 'C6'],
+      ['other', '无其他需要报告的情况。', 'C7'],
+    ]);
+  });
+
+  test('reads the category merged down over its rows, with or without a header', () => {
+    const rows = [
+      ['存在的主要问题', '部分党员干部理论学习不够深入、不够系统。'],
+      [null, '个别党员干部法治意识不强。'],
+      ['下一步工作打算', '带头学法守法用法，提高法治素质。'],
+      [null, '完善法治教育机制，加大普法力度。'],
+      [null, '严格执行依法行政工作考核制度。'],
+    ];
+    expect(sorted(rows, ['A1:A2', 'A3:A5'], 'Sheet2')).toEqual([
+      ['shortcomings', '部分党员干部理论学习不够深入、不够系统。', 'B1'],
+      ['shortcomings', '个别党员干部法治意识不强。', 'B2'],
+      ['plans', '带头学法守法用法，提高法治素质。', 'B3'],
+      ['plans', '完善法治教育机制，加大普法力度。', 'B4'],
+      ['plans', '严格执行依法行政工作考核制度。', 'B5'],
+    ]);
+    expect(sorted([['类别', '内容'], ...rows], ['A2:A3', 'A4:A6'], '文字材料').map((t) => t[0])).toEqual([
+      'shortcomings',
+      'shortcomings',
+      'plans',
+      'plans',
+      'plans',
+    ]);
+  });
+
+  test('reads a category row above its items and a category prefix `存在问题：…`', () => {
+    expect(
+      sorted(
+        [
+          ['存在问题'],
+          ['1、法治队伍配置不强，缺少专职工作人员。'],
+          ['下步安排'],
+          ['1、抓好执法机构的建立与调整、充实，规范行政执法行为。'],
+          ['存在问题：农村法治宣传教育存在薄弱环节。'],
+          ['下步计划：大力开展形式多样的普法宣传教育活动。'],
+        ],
+        ['A1:B1', 'A3:B3'],
+        '文字',
+      ),
+    ).toEqual([
+      ['shortcomings', '法治队伍配置不强，缺少专职工作人员。', 'A2'],
+      ['plans', '抓好执法机构的建立与调整、充实，规范行政执法行为。', 'A4'],
+      ['shortcomings', '农村法治宣传教育存在薄弱环节。', 'A5'],
+      ['plans', '大力开展形式多样的普法宣传教育活动。', 'A6'],
+    ]);
+  });
+
+  test('a near miss is an item, not a category: a sentence that starts with 问题 or mentions 安排', () => {
+    expect(
+      sorted([['序号', '存在的问题'], [1, '问题整改情况：制定了党委中心组学法制度。'], [2, '工作安排不够合理，统筹推进不足。']], undefined, '存在问题'),
+    ).toEqual([
+      ['shortcomings', '问题整改情况：制定了党委中心组学法制度。', 'B2'],
+      ['shortcomings', '工作安排不够合理，统筹推进不足。', 'B3'],
+    ]);
+  });
+});

@@ -19,6 +19,29 @@ export function textSection(text: string): SectionId | null {
   return null;
 }
 
+/**
+ * A category word of a text sheet kept as `类别 | 内容` (`存在问题`, `下步安排`, `其他`), or the prefix of an item
+ * (`存在问题：…`): the part of the report its items belong to; null for anything else.
+ */
+const CATEGORY =
+  /^(?:(?:存在的?|主要|突出)?(?:主要)?(?:问题|不足|短板)(?:和原因|及原因|及不足)?|存在(?:的)?(?:困难|差距)|不足之处|原因分析|(?:下步|下一步|今后|下一年度|明年)(?:工作)?(?:的)?(?:安排|计划|打算|措施|思路|举措|重点)?|(?:工作|主要)(?:安排|计划|打算|思路)|其他(?:事项|情况|工作|需要报告的情况|需报告事项)?)$/;
+
+export function categorySection(text: string): SectionId | null {
+  const t = squeeze(text).replace(/[:：]+$/, '');
+  if (!t || t.length > 14 || !CATEGORY.test(t)) return null;
+  if (/^其他/.test(t)) return 'other';
+  if (/问题|不足|短板|困难|差距|原因/.test(t)) return 'shortcomings';
+  return 'plans';
+}
+
+/** `存在问题：执法人员力量薄弱…` → the category's section and the item without it. */
+function categoryPrefix(text: string): { section: SectionId; text: string } | null {
+  const m = /^\s*([^：:，,。；;]{1,14})[：:]\s*(\S[\s\S]*)$/.exec(text);
+  if (!m) return null;
+  const section = categorySection(m[1]);
+  return section ? { section, text: m[2].trim() } : null;
+}
+
 /** Is this sheet a list of text items? By its name, or by a header such as `存在的问题` near the top. */
 export function isTextSheet(view: SheetView): boolean {
   let textRows = 0;
@@ -43,6 +66,8 @@ export function isTextSheet(view: SheetView): boolean {
 export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>): void {
   let section: SectionId = textSection(view.name) ?? 'other';
   let first = true;
+  /** The column a `类别 | 内容` sheet keeps its categories in (merged down its group, or one per row). */
+  let catCol: number | null = null;
   for (let r = view.rowStart; r <= view.rowEnd; r++) {
     const cols = view.nonEmpty(r);
     if (!cols.length) continue;
@@ -60,6 +85,14 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     });
     const numbered = headingLevel(texts[0]).style !== null;
     const titleLike = first && short && !numbered && !/[。；;！!，,]/.test(joined) && isTextPart(textSection(joined));
+    // `存在问题 | 执法人员力量薄弱…`: the category sorts the item into its part and is not part of it
+    if (parts.length >= 2 && categorySection(texts[0]) && !allHeader && !titleRows.has(r)) {
+      section = categorySection(texts[0])!;
+      catCol = parts[0];
+      first = false;
+      pushItem(acc, view, section, texts.slice(1).join('；'), r, parts[1]);
+      continue;
+    }
     if (titleRows.has(r) || (short && allHeader) || titleLike) {
       const s = textSection(joined);
       if (s) section = s;
@@ -67,6 +100,23 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
       continue;
     }
     first = false;
+    // the category merged down over its rows: this row's cell of the category column is covered
+    if (catCol !== null && !parts.includes(catCol) && view.covered(r, catCol)) {
+      const s = categorySection(view.filled(r, catCol));
+      if (s) section = s;
+    }
+    // a category alone on its row (often merged across) opens its part: `下步安排`
+    if (parts.length === 1 && categorySection(texts[0]) && !/[。；;！!，,]/.test(texts[0])) {
+      section = categorySection(texts[0])!;
+      continue;
+    }
+    // `存在问题：执法人员力量薄弱…`
+    const prefixed = parts.length === 1 ? categoryPrefix(texts[0]) : null;
+    if (prefixed) {
+      section = prefixed.section;
+      pushItem(acc, view, section, prefixed.text, r, parts[0]);
+      continue;
+    }
     // a numbered short line naming a section is a heading inside the list
     const h = headingLevel(texts[0]).style;
     if (texts[0].length <= 20 && !/[。；;！!]$/.test(texts[0]) && (h === '一、' || h === '（一）') && parts.length === 1) {
@@ -77,11 +127,14 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
         continue;
       }
     }
-    const body = texts.length === 1 ? texts[0] : texts.join('；');
-    const pushed = body.trim();
-    if (!pushed) continue;
-    acc.texts.push({ section, text: stripItemNumbering(pushed), sheet: view.name, cell: a1(r, parts[0]) });
+    pushItem(acc, view, section, texts.length === 1 ? texts[0] : texts.join('；'), r, parts[0]);
   }
+}
+
+function pushItem(acc: Acc, view: SheetView, section: SectionId, body: string, r: number, c: number): void {
+  const pushed = body.trim();
+  if (!pushed) return;
+  acc.texts.push({ section, text: stripItemNumbering(pushed), sheet: view.name, cell: a1(r, c) });
 }
 
 function isTextPart(s: SectionId | null): boolean {
