@@ -208,7 +208,17 @@ export interface UnknownLabel {
   cell: string;
   /** Nearest catalog indicator, if any came close. */
   suggestion: { id: string; name: string; score: number } | null;
+  /**
+   * The row's figures, one per value cell, parsed as written (no catalog unit to convert to), each with its cell,
+   * year, period and entity — so the report can state them. Absent when the label has no figure cell.
+   */
+  figures?: UnknownFigure[];
+  /** The section the row stood under in the sheet (its section row, category column or sheet name); null when none. */
+  section?: SectionId | null;
 }
+
+/** A figure of a row whose label the catalog could not place: an Observation without a catalog indicator. */
+export type UnknownFigure = Omit<Observation, 'indicator'>;
 
 export type LayoutKind = 'rows' | 'rates' | 'years' | 'summary' | 'text' | 'identity' | 'results' | 'unknown';
 

@@ -9,11 +9,11 @@
 import { a1 } from '../address';
 import { rateRelation } from '../catalog';
 import { headingLevel, sectionOfHeading, unitInLabel } from '../match';
-import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, UnknownLabel } from '../types';
+import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, UnknownFigure, UnknownLabel } from '../types';
 import { parseValue } from '../value';
 import type { TableSpec, ValueCol } from './header';
 import type { LabelMatch } from '../match';
-import { observe, place, unitFits } from './observe';
+import { observe, observeUnknown, place, unitFits } from './observe';
 import type { SheetView } from './sheet';
 import { squeeze } from './sheet';
 import {
@@ -266,7 +266,8 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
     if (present.length === 0) return 'skip';
     // figures with no name at all: report the first one, never drop it silently
     const c = present[0].col;
-    acc.unknown.push({ label: '', raw: view.text(r, c), sheet: view.name, cell: a1(r, c), suggestion: null });
+    const figures = unknownFigures(view, r, cols, '', '', rowUnit(view, r, cols));
+    acc.unknown.push({ label: '', raw: view.text(r, c), sheet: view.name, cell: a1(r, c), suggestion: null, figures, section: st.section });
     return 'unknown';
   }
   const rawLabel = view.text(r, lc) || view.filled(r, lc);
@@ -350,7 +351,9 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
   const unit = rowUnit(view, r, cols);
   const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, unit, section);
   if (m.id === null) {
-    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion });
+    // its figures go with it, so the report can still state them under the section the row stood in
+    const figures = unknownFigures(view, r, cols, label, rawLabel, unit, note);
+    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion, figures, section });
     return 'unknown';
   }
   emitRow(acc, view, r, cols, m.id, label, rawLabel, unit, note);
@@ -399,6 +402,29 @@ function emitRow(
       }),
     );
   }
+}
+
+/** The figures of a row whose label the catalog could not place, one per filled value cell, as written. */
+function unknownFigures(view: SheetView, r: number, cols: RowCols, label: string, rawLabel: string, columnUnit: string | null, note = ''): UnknownFigure[] {
+  const unit = unitFrom(columnUnit, rawLabel);
+  const unitPercent = unit === '%' || unit === '％';
+  const percentLabel = /率|比例|%|％/.test(rawLabel);
+  const out: UnknownFigure[] = [];
+  for (const vc of cols.valueCols) {
+    if (view.covered(r, vc.col) || view.text(r, vc.col) === '') continue;
+    out.push(
+      observeUnknown(view, label, r, vc.col, {
+        writtenUnit: unitPercent ? null : unit,
+        percentHeader: vc.percent || unitPercent || percentLabel,
+        year: vc.resolvedYear,
+        period: vc.period,
+        entity: vc.total ? '合计' : vc.entity !== undefined ? cleanUnitName(vc.entity) || vc.entity : null,
+        isTotal: vc.total || undefined,
+        note: note || undefined,
+      }),
+    );
+  }
+  return out;
 }
 
 /** Layouts (a) and (c). */
@@ -462,7 +488,10 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
     const lc = labelCell(view, r, cols, exclude);
     const present = figureCols.filter((c) => !view.covered(r, c) && view.text(r, c) !== '');
     if (lc === null) {
-      if (present.length) acc.unknown.push({ label: '', raw: view.text(r, present[0]), sheet: view.name, cell: a1(r, present[0]), suggestion: null });
+      if (present.length) {
+        const figures = present.map((c) => observeUnknown(view, '', r, c, { writtenUnit: null, percentHeader: c === t.rateCol, ...where }));
+        acc.unknown.push({ label: '', raw: view.text(r, present[0]), sheet: view.name, cell: a1(r, present[0]), suggestion: null, figures, section: st.section });
+      }
       continue;
     }
     const rawLabel = view.text(r, lc);
@@ -487,8 +516,10 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
       ] as [IndicatorDef | undefined, number | null, string][]) {
         if (c === null) continue;
         if (d) acc.observations.push(observe(view, d, rawLabel, r, c, { writtenUnit: null, percentHeader: false, ...where, ...extra }));
-        else if (view.text(r, c) !== '')
-          acc.unknown.push({ label: `${label}（${part}）`, raw: rawLabel, sheet: view.name, cell: a1(r, c), suggestion: null });
+        else if (view.text(r, c) !== '') {
+          const figures = [observeUnknown(view, `${label}（${part}）`, r, c, { writtenUnit: null, percentHeader: false, ...where, ...extra })];
+          acc.unknown.push({ label: `${label}（${part}）`, raw: rawLabel, sheet: view.name, cell: a1(r, c), suggestion: null, figures, section: def.section });
+        }
       }
       if (t.rateCol !== null) acc.observations.push(observe(view, def, rawLabel, r, t.rateCol, { writtenUnit: '%', percentHeader: true, ...where, ...extra }));
       continue;
@@ -496,7 +527,11 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
     if (present.length === 0) continue;
     // not a rate the catalog knows: name it, with what came closest
     const suggestion = m.id === null ? m.suggestion : def ? { id: def.id, name: def.name, score: m.score } : null;
-    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion });
+    // its 分子, 分母 and 比率 as written, for the report
+    const figures = figureCols
+      .filter((c) => !view.covered(r, c) && view.text(r, c) !== '')
+      .map((c) => observeUnknown(view, label, r, c, { writtenUnit: null, percentHeader: c === t.rateCol, ...where, ...extra }));
+    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion, figures, section: def?.section ?? st.section });
   }
 }
 
@@ -509,7 +544,7 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     const unit = unitInLabel(sc.header) ?? (sc.parent ? unitInLabel(sc.parent) : null);
     const percent = unit === '%' || /率|比例|%|％/.test(sc.header);
     const label = sc.parent ? `${sc.parent}${sc.header}` : sc.header;
-    return { ...sc, def, m, unit, percent, label, reported: false };
+    return { ...sc, def, m, unit, percent, label, unknown: null as UnknownLabel | null };
   });
   const where = { year: acc.reportYear, period: 'current' as Period };
   const from = acc.observations.length;
@@ -538,16 +573,30 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     const note = t.noteCol !== null ? view.text(r, t.noteCol) : '';
     for (const col of columns) {
       if (!col.def) {
-        if (!col.reported && view.text(r, col.col) !== '') {
-          col.reported = true;
-          acc.unknown.push({
+        if (view.covered(r, col.col) || view.text(r, col.col) === '') continue;
+        if (!col.unknown) {
+          col.unknown = {
             label: col.label,
             raw: col.header,
             sheet: view.name,
             cell: a1(t.headerEnd, col.col),
             suggestion: col.m.id === null ? col.m.suggestion : null,
-          });
+            figures: [],
+            section: st.section,
+          };
+          acc.unknown.push(col.unknown);
         }
+        // each row's figure of the column, so the 合计 row can be stated for the unit
+        col.unknown.figures!.push(
+          observeUnknown(view, col.label, r, col.col, {
+            writtenUnit: col.percent ? null : col.unit,
+            percentHeader: col.percent,
+            ...where,
+            entity,
+            isTotal: total || undefined,
+            note: note || undefined,
+          }),
+        );
         continue;
       }
       if (view.covered(r, col.col)) continue;

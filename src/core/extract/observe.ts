@@ -3,7 +3,7 @@
  * convert it to the catalog unit, pin it to its absolute cell.
  */
 import { a1 } from '../address';
-import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, SectionId } from '../types';
+import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, SectionId, UnknownFigure } from '../types';
 import { parseValue } from '../value';
 import { matchLabel, stripTimePhrase, type LabelMatch } from '../match';
 import type { SheetView } from './sheet';
@@ -89,6 +89,44 @@ export function observe(
   if (opts.isTotal) obs.isTotal = true;
   if (opts.note) obs.note = opts.note;
   return obs;
+}
+
+/**
+ * The figure of a row the catalog could not place, for the report: parsed by the one value parser as the cell
+ * says, in the unit written (no catalog unit to convert to); a percent when the label or column says 率/%.
+ */
+export function observeUnknown(
+  view: SheetView,
+  label: string,
+  r: number,
+  c: number,
+  opts: { writtenUnit: string | null; percentHeader: boolean } & Where,
+): UnknownFigure {
+  const parsed: ParsedValue = parseValue(view.raw(r, c), { numberFormat: view.format(r, c), percentHeader: opts.percentHeader });
+  const unit = parsed.kind === 'percent' ? '%' : parsed.kind === 'number' ? (parsed.unit ?? opts.writtenUnit ?? null) : null;
+  const fig: UnknownFigure = {
+    label,
+    value: parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : parsed.value,
+    kind: parsed.kind,
+    approx: parsed.approx !== null,
+    markers: parsed.markers,
+    unit,
+    wan: parsed.wan,
+    decimals: parsed.decimals,
+    coverage: parsed.coverage,
+    raw: parsed.raw,
+    sheet: view.name,
+    cell: a1(r, c),
+    row: r,
+    col: c,
+    year: opts.year,
+    period: opts.period,
+    entity: opts.entity,
+  };
+  if (parsed.reason !== undefined) fig.reason = parsed.reason;
+  if (opts.isTotal) fig.isTotal = true;
+  if (opts.note) fig.note = opts.note;
+  return fig;
 }
 
 export interface MatchContext {
