@@ -106,10 +106,13 @@ describe('the 报告模板 sheet of the checked workbook', () => {
     sheets: [sheet([['指标', '数值']], '矛盾纠纷'), sheet([['分组', '条件', '模板'], ['信访', '', '全年接待来访{petitions_received}']])],
   };
 
-  it('is read by buildReport when given the workbook, and a JSON override wins over it', () => {
-    expect(bodyText(buildReport(result, { book }))).toContain('全年接待来访37件');
+  it('is applied only when the user chooses it, and a JSON override wins over it', () => {
+    // a township's own sheet must not reword the county's report unasked (issue 17, item 5)
+    expect(bodyText(buildReport(result, { book }))).not.toContain('全年接待来访');
+    expect(bodyText(buildReport(result, { book }))).toContain('全镇共受理信访案件37件');
+    expect(bodyText(buildReport(result, { book, workbookTemplates: true }))).toContain('全年接待来访37件');
     const json = parseTemplates({ petitions: ['来信来访{petitions_received}'] });
-    expect(bodyText(buildReport(result, { book, templates: json }))).toContain('来信来访37件');
+    expect(bodyText(buildReport(result, { book, workbookTemplates: true, templates: json }))).toContain('来信来访37件');
   });
 
   it('is absent from most workbooks', () => {

@@ -19,9 +19,15 @@ describe('unknown-indicator', () => {
     expect(f).toHaveLength(2);
     expect(f[0]).toMatchObject({ severity: 'hint', cell: 'B12', indicators: [] });
     expect(f[0].message).toBe(
-      '‘普法’表 B12的“开展扫黑除恶”未能对应到指标目录，是否为“普法宣传活动”？如是，请改用目录中的名称；如不是，这一行的数字不会参与审核和报告。',
+      '‘普法’表 B12的“开展扫黑除恶”未能对应到指标目录，是否为“普法宣传活动”？如是，请改用目录中的名称；如不是，这一行的数字不参与审核，报告文稿按原名称写入（县里的报告模板设为不写入时除外）。',
     );
     expect(f[1].message).not.toContain('是否为');
+    f.forEach(expectCleanMessage);
+  });
+
+  it('says a figure without a label cannot reach the report (issue 11: every other row does)', () => {
+    const f = run([], { rules: ['unknown-indicator'], extra: { unknown: [{ label: '', raw: '21', sheet: '行政执法', cell: 'D9', suggestion: null }] } });
+    expect(f[0].message).toBe('‘行政执法’表 D9的数字“21”没有指标名称，不参与审核，也不能写入报告文稿。请在这一行填写指标名称。');
     f.forEach(expectCleanMessage);
   });
 

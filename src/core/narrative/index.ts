@@ -11,7 +11,8 @@ import { CATALOG, MEASURE_SECTIONS, SECTION_NAMES } from '../catalog';
 import { formatFigure, formatNumber, formatPercent } from '../format';
 import { roundHalfUp } from '../rate';
 import { ref } from '../address';
-import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem, Workbook } from '../types';
+import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem, UnknownFigure, Workbook } from '../types';
+import { generalClause, rateRowFigure, unknownFigureText } from './general';
 import { DEFAULT_TEMPLATES, mergeTemplates, renderClause, templatesFromWorkbook, tidy, type RenderContext, type TemplateClause, type TemplateSet } from './templates';
 
 export {
@@ -27,16 +28,21 @@ export {
   templatesFromGrid,
   templatesFromWorkbook,
 } from './templates';
-export type { RenderContext, Rendered, TemplateClause, TemplateSet } from './templates';
+export type { RenderContext, Rendered, TemplateClause, TemplateSet, TemplateSettings } from './templates';
+export { generalClause, isVerbObject, proseLabel, unknownFigureText } from './general';
 
 export interface ReportOptions {
   /** A county's overrides, by indicator group (replace the default clauses of the groups they name). */
   templates?: TemplateSet;
   /**
-   * The checked workbook: its `报告模板` sheet, if any, overrides the defaults (and is overridden in turn by
-   * `templates`). A bad template throws TemplateError naming its cell.
+   * The checked workbook. Its `报告模板` sheet, if any, overrides the defaults (and is overridden in turn by
+   * `templates`) only when `workbookTemplates` is true — templates are the county's, and a township's own sheet must
+   * not reword its report unasked (check reports such a sheet as a hint). A bad template throws TemplateError naming
+   * its cell.
    */
   book?: Workbook;
+  /** Apply the `报告模板` sheet of `book` (the user chose it: `--use-workbook-templates`, the pane's switch). */
+  workbookTemplates?: boolean;
   /** Date for the signature block, e.g. `2024年1月8日`: given explicitly, it wins over the workbook's 落款日期. */
   date?: string;
   catalog?: Catalog;
@@ -88,9 +94,74 @@ export interface ReportFigures {
   previous: Map<string, Observation[]>;
   rates: Map<string, ComputedRate>;
   previousRates: Map<string, ComputedRate>;
+  /** Rows outside the catalog with a current figure for the unit, in sheet order. */
+  others: OtherRow[];
 }
 
-export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG): ReportFigures {
+/**
+ * A row whose label the catalog could not place, with its figures for the report: stated by a general clause from
+ * its label (general.ts) in the section it stood under in the sheet, after the catalog figures that stood above it.
+ */
+export interface OtherRow {
+  label: string;
+  /** The label's cell. */
+  sheet: string;
+  cell: string;
+  /** Its current figures for the unit (the 合计 row's in a summary), each with its cell. */
+  figures: UnknownFigure[];
+  /**
+   * The section row it stood under; else the section of the catalog rows nearest it on its sheet (above, then
+   * below); else 其他需要报告的情况.
+   */
+  section: SectionId;
+  /**
+   * Where in the section: after the sentence of this catalog group (the nearest catalog row above it in the section
+   * on its sheet), `^` before all (only catalog rows below it), `$` after all (none on its sheet).
+   */
+  after: string;
+  /** Why it is not stated: no label to name it, or the county's template leaves rows outside the catalog out. */
+  omitted?: 'no-label' | 'template';
+}
+
+const STATED_KINDS = new Set(['number', 'percent', 'yesno']);
+
+/** The rows outside the catalog that hold a current figure for the unit, with where they go in the report. */
+function otherRows(result: CheckResult, catalog: Catalog, omit: boolean): OtherRow[] {
+  const year = result.year;
+  const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
+  const bySheet = new Map<string, Observation[]>();
+  for (const o of result.observations) {
+    if (!defs.has(o.indicator)) continue;
+    const list = bySheet.get(o.sheet) ?? [];
+    list.push(o);
+    bySheet.set(o.sheet, list);
+  }
+  const out: OtherRow[] = [];
+  for (const u of result.extraction.unknown ?? []) {
+    const current = (u.figures ?? []).filter((f) => isCurrent(f, year) && STATED_KINDS.has(f.kind) && unknownFigureText(f) !== '');
+    const own = current.filter((f) => f.entity == null);
+    const figures = own.length ? own : current.filter((f) => f.isTotal === true);
+    if (figures.length === 0) continue;
+    const at = figures[0];
+    const before = (o: Observation) => o.row < at.row || (o.row === at.row && o.col < at.col);
+    const sheetObs = bySheet.get(u.sheet) ?? [];
+    const nearestBefore = (list: Observation[]) =>
+      list.filter(before).reduce<Observation | null>((best, o) => (!best || o.row > best.row || (o.row === best.row && o.col > best.col) ? o : best), null);
+    const firstAfter = (list: Observation[]) => list.find((o) => !before(o)) ?? null;
+    const sectionOf = (o: Observation | null) => (o ? defs.get(o.indicator)!.section : null);
+    const section: SectionId = u.section ?? sectionOf(nearestBefore(sheetObs)) ?? sectionOf(firstAfter(sheetObs)) ?? 'other';
+    const inSection = sheetObs.filter((o) => defs.get(o.indicator)!.section === section);
+    const prev = nearestBefore(inSection);
+    const after = prev ? defs.get(prev.indicator)!.group : firstAfter(inSection) ? '^' : '$';
+    const row: OtherRow = { label: u.label.trim(), sheet: u.sheet, cell: u.cell, figures, section, after };
+    if (!row.label) row.omitted = 'no-label';
+    else if (omit) row.omitted = 'template';
+    out.push(row);
+  }
+  return out;
+}
+
+export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG, templates?: TemplateSet): ReportFigures {
   const year = result.year;
   const rates = new Map<string, ComputedRate>();
   const previousRates = new Map<string, ComputedRate>();
@@ -114,7 +185,8 @@ export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG): 
   };
   preferParts(current, rates.values());
   preferParts(previous, previousRates.values());
-  return { current, previous, rates, previousRates };
+  const others = otherRows(result, catalog, templates?.settings?.uncatalogued === 'omit');
+  return { current, previous, rates, previousRates, others };
 }
 
 /**
@@ -300,13 +372,39 @@ function renderContext(ctx: Ctx, sources: Set<string>): RenderContext & { cite(i
   };
 }
 
-/** The figures paragraph of one section: its groups' clauses, a fallback clause for any figure left uncited. */
+/**
+ * The sentence of the rows outside the catalog that stand together at one place of a section: each row's general
+ * clause (general.ts), joined with `，`.
+ */
+function otherSentence(rows: OtherRow[], sources: Set<string>): string | null {
+  const clauses: string[] = [];
+  for (const row of rows) {
+    const clause = generalClause(row.label, row.figures);
+    if (!clause) continue;
+    clauses.push(clause);
+    row.figures.forEach((f) => sources.add(ref(f.sheet, f.cell)));
+  }
+  const sentence = tidy(clauses.join('，'));
+  return sentence ? (/[。！？]$/.test(sentence) ? sentence : `${sentence}。`) : null;
+}
+
+/**
+ * The figures paragraph of one section: its groups' clauses, a fallback clause for any figure left uncited, and the
+ * rows outside the catalog that stood in this section, each after the catalog figures above it on its sheet.
+ */
 function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
   const groups: string[] = [];
   for (const d of ctx.catalog.indicators) if (d.section === section && !groups.includes(d.group)) groups.push(d.group);
   const sources = new Set<string>();
   const rc = renderContext(ctx, sources);
+  const others = ctx.figures.others.filter((o) => o.section === section && !o.omitted);
+  const othersAt = (where: string) => otherSentence(others.filter((o) => o.after === where), sources);
   const sentences: string[] = [];
+  const pushOthers = (where: string) => {
+    const s = othersAt(where);
+    if (s) sentences.push(s);
+  };
+  pushOthers('^');
   for (const g of groups) {
     const clauses: TemplateClause[] = ctx.templates.groups[g] ?? [];
     const cited = new Set<string>();
@@ -335,7 +433,15 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
     cited.forEach((id) => rc.cite(id));
     const sentence = tidy(parts.map(tidy).filter(Boolean).join('，'));
     if (sentence) sentences.push(/[。！？]$/.test(sentence) ? sentence : `${sentence}。`);
+    pushOthers(g);
   }
+  // after a group of another section (a row placed by its section row, below figures of another part) or after all
+  const placed = new Set(['^', ...groups]);
+  const rest = otherSentence(
+    others.filter((o) => !placed.has(o.after)),
+    sources,
+  );
+  if (rest) sentences.push(rest);
   if (!sentences.length) return null;
   return { role: 'body', text: sentences.join(''), section, sources: [...sources] };
 }
@@ -358,6 +464,15 @@ function sectionBody(ctx: Ctx, section: SectionId): Paragraph[] {
   return out;
 }
 
+/**
+ * The templates a report uses: the defaults, then the workbook's `报告模板` sheet when the user chose it, then the
+ * county's `templates` (which win).
+ */
+export function reportTemplates(opts: Pick<ReportOptions, 'book' | 'workbookTemplates' | 'templates'>, catalog: Catalog = CATALOG): TemplateSet {
+  const fromBook = opts.book && opts.workbookTemplates === true ? templatesFromWorkbook(opts.book, catalog) : null;
+  return mergeTemplates(mergeTemplates(DEFAULT_TEMPLATES, fromBook), opts.templates);
+}
+
 /** The report on a check result: title, addressee, opening, parts 一–五 (those with content), closing, signature. */
 export function buildReport(result: CheckResult, opts: ReportOptions = {}): Report {
   const catalog = opts.catalog ?? CATALOG;
@@ -365,12 +480,13 @@ export function buildReport(result: CheckResult, opts: ReportOptions = {}): Repo
   const unit = (result.unit ?? ex.unit)?.trim() || null;
   const year = result.year ?? ex.year ?? null;
   const addressee = ex.addressee?.trim().replace(/[:：\s]+$/, '') || null;
+  const templates = reportTemplates(opts, catalog);
   const ctx: Ctx = {
     result,
     catalog,
     defs: new Map(catalog.indicators.map((d) => [d.id, d])),
-    figures: reportFigures(result, catalog),
-    templates: mergeTemplates(mergeTemplates(DEFAULT_TEMPLATES, opts.book ? templatesFromWorkbook(opts.book, catalog) : null), opts.templates),
+    figures: reportFigures(result, catalog, templates),
+    templates,
     year,
     unit,
     short: unitShort(unit),
@@ -467,10 +583,20 @@ export function figuresIn(text: string): FigureInText[] {
 
 export interface FigureAudit {
   ok: boolean;
-  /** Figures of the workbook that the text does not state as written. */
-  missing: { indicator: string; where: string; expected: string }[];
+  /**
+   * Figures of the workbook that the text does not state as written: `indicator` is the catalog id, '' for a row
+   * outside the catalog (then `label` names it); `where` is the figure's cell.
+   */
+  missing: { indicator: string; label?: string; where: string; expected: string }[];
   /** Figures in the text that no observation, recomputed rate or year-over-year change gives. */
   extra: { text: string; paragraph: number }[];
+  /**
+   * Figure cells deliberately not stated: rows outside the catalog a county's template leaves out (`template`), and
+   * figures without any label to name them (`no-label`; the unknown-indicator hint names their cell).
+   */
+  omitted: { where: string; label: string; figure: string; reason: 'template' | 'no-label' }[];
+  /** Every figure cell the text states, with what it states (`聘请专家` D3 → `21人次`). */
+  stated: { where: string; expected: string }[];
 }
 
 /** `s` stands in `body` as a figure of its own: `37件` is not found inside `137件`, nor `4.5%` inside `94.5%`. */
@@ -491,11 +617,13 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
  * Check a report against its check result: every figure the workbook gives for the unit and year is in the
  * text exactly as formatted (rates as recomputed), and every number in the text comes from the workbook.
  */
-export function auditFigures(report: Report, result: CheckResult, catalog: Catalog = CATALOG): FigureAudit {
-  const f = reportFigures(result, catalog);
+export function auditFigures(report: Report, result: CheckResult, catalog: Catalog = CATALOG, templates?: TemplateSet): FigureAudit {
+  const f = reportFigures(result, catalog, templates);
   const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
   const body = report.paragraphs.map((p) => p.text).join('\n');
   const missing: FigureAudit['missing'] = [];
+  const omitted: FigureAudit['omitted'] = [];
+  const stated: FigureAudit['stated'] = [];
   const numbers: number[] = [];
   const percents: number[] = [];
   const points: number[] = [];
@@ -510,6 +638,7 @@ export function auditFigures(report: Report, result: CheckResult, catalog: Catal
         if (!usableRate(r)) continue;
         percents.push(Number(r.display.replace('%', '')));
         if (!containsFigure(body, r.display)) missing.push({ indicator: id, where: ref(r.numerator.sheet, r.numerator.cell), expected: r.display });
+        else stated.push({ where: ref(r.numerator.sheet, r.numerator.cell), expected: r.display });
         continue;
       }
     }
@@ -518,6 +647,20 @@ export function auditFigures(report: Report, result: CheckResult, catalog: Catal
     const shown = list.map((o) => formatFigure(o, catalog)).filter(Boolean);
     if (shown.length && !shown.some((s) => containsFigure(body, s))) {
       missing.push({ indicator: id, where: ref(list[0].sheet, list[0].cell), expected: shown[0] });
+    } else if (shown.length) stated.push({ where: ref(list[0].sheet, list[0].cell), expected: shown[0] });
+  }
+  // rows outside the catalog: each figure cell as written (a 分子 | 分母 | 比率 row's rate as recomputed)
+  for (const row of f.others) {
+    const rate = rateRowFigure(row.figures);
+    for (const fig of row.figures) {
+      if (fig.kind === 'yesno') continue;
+      const where = ref(fig.sheet, fig.cell);
+      const expected = fig.kind === 'percent' && rate ? rate : unknownFigureText(fig);
+      if (typeof fig.value === 'number') (fig.kind === 'percent' ? percents : numbers).push(fig.kind === 'percent' ? roundHalfUp(fig.value, 1) : fig.value);
+      if (rate) percents.push(Number(rate.replace('%', '')));
+      if (row.omitted) omitted.push({ where, label: row.label, figure: unknownFigureText(fig), reason: row.omitted });
+      else if (!containsFigure(body, expected)) missing.push({ indicator: '', label: row.label, where, expected });
+      else stated.push({ where, expected });
     }
   }
   for (const d of catalog.indicators) {
@@ -542,5 +685,5 @@ export function auditFigures(report: Report, result: CheckResult, catalog: Catal
       if (!ok) extra.push({ text: fig.text, paragraph: i });
     }
   });
-  return { ok: missing.length === 0 && extra.length === 0, missing, extra };
+  return { ok: missing.length === 0 && extra.length === 0, missing, extra, omitted, stated };
 }

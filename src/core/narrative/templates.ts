@@ -30,9 +30,33 @@ export interface TemplateClause {
   origin?: string;
 }
 
-/** Clauses by indicator group. */
+/** Clauses by indicator group, and the county's settings. */
 export interface TemplateSet {
   groups: Record<string, TemplateClause[]>;
+  settings?: TemplateSettings;
+}
+
+/** What a county decides about the report beyond wording. */
+export interface TemplateSettings {
+  /**
+   * Rows whose label is not in the catalog (`聘请专家 | 人次 | 21`, a county's own indicator): stated by a general
+   * clause in the section they stood under (`include`, the default), or left out (`omit`) — the audit lists them.
+   */
+  uncatalogued?: 'include' | 'omit';
+}
+
+/** The settings a 报告模板 sheet or JSON file may give: names (Chinese or id) and their values. */
+const SETTING_NAMES: Record<string, keyof TemplateSettings> = { 目录外指标: 'uncatalogued', uncatalogued: 'uncatalogued' };
+const SETTING_VALUES: Record<string, 'include' | 'omit'> = { 写入: 'include', 写: 'include', include: 'include', 不写入: 'omit', 不写: 'omit', omit: 'omit' };
+const SETTING_GROUP = /^(设置|settings)$/i;
+
+/** A setting's name and value as written; throws a plain Chinese message. */
+function parseSetting(name: string, value: string): [keyof TemplateSettings, 'include' | 'omit'] {
+  const key = SETTING_NAMES[name.trim()];
+  if (!key) throw new Error(`设置“${name.trim()}”不是可用的设置（可用：目录外指标）`);
+  const v = SETTING_VALUES[value.trim()];
+  if (!v) throw new Error(`设置“${name.trim()}”的值只能是“写入”或“不写入”，而不是“${value.trim()}”`);
+  return [key, v];
 }
 
 /** A template that cannot be used; the message is a Chinese sentence naming the cell (or JSON path). */
@@ -281,8 +305,28 @@ export function parseTemplates(json: unknown, catalog: Catalog = CATALOG): Templ
   };
   const add = (group: string, clause: TemplateClause) => (groups[group] ??= []).push(clause);
 
+  const settings: TemplateSettings = {};
+  const setting = (where: string, name: string, value: unknown) => {
+    if (typeof value !== 'string') return fail(where, `设置“${name}”的值应为文字（“写入”或“不写入”）`);
+    try {
+      const [k, v] = parseSetting(name, value);
+      settings[k] = v;
+    } catch (e) {
+      fail(where, (e as Error).message);
+    }
+  };
+  const done = (): TemplateSet => (Object.keys(settings).length ? { groups, settings } : { groups });
   let src = json;
-  if (src && typeof src === 'object' && !Array.isArray(src) && 'groups' in (src as object)) src = (src as { groups: unknown }).groups;
+  if (src && typeof src === 'object' && !Array.isArray(src)) {
+    const top = src as Record<string, unknown>;
+    for (const key of Object.keys(top).filter((k) => SETTING_GROUP.test(k))) {
+      const block = top[key];
+      if (!block || typeof block !== 'object' || Array.isArray(block)) fail(key, '应为 { "目录外指标": "不写入" } 这样的对象');
+      for (const [name, value] of Object.entries(block as Record<string, unknown>)) setting(`${key}.${name}`, name, value);
+    }
+    if ('groups' in top) src = top.groups;
+    else src = Object.fromEntries(Object.entries(top).filter(([k]) => !SETTING_GROUP.test(k)));
+  }
   if (Array.isArray(src)) {
     src.forEach((row, i) => {
       const where = `第 ${i + 1} 项`;
@@ -290,11 +334,16 @@ export function parseTemplates(json: unknown, catalog: Catalog = CATALOG): Templ
       const r = row as Record<string, unknown>;
       const g = r.group ?? r['分组'];
       if (typeof g !== 'string' || !g.trim()) return fail(where, '缺少分组');
+      if (SETTING_GROUP.test(g.trim())) {
+        const name = r.condition ?? r['条件'];
+        if (typeof name !== 'string' || !name.trim()) return fail(where, '设置行的“条件”应写设置名（目录外指标）');
+        return setting(where, name, r.text ?? r['模板']);
+      }
       const group = resolveGroup(g, voc);
       if (!group) return fail(where, `分组“${g}”不是指标目录中的分组`);
       add(group, clauseFrom(r, where));
     });
-    return { groups };
+    return done();
   }
   if (!src || typeof src !== 'object') throw new TemplateError('报告模板应为 JSON 对象：按分组列出模板，例如 { "petitions": ["…{petitions_received}…"] }');
   for (const [g, list] of Object.entries(src as Record<string, unknown>)) {
@@ -303,7 +352,7 @@ export function parseTemplates(json: unknown, catalog: Catalog = CATALOG): Templ
     const items = Array.isArray(list) ? list : [list];
     items.forEach((item, i) => add(group as string, clauseFrom(item, `${g}[${i}]`)));
   }
-  return { groups };
+  return done();
 }
 
 /**
@@ -340,6 +389,7 @@ export function templatesFromGrid(grid: Grid, catalog: Catalog = CATALOG): Templ
   if (header < 0) throw new TemplateError(`‘${grid.name}’表：没有找到“分组 | 条件 | 模板”表头`, { sheet: grid.name });
 
   const groups: Record<string, TemplateClause[]> = {};
+  const settings: TemplateSettings = {};
   for (let r = header + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
     const g = text(row[gCol]);
@@ -347,6 +397,17 @@ export function templatesFromGrid(grid: Grid, catalog: Catalog = CATALOG): Templ
     const cond = cCol >= 0 ? text(row[cCol]) : '';
     if (!g && !t && !cond) continue;
     if (!g) fail(r, gCol, '缺少分组');
+    // `设置 | 目录外指标 | 不写入`: a setting, not a clause
+    if (SETTING_GROUP.test(g)) {
+      if (!cond) fail(r, cCol >= 0 ? cCol : gCol, '设置行的“条件”列应写设置名（目录外指标）');
+      try {
+        const [k, v] = parseSetting(cond, t);
+        settings[k] = v;
+      } catch (e) {
+        fail(r, SETTING_NAMES[cond] ? tCol : cCol, (e as Error).message);
+      }
+      continue;
+    }
     const group = resolveGroup(g, voc);
     if (!group) fail(r, gCol, `分组“${g}”不是指标目录中的分组`);
     if (!t) fail(r, tCol, '模板文字为空');
@@ -363,7 +424,7 @@ export function templatesFromGrid(grid: Grid, catalog: Catalog = CATALOG): Templ
     }
     (groups[group as string] ??= []).push(clause);
   }
-  return { groups };
+  return Object.keys(settings).length ? { groups, settings } : { groups };
 }
 
 /** Name of the template sheet a county may add to a workbook. */
@@ -378,7 +439,8 @@ export function templatesFromWorkbook(book: Workbook, catalog: Catalog = CATALOG
 /** Overrides replace the base clauses of each group they name; other groups keep the base. */
 export function mergeTemplates(base: TemplateSet, over?: TemplateSet | null): TemplateSet {
   if (!over) return base;
-  return { groups: { ...base.groups, ...over.groups } };
+  const settings = { ...base.settings, ...over.settings };
+  return Object.keys(settings).length ? { groups: { ...base.groups, ...over.groups }, settings } : { groups: { ...base.groups, ...over.groups } };
 }
 
 // ───────────────────────────── Rendering ─────────────────────────────

@@ -16,7 +16,7 @@ export function unknownIndicator(ctx: RuleContext): Finding[] {
       // keyed by the label, not the cell, so the id survives inserted rows
       key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
       byCell: false,
-      variant: u.suggestion ? undefined : 'none',
+      variant: !u.label ? 'nameless' : u.suggestion ? undefined : 'none',
       vars: { label: u.label || u.raw, suggestion: u.suggestion?.name },
       expected: u.suggestion?.name ?? null,
       actual: u.label || u.raw,
