@@ -1,7 +1,7 @@
 /** Shared by the commands: reading a workbook file from disk and checking it. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { check } from '../core/check';
+import { check, type CheckOptions } from '../core/check';
 import type { CheckResult, Workbook } from '../core/types';
 import { readXlsx } from '../file/read';
 import { isFileReadError } from '../file/errors';
@@ -41,7 +41,7 @@ export interface Loaded {
 }
 
 /** Read and check one workbook. Throws CliFileError with a Chinese message when it cannot be read. */
-export async function loadAndCheck(file: string, cwd: string): Promise<Loaded> {
+export async function loadAndCheck(file: string, cwd: string, opts: CheckOptions = {}): Promise<Loaded> {
   const bytes = readBytes(file, cwd);
   let book: Workbook;
   try {
@@ -52,7 +52,7 @@ export async function loadAndCheck(file: string, cwd: string): Promise<Loaded> {
   }
   let result: CheckResult;
   try {
-    result = check(book);
+    result = check(book, opts);
   } catch (e) {
     // A bug in a rule must not stop the other files of a batch.
     throw new CliFileError(`检查“${path.basename(file)}”时出错：${e instanceof Error ? e.message : String(e)}`, 'check-failed');

@@ -16,6 +16,7 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
                  (print exactly one JSON document; rates in percent)
 
   indicator-desk report <工作簿.xlsx> [--out 结果.xlsx] [--docx 报告.docx] [--templates 模板.json] [--marks]
+                       [--use-workbook-templates]
       写出工作簿副本（增加 审核结果、计算结果、报告文稿 三个工作表）和 Word 报告文稿；原工作簿不作改动。
       (write a copy with the result sheets, and the report as .docx; the source is never modified)
       --out        结果工作簿，默认与原文件同目录的 <名称>-审核.xlsx   (result workbook; default <name>-审核.xlsx)
@@ -23,6 +24,9 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       --templates  县里自定的报告句式（JSON）                         (county template overrides, JSON)
       --date       落款日期，工作簿未填写时使用，如 2024年1月8日        (signature date when the workbook has none)
       --marks      同时在原表有问题的单元格上填色并加批注              (also mark the cells with findings)
+      --use-workbook-templates
+                   采用工作簿中自带的“报告模板”表（默认不采用，只提示）
+                   (apply the workbook's own 报告模板 sheet; by default it is only reported)
 
   indicator-desk merge <工作簿.xlsx>... --out 汇总.xlsx [--unit 单位名称]
       每个乡镇一行、每个指标一列，重算比率，统计各乡镇问题数，末行合计。

@@ -1,4 +1,7 @@
-/** `indicator-desk report <file.xlsx> [--out result.xlsx] [--docx report.docx] [--templates t.json] [--marks]` */
+/**
+ * `indicator-desk report <file.xlsx> [--out result.xlsx] [--docx report.docx] [--templates t.json] [--marks]
+ * [--use-workbook-templates]`
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, parseTemplates, type TemplateSet } from '../core/narrative';
@@ -32,7 +35,9 @@ function loadTemplates(file: string, cwd: string): TemplateSet {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date'], ['marks', 'help']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date'], ['marks', 'help', 'use-workbook-templates']);
+  // a 报告模板 sheet inside the workbook is the township's, not the county's: applied only when asked
+  const workbookTemplates = args.flags.has('use-workbook-templates');
   if (args.positionals.length !== 1) {
     throw new UsageError('report 命令需要且只需要一个工作簿，例如：indicator-desk report 周营镇.xlsx --out 周营镇-审核.xlsx');
   }
@@ -56,9 +61,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
 
   try {
     const templates = args.options.templates ? loadTemplates(args.options.templates, io.cwd) : undefined;
-    const { bytes, book, result } = await loadAndCheck(file, io.cwd);
-    // the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
-    const report = buildReport(result, { book, templates, date: args.options.date });
+    const { bytes, book, result } = await loadAndCheck(file, io.cwd, { workbookTemplates });
+    // with --use-workbook-templates the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
+    const report = buildReport(result, { book, workbookTemplates, templates, date: args.options.date });
     const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
     const out = await applyPlan(bytes, plan, path.basename(file));
     const docx = await reportDocx(report);

@@ -5,6 +5,7 @@ import { extract } from './extract';
 import { applyExplanations, countFindings } from './findings';
 import { ruleContext, runRules, sheetTitles } from './rules';
 import { carriesMarks } from './plan/marks';
+import { templateSheetOf } from './narrative/templates';
 import { isToolSheet } from './toolsheets';
 import type { Catalog, CheckResult, Workbook } from './types';
 
@@ -12,6 +13,11 @@ export interface CheckOptions {
   catalog?: Catalog;
   /** Report year when the workbook does not say it. */
   year?: number;
+  /**
+   * The user chose to apply the workbook's own `报告模板` sheet to the report (`--use-workbook-templates`, the pane's
+   * switch). Otherwise such a sheet is reported as a hint: found and not applied.
+   */
+  workbookTemplates?: boolean;
 }
 
 export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
@@ -24,6 +30,7 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
     // the live formulas of the tool's own 计算结果 sheet have no stored result in a copy ExcelJS wrote: not the township's
     sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, uncalculated: isToolSheet(s) ? undefined : s.uncalculated, origin: s.origin })),
     titles: sheetTitles(book.sheets),
+    ignoredTemplateSheet: opts.workbookTemplates ? null : (templateSheetOf(book)?.name ?? null),
   });
   const findings = applyExplanations(runRules(ctx), explanations);
   return {

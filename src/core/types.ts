@@ -282,7 +282,8 @@ export type RuleId =
   | 'unknown-indicator'
   | 'numbering'
   | 'sheet-truncated'
-  | 'uncalculated-formula';
+  | 'uncalculated-formula'
+  | 'workbook-templates';
 
 export interface Finding {
   /** Stable across runs: a hash of rule, entity, period and indicators (or cell when no indicator). */

@@ -9,6 +9,7 @@ import {
   FluentProvider,
   webDarkTheme,
   ProgressBar,
+  Switch,
   makeStyles,
   mergeClasses,
   tokens,
@@ -227,6 +228,18 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
 
       {result ? (
         <section className={mergeClasses(styles.section, aside !== undefined && styles.wideReport)} aria-labelledby={`${id}-report`}>
+          {/* a 报告模板 sheet inside the workbook rewords the report only when the user turns this on */}
+          {pane.workbookTemplates || result.findings.some((f) => f.rule === 'workbook-templates') ? (
+            <Field hint={s.workbookTemplatesHelp}>
+              <Switch
+                label={s.workbookTemplates}
+                checked={pane.workbookTemplates}
+                disabled={isBusy}
+                onChange={(_, data) => void pane.setWorkbookTemplates(data.checked)}
+                data-testid="workbook-templates-switch"
+              />
+            </Field>
+          ) : null}
           {report ? (
             <ReportPreview report={report} headingId={`${id}-report`} />
           ) : (

@@ -5,8 +5,8 @@ import { explanationPlan, markPlan, removalPlan, resultPlan } from '../core/plan
 import type { Engine } from './engine';
 
 export const coreEngine: Engine = {
-  check: (book) => check(book),
-  buildReport: (result, book) => buildReport(result, { book }),
+  check: (book, opts) => check(book, { workbookTemplates: opts?.workbookTemplates === true }),
+  buildReport: (result, book, opts) => buildReport(result, { book, workbookTemplates: opts?.workbookTemplates === true }),
   markPlan,
   removalPlan,
   resultPlan,

@@ -4,10 +4,18 @@
  */
 import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../core/types';
 
+/** What the user chose about the workbook: apply its own 报告模板 sheet (default: no, check hints it was found). */
+export interface EngineOptions {
+  workbookTemplates?: boolean;
+}
+
 export interface Engine {
-  check(book: Workbook): CheckResult;
-  /** The report draft; `book`'s 报告模板 sheet, if any, rewords it (a bad template throws a message naming its cell). */
-  buildReport(result: CheckResult, book: Workbook): Report;
+  check(book: Workbook, opts?: EngineOptions): CheckResult;
+  /**
+   * The report draft; with `workbookTemplates`, `book`'s 报告模板 sheet, if any, rewords it (a bad template throws a
+   * message naming its cell).
+   */
+  buildReport(result: CheckResult, book: Workbook, opts?: EngineOptions): Report;
   markPlan(result: CheckResult): WritePlan;
   removalPlan(opts: { explanations?: boolean }): WritePlan;
   resultPlan(result: CheckResult, report: Report | null): WritePlan;

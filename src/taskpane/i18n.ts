@@ -55,6 +55,8 @@ const zh = {
   genericError: (detail: string) => `操作未能完成：${detail}`,
   unknownError: '操作未能完成，工作簿未被修改。请重试。',
   reportFailed: '报告文稿暂时无法生成；检查结果仍然有效。',
+  workbookTemplates: '采用工作簿中的“报告模板”表',
+  workbookTemplatesHelp: '报告句式应由县里统一提供；只有确认这张表是县里下发的，才采用它。',
   notInExcel: '请在 Excel 中打开此加载项。',
   hostTooOld: (version: string) =>
     `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${version}）。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
@@ -111,6 +113,8 @@ const en: Strings = {
   genericError: (detail) => `The operation could not be completed: ${detail}`,
   unknownError: 'The operation could not be completed; the workbook was not changed. Please try again.',
   reportFailed: 'The report draft could not be generated; the findings are still valid.',
+  workbookTemplates: 'Use the 报告模板 (report templates) sheet in this workbook',
+  workbookTemplatesHelp: 'Report wording comes from the county; use this sheet only if the county issued it.',
   notInExcel: 'Open this add-in in Excel.',
   hostTooOld: (version) =>
     `This version of Excel lacks the API this add-in needs (ExcelApi ${version}). Use Microsoft 365, Excel 2021 or later, Excel on the web, or the tool's web page.`,

@@ -12,6 +12,7 @@ import type {
   Finding,
   HostCapabilities,
   Report,
+  Workbook,
   WorkbookHost,
   WritePlan,
 } from '../core/types';
@@ -31,6 +32,8 @@ export interface PaneState {
   /** The report could not be built (the findings still stand). */
   /** Why the report draft could not be written (a bad 报告模板 cell, …); null when it was. */
   reportError: string | null;
+  /** The user chose to apply the workbook's own 报告模板 sheet (off by default: templates are the county's). */
+  workbookTemplates: boolean;
   error: string | null;
   notice: string | null;
 }
@@ -44,6 +47,8 @@ export interface PaneApi extends PaneState {
   /** Save an explanation for a verify finding in 审核说明, then check again so it shows as explained. */
   explain(finding: Finding, text: string): Promise<boolean>;
   select(finding: Finding): Promise<void>;
+  /** Apply (or stop applying) the workbook's own 报告模板 sheet, and check the workbook read last again. */
+  setWorkbookTemplates(on: boolean): Promise<boolean>;
   dismissError(): void;
   dismissNotice(): void;
   /** Show a message from outside the pane logic (e.g. a download failed). */
@@ -58,6 +63,7 @@ const initial: PaneState = {
   result: null,
   report: null,
   reportError: null,
+  workbookTemplates: false,
   error: null,
   notice: null,
 };
@@ -81,6 +87,8 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
   stateRef.current = state;
   const busyRef = useRef(false);
   const mounted = useRef(true);
+  /** The workbook as read last, so the template switch can check it again without reading it anew. */
+  const bookRef = useRef<Workbook | null>(null);
 
   const patch = useCallback((p: Partial<PaneState>) => {
     if (!mounted.current) return;
@@ -134,25 +142,43 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
   );
 
   /** Read and check; returns the new state (not yet committed) so callers can combine it with a notice. */
+  /** Check a workbook already read, with the template choice `workbookTemplates`. */
+  const checkBook = useCallback(
+    async (book: Workbook, workbookTemplates: boolean): Promise<Partial<PaneState>> => {
+      const core = await getEngine();
+      patch({ busy: 'checking', progress: null });
+      await nextFrame();
+      const opts = { workbookTemplates };
+      const result = core.check(book, opts);
+      let report: Report | null = null;
+      let reportError: string | null = null;
+      try {
+        report = core.buildReport(result, book, opts);
+      } catch (e) {
+        // a 报告模板 sheet with a mistake: its message names the cell; the findings stand regardless
+        reportError = e instanceof Error && e.message ? e.message : strings.reportFailed;
+      }
+      return { result, report, reportError, workbookTemplates };
+    },
+    [getEngine, patch, strings],
+  );
+
   const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
     patch({ busy: 'reading' });
-    const [book, core] = await Promise.all([
-      host.read((done, total) => patch({ progress: { done, total } })),
-      getEngine(),
-    ]);
-    patch({ busy: 'checking', progress: null });
-    await nextFrame();
-    const result = core.check(book);
-    let report: Report | null = null;
-    let reportError: string | null = null;
-    try {
-      report = core.buildReport(result, book);
-    } catch (e) {
-      // a county's 报告模板 sheet with a mistake: its message names the cell; the findings stand regardless
-      reportError = e instanceof Error && e.message ? e.message : strings.reportFailed;
-    }
-    return { result, report, reportError };
-  }, [host, getEngine, patch, strings]);
+    const [book] = await Promise.all([host.read((done, total) => patch({ progress: { done, total } })), getEngine()]);
+    bookRef.current = book;
+    return checkBook(book, stateRef.current.workbookTemplates);
+  }, [host, getEngine, patch, checkBook]);
+
+  const setWorkbookTemplates = useCallback(
+    (on: boolean) =>
+      run('checking', async () => {
+        const book = bookRef.current;
+        if (!book) return { workbookTemplates: on };
+        return checkBook(book, on);
+      }),
+    [run, checkBook],
+  );
 
   const check = useCallback(() => run('reading', readAndCheck), [run, readAndCheck]);
 
@@ -246,6 +272,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     writeResults,
     explain,
     select,
+    setWorkbookTemplates,
     dismissError,
     dismissNotice,
     fail,

@@ -235,7 +235,7 @@ describe('indicator-desk report', () => {
 
   test("the workbook's own 报告模板 sheet rewords the report (sheet and .docx)", async () => {
     const src = await withTemplateSheet([['信访', '', '本镇全年接待来信来访，受理信访案件{petitions_received}，办结{petitions_resolved}']]);
-    const r = await run(['report', src]);
+    const r = await run(['report', src, '--use-workbook-templates']);
     expect(r.code).toBe(0);
     const doc = await (await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'with-template-报告.docx')))).file('word/document.xml')!.async('string');
     expect(doc).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件');
@@ -246,11 +246,23 @@ describe('indicator-desk report', () => {
 
   test('a mistake in the workbook\'s 报告模板 sheet is named by its cell, nothing is written', async () => {
     const src = await withTemplateSheet([['信访', '', '受理{petition_rate}']]);
-    const r = await run(['report', src]);
+    const r = await run(['report', src, '--use-workbook-templates']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('‘报告模板’表 C2');
     expect(r.err).toContain('petition_rate');
     expect(fs.existsSync(path.join(tmp, 'with-template-审核.xlsx'))).toBe(false);
+  });
+
+  test("without --use-workbook-templates the workbook's 报告模板 sheet is not applied, and check says so", async () => {
+    // issue 17, item 5: a township's own template must not put 化解率100% above the recomputed 77.8% unasked
+    const src = await withTemplateSheet([['信访', '', '全{unitShort}信访案件全部化解，化解率100%']]);
+    await run(['report', src]);
+    const doc = await (await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'with-template-报告.docx')))).file('word/document.xml')!.async('string');
+    expect(doc).not.toContain('信访案件全部化解');
+    expect(doc).toContain('化解率77.8%');
+    const checked = await run(['check', src]);
+    expect(checked.out).toContain('工作簿中有‘报告模板’表，报告文稿没有采用它');
+    expect(checked.out).toContain('--use-workbook-templates');
   });
 
   test('a broken template file is named, nothing is written', async () => {

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, parseTemplates, TemplateError, templatesFromGrid, templatesFromWorkbook } from '../../src/core/narrative';
-import type { Cell, Grid, Report } from '../../src/core/types';
+import { check } from '../../src/core/check';
+import type { Cell, Grid, Report, Workbook } from '../../src/core/types';
 import { makeResult, obs } from './narrative-fixtures';
 
 const bodyText = (r: Report) => r.paragraphs.map((p) => p.text).join('\n');
@@ -113,6 +114,29 @@ describe('the 报告模板 sheet of the checked workbook', () => {
     expect(bodyText(buildReport(result, { book, workbookTemplates: true }))).toContain('全年接待来访37件');
     const json = parseTemplates({ petitions: ['来信来访{petitions_received}'] });
     expect(bodyText(buildReport(result, { book, workbookTemplates: true, templates: json }))).toContain('来信来访37件');
+  });
+
+  it('is reported by check as a hint when not applied, naming the sheet and how to apply it; not when applied', () => {
+    // the probe of issue 17: a township's template claiming 化解率100% above the recomputed 77.8%
+    const town: Workbook = {
+      name: '周营镇.xlsx',
+      sheets: [
+        sheet([['单位名称', '周营镇'], ['报告年度', 2023]], '基本情况'),
+        sheet([['指标名称', '单位', '数值'], ['信访案件受理数', '件', 9], ['信访案件化解数', '件', 7]], '矛盾纠纷'),
+        sheet([['分组', '条件', '模板'], ['信访', '', '全{unitShort}信访案件全部化解，化解率100%']], '报告模板'),
+      ],
+    };
+    const plain = check(town);
+    const hints = plain.findings.filter((f) => f.rule === 'workbook-templates');
+    expect(hints.map((f) => [f.severity, f.sheet, f.cell])).toEqual([['hint', '报告模板', 'A1']]);
+    expect(hints[0].message).toContain('--use-workbook-templates');
+    const report = bodyText(buildReport(plain, { book: town }));
+    expect(report).not.toContain('化解率100%');
+    expect(report).toContain('化解率77.8%');
+    const chosen = check(town, { workbookTemplates: true });
+    expect(chosen.findings.some((f) => f.rule === 'workbook-templates')).toBe(false);
+    expect(bodyText(buildReport(chosen, { book: town, workbookTemplates: true }))).toContain('全镇信访案件全部化解，化解率100%');
+    expect(check({ ...town, sheets: town.sheets.slice(0, 2) }).findings.some((f) => f.rule === 'workbook-templates')).toBe(false);
   });
 
   it('is absent from most workbooks', () => {

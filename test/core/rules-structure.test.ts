@@ -181,6 +181,7 @@ describe('rule metadata', () => {
       'approximate-rate': 'hint',
       'unknown-indicator': 'hint',
       numbering: 'hint',
+      'workbook-templates': 'hint',
     };
     for (const [id, sev] of Object.entries(severities) as [RuleId, string][]) {
       expect(RULES[id].severity).toBe(sev);

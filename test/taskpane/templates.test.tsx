@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-/** The pane with the real core: a county's 报告模板 sheet in the open workbook rewords the report preview. */
+/** The pane with the real core: a 报告模板 sheet in the open workbook rewords the report preview when the user chooses it. */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
@@ -31,13 +31,33 @@ async function checkWith(template: Cell[][]): Promise<void> {
   await waitFor(() => expect(screen.getByTestId('summary')).toBeTruthy(), { timeout: 10000 });
 }
 
-test("the workbook's 报告模板 sheet rewords the report preview", async () => {
+test("the workbook's 报告模板 sheet rewords the report preview only when the user switches it on", async () => {
   await checkWith([['信访', '', '本镇全年接待来信来访，受理信访案件{petitions_received}，办结{petitions_resolved}']]);
+  // issue 17, item 5: found, not applied, and said so
+  await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('全镇共受理信访案件9件'));
+  expect(screen.getByTestId('report-preview').textContent).not.toContain('本镇全年接待来信来访');
+  expect(document.body.textContent).toContain('工作簿中有‘报告模板’表，报告文稿没有采用它');
+  expect(screen.getByTestId('count-hint').textContent).toBe('1');
+  fireEvent.click(screen.getByTestId('workbook-templates-switch'));
   await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件'));
+  expect(screen.getByTestId('count-hint').textContent).toBe('0');
+  // a second check keeps the choice
+  fireEvent.click(screen.getByTestId('check-button'));
+  await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('本镇全年接待来信来访'));
+  expect((screen.getByTestId('workbook-templates-switch') as HTMLInputElement).checked).toBe(true);
 });
 
-test('a mistake in that sheet is shown with its cell, and the findings still stand', async () => {
+test('a workbook without a 报告模板 sheet shows no switch', async () => {
+  render(<App host={new FakeHost({ ...book([]), sheets: book([]).sheets.slice(0, 2) })} engine={coreEngine} language="zh-CN" />);
+  fireEvent.click(screen.getByTestId('check-button'));
+  await waitFor(() => expect(screen.getByTestId('report-preview')).toBeTruthy(), { timeout: 10000 });
+  expect(screen.queryByTestId('workbook-templates-switch')).toBeNull();
+});
+
+test('a mistake in that sheet, once applied, is shown with its cell, and the findings still stand', async () => {
   await checkWith([['信访', '', '受理{petition_rate}']]);
+  expect(document.body.textContent).not.toContain('‘报告模板’表 C2');
+  fireEvent.click(screen.getByTestId('workbook-templates-switch'));
   await waitFor(() => expect(document.body.textContent).toContain('‘报告模板’表 C2'));
   expect(screen.queryByTestId('report-preview')).toBeNull();
   expect(screen.getByTestId('count-error').textContent).toBe('0');

@@ -25,6 +25,7 @@ export {
   placeholdersIn,
   renderClause,
   TEMPLATE_SHEET,
+  templateSheetOf,
   templatesFromGrid,
   templatesFromWorkbook,
 } from './templates';

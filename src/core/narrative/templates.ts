@@ -430,9 +430,16 @@ export function templatesFromGrid(grid: Grid, catalog: Catalog = CATALOG): Templ
 /** Name of the template sheet a county may add to a workbook. */
 export const TEMPLATE_SHEET = '报告模板';
 
+/** The `报告模板` sheet of a workbook (named so exactly, else containing the name); null when it has none. */
+export function templateSheetOf(book: Workbook): Grid | null {
+  const sheets = Array.isArray(book?.sheets) ? book.sheets : [];
+  const named = (g: Grid) => typeof g?.name === 'string';
+  return sheets.find((g) => named(g) && g.name.trim() === TEMPLATE_SHEET) ?? sheets.find((g) => named(g) && g.name.includes(TEMPLATE_SHEET)) ?? null;
+}
+
 /** The `报告模板` sheet of a workbook as a template set; null when the workbook has none. Throws TemplateError. */
 export function templatesFromWorkbook(book: Workbook, catalog: Catalog = CATALOG): TemplateSet | null {
-  const grid = book.sheets.find((g) => g.name.trim() === TEMPLATE_SHEET) ?? book.sheets.find((g) => g.name.includes(TEMPLATE_SHEET));
+  const grid = templateSheetOf(book);
   return grid ? templatesFromGrid(grid, catalog) : null;
 }
 

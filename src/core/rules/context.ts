@@ -32,6 +32,8 @@ export interface RuleContext {
   /** Sheets with what the adapter said about them: truncation, uncalculated formulas, where the grid starts. */
   sheets: SheetFacts[];
   titles: SheetTitle[];
+  /** A `报告模板` sheet found in the workbook and not applied to the report (the user did not choose it). */
+  ignoredTemplateSheet: string | null;
 }
 
 export interface ContextOptions {
@@ -40,6 +42,8 @@ export interface ContextOptions {
   /** The workbook's sheets (names, truncation, uncalculated formulas, origin), in order. */
   sheets?: SheetFacts[];
   titles?: SheetTitle[];
+  /** A `报告模板` sheet found in the workbook and not applied to the report. */
+  ignoredTemplateSheet?: string | null;
 }
 
 
@@ -68,6 +72,7 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
     sheetOrder: order,
     sheets: opts.sheets ?? [],
     titles: opts.titles ?? [],
+    ignoredTemplateSheet: opts.ignoredTemplateSheet ?? null,
   };
 }
 

@@ -22,7 +22,7 @@ import type { Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, sumMismatch } from './relations';
-import { numbering, sheetTruncated, uncalculatedFormula, unknownIndicator } from './structure';
+import { numbering, sheetTruncated, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
@@ -46,6 +46,7 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   numbering,
   'sheet-truncated': sheetTruncated,
   'uncalculated-formula': uncalculatedFormula,
+  'workbook-templates': workbookTemplates,
 };
 
 /** All rules (or the listed ones) on a context: unique ids, sorted by severity, sheet, row, column. */

@@ -149,6 +149,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     template:
       '‘{sheet}’表有{count}个公式单元格在文件中没有计算结果（第一个在 {cell}），这些单元格按空白处理，没有审核。文件可能由其他程序生成，请在 Excel 或 WPS 中打开、保存后重新审核。',
   },
+  'workbook-templates': {
+    severity: 'hint',
+    title: '工作簿自带报告模板，未采用',
+    template:
+      '工作簿中有‘{sheet}’表，报告文稿没有采用它（报告句式以县里提供的模板为准）；确需采用时，命令行请加 --use-workbook-templates，任务窗格或网页请打开“采用工作簿中的报告模板”。',
+  },
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -119,6 +119,16 @@ export function sheetTruncated(ctx: RuleContext): Finding[] {
 }
 
 /** Formulas the file holds no result for: those cells read as empty, so what they compute was not checked. */
+/**
+ * A `报告模板` sheet inside a checked workbook: templates are the county's, so it rewords the report only when the user
+ * chooses it; otherwise this hint says it was found and not applied.
+ */
+export function workbookTemplates(ctx: RuleContext): Finding[] {
+  const sheet = ctx.ignoredTemplateSheet;
+  if (!sheet) return [];
+  return [makeFinding('workbook-templates', { sheet, cell: 'A1', indicators: [], entity: null, period: null, key: 'workbook-templates', vars: { sheet } })];
+}
+
 export function uncalculatedFormula(ctx: RuleContext): Finding[] {
   return ctx.sheets
     .filter((s) => s.uncalculated && s.uncalculated.count > 0)
