@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: everything CI runs, in order, then one totals line `N passed, N failed`.
- *   1. system packages the tests need (Chromium, CJK fonts, LibreOffice, poppler, xmllint): installed with
+ *   1. system packages the tests need (Chromium, CJK fonts, LibreOffice Writer and Calc, poppler, xmllint): installed with
  *      apt-get when missing and we are root; otherwise the tests that need them say so and fail.
  *   2. gates: type check (whole project, and src/core with no DOM/Node types), office-addin-lint, builds.
  *   3. jest: unit, integration, hostile-input and browser (e2e) tests.
@@ -35,6 +35,8 @@ const need = [
   ['xmllint', 'libxml2-utils'],
 ];
 const missing = need.filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
+// LibreOffice Calc: it opens the result copies and recomputes their formulas (test/file/package.test.ts)
+if (!fs.existsSync('/usr/lib/libreoffice/program/libsclo.so')) missing.push('libreoffice-calc-nogui');
 const cjk = has('fc-list') && spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -qi noto'], { stdio: 'ignore' }).status === 0;
 if (!cjk) missing.push('fonts-noto-cjk');
 if (missing.length) {
