@@ -11,6 +11,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
+import { FileHost } from '../../src/web/FileHost';
+import { check } from '../../src/core/check';
+import { buildReport } from '../../src/core/narrative';
+import { resultPlan } from '../../src/core/plan';
 
 const ZHOU = path.resolve(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
 const CHANGED = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
@@ -97,4 +101,17 @@ test('report --marks on it (cells must be rewritten) writes the copy or says in 
   expect(r.err.replace(/odd\.xlsx/g, '')).not.toMatch(/[A-Za-z]{4,}/);
   if (r.code === 2) expect(r.err).toMatch(/odd\.xlsx.*不标记单元格即可写出审核结果/);
   else expect(fs.existsSync(path.join(tmp, 'odd-审核.xlsx'))).toBe(true);
+});
+
+test('the page writes its download the same way: the external link and the protection are in the result workbook', async () => {
+  const src = oddWorkbook();
+  const host = new FileHost('odd.xlsx', src, { load: () => import('../../src/file') });
+  const book = await host.read();
+  const result = check(book);
+  const outcome = await host.apply(resultPlan(result, buildReport(result, { book })));
+  expect(outcome).toMatchObject({ ok: true });
+  const before = unzipSync(src);
+  const after = unzipSync(host.bytes);
+  for (const [n, data] of Object.entries(before)) if (!CHANGED.has(n)) expect(Buffer.from(after[n]).equals(Buffer.from(data))).toBe(true);
+  expect(strFromU8(after['xl/workbook.xml'])).toContain('<externalReference r:id="rId90"/>');
 });
