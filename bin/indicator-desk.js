@@ -1,20 +1,39 @@
 #!/usr/bin/env node
 'use strict';
 // The CLI is TypeScript compiled to build/ by `npm run build:cli` (run by `npm install` via `prepare`).
+//
+// The process is never ended with process.exit(): writes to a pipe are asynchronous, and exiting while they
+// are queued cuts the output off at the pipe's buffer (64 KB) — `check --json | …` gave half a JSON document.
+// The exit code is set instead and Node ends by itself once stdout, stderr and every file are written.
+
+// A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go, which is
+// not a failure of the check (the exit code still says what was found).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (!e || e.code !== 'EPIPE') throw e;
+  });
+}
+
 let main;
 try {
   ({ main } = require('../build/src/cli/main.js'));
 } catch (e) {
   if (e && e.code === 'MODULE_NOT_FOUND') {
     console.error('indicator-desk: 尚未编译命令行工具，请先运行 npm run build:cli（The CLI is not built yet: run `npm run build:cli`).');
-    process.exit(2);
+    process.exitCode = 2;
+    main = null;
+  } else {
+    throw e;
   }
-  throw e;
 }
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err && err.stack ? err.stack : String(err));
-    process.exit(2);
-  },
-);
+if (main) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(err && err.stack ? err.stack : String(err));
+      process.exitCode = 2;
+    },
+  );
+}

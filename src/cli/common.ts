@@ -42,7 +42,11 @@ export interface Loaded {
 
 /** Read and check one workbook. Throws CliFileError with a Chinese message when it cannot be read. */
 export async function loadAndCheck(file: string, cwd: string, opts: CheckOptions = {}): Promise<Loaded> {
-  const bytes = readBytes(file, cwd);
+  return checkBytes(file, readBytes(file, cwd), opts);
+}
+
+/** Check a workbook already read from `file`. Throws CliFileError with a Chinese message when it is not readable. */
+export async function checkBytes(file: string, bytes: Uint8Array, opts: CheckOptions = {}): Promise<Loaded> {
   let book: Workbook;
   try {
     book = await readXlsx(bytes, path.basename(file));
@@ -65,33 +69,204 @@ export function stem(file: string): string {
   return path.basename(file).replace(/\.(xlsx|xlsm|xls)$/i, '');
 }
 
+/** An output file: where it goes, how the user named it, and what fills it (given a temporary path). */
+export interface Output {
+  /** Absolute path. */
+  target: string;
+  /** The path as the user gave it (or the default, relative to the working folder), for messages. */
+  shown: string;
+  /** The option that names it (`--out`, `--docx`), for the advice in a message. */
+  option: string;
+  /** A file name to suggest when the user named a folder (`汇总.xlsx`). */
+  example: string;
+  write: (tmp: string) => void | Promise<void>;
+}
+
+/** Longest file name (one path component) Linux, macOS and Windows file systems accept, in bytes of UTF-8. */
+const NAME_MAX = 255;
+
+const WRITE_WHY: Record<string, string> = {
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '所在的磁盘或文件夹是只读的',
+  ENOSPC: '磁盘空间不足',
+  EDQUOT: '磁盘配额已满',
+  ENAMETOOLONG: '文件名或路径过长',
+  EISDIR: '同名的文件夹已存在',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  ENOENT: '该位置不能创建文件或文件夹',
+  EEXIST: '同名的文件已存在',
+  EBUSY: '文件正被其他程序占用',
+  ETXTBSY: '文件正被其他程序占用',
+  EMFILE: '同时打开的文件过多',
+  EIO: '磁盘读写出错',
+};
+
+function errnoCode(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** `a/b.xlsx` as the user would recognise it: relative to the working folder when it lies inside it. */
+function shownPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
 /**
- * Write `target` through a temporary sibling (`write` fills it) and a rename, so a failure never leaves half a
- * file; the temporary file is removed when anything fails.
+ * Why `out` cannot be written, as one Chinese sentence naming it and saying what to do, or null when nothing
+ * stands in the way. Looks only (stat and access): nothing is created, so a refusal leaves no trace.
  */
-export async function writeAtomically(target: string, write: (tmp: string) => void | Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+export function outputProblem(out: Pick<Output, 'target' | 'shown' | 'option' | 'example'>, cwd: string): string | null {
+  const { target, shown, option } = out;
+  // every component that would have to be created, the file name included, must fit the file system
+  let existing = path.dirname(target);
+  const toCreate = [path.basename(target)];
+  let st: fs.Stats | null = null;
+  for (;;) {
+    try {
+      st = fs.statSync(existing);
+      break;
+    } catch (e) {
+      const code = errnoCode(e);
+      if (code === 'ENOTDIR') {
+        // some ancestor is a file: keep climbing to name it
+      } else if (code !== 'ENOENT') {
+        return `无法写出“${shown}”：无法访问文件夹“${shownPath(existing, cwd)}”（${WRITE_WHY[code ?? ''] ?? code ?? '未知原因'}），请换一个输出位置。`;
+      }
+      const up = path.dirname(existing);
+      if (up === existing) return `无法写出“${shown}”：找不到它所在的磁盘，请换一个输出位置。`;
+      toCreate.push(path.basename(existing));
+      existing = up;
+    }
+  }
+  for (const name of toCreate) {
+    const bytes = Buffer.byteLength(name, 'utf8');
+    if (bytes > NAME_MAX) {
+      return `无法写出“${shown}”：其中的名称“${name}”有 ${bytes} 字节，超过文件系统允许的 ${NAME_MAX} 字节，请用 ${option} 换一个短一些的名称。`;
+    }
+  }
+  if (!st.isDirectory()) {
+    return `无法写出“${shown}”：“${shownPath(existing, cwd)}”是一个文件而不是文件夹，请用 ${option} 换一个输出位置。`;
+  }
   try {
-    await write(tmp);
-    fs.renameSync(tmp, target);
+    fs.accessSync(existing, fs.constants.W_OK | fs.constants.X_OK);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    const why = WRITE_WHY[errnoCode(e) ?? ''] ?? '没有写入权限';
+    return `无法写出“${shown}”：文件夹“${shownPath(existing, cwd)}”${why === '没有写入权限' ? '不允许写入' : `不能写入（${why}）`}，请用 ${option} 换一个可写的位置，或检查该文件夹的权限。`;
+  }
+  if (toCreate.length > 1) return null; // the file's own folder does not exist yet: nothing there to collide with
+  let self: fs.Stats;
+  try {
+    self = fs.lstatSync(target);
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return null;
+    return `无法写出“${shown}”（${WRITE_WHY[errnoCode(e) ?? ''] ?? errnoCode(e) ?? '未知原因'}），请用 ${option} 换一个文件名。`;
+  }
+  if (self.isSymbolicLink()) {
+    try {
+      self = fs.statSync(target);
+    } catch {
+      return `无法写出“${shown}”：它是一个指向不存在位置的链接，请用 ${option} 换一个文件名。`;
+    }
+  }
+  if (self.isDirectory()) {
+    return `无法写出“${shown}”：这是一个文件夹，请用 ${option} 写出文件名，例如“${path.join(shown, out.example)}”。`;
+  }
+  if (!self.isFile()) {
+    return `无法写出“${shown}”：这不是普通文件（可能是设备或管道），请用 ${option} 换一个文件名。`;
+  }
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+  } catch {
+    return `无法写出“${shown}”：这个文件是只读的，请用 ${option} 换一个文件名，或先取消它的只读属性。`;
+  }
+  return null;
+}
+
+/**
+ * Create `dir` and any missing folders above it, one at a time; returns the topmost folder created, if any.
+ * (Not `mkdirSync(…, { recursive: true })`: on a file system that refuses to create, as /proc does with ENOENT,
+ * Node's recursive mkdir retries forever.)
+ */
+function makeDirs(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = dir; ; ) {
+    if (fs.existsSync(d)) break;
+    missing.unshift(d);
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const d of missing) fs.mkdirSync(d);
+  return missing[0];
+}
+
+/**
+ * Write every output or none. Each is filled under a short hidden temporary name in its own folder (a long
+ * legal file name plus a suffix would exceed the file system's limit), and only when all are complete are they
+ * renamed into place. Folders are created only here, and removed again when anything fails, so a failed run
+ * leaves nothing behind. A failure of the file system becomes a CliFileError naming the output; anything
+ * else (a bug) is thrown as it is, after the clean-up.
+ */
+export async function writeOutputs(outputs: Output[]): Promise<void> {
+  const createdDirs: string[] = [];
+  const tmps: string[] = [];
+  const cleanUp = () => {
+    for (const t of tmps) fs.rmSync(t, { force: true });
+    for (const d of createdDirs.reverse()) fs.rmSync(d, { recursive: true, force: true });
+  };
+  const tag = `${process.pid.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+  let current: Output | undefined;
+  try {
+    for (const [i, out] of outputs.entries()) {
+      current = out;
+      const made = makeDirs(path.dirname(out.target));
+      if (made) createdDirs.push(made);
+      const tmp = path.join(path.dirname(out.target), `.id-${tag}-${i}.tmp`);
+      tmps.push(tmp);
+      await out.write(tmp);
+    }
+  } catch (e) {
+    cleanUp();
+    const code = errnoCode(e);
+    if (!code || !current) throw e;
+    throw new CliFileError(
+      `无法写出“${current.shown}”（${WRITE_WHY[code] ?? code}），${outputs.length > 1 ? '所有输出文件都未写出' : '未写出任何文件'}，请用 ${current.option} 换一个可写的位置或文件名后重试。`,
+      'unwritable',
+    );
+  }
+  const done: Output[] = [];
+  for (const [i, out] of outputs.entries()) {
+    try {
+      fs.renameSync(tmps[i], out.target);
+      done.push(out);
+    } catch (e) {
+      for (const t of tmps.slice(i)) fs.rmSync(t, { force: true });
+      if (!done.length) for (const d of createdDirs.reverse()) fs.rmSync(d, { recursive: true, force: true });
+      const code = errnoCode(e);
+      if (!code) throw e;
+      const written = done.length ? `（已写出 ${done.map((d) => `“${d.shown}”`).join('、')}）` : '';
+      throw new CliFileError(
+        `无法写出“${out.shown}”（${WRITE_WHY[code] ?? code}）${written}，请用 ${out.option} 换一个可写的位置或文件名后重试。`,
+        'unwritable',
+      );
+    }
+  }
+}
+
+/** The file a path names, symbolic links and `.`/`..` resolved; the absolute path itself when it cannot be resolved. */
+export function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch (e) {
+    // missing, a loop, no permission: compare the paths as written; reading the file then names the problem
+    if (typeof (e as NodeJS.ErrnoException | null)?.code === 'string') return path.resolve(p);
     throw e;
   }
 }
 
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  await writeAtomically(target, (tmp) => fs.writeFileSync(tmp, data));
-}
-
 /** True when two paths name the same file (resolving symlinks where the file exists). */
 export function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
+  return realPath(a) === realPath(b);
 }

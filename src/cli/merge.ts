@@ -4,7 +4,7 @@
  * checked one at a time and only their row is kept; the summary is written with ExcelJS's streaming writer.
  * The result is a layout-(d) summary sheet that `check` reads like any county summary.
  */
-import * as fs from 'fs';
+import * as crypto from 'crypto';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { CATALOG, rateRelation } from '../core/catalog';
@@ -14,7 +14,7 @@ import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { openErrors } from './check';
-import { CliFileError, loadAndCheck, samePath, stem, writeAtomically } from './common';
+import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, stem, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 
 type Value = number | string;
@@ -180,29 +180,66 @@ export async function writeSummary(target: string, rows: SummaryRow[], unitName:
 export interface MergeOutcome {
   /** Townships written. */
   rows: number;
+  /** Townships with at least one open error. */
+  withErrors: number;
   /** Files that could not be read, with their Chinese messages. */
   unreadable: { file: string; message: string }[];
+  /** Arguments naming a file already counted (the same file, or one with identical content): counted once. */
+  duplicates: { file: string; first: string; message: string }[];
 }
 
 /**
- * Read and check `files` one at a time, keep one row each, and write the summary to `out` (through a temporary
- * file and a rename). Throws CliFileError when no file at all could be read. Used by `merge` and the benchmark.
+ * Read and check `files` one at a time, keep one row each, and write the summary to `out` (through a short
+ * temporary name and a rename). The same file named twice (`a.xlsx`, `./a.xlsx`, a link to it) or a byte-identical
+ * copy is counted once, with a warning. Throws CliFileError when the output cannot be written (checked before any
+ * file is read) or when no file at all could be read; then nothing is created. Used by `merge` and the benchmark.
  */
 export async function mergeFiles(
   files: string[],
   out: string,
-  opts: { unit?: string; cwd?: string; onProgress?: (done: number, total: number, file: string) => void; onUnreadable?: (file: string, message: string) => void } = {},
+  opts: {
+    unit?: string;
+    cwd?: string;
+    onProgress?: (done: number, total: number, file: string) => void;
+    onUnreadable?: (file: string, message: string) => void;
+    onDuplicate?: (file: string, first: string, message: string) => void;
+  } = {},
 ): Promise<MergeOutcome> {
   const cwd = opts.cwd ?? process.cwd();
-  const target = path.resolve(cwd, out);
+  const output = { target: path.resolve(cwd, out), shown: out, option: '--out', example: '汇总.xlsx' };
+  const problem = outputProblem(output, cwd);
+  if (problem) throw new CliFileError(problem, 'unwritable');
   const rows: SummaryRow[] = [];
   const unreadable: MergeOutcome['unreadable'] = [];
+  const duplicates: MergeOutcome['duplicates'] = [];
+  const byPath = new Map<string, string>();
+  const byContent = new Map<string, string>();
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     opts.onProgress?.(i, files.length, file);
     try {
-      const { result } = await loadAndCheck(file, cwd);
+      const real = realPath(path.resolve(cwd, file));
+      const samePathAs = byPath.get(real);
+      if (samePathAs !== undefined) {
+        const message = `“${file}”与“${samePathAs}”是同一个文件，只汇总一次。`;
+        duplicates.push({ file, first: samePathAs, message });
+        opts.onDuplicate?.(file, samePathAs, message);
+        continue;
+      }
+      const bytes = readBytes(file, cwd);
+      const digest = crypto.createHash('sha256').update(bytes).digest('hex');
+      const sameContentAs = byContent.get(digest);
+      if (sameContentAs !== undefined) {
+        const message = `“${file}”与“${sameContentAs}”内容完全相同，只汇总一次；如果它们本应是两个乡镇的表，请核对后重新汇总。`;
+        duplicates.push({ file, first: sameContentAs, message });
+        opts.onDuplicate?.(file, sameContentAs, message);
+        continue;
+      }
+      const { result } = await checkBytes(file, bytes);
       rows.push(summaryRow(file, result));
+      // only a file that was counted makes a later one a duplicate (an unreadable one is named each time)
+      byPath.set(real, file);
+      byContent.set(digest, file);
     } catch (e) {
       if (!(e instanceof CliFileError)) throw e;
       unreadable.push({ file, message: e.message });
@@ -210,9 +247,8 @@ export async function mergeFiles(
     }
   }
   if (!rows.length) throw new CliFileError('没有可以汇总的工作簿，未写出汇总表。', 'nothing');
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  await writeAtomically(target, (tmp) => writeSummary(tmp, rows, opts.unit ?? '汇总'));
-  return { rows: rows.length, unreadable };
+  await writeOutputs([{ ...output, write: (tmp) => writeSummary(tmp, rows, opts.unit ?? '汇总') }]);
+  return { rows: rows.length, withErrors: rows.filter((r) => r.counts.error > 0).length, unreadable, duplicates };
 }
 
 export async function runMerge(argv: string[], io: CliIO): Promise<number> {
@@ -233,6 +269,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       cwd: io.cwd,
       onProgress: (i, n, file) => io.err(`[${i + 1}/${n}] 正在读取 ${file} …`),
       onUnreadable: (_file, message) => io.err(`无法读取，未汇总：${message}`),
+      onDuplicate: (_file, _first, message) => io.err(`注意：${message}`),
     });
   } catch (e) {
     if (e instanceof CliFileError) {
@@ -242,6 +279,9 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const n = outcome.unreadable.length;
-  io.out(`已写出汇总表：${path.relative(io.cwd, target) || target}（${outcome.rows} 个乡镇${n ? `，${n} 个文件无法读取未汇总` : ''}）。`);
-  return n ? EXIT.failure : EXIT.ok;
+  const d = outcome.duplicates.length;
+  const notes = [`${outcome.rows} 个乡镇`, outcome.withErrors ? `其中 ${outcome.withErrors} 个有错误` : '', n ? `${n} 个文件无法读取未汇总` : '', d ? `${d} 个重复的文件只计一次` : ''];
+  io.out(`已写出汇总表：${args.options.out}（${notes.filter(Boolean).join('，')}）。`);
+  // the same codes as check: 2 a file could not be read, 1 an open error in a township's workbook
+  return n ? EXIT.failure : outcome.withErrors ? EXIT.findings : EXIT.ok;
 }

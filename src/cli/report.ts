@@ -9,8 +9,8 @@ import { combinePlans, markPlan, resultPlan } from '../core/plan';
 import { applyPlan } from '../file/apply';
 import { reportDocx } from '../file/docx';
 import { parseArgs, UsageError } from './args';
-import { summaryLine } from './check';
-import { CliFileError, loadAndCheck, samePath, stem, writeFileAtomic } from './common';
+import { openErrors, summaryLine } from './check';
+import { CliFileError, loadAndCheck, outputProblem, samePath, stem, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 
 function loadTemplates(file: string, cwd: string): TemplateSet {
@@ -55,8 +55,16 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     }
   }
   if (samePath(outXlsx, outDocx)) throw new UsageError('--out 与 --docx 不能是同一个文件。');
-  for (const dir of new Set([path.dirname(outXlsx), path.dirname(outDocx)])) {
-    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+  const show = (abs: string, given: string | undefined) => given ?? (path.relative(io.cwd, abs) || abs);
+  const outputs = [
+    { target: outXlsx, shown: show(outXlsx, args.options.out), option: '--out', example: `${name}-审核.xlsx` },
+    { target: outDocx, shown: show(outDocx, args.options.docx), option: '--docx', example: `${name}-报告.docx` },
+  ];
+  // Every output is checked before anything is read or written: a refusal leaves no file and no folder.
+  const problems = outputs.map((o) => outputProblem(o, io.cwd)).filter((p): p is string => p !== null);
+  if (problems.length) {
+    for (const p of problems) io.err(p);
+    return EXIT.failure;
   }
 
   try {
@@ -67,15 +75,18 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
     const out = await applyPlan(bytes, plan, path.basename(file));
     const docx = await reportDocx(report);
-    await writeFileAtomic(outXlsx, out);
-    await writeFileAtomic(outDocx, docx);
+    await writeOutputs([
+      { ...outputs[0], write: (tmp) => fs.writeFileSync(tmp, out) },
+      { ...outputs[1], write: (tmp) => fs.writeFileSync(tmp, docx) },
+    ]);
     io.out(summaryLine(file, result));
     // a workbook that carries marks has them refreshed with the results (core resultPlan): say so
     const marks = args.flags.has('marks') ? '，并在原表单元格上作了标记' : plan.marks ? '，并按本次审核结果更新了原表单元格上的标记' : '';
-    io.out(`已写出审核结果工作簿：${path.relative(io.cwd, outXlsx) || outXlsx}（审核结果、计算结果、报告文稿${marks}）`);
-    io.out(`已写出报告文稿：${path.relative(io.cwd, outDocx) || outDocx}`);
+    io.out(`已写出审核结果工作簿：${outputs[0].shown}（审核结果、计算结果、报告文稿${marks}）`);
+    io.out(`已写出报告文稿：${outputs[1].shown}`);
     io.out('原工作簿未作任何改动。');
-    return EXIT.ok;
+    // the same codes as check: the results are written either way, but open errors are still open
+    return openErrors(result) ? EXIT.findings : EXIT.ok;
   } catch (e) {
     if (e instanceof CliFileError) {
       io.err(e.message);

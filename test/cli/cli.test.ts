@@ -173,7 +173,7 @@ describe('indicator-desk report', () => {
     const src = copySample(ZHOU);
     const before = fs.readFileSync(src);
     const r = await run(['report', src]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // written, but Z1 and Z3 are open errors: the same code as check
     expect(Buffer.compare(fs.readFileSync(src), before)).toBe(0);
     const outX = path.join(tmp, '周营镇-2023-指标-审核.xlsx');
     const outD = path.join(tmp, '周营镇-2023-指标-报告.docx');
@@ -199,7 +199,7 @@ describe('indicator-desk report', () => {
     const src = copySample(ZHOU, 'zy.xlsx');
     const outDir = path.join(tmp, 'out');
     const r = await run(['report', src, '--out', path.join(outDir, 'r.xlsx'), '--marks']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(fs.existsSync(path.join(outDir, 'zy-报告.docx'))).toBe(true);
     const orig = await readXlsx(fs.readFileSync(src), 'a');
     const res = await readXlsx(fs.readFileSync(path.join(outDir, 'r.xlsx')), 'b');
@@ -236,7 +236,8 @@ describe('indicator-desk report', () => {
   test("the workbook's own 报告模板 sheet rewords the report (sheet and .docx)", async () => {
     const src = await withTemplateSheet([['信访', '', '本镇全年接待来信来访，受理信访案件{petitions_received}，办结{petitions_resolved}']]);
     const r = await run(['report', src, '--use-workbook-templates']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // written; Z1 and Z3 are still open errors
+    expect(r.out).toContain('已写出报告文稿');
     const doc = await (await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'with-template-报告.docx')))).file('word/document.xml')!.async('string');
     expect(doc).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件');
     const res = await readXlsx(fs.readFileSync(path.join(tmp, 'with-template-审核.xlsx')), 'r.xlsx');
@@ -338,5 +339,159 @@ describe('indicator-desk merge', () => {
     const r = await run(['merge', src, '--out', src]);
     expect(r.code).toBe(2);
     expect(Buffer.compare(fs.readFileSync(src), before)).toBe(0);
+  });
+});
+
+describe('the same exit codes for check, report and merge', () => {
+  test('0 when no open error, 1 with an open error (results still written), 2 when the file cannot be read', async () => {
+    const bad = path.join(tmp, '损坏.xlsx');
+    fs.writeFileSync(bad, 'not a workbook');
+    const cases: [string, number][] = [
+      [CLEAN, 0],
+      [ZHOU, 1], // Z1 and Z3 of assets/samples/README.md are open errors
+      [bad, 2],
+    ];
+    for (const [file, code] of cases) {
+      const n = path.basename(file);
+      expect([n, (await run(['check', file])).code]).toEqual([n, code]);
+      const rep = await run(['report', file, '--out', path.join(tmp, `r-${n}`), '--docx', path.join(tmp, `r-${n}.docx`)]);
+      expect([n, rep.code]).toEqual([n, code]);
+      const merged = await run(['merge', file, '--out', path.join(tmp, `m-${n}`)]);
+      expect([n, merged.code]).toEqual([n, code]);
+      // results are written whenever the file could be read, errors or not
+      expect(fs.existsSync(path.join(tmp, `r-${n}`))).toBe(code !== 2);
+      expect(fs.existsSync(path.join(tmp, `m-${n}`))).toBe(code !== 2);
+    }
+  });
+
+  test('merge: an open error in any township gives 1, and the summary line says how many have errors', async () => {
+    const r = await run(['merge', CLEAN, ZHOU, '--out', path.join(tmp, '汇总.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('2 个乡镇，其中 1 个有错误');
+  });
+});
+
+/** Every file and folder under `dir`, relative, sorted (hidden temporary files included). */
+function tree(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).sort();
+}
+
+/** A failure is one Chinese sentence naming what it is about: no stack trace, no English error text. */
+function expectOneSentence(err: string, names: string) {
+  expect(err).toContain(`“${names}”`);
+  expect(err).not.toMatch(/\bat [\w.]+ \(|Error:|EISDIR|ENOTDIR|ENAMETOOLONG|EACCES|undefined/);
+  expect(err.trim().split('\n')).toHaveLength(1);
+}
+
+describe('outputs that cannot be written: one sentence naming the path, nothing written, no folder created', () => {
+  test('merge --out names a folder: says so and suggests a file name in it; nothing written into it', async () => {
+    fs.mkdirSync(path.join(tmp, '汇总'));
+    const r = await run(['merge', ZHOU, '--out', '汇总'], tmp);
+    expect(r.code).toBe(2);
+    expectOneSentence(r.err, '汇总');
+    expect(r.err).toContain('文件夹');
+    expect(r.err).toContain(path.join('汇总', '汇总.xlsx'));
+    expect(fs.readdirSync(path.join(tmp, '汇总'))).toEqual([]);
+  });
+
+  test('report --docx names a folder: the .xlsx is not written either', async () => {
+    const src = copySample(ZHOU, '周营镇.xlsx');
+    fs.mkdirSync(path.join(tmp, '报告'));
+    const r = await run(['report', '周营镇.xlsx', '--out', '周营镇-审核.xlsx', '--docx', '报告'], tmp);
+    expect(r.code).toBe(2);
+    expectOneSentence(r.err, '报告');
+    expect(r.err).toContain('--docx');
+    expect(r.err).not.toContain('未写出任何文件'); // the old message, printed after the .xlsx had been written
+    expect(tree(tmp)).toEqual(['周营镇.xlsx', '报告']);
+    expect(fs.existsSync(src)).toBe(true);
+  });
+
+  test('an output under a regular file (a/b.xlsx where a is a file) names that file', async () => {
+    copySample(ZHOU, '周营镇.xlsx');
+    fs.writeFileSync(path.join(tmp, '备忘'), 'x');
+    const m = await run(['merge', '周营镇.xlsx', '--out', '备忘/汇总.xlsx'], tmp);
+    expect(m.code).toBe(2);
+    expectOneSentence(m.err.replace(/^\[1\/1\].*\n/, ''), '备忘/汇总.xlsx');
+    expect(m.err).toContain('“备忘”是一个文件');
+    const r = await run(['report', '周营镇.xlsx', '--out', '备忘/深/审核.xlsx'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('“备忘”是一个文件');
+    expect(tree(tmp)).toEqual(['周营镇.xlsx', '备忘']);
+  });
+
+  test('legal long Chinese file names (242 and 255 bytes) are written: the temporary name is short', async () => {
+    copySample(ZHOU, '周营镇.xlsx');
+    const n242 = `${'乡'.repeat(79)}.xlsx`;
+    const n255 = `${'镇'.repeat(83)}a.xlsx`;
+    expect([Buffer.byteLength(n242), Buffer.byteLength(n255)]).toEqual([242, 255]);
+    const r = await run(['report', '周营镇.xlsx', '--out', n242, '--docx', `${'报'.repeat(83)}.docx`], tmp);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const m = await run(['merge', '周营镇.xlsx', '--out', n255], tmp);
+    expect(m.code).toBe(1);
+    expect(tree(tmp)).toEqual(['周营镇.xlsx', n242, n255, `${'报'.repeat(83)}.docx`].sort());
+    expect((await readXlsx(fs.readFileSync(path.join(tmp, n255)), 'x')).sheets.map((s) => s.name)).toContain('汇总表');
+  });
+
+  test('a file name longer than the file system allows is refused before anything is read or written', async () => {
+    copySample(ZHOU, '周营镇.xlsx');
+    const long = `${'乡'.repeat(90)}.xlsx`; // 275 bytes
+    const r = await run(['report', '周营镇.xlsx', '--out', `新文件夹/${long}`], tmp);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('275 字节');
+    expect(r.err).toContain('--out');
+    expect(r.err).not.toMatch(/ENAMETOOLONG|Error:/);
+    const m = await run(['merge', '周营镇.xlsx', '--out', long], tmp);
+    expect(m.code).toBe(2);
+    expect(m.err).toContain('275 字节');
+    expect(tree(tmp)).toEqual(['周营镇.xlsx']);
+  });
+
+  test('a missing input does not create the --out folder', async () => {
+    const r = await run(['report', '不存在.xlsx', '--out', '结果/新/审核.xlsx'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('“不存在.xlsx”');
+    const m = await run(['merge', '不存在.xlsx', '--out', '汇总/全县.xlsx'], tmp);
+    expect(m.code).toBe(2);
+    expect(tree(tmp)).toEqual([]);
+  });
+});
+
+describe('merge never counts one file twice', () => {
+  async function column(out: string, header: string): Promise<(string | number | null)[]> {
+    const book = await readXlsx(fs.readFileSync(out), 'x.xlsx');
+    const rows = book.sheets.find((s) => s.name === '汇总表')!.rows;
+    const c = (rows[1] as string[]).indexOf(header);
+    return rows.slice(2).map((row) => row[c] as string | number | null);
+  }
+
+  test('the same file as a.xlsx, ./a.xlsx, a link and a byte-identical copy: counted once, each named in a warning', async () => {
+    copySample(ZHOU, '周营镇.xlsx');
+    copySample(CLEAN, '示范镇.xlsx');
+    fs.mkdirSync(path.join(tmp, '乡镇'));
+    fs.symlinkSync(path.join(tmp, '周营镇.xlsx'), path.join(tmp, '乡镇', '链接.xlsx'));
+    fs.copyFileSync(path.join(tmp, '周营镇.xlsx'), path.join(tmp, '乡镇', '副本.xlsx'));
+    const once = await run(['merge', '周营镇.xlsx', '示范镇.xlsx', '--out', '一次.xlsx'], tmp);
+    expect(once.code).toBe(1);
+    const r = await run(['merge', '周营镇.xlsx', '示范镇.xlsx', './周营镇.xlsx', '乡镇/链接.xlsx', '乡镇/../周营镇.xlsx', '乡镇/副本.xlsx', '--out', '汇总.xlsx'], tmp);
+    expect(r.code).toBe(1);
+    const warnings = r.err.split('\n').filter((l) => l.includes('只汇总一次'));
+    expect(warnings).toHaveLength(4);
+    for (const dup of ['./周营镇.xlsx', '乡镇/链接.xlsx', '乡镇/../周营镇.xlsx']) {
+      expect(warnings.find((l) => l.includes(`“${dup}”与“周营镇.xlsx”是同一个文件`))).toBeDefined();
+    }
+    expect(warnings.find((l) => l.includes('“乡镇/副本.xlsx”与“周营镇.xlsx”内容完全相同'))).toBeDefined();
+    expect(r.out).toContain('2 个乡镇');
+    expect(r.out).toContain('4 个重复的文件只计一次');
+    const header = '信访案件受理数（件）';
+    const [a, b] = [await column(path.join(tmp, '一次.xlsx'), header), await column(path.join(tmp, '汇总.xlsx'), header)];
+    expect(b).toEqual(a);
+    expect(b[b.length - 1]).toBe(a.slice(0, -1).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
+  });
+
+  test('two different townships are both counted, with no warning', async () => {
+    const r = await run(['merge', ZHOU, QIAN, '--out', path.join(tmp, '汇总.xlsx')]);
+    expect(r.err).not.toContain('只汇总一次');
+    expect(r.out).toContain('2 个乡镇');
   });
 });

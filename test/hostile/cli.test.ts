@@ -9,7 +9,8 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLEAN, DAZ, hostileWorkbook, minimalXlsx, oleFile, repeatedDeflate, sample, ZHOU } from './fixtures';
+import * as ExcelJS from 'exceljs';
+import { CLEAN, DAZ, hostileWorkbook, minimalXlsx, oleFile, repeatedDeflate, sample, SAMPLES, ZHOU } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 let work: string;
@@ -81,13 +82,15 @@ describe('the source workbook is never changed by the real CLI', () => {
     expect(c.code).toBe(1); // 周营镇 has planted errors
     const r = cli(['report', '恶意.xlsx', '--marks']);
     expect(r.err).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // built on 周营镇: its planted errors are open, as check says
+    expect(c.code).toBe(1);
     expect(fs.existsSync(path.join(dir, '恶意-审核.xlsx'))).toBe(true);
     expect(fs.existsSync(path.join(dir, '恶意-报告.docx'))).toBe(true);
     const r2 = cli(['report', '周营镇.xlsx', '--out', 'out/周营镇-审核.xlsx', '--docx', 'out/周营镇.docx']);
-    expect(r2.code).toBe(0);
+    expect(r2.code).toBe(1); // written; 周营镇's planted errors are still open
+    expect(fs.existsSync(path.join(dir, 'out/周营镇.docx'))).toBe(true);
     const m = cli(['merge', ...files, '--out', '汇总.xlsx']);
-    expect(m.code).toBe(0);
+    expect(m.code).toBe(1);
     expect(fs.existsSync(path.join(dir, '汇总.xlsx'))).toBe(true);
 
     expect(files.map((f) => [hash(f), mtime(f)])).toEqual(before);
@@ -173,6 +176,115 @@ describe('unreadable files through the real CLI', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('“文件夹.xlsx”');
     expect(r.err).toContain('“不存在.xlsx”');
+  }, 60_000);
+});
+
+/** Run `script` in bash in the case folder, `$ID` being the CLI; the exit code is the script's. */
+function shell(script: string, opts: { uid?: number } = {}): Run {
+  const r = spawnSync('bash', ['-c', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), ID: `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)}` },
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('pipes and slow readers get the whole output and the right exit code', () => {
+  const COUNTY = path.join(SAMPLES, '沈丘县-2023-汇总.xlsx');
+
+  test('check --json of a large input through a reader that starts late is complete, valid JSON (> 64 KB)', () => {
+    put('沈丘县.xlsx', sample(COUNTY));
+    put('周营镇.xlsx', sample(ZHOU));
+    put('大钟庄镇.xlsx', sample(DAZ));
+    const files = '沈丘县.xlsx 周营镇.xlsx 大钟庄镇.xlsx';
+    const direct = shell(`eval "$ID check --json ${files}" > whole.json`);
+    const whole = fs.readFileSync(path.join(dir, 'whole.json'), 'utf8');
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(65_536);
+    const piped = shell(`eval "$ID check --json ${files}" | (sleep 3; cat); exit \${PIPESTATUS[0]}`);
+    expect(piped.out).toBe(whole);
+    const doc = JSON.parse(piped.out) as { files: { file: string }[] };
+    expect(doc.files.map((f) => f.file)).toEqual(files.split(' '));
+    expect(piped.code).toBe(direct.code);
+    expect(piped.code).toBe(1); // 沈丘县 S1/S2 and 周营镇 Z1/Z3 are open errors
+  }, 120_000);
+
+  test('text output (> 64 KB) into a slow reader keeps the later files and the totals line; stderr too', async () => {
+    // 400 labels the catalog does not know, one hint line each: one file's text alone fills a pipe
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('指标');
+    ws.addRow(['序号', '指标名称', '单位', '2023年']);
+    for (let i = 1; i <= 400; i++) ws.addRow([i, `${i}号村人民调解委员会调解纠纷`, '件', `${i}件余`]);
+    put('各村.xlsx', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    put('周营镇.xlsx', sample(ZHOU));
+    const r = shell(`eval "$ID check 各村.xlsx 周营镇.xlsx" 2> >(sleep 3; cat >&2) | (sleep 3; cat); exit \${PIPESTATUS[0]}`);
+    expect(Buffer.byteLength(r.out)).toBeGreaterThan(65_536);
+    expect(r.out.match(/^ {4}指标!B\d+　/gm)).toHaveLength(400);
+    for (const n of ['各村.xlsx', '周营镇.xlsx']) expect(r.out).toContain(`小结（${n}）`);
+    expect(r.out.trimEnd().split('\n').pop()).toBe('共 2 个文件：2 个已检查，其中 1 个有错误。');
+    expect(r.err).toContain('[2/2] 正在检查 周营镇.xlsx');
+    expect(r.code).toBe(1);
+  }, 120_000);
+
+  test('a reader that stops early (| head) ends the run quietly with the exit code of the check', () => {
+    put('沈丘县.xlsx', sample(COUNTY));
+    const r = shell(`eval "$ID check --json 沈丘县.xlsx" | head -c 100 > /dev/null; exit \${PIPESTATUS[0]}`);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+  }, 60_000);
+
+  test('report and merge messages reach a slow reader, exit code 1 for open errors', () => {
+    put('周营镇.xlsx', sample(ZHOU));
+    const r = shell(`eval "$ID report 周营镇.xlsx" 2>&1 | (sleep 3; cat); exit \${PIPESTATUS[0]}`);
+    expect(r.out).toContain('原工作簿未作任何改动。');
+    expect(r.code).toBe(1);
+    const m = shell(`eval "$ID merge 周营镇.xlsx --out 汇总.xlsx" 2>&1 | (sleep 3; cat); exit \${PIPESTATUS[0]}`);
+    expect(m.out).toContain('已写出汇总表：汇总.xlsx');
+    expect(m.code).toBe(1);
+  }, 60_000);
+});
+
+describe('unwritable outputs through the real CLI: exit 2, one Chinese sentence naming the path, nothing left behind', () => {
+  function expectRefusal(r: Run, shown: string) {
+    expect(r.code).toBe(2);
+    const lines = r.err.split('\n').filter((l) => l && !/^\[\d+\/\d+\]/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.join('\n')).toContain(`“${shown}”`);
+    expect(`${r.out}${r.err}`).not.toMatch(/\bat [\w.]+ \(|Error:|EISDIR|ENOTDIR|EACCES|ENAMETOOLONG|writeAtomically/);
+  }
+  function leftovers(): string[] {
+    return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).sort();
+  }
+
+  test('a read-only folder (for merge and report), as an ordinary user', () => {
+    put('周营镇.xlsx', sample(ZHOU));
+    fs.mkdirSync(path.join(dir, '只读'));
+    fs.chmodSync(path.join(dir, '只读'), 0o555);
+    // root may write anywhere: the CLI then runs as nobody, who may read the build and the case folder only
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    if (uid !== undefined) for (const d of [work, path.join(work, 'bin'), dir]) fs.chmodSync(d, 0o755);
+    const m = shell('eval "$ID merge 周营镇.xlsx --out 只读/汇总.xlsx"', { uid });
+    expectRefusal(m, '只读/汇总.xlsx');
+    expect(m.err).toContain('文件夹“只读”不允许写入');
+    const r = shell('eval "$ID report 周营镇.xlsx --out 只读/新/审核.xlsx --docx 报告.docx"', { uid });
+    expectRefusal(r, '只读/新/审核.xlsx');
+    expect(leftovers()).toEqual(['只读', '周营镇.xlsx']);
+  }, 60_000);
+
+  test('a folder given as --out, an output under a file, a system folder nobody may write to', () => {
+    put('周营镇.xlsx', sample(ZHOU));
+    fs.mkdirSync(path.join(dir, '输出'));
+    fs.writeFileSync(path.join(dir, '说明.txt'), 'x');
+    expectRefusal(cli(['merge', '周营镇.xlsx', '--out', '输出']), '输出');
+    expectRefusal(cli(['report', '周营镇.xlsx', '--docx', '输出']), '输出');
+    expectRefusal(cli(['merge', '周营镇.xlsx', '--out', '说明.txt/汇总.xlsx']), '说明.txt/汇总.xlsx');
+    // /sys refuses new files even to root; under /proc nothing can be created (Node's recursive mkdir loops there)
+    expectRefusal(cli(['merge', '周营镇.xlsx', '--out', '/sys/汇总.xlsx']), '/sys/汇总.xlsx');
+    expectRefusal(cli(['report', '周营镇.xlsx', '--out', '/proc/不存在/审核.xlsx', '--docx', '报告.docx']), '/proc/不存在/审核.xlsx');
+    expect(leftovers()).toEqual(['周营镇.xlsx', '说明.txt', '输出']);
   }, 60_000);
 });
 
