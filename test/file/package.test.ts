@@ -333,3 +333,71 @@ describe('LibreOffice opens the copies', () => {
     });
   }, 600_000);
 });
+
+describe('packages written by other programs', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const sheet = (rows: string) => `<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${rows}</x:sheetData></x:worksheet>`;
+  const inline = (ref: string, t: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:c>`;
+  const header = (cells: readonly string[]) => cells.map((t, i) => inline(`${String.fromCharCode(65 + i)}2`, t)).join('');
+
+  /**
+   * An Open XML SDK style package: prefixed XML, no styles part, a formula-order cache, names local to sheets,
+   * and an earlier 审核结果 (recognised by its header row) sitting between the township's sheets; the third
+   * sheet is the one selected.
+   */
+  function sdkPackage(): Uint8Array {
+    const FINDINGS = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'];
+    const files: Record<string, string> = {
+      '[Content_Types].xml': `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/a.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/old.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/b.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
+      '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="${R}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+      'xl/workbook.xml': `<x:workbook xmlns:x="${MAIN}" xmlns:rel="${R}"><x:bookViews><x:workbookView activeTab="2"/></x:bookViews><x:sheets><x:sheet name="矛盾纠纷" sheetId="1" rel:id="Ra"/><x:sheet name="审核结果" sheetId="2" rel:id="Rold"/><x:sheet name="行政执法" sheetId="3" rel:id="Rb"/></x:sheets><x:definedNames><x:definedName name="_xlnm.Print_Area" localSheetId="2">行政执法!$A$1:$D$5</x:definedName><x:definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">审核结果!$A$2:$H$3</x:definedName><x:definedName name="受理">矛盾纠纷!$D$4</x:definedName></x:definedNames></x:workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="Ra" Type="${R}/worksheet" Target="/xl/worksheets/a.xml"/><Relationship Id="Rold" Type="${R}/worksheet" Target="worksheets/old.xml"/><Relationship Id="Rb" Type="${R}/worksheet" Target="worksheets/b.xml"/><Relationship Id="Rc" Type="${R}/calcChain" Target="calcChain.xml"/></Relationships>`,
+      'xl/worksheets/a.xml': sheet(`<x:row r="4">${inline('C4', '受理信访案件')}<x:c r="D4"><x:v>9</x:v></x:c></x:row><x:row r="5">${inline('C5', '化解信访案件')}<x:c r="D5"><x:f>D4-2</x:f><x:v>7</x:v></x:c></x:row>`),
+      'xl/worksheets/old.xml': sheet(`<x:row r="1">${inline('A1', '旧的审核结果')}</x:row><x:row r="2">${header(FINDINGS)}</x:row>`),
+      'xl/worksheets/b.xml': `<x:worksheet xmlns:x="${MAIN}"><x:sheetViews><x:sheetView tabSelected="1" workbookViewId="0"/></x:sheetViews><x:sheetData><x:row r="4">${inline('C4', '行政执法人员')}<x:c r="D4"><x:v>12</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      'xl/calcChain.xml': `<calcChain xmlns="${MAIN}"><c r="D5" i="1"/></calcChain>`,
+    };
+    return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+  }
+
+  test('prefixed XML, no styles part, names local to sheets, a formula-order cache and an old result sheet in the middle', async () => {
+    const src = sdkPackage();
+    const book = await readXlsx(src, 'sdk.xlsx');
+    expect(book.sheets.map((s) => s.name)).toEqual(['矛盾纠纷', '审核结果', '行政执法']);
+    const result = check(book);
+    const out = await applyPlan(src, resultPlan(result, buildReport(result, { book })), 'sdk.xlsx');
+    const p = parts(out);
+    const wbXml = strFromU8(p['xl/workbook.xml']);
+
+    // the old 审核结果 is gone from the middle, the new one at the end; prefixes as the workbook has them
+    const names = [...wbXml.matchAll(/<x:sheet name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(['矛盾纠纷', '行政执法', '审核结果', '计算结果', '报告文稿']);
+    expect(wbXml).toMatch(/<x:sheet name="审核结果" sheetId="4" rel:id="[^"]+"\/>/);
+    expect(p['xl/worksheets/old.xml']).toBeUndefined();
+    // 行政执法's print area follows it from index 2 to 1; the removed sheet's own name goes; a global name stays
+    expect(wbXml).toContain('<x:definedName name="_xlnm.Print_Area" localSheetId="1">行政执法!$A$1:$D$5</x:definedName>');
+    expect(wbXml).not.toContain('_FilterDatabase');
+    expect(wbXml).toContain('<x:definedName name="受理">矛盾纠纷!$D$4</x:definedName>');
+    // 行政执法 was selected: it stays the active tab (at its new index), so two tabs are never grouped
+    expect(wbXml).toContain('<x:workbookView activeTab="1"/>');
+    // Excel's formula-order cache listed the old sheet's cells: dropped with its relationship and content type
+    expect(p['xl/calcChain.xml']).toBeUndefined();
+    expect(strFromU8(p['xl/_rels/workbook.xml.rels'])).not.toContain('calcChain');
+    expect(strFromU8(p['[Content_Types].xml'])).not.toContain('calcChain');
+    expect(strFromU8(p['[Content_Types].xml'])).not.toContain('/xl/worksheets/old.xml');
+    // a styles part is made for the tool's formats, with its relationship and content type
+    expect(p['xl/styles.xml']).toBeDefined();
+    expect(strFromU8(p['xl/_rels/workbook.xml.rels'])).toMatch(/relationships\/styles" Target="styles.xml"/);
+    expect(strFromU8(p['[Content_Types].xml'])).toContain('/xl/styles.xml');
+    for (const n of ['xl/worksheets/a.xml', 'xl/worksheets/b.xml', '_rels/.rels']) expect(Buffer.from(p[n]).equals(Buffer.from(parts(src)[n]))).toBe(true);
+
+    // read back: the township's sheets as before, the result sheets recognised, 计算结果 in 0.0 %
+    const after = await readXlsx(out, 'sdk.xlsx');
+    expect(after.sheets.filter((s) => !isToolSheet(s))).toEqual(book.sheets.filter((s) => !isToolSheet(s)));
+    expect(after.sheets.filter(isToolSheet).map((s) => s.name)).toEqual(['审核结果', '计算结果', '报告文稿']);
+    const rates = after.sheets.find((s) => s.name === RESULT_SHEETS.rates)!;
+    expect((rates.formats ?? []).flat()).toContain('0.0%');
+    // (ExcelJS reads no prefixed workbook part at all, this source included: the project's reader is the judge here)
+  });
+});
