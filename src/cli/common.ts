@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { check, type CheckOptions } from '../core/check';
 import type { CheckResult, Workbook } from '../core/types';
-import { readXlsx } from '../file/read';
+import { readWorkbook } from '../file/workbook';
 import { isFileReadError } from '../file/errors';
 
 export class CliFileError extends Error {
@@ -49,7 +49,7 @@ export async function loadAndCheck(file: string, cwd: string, opts: CheckOptions
 export async function checkBytes(file: string, bytes: Uint8Array, opts: CheckOptions = {}): Promise<Loaded> {
   let book: Workbook;
   try {
-    book = await readXlsx(bytes, path.basename(file));
+    book = await readWorkbook(bytes, path.basename(file));
   } catch (e) {
     if (isFileReadError(e)) throw new CliFileError(e.message, e.code);
     throw new CliFileError(`文件“${path.basename(file)}”无法读取：${e instanceof Error ? e.message : String(e)}`, 'unknown');
@@ -64,9 +64,9 @@ export async function checkBytes(file: string, bytes: Uint8Array, opts: CheckOpt
   return { file, bytes, book, result };
 }
 
-/** `周营镇-2023-指标.xlsx` → `周营镇-2023-指标`. */
+/** `周营镇-2023-指标.xlsx` (or .xls, .et, .ods, .csv …) → `周营镇-2023-指标`. */
 export function stem(file: string): string {
-  return path.basename(file).replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return path.basename(file).replace(/\.(xlsx|xlsm|xls|et|ods|csv|txt|tsv)$/i, '');
 }
 
 /** An output file: where it goes, how the user named it, and what fills it (given a temporary path). */

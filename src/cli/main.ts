@@ -34,6 +34,11 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
 
   indicator-desk --help | help        显示本说明 (show this help)
 
+可读取的格式 Formats read (by content, whatever the extension):
+  .xlsx/.xlsm，.xls（Excel 97-2003、Excel 95），WPS .et，.ods，.csv/.txt（UTF-8 或 GBK，逗号、制表符或分号分隔）。
+  结果工作簿一律写成 .xlsx 副本；原文件不作任何改动。
+  (.xlsx, .xls, WPS .et, .ods, .csv/.txt in UTF-8 or GBK; results are always .xlsx copies, the source is untouched)
+
 退出码 Exit codes:
   0  没有未改正的错误 (no open error)
   1  至少一个工作簿有错误 (at least one open error)

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { buildReport, parseTemplates, type TemplateSet } from '../core/narrative';
 import { combinePlans, markPlan, resultPlan } from '../core/plan';
 import { applyPlan } from '../file/apply';
+import { resultBase } from '../file/fresh';
 import { reportDocx } from '../file/docx';
 import { parseArgs, UsageError } from './args';
 import { openErrors, summaryLine } from './check';
@@ -73,7 +74,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     // with --use-workbook-templates the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
     const report = buildReport(result, { book, workbookTemplates, templates, date: args.options.date });
     const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
-    const out = await applyPlan(bytes, plan, path.basename(file));
+    // a source that is not an .xlsx gets its copy built from what was read (the source is never written)
+    const out = await applyPlan(await resultBase(bytes, book), plan, path.basename(file));
     const docx = await reportDocx(report);
     await writeOutputs([
       { ...outputs[0], write: (tmp) => fs.writeFileSync(tmp, out) },

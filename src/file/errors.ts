@@ -3,10 +3,13 @@
 export type FileReadErrorCode =
   | 'empty' // 0 bytes
   | 'not-xlsx' // not a zip, or a zip that is not a workbook
-  | 'xls' // Excel 97-2003 binary workbook (OLE compound file)
+  | 'xls' // an Excel 97-2003 binary workbook (OLE compound file / BIFF) that cannot be read: damaged, or too old
+  | 'et' // a WPS .et file not stored as a compound-file workbook
+  | 'csv' // a text table (CSV/TXT) that cannot be read: a field or a row far too long
+  | 'html' // a web page (HTML table) saved under a workbook's name
   | 'encrypted' // password-protected (OLE container holding EncryptedPackage) or encrypted zip entries
   | 'xlsb' // Excel binary workbook
-  | 'ods' // OpenDocument spreadsheet
+  | 'ods' // an OpenDocument spreadsheet that cannot be read (damaged)
   | 'docx' // a Word document given where a workbook was expected
   | 'truncated' // zip cut short
   | 'too-large' // declared sizes beyond the limits (zip bomb, or simply far too big)
@@ -44,7 +47,16 @@ export function readError(code: FileReadErrorCode, name: string, detail?: string
       msg = `${f}不是有效的 Excel 工作簿（.xlsx），无法读取。请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再检查。`;
       break;
     case 'xls':
-      msg = `${f}是旧版 Excel 97-2003 工作簿（.xls），本工具只能读取 .xlsx。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再检查。`;
+      msg = `${f}是旧版 Excel 97-2003 工作簿（.xls），但无法读取${detail ? `（${detail}）` : ''}。请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再检查。`;
+      break;
+    case 'et':
+      msg = `${f}是 WPS 表格文件（.et），其存储方式本工具无法读取${detail ? `（${detail}）` : ''}。请在 WPS 表格中打开，点“文件→另存为”，文件类型选“Excel 工作簿（*.xlsx）”，保存后再检查。`;
+      break;
+    case 'csv':
+      msg = `${f}是文本表格（CSV），但无法读取${detail ? `：${detail}` : ''}。请在 Excel 或 WPS 中打开核对后“另存为” .xlsx 格式再检查。`;
+      break;
+    case 'html':
+      msg = `${f}实际上是网页（HTML）格式的表格，不是真正的 Excel 工作簿，无法读取。请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再检查。`;
       break;
     case 'encrypted':
       msg = `${f}设置了打开密码（已加密），无法读取。请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再检查。`;
@@ -53,7 +65,7 @@ export function readError(code: FileReadErrorCode, name: string, detail?: string
       msg = `${f}是 Excel 二进制工作簿（.xlsb），本工具只能读取 .xlsx。请在 Excel 中“另存为” .xlsx 格式后再检查。`;
       break;
     case 'ods':
-      msg = `${f}是 OpenDocument 表格（.ods），本工具只能读取 .xlsx。请在 WPS、LibreOffice 或 Excel 中“另存为” .xlsx 格式后再检查。`;
+      msg = `${f}是 OpenDocument 表格（.ods），但已损坏，无法读取${detail ? `（${detail}）` : ''}。请在 WPS、LibreOffice 或 Excel 中打开后“另存为” .xlsx 格式再检查。`;
       break;
     case 'docx':
       msg = `${f}是 Word 文档，不是 Excel 工作簿（.xlsx），无法检查。请选择指标工作簿。`;

@@ -54,6 +54,8 @@ export class Scanner {
   /** A self-closing tag (`<c r="B2"/>`). */
   empty = false;
   private readonly keys: string[] = [];
+  /** Each attribute's prefix (`calcext` of `calcext:value-type`), for vocabularies that reuse a local name. */
+  private readonly prefixes: string[] = [];
   private readonly vals: string[] = [];
   private count = 0;
   private attrFrom = 0;
@@ -162,6 +164,7 @@ export class Scanner {
       const close = x.indexOf(q === 0x22 ? '"' : "'", p + 1);
       if (close < 0 || close > end) this.fail('XML 属性值没有结束');
       this.keys[this.count] = key;
+      this.prefixes[this.count] = local > start ? x.slice(start, local - 1) : ''; // the prefix
       this.vals[this.count++] = attrValue(x.slice(p + 1, close));
       p = close + 1;
     }
@@ -175,9 +178,20 @@ export class Scanner {
     return null;
   }
 
+  /** The value of the attribute with this prefix and local name (`calcext`, `value-type`), or null. */
+  attrNs(prefix: string, local: string): string | null {
+    if (!this.attrsRead) this.readAttrs();
+    for (let i = 0; i < this.count; i++) if (this.keys[i] === local && this.prefixes[i] === prefix) return this.vals[i];
+    return null;
+  }
+
   /** The text content of the element just opened (CDATA included, references decoded); '' for `<v/>`. */
   text(): string {
-    if (this.empty) return '';
+    return this.empty ? '' : this.following();
+  }
+
+  /** The character data from here up to the next tag, whatever was read last (mixed content: `a<s/>b</p>`). */
+  following(): string {
     const x = this.xml;
     let out = '';
     for (;;) {
@@ -315,7 +329,7 @@ export function parseSharedStrings(xml: string): string[] {
  * The format codes of the built-in number format ids (ECMA-376 §18.8.30), with the zh-CN codes for the ids whose
  * code depends on the locale (27–36, 50–58): the dates a Chinese Excel writes as `2024年1月8日`.
  */
-const BUILTIN_FORMATS: Record<number, string> = {
+export const BUILTIN_FORMATS: Record<number, string> = {
   1: '0',
   2: '0.00',
   3: '#,##0',

@@ -95,9 +95,29 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     if (hasUtf16(b, 'EncryptedPackage') || hasUtf16(b, 'EncryptionInfo')) throw readError('encrypted', name);
     throw readError('xls', name);
   }
-  const isZip = startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]);
-  if (!isZip) throw readError('not-xlsx', name);
+  if (!isZipBytes(b)) throw readError('not-xlsx', name);
+  const entries = zipDirectory(b, name);
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('xl/workbook.bin')) throw readError('xlsb', name);
+    if (names.has('word/document.xml')) throw readError('docx', name);
+    if (names.has('content.xml') && names.has('mimetype')) throw readError('ods', name);
+    throw readError('not-xlsx', name);
+  }
+  return entries;
+}
 
+/** A zip file's first bytes (a local header, or the end record of an empty archive). */
+export function isZipBytes(b: Uint8Array): boolean {
+  return startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+/**
+ * The central directory of any zip (an .xlsx, an .ods), checked to be whole, unencrypted and within ZIP_LIMITS;
+ * throws a FileReadError naming `name` otherwise. Never reads past the buffer.
+ */
+export function zipDirectory(data: Uint8Array | ArrayBuffer, name: string): ZipEntryInfo[] {
+  const b = toBytes(data);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // End of central directory: 22 bytes + comment (≤ 65535), searched backwards.
   let eocd = -1;
@@ -174,14 +194,7 @@ export function inspectWorkbookZip(data: Uint8Array | ArrayBuffer, name: string)
     p += 46 + nameLen + extraLen + commentLen;
   }
 
-  const names = new Set(entries.map((e) => e.name));
   if (entries.some((e) => e.encrypted)) throw readError('encrypted', name);
-  if (!names.has('xl/workbook.xml')) {
-    if (names.has('xl/workbook.bin')) throw readError('xlsb', name);
-    if (names.has('word/document.xml')) throw readError('docx', name);
-    if (names.has('content.xml') && names.has('mimetype')) throw readError('ods', name);
-    throw readError('not-xlsx', name);
-  }
   return entries;
 }
 
