@@ -3,6 +3,9 @@
  * Node and browser alike.
  */
 export { readXlsx, READ_LIMITS } from './read';
+export { readWorkbook, sourceFormat, isXlsxBytes, WORKBOOK_EXTENSIONS } from './workbook';
+export type { SourceFormat } from './workbook';
+export { resultBase, gridWorkbookToXlsx } from './fresh';
 export { toCell, dateToSerial } from './exceljs';
 export type { ReadLimits } from './read';
 export { FileReadError, isFileReadError } from './errors';

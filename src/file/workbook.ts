@@ -12,7 +12,7 @@ import { looksLikeText, readCsv, decodeText } from './csv';
 import { isFileReadError, readError } from './errors';
 import { readOds, isOdsPackage } from './ods';
 import { readXlsx, READ_LIMITS, type ReadLimits } from './read';
-import { isZipBytes, toBytes, zipDirectory } from './zip';
+import { hasUtf16, isZipBytes, toBytes, zipDirectory } from './zip';
 
 export type SourceFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
 
@@ -61,13 +61,12 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, name: string,
   const et = extension(name) === 'et';
   switch (sourceFormat(b, name)) {
     case 'xls': {
+      // an encrypted .xlsx is a compound file holding EncryptedPackage: say so even when its container is damaged
+      if (hasUtf16(b, 'EncryptedPackage') || hasUtf16(b, 'EncryptionInfo')) throw readError('encrypted', name);
       if (!et) return readXls(b, name, limits, 'xls');
       // an .et is a compound-file workbook when WPS saved it in its default form; otherwise say how to save it
       const cfb = openCfb(b, name, 'et');
-      if (!cfb.entries.some((e) => e.type === 2 && /^(workbook|book)$/i.test(e.name))) {
-        if (cfb.entries.some((e) => e.type === 2 && /^(EncryptedPackage|EncryptionInfo)$/i.test(e.name))) throw readError('encrypted', name);
-        throw readError('et', name, '文件中没有可读取的工作簿数据');
-      }
+      if (!cfb.entries.some((e) => e.type === 2 && /^(workbook|book)$/i.test(e.name))) throw readError('et', name, '文件中没有可读取的工作簿数据');
       return readXls(b, name, limits, 'et');
     }
     case 'ods':

@@ -52,7 +52,7 @@ function startsWith(b: Uint8Array, sig: number[]): boolean {
 }
 
 /** True when `needle` (ASCII) appears as UTF-16LE in the first `limit` bytes (OLE directory entry names). */
-function hasUtf16(b: Uint8Array, needle: string, limit = 4 * 1024 * 1024): boolean {
+export function hasUtf16(b: Uint8Array, needle: string, limit = 4 * 1024 * 1024): boolean {
   const n = needle.length * 2;
   const end = Math.min(b.length, limit) - n;
   outer: for (let i = 0; i <= end; i++) {

@@ -1,5 +1,6 @@
 /**
- * A WorkbookHost over the bytes of one .xlsx held in memory (the web page). Reading and writing go through
+ * A WorkbookHost over the bytes of one workbook held in memory (the web page): .xlsx, .xls, .et, .ods or .csv
+ * (src/file/workbook.ts tells them by their bytes). Reading and writing go through
  * src/file (ExcelJS, docx), loaded on demand with a dynamic import so the page's first chunk stays small.
  * Nothing leaves the browser: `apply` replaces the held bytes with the written workbook, ready to download.
  */
@@ -9,6 +10,10 @@ import { isChineseMessage } from '../core/language';
 /** What the page needs from src/file. */
 export interface FileModule {
   readXlsx(data: Uint8Array | ArrayBuffer, name: string): Promise<Workbook>;
+  /** Any workbook (.xlsx, .xls, .et, .ods, .csv), told by its bytes; readXlsx when absent. */
+  readWorkbook?(data: Uint8Array | ArrayBuffer, name: string): Promise<Workbook>;
+  /** The .xlsx a result copy is written over: the bytes of an .xlsx, a fresh one built from `book` otherwise. */
+  resultBase?(data: Uint8Array | ArrayBuffer, book: Workbook): Promise<Uint8Array>;
   applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan, name?: string): Promise<Uint8Array>;
   reportDocx(report: Report): Promise<Uint8Array | ArrayBuffer | Blob>;
 }
@@ -73,7 +78,7 @@ export class FileHost implements WorkbookHost {
     if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
     if (!this.book) {
       const bytes = this.data;
-      const pending = this.load().then((m) => m.readXlsx(bytes, this.name));
+      const pending = this.load().then((m) => (m.readWorkbook ?? m.readXlsx).call(m, bytes, this.name));
       this.book = pending;
       pending.catch(() => {
         if (this.book === pending) this.book = null;
@@ -87,7 +92,9 @@ export class FileHost implements WorkbookHost {
   async apply(plan: WritePlan): Promise<ApplyOutcome> {
     try {
       const m = await this.load();
-      const out = await m.applyPlan(this.data, plan, this.name);
+      // an .xls/.ods/.csv gets an .xlsx copy built from what was read; the bytes the user opened stay as they were
+      const base = m.resultBase ? await m.resultBase(this.data, await this.read()) : this.data;
+      const out = await m.applyPlan(base, plan, this.name);
       this.data = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
       this.book = null;
       this.emit({ type: 'change' });
@@ -125,7 +132,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** `周营镇-2023-指标.xlsx` → `周营镇-2023-指标-审核.xlsx`. */
 export function derivedName(name: string, suffix: string, ext: string): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '') || '工作簿';
+  const base = name.replace(/\.(xlsx|xlsm|xls|et|ods|csv|txt|tsv)$/i, '') || '工作簿';
   return `${base}-${suffix}.${ext}`;
 }
 

@@ -24,6 +24,21 @@ import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
 
 /** The bundled sample, next to index.html (the build copies assets/samples to dist/samples). */
 export const SAMPLE_NAME = '周营镇-2023-指标.xlsx';
+
+/** What the picker offers: every format the readers take (the bytes decide, not the name; see src/file/workbook.ts). */
+export const WORKBOOK_ACCEPT = [
+  '.xlsx',
+  '.xlsm',
+  '.xls',
+  '.et',
+  '.ods',
+  '.csv',
+  '.txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'text/csv',
+].join(',');
 export const SAMPLE_URL = `samples/${encodeURIComponent(SAMPLE_NAME)}`;
 
 const useStyles = makeStyles({
@@ -274,7 +289,7 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
                 ref={input}
                 type="file"
                 multiple
-                accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept={WORKBOOK_ACCEPT}
                 className={styles.hidden}
                 tabIndex={-1}
                 aria-label={w.open}
