@@ -39,6 +39,9 @@ const missing = need.filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
 if (!fs.existsSync('/usr/lib/libreoffice/program/libsclo.so')) missing.push('libreoffice-calc-nogui');
 const cjk = has('fc-list') && spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -qi noto'], { stdio: 'ignore' }).status === 0;
 if (!cjk) missing.push('fonts-noto-cjk');
+// LibreOffice Calc saves the samples as .xls/.ods/.csv for the format parity tests (test/file/formats.test.ts)
+const calc = spawnSync('sh', ['-c', 'ls /usr/lib/libreoffice/program/libsclo.so /opt/libreoffice*/program/libsclo.so 2>/dev/null | grep -q .'], { stdio: 'ignore' }).status === 0;
+if (!calc) missing.push('libreoffice-calc-nogui');
 if (missing.length) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {
