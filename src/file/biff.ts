@@ -355,9 +355,10 @@ function readStream(s: Uint8Array, name: string, limits: ReadLimits, code: FileR
   for (const sh of sheets) {
     if (sh.kind !== 0) continue; // chart, macro and VB module sheets hold no cells
     if (sh.pos + 4 > s.length) throw new Damaged(`工作表“${sh.entry.name}”的位置超出了数据流`);
-    const read = readSheet(s, sh.pos, ctx, date1904, limits, sh.entry.name);
+    const read = readSheet(s, sh.pos, ctx, limits, sh.entry.name);
     const rows = [...read.rows.values()].sort((a, b) => a.r - b.r);
     const grid = gridOf(sh.entry, { rows, merges: read.merges, uncalculated: null }, limits);
+    if (date1904) grid.date1904 = true;
     if (read.truncated) {
       const rowsTotal = read.maxRow - (grid.origin?.row ?? 0) + 1;
       grid.truncated = { rowsRead: grid.truncated?.rowsRead ?? grid.rows.length, rowsTotal: Math.max(rowsTotal, grid.truncated?.rowsTotal ?? 0) };
@@ -367,8 +368,7 @@ function readStream(s: Uint8Array, name: string, limits: ReadLimits, code: FileR
   return { name, sheets: grids };
 }
 
-function readSheet(s: Uint8Array, pos: number, ctx: Ctx, date1904: boolean, limits: ReadLimits, sheetName: string): SheetRead {
-  void date1904; // dates stay serial numbers of the workbook's system, as the .xlsx reader keeps them
+function readSheet(s: Uint8Array, pos: number, ctx: Ctx, limits: ReadLimits, sheetName: string): SheetRead {
   const dv = new DataView(s.buffer, s.byteOffset, s.byteLength);
   const u16 = (p: number) => dv.getUint16(p, true);
   const out: SheetRead = { rows: new Map(), merges: [], cells: 0, truncated: false, maxRow: -1 };

@@ -54,6 +54,8 @@ function writeGrid(ws: ExcelJS.Worksheet, g: Grid): void {
 /** A fresh .xlsx holding what `book` read: the base of the result copy of a source that is not an .xlsx. */
 export async function gridWorkbookToXlsx(book: Workbook): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  // the Grids' date serials count from 1904 when the source did: the copy keeps that system, so dates stay dates
+  if (book.sheets.some((g) => g.date1904)) (wb.properties as { date1904?: boolean }).date1904 = true;
   const used = new Set<string>();
   for (const g of book.sheets) {
     const ws = wb.addWorksheet(sheetName(g.name, used), { state: g.visibility ?? 'visible' } as Partial<ExcelJS.AddWorksheetOptions>);

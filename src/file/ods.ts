@@ -349,6 +349,7 @@ function readContent(content: string, styleXml: string | null, name: string, lim
       { rows: read.rows, merges: read.merges, uncalculated: null },
       limits,
     );
+    if (ctx.date1904) grid.date1904 = true;
     if (read.truncated) {
       const rowsTotal = read.lastFilled - (grid.origin?.row ?? 0) + 1;
       grid.truncated = { rowsRead: grid.truncated?.rowsRead ?? grid.rows.length, rowsTotal: Math.max(rowsTotal, grid.truncated?.rowsTotal ?? 0) };

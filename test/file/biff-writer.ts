@@ -262,3 +262,54 @@ export function sstRecords(strings: string[]): Uint8Array[] {
 export function xlsFile(book: BiffBook): CfbLayout {
   return cfb([{ name: book.version === 8 ? 'Workbook' : 'Book', data: biffStream(book) }]);
 }
+
+const ERROR_CODES: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a };
+
+/**
+ * A BIFF8 .xls holding what a Workbook read (the Grids of a sample): every string in the SST, numbers with an XF
+ * per number format, booleans, errors, merges, sheet visibility. Lets the CLI tests use an .xls of a sample
+ * without LibreOffice.
+ */
+export function workbookToXls(book: { sheets: { name: string; rows: unknown[][]; formats?: (string | null)[][]; merges?: { r1: number; c1: number; r2: number; c2: number }[]; origin?: { row: number; col: number }; visibility?: string }[] }): Uint8Array {
+  const strings: string[] = [];
+  const sstIndex = new Map<string, number>();
+  const formats: [number, string][] = [];
+  const xfs: number[] = [];
+  const xfOf = new Map<string, number>();
+  const xf = (fmt: string | null | undefined): number => {
+    if (!fmt) return 15;
+    let k = xfOf.get(fmt);
+    if (k === undefined) {
+      const id = 164 + formats.length;
+      formats.push([id, fmt]);
+      xfs.push(id);
+      k = 16 + xfs.length - 1;
+      xfOf.set(fmt, k);
+    }
+    return k;
+  };
+  const sheets: BiffSheet[] = book.sheets.map((g) => {
+    const r0 = g.origin?.row ?? 0;
+    const c0 = g.origin?.col ?? 0;
+    const cells: BiffCell[] = [];
+    g.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const at = { r: r0 + r, c: c0 + c, xf: xf(g.formats?.[r]?.[c]) };
+        if (typeof v === 'number') cells.push({ ...at, num: v });
+        else if (typeof v === 'boolean') cells.push({ ...at, bool: v });
+        else if (typeof v === 'string' && v !== '') {
+          let i = sstIndex.get(v);
+          if (i === undefined) sstIndex.set(v, (i = strings.push(v) - 1));
+          cells.push({ ...at, sst: i });
+        } else if (v && typeof v === 'object' && 'error' in v) cells.push({ ...at, error: ERROR_CODES[(v as { error: string }).error] ?? 0x2a });
+      }),
+    );
+    return {
+      name: g.name,
+      state: g.visibility === 'hidden' ? 1 : g.visibility === 'veryHidden' ? 2 : 0,
+      cells,
+      merges: (g.merges ?? []).map((m) => [m.r1, m.r2, m.c1, m.c2] as [number, number, number, number]),
+    };
+  });
+  return xlsFile({ version: 8, formats, xfs, sst: sstRecords(strings), sheets }).bytes;
+}
