@@ -76,7 +76,8 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     if (!parts.length) continue;
     const texts = parts.map((c) => view.text(r, c));
     const joined = texts.join('；');
-    if (isNotesText(texts[0]) || identityKey(texts[0])) continue;
+    // `下一年度安排：…` names a category, not the 报告年度
+    if (isNotesText(texts[0]) || (identityKey(texts[0]) && !categoryPrefix(texts[0]))) continue;
     // the header row (`序号 | 存在的问题`) and the title announce the section, they are not items
     const short = joined.length <= 30;
     const allHeader = texts.every((t) => {
@@ -85,6 +86,14 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     });
     const numbered = headingLevel(texts[0]).style !== null;
     const titleLike = first && short && !numbered && !/[。；;！!，,]/.test(joined) && isTextPart(textSection(joined));
+    // `存在问题：执法人员力量薄弱…` (before the header test: `下一年度安排：…` is no header)
+    const prefixed = parts.length === 1 ? categoryPrefix(texts[0]) : null;
+    if (prefixed && !titleRows.has(r)) {
+      section = prefixed.section;
+      first = false;
+      pushItem(acc, view, section, prefixed.text, r, parts[0]);
+      continue;
+    }
     // `存在问题 | 执法人员力量薄弱…`: the category sorts the item into its part and is not part of it
     if (parts.length >= 2 && categorySection(texts[0]) && !allHeader && !titleRows.has(r)) {
       section = categorySection(texts[0])!;
@@ -108,13 +117,6 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     // a category alone on its row (often merged across) opens its part: `下步安排`
     if (parts.length === 1 && categorySection(texts[0]) && !/[。；;！!，,]/.test(texts[0])) {
       section = categorySection(texts[0])!;
-      continue;
-    }
-    // `存在问题：执法人员力量薄弱…`
-    const prefixed = parts.length === 1 ? categoryPrefix(texts[0]) : null;
-    if (prefixed) {
-      section = prefixed.section;
-      pushItem(acc, view, section, prefixed.text, r, parts[0]);
       continue;
     }
     // a numbered short line naming a section is a heading inside the list
