@@ -7,11 +7,13 @@
  * in their own parts, in order, without the category word.
  */
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import { CATALOG } from '../../src/core/catalog';
 import { check } from '../../src/core/check';
 import { formatFigure } from '../../src/core/format';
 import { auditFigures, buildReport, unknownFigureText } from '../../src/core/narrative';
 import type { Cell, Grid, Report, SectionId } from '../../src/core/types';
+import { reportDocx } from '../../src/file/docx';
 import { grid } from './extract-helpers';
 
 type Part = 'leadership' | 'publicity' | 'disputes' | 'enforcement' | 'legal-services';
@@ -264,5 +266,19 @@ describe('generated workbooks: every figure and every item reaches its part (iss
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('the .docx says the same: every stated figure and item of a generated workbook is in word/document.xml', async () => {
+    const [b] = fc.sample(books, { numRuns: 1, seed: 11 });
+    const result = check({ name: '周营镇.xlsx', sheets: b.sheets });
+    const report = buildReport(result);
+    const zip = await JSZip.loadAsync(await reportDocx(report));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // the paragraphs' text, runs joined
+    const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('\n');
+    const stated = auditFigures(report, result).stated;
+    expect(stated.length).toBeGreaterThan(0);
+    for (const s of stated) expect(text).toContain(s.expected);
+    for (const t of [...b.shortcomings, ...b.plans]) expect(text).toContain(bare(t));
   });
 });
