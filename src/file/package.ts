@@ -16,6 +16,9 @@
  * it are renumbered. When a sheet is removed, xl/calcChain.xml (Excel's cache of formula order, rebuilt by Excel
  * when absent) is dropped with it, since it may list the removed sheet's cells.
  *
+ * The copy is an .xlsx whatever the source: a macro-enabled workbook or a template is typed as a plain workbook
+ * and its VBA project is left out (Excel refuses an .xlsx typed otherwise).
+ *
  * Which sheets may be replaced or removed is decided by the core (resolvePlan), from the content of the
  * result-named sheets, read here with the project's own reader. Pure byte and string work: Node and browsers.
  */
@@ -36,6 +39,9 @@ const TRANSITIONAL_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/
 const TRANSITIONAL_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const WORKBOOK_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+/** Workbook content types an .xlsx may not have: macro-enabled workbooks, templates, add-ins. */
+const NOT_XLSX_CT = /^application\/vnd\.(ms-excel\.(sheet|template|addin)\.macroEnabled|openxmlformats-officedocument\.spreadsheetml\.template)\.main\+xml$/i;
 
 // ───────────────────────────── the package ─────────────────────────────
 
@@ -305,7 +311,11 @@ function dirOf(part: string): string {
   return part.slice(0, part.lastIndexOf('/') + 1);
 }
 
-/** Remove content-type overrides of `parts`, add `added` overrides; Defaults untouched. */
+/**
+ * Remove content-type overrides of `parts`, add `added` overrides; Defaults untouched. A workbook part typed as a
+ * macro-enabled workbook or a template is typed as a plain workbook: the copy is an .xlsx, which Excel refuses to
+ * open with any other type.
+ */
 function editContentTypes(xml: string, removed: Set<string>, added: [string, string][]): string {
   const prefix = rootPrefix(xml, 'Types');
   const s = new Scanner(xml);
@@ -319,8 +329,11 @@ function editContentTypes(xml: string, removed: Set<string>, added: [string, str
     if (s.name !== 'Override') continue;
     const start = tagStart(s);
     const part = (s.attr('PartName') ?? '').replace(/^\//, '').toLowerCase();
+    const type = s.attr('ContentType') ?? '';
+    const tagEnd = s.pos;
     const end = elementEnd(s);
     if (removed.has(part)) edits.push({ at: start, end, text: '' });
+    else if (part === WORKBOOK && NOT_XLSX_CT.test(type)) edits.push({ at: start, end: tagEnd, text: setAttr(xml.slice(start, tagEnd), 'ContentType', WORKBOOK_CT) });
   }
   if (close < 0) throw new XmlError('[Content_Types].xml 没有结束标签');
   const text = added.map(([part, ct]) => `<${prefix}Override PartName="/${escAttr(part)}" ContentType="${ct}"/>`).join('');
@@ -725,7 +738,7 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
           removedParts.delete(resolveTarget(base, r.target).toLowerCase());
         }
       }
-      // Excel's formula-order cache may list the removed sheets' cells; Excel rebuilds it when it is absent
+      // Excel's formula-order cache may list the removed sheets' cells; Excel rebuilds it when it is absent.
       for (const r of rels.rels) {
         if (r.type.endsWith('/calcChain')) {
           removedRelIds.add(r.id);
@@ -734,6 +747,17 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
       }
     }
 
+    // A macro-enabled workbook's copy is an .xlsx: its VBA project (and that project's signature) cannot come along
+    for (const r of rels.rels) {
+      if (!r.type.endsWith('/vbaProject') || r.external) continue;
+      const part = resolveTarget('xl/', r.target);
+      removedRelIds.add(r.id);
+      removedParts.add(part.toLowerCase());
+      const own = pkg.text(relsPathOf(part));
+      if (own === null) continue;
+      removedParts.add(relsPathOf(part).toLowerCase());
+      for (const x of parseRels(own).values()) if (!x.external) removedParts.add(resolveTarget(dirOf(part), x.target).toLowerCase());
+    }
     for (const p of removedParts) pkg.remove(p);
 
     // ── new sheets: part names, relationship ids, sheet ids

@@ -115,3 +115,40 @@ test('the page writes its download the same way: the external link and the prote
   for (const [n, data] of Object.entries(before)) if (!CHANGED.has(n)) expect(Buffer.from(after[n]).equals(Buffer.from(data))).toBe(true);
   expect(strFromU8(after['xl/workbook.xml'])).toContain('<externalReference r:id="rId90"/>');
 });
+
+test('a macro-enabled workbook (.xlsm) gets a copy Excel opens as .xlsx: plain workbook type, its VBA project left out', async () => {
+  const p = unzipSync(new Uint8Array(fs.readFileSync(ZHOU)));
+  const ct = strFromU8(p['[Content_Types].xml']);
+  p['[Content_Types].xml'] = strToU8(
+    ct
+      .replace('spreadsheetml.sheet.main+xml', 'SHEET_MAIN')
+      .replace('SHEET_MAIN', 'XLSM_MAIN')
+      .replace('application/vnd.openxmlformats-officedocument.XLSM_MAIN', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+      .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/xl/vbaProjectSignature.bin" ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>'),
+  );
+  expect(strFromU8(p['[Content_Types].xml'])).toContain('macroEnabled');
+  p['xl/_rels/workbook.xml.rels'] = strToU8(
+    strFromU8(p['xl/_rels/workbook.xml.rels']).replace('</Relationships>', '<Relationship Id="rId77" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
+  );
+  p['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
+  p['xl/_rels/vbaProject.bin.rels'] = strToU8(
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" Target="vbaProjectSignature.bin"/></Relationships>',
+  );
+  p['xl/vbaProjectSignature.bin'] = new Uint8Array([9, 9, 9]);
+  const src = zipSync(p);
+  fs.writeFileSync(path.join(tmp, '周营镇.xlsm'), src);
+  const r = await run(['report', '周营镇.xlsm'], tmp);
+  expect(r.err).toBe('');
+  const out = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '周营镇-审核.xlsx'))));
+  const types = strFromU8(out['[Content_Types].xml']);
+  expect(types).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>');
+  expect(types).not.toContain('macroEnabled');
+  expect(types).not.toContain('vbaProjectSignature');
+  for (const n of ['xl/vbaProject.bin', 'xl/_rels/vbaProject.bin.rels', 'xl/vbaProjectSignature.bin']) expect(out[n]).toBeUndefined();
+  expect(strFromU8(out['xl/_rels/workbook.xml.rels'])).not.toContain('vbaProject');
+  for (const [n, data] of Object.entries(p)) {
+    if (CHANGED.has(n) || /vbaProject/.test(n)) continue;
+    expect(Buffer.from(out[n]).equals(Buffer.from(data))).toBe(true);
+  }
+  expect((await readXlsx(zipSync(out), 'x.xlsx')).sheets.map((g) => g.name).slice(-3)).toEqual(['审核结果', '计算结果', '报告文稿']);
+});
