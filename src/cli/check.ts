@@ -11,11 +11,28 @@ import { EXIT, type CliIO } from './io';
 
 export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_SHORT_NAMES;
 
-/** `Sheet!D6`, or a sentence when the finding is about the whole workbook/sheet. */
-export function where(f: Pick<Finding, 'sheet' | 'cell'>): string {
-  if (f.sheet && f.cell) return ref(f.sheet, f.cell);
-  if (f.sheet) return sheetText(f.sheet);
+/** After the location of a finding on a hidden sheet. */
+export const HIDDEN_TAG: Record<NonNullable<Finding['hidden']>, string> = { hidden: '（隐藏）', veryHidden: '（深度隐藏）' };
+
+/** `Sheet!D6` (`草稿!D4（隐藏）` on a hidden sheet), or a sentence when the finding is about the whole workbook/sheet. */
+export function where(f: Pick<Finding, 'sheet' | 'cell' | 'hidden'>): string {
+  const tag = f.hidden ? HIDDEN_TAG[f.hidden] : '';
+  if (f.sheet && f.cell) return ref(f.sheet, f.cell) + tag;
+  if (f.sheet) return sheetText(f.sheet) + tag;
   return '整个工作簿';
+}
+
+/** The line that says which hidden sheets there are and whether they were checked; null when there are none. */
+export function hiddenLine(r: CheckResult): string | null {
+  const hs = r.hiddenSheets ?? [];
+  if (!hs.length) return null;
+  const list = (xs: typeof hs) => xs.map((h) => `‘${h.sheet}’${h.visibility === 'veryHidden' ? '（深度隐藏，Excel 界面中无法取消隐藏）' : '（隐藏）'}`).join('、');
+  const checked = hs.filter((h) => h.checked);
+  const skipped = hs.filter((h) => !h.checked);
+  const parts: string[] = [];
+  if (checked.length) parts.push(`工作簿含隐藏工作表${list(checked)}，已一并检查，其中的问题已注明“隐藏”；如不需检查，请加 --skip-hidden。`);
+  if (skipped.length) parts.push(`按 --skip-hidden 未检查隐藏工作表${list(skipped)}。`);
+  return parts.join('');
 }
 
 function observationJson(o: Observation) {
@@ -56,6 +73,7 @@ function findingJson(f: Finding) {
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     ...(f.explanation ? { explanation: f.explanation } : {}),
+    ...(f.hidden ? { hidden: f.hidden } : {}),
   };
 }
 
@@ -87,6 +105,7 @@ export function resultJson(file: string, r: CheckResult) {
     observations: r.observations.map(observationJson),
     findings: r.findings.map(findingJson),
     rates: r.rates.map(rateJson),
+    hiddenSheets: r.hiddenSheets ?? [],
   };
 }
 
@@ -123,13 +142,15 @@ export function formatResult(file: string, r: CheckResult): string {
     }
   }
   if (!r.findings.length) lines.push('  未发现问题。');
+  const hidden = hiddenLine(r);
+  if (hidden) lines.push(`  ${hidden}`);
   lines.push(`  ${summaryLine(file, r)}`);
   // a township's text with a bidirectional control would reverse the rest of its line in a terminal
   return outputText(lines.join('\n'));
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, [], ['json', 'help']);
+  const args = parseArgs(argv, [], ['json', 'help', 'skip-hidden']);
   if (!args.positionals.length) throw new UsageError('请指定要检查的工作簿，例如：indicator-desk check 周营镇.xlsx');
   const json = args.flags.has('json');
   const files = args.positionals;
@@ -142,7 +163,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     const file = files[i];
     if (many) io.err(`[${i + 1}/${files.length}] 正在检查 ${file} …`);
     try {
-      const { result } = await loadAndCheck(file, io.cwd);
+      const { result } = await loadAndCheck(file, io.cwd, { skipHidden: args.flags.has('skip-hidden') });
       if (openErrors(result)) errors++;
       if (json) out.push(resultJson(file, result));
       else blocks.push(formatResult(file, result));

@@ -9,14 +9,16 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
 (Indicator Desk: checks township rule-of-law indicator workbooks, writes results and the report)
 
 用法 Usage:
-  indicator-desk check <工作簿.xlsx>... [--json]
+  indicator-desk check <工作簿.xlsx>... [--json] [--skip-hidden]
       检查一个或多个工作簿，按文件和级别（错误 / 待核实 / 提示）列出问题及其单元格。
       (check workbooks; findings grouped by file and severity: error / verify / hint)
       --json     只输出一个 JSON 文档（observations、findings、rates，比率以百分数表示）
                  (print exactly one JSON document; rates in percent)
+      --skip-hidden  不检查隐藏和深度隐藏的工作表（默认一并检查，问题注明“隐藏”）
+                 (leave hidden and very hidden sheets out; by default they are checked and marked)
 
   indicator-desk report <工作簿.xlsx> [--out 结果.xlsx] [--docx 报告.docx] [--templates 模板.json] [--marks]
-                       [--use-workbook-templates]
+                       [--use-workbook-templates] [--skip-hidden]
       写出工作簿副本（增加 审核结果、计算结果、报告文稿 三个工作表）和 Word 报告文稿；原工作簿不作改动。
       (write a copy with the result sheets, and the report as .docx; the source is never modified)
       --out        结果工作簿，默认与原文件同目录的 <名称>-审核.xlsx   (result workbook; default <name>-审核.xlsx)
@@ -27,6 +29,7 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       --use-workbook-templates
                    采用工作簿中自带的“报告模板”表（默认不采用，只提示）
                    (apply the workbook's own 报告模板 sheet; by default it is only reported)
+      --skip-hidden  不检查隐藏和深度隐藏的工作表                      (leave hidden sheets out)
 
   indicator-desk merge <工作簿.xlsx>... --out 汇总.xlsx [--unit 单位名称]
       每个乡镇一行、每个指标一列，重算比率，统计各乡镇问题数，末行合计。

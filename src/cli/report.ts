@@ -10,7 +10,7 @@ import { applyPlan } from '../file/apply';
 import { resultBase } from '../file/fresh';
 import { reportDocx } from '../file/docx';
 import { parseArgs, UsageError } from './args';
-import { openErrors, summaryLine } from './check';
+import { hiddenLine, openErrors, summaryLine } from './check';
 import { CliFileError, loadAndCheck, outputProblem, samePath, stem, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 
@@ -36,7 +36,7 @@ function loadTemplates(file: string, cwd: string): TemplateSet {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date'], ['marks', 'help', 'use-workbook-templates']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
   // a 报告模板 sheet inside the workbook is the township's, not the county's: applied only when asked
   const workbookTemplates = args.flags.has('use-workbook-templates');
   if (args.positionals.length !== 1) {
@@ -70,7 +70,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
 
   try {
     const templates = args.options.templates ? loadTemplates(args.options.templates, io.cwd) : undefined;
-    const { bytes, book, result } = await loadAndCheck(file, io.cwd, { workbookTemplates });
+    const { bytes, book, result } = await loadAndCheck(file, io.cwd, { workbookTemplates, skipHidden: args.flags.has('skip-hidden') });
     // with --use-workbook-templates the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
     const report = buildReport(result, { book, workbookTemplates, templates, date: args.options.date });
     const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
@@ -82,6 +82,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       { ...outputs[1], write: (tmp) => fs.writeFileSync(tmp, docx) },
     ]);
     io.out(summaryLine(file, result));
+    const hidden = hiddenLine(result);
+    if (hidden) io.out(hidden);
     // a workbook that carries marks has them refreshed with the results (core resultPlan): say so
     const marks = args.flags.has('marks') ? '，并在原表单元格上作了标记' : plan.marks ? '，并按本次审核结果更新了原表单元格上的标记' : '';
     io.out(`已写出审核结果工作簿：${outputs[0].shown}（审核结果、计算结果、报告文稿${marks}）`);

@@ -3,6 +3,7 @@ import { CATALOG } from './catalog';
 import { readExplanations } from './explanations';
 import { extract } from './extract';
 import { applyExplanations, countFindings } from './findings';
+import { hiddenSheetsOf, noteHiddenSheets } from './hidden';
 import { ruleContext, runRules, sheetTitles } from './rules';
 import { carriesMarks } from './plan/marks';
 import { templateSheetOf } from './narrative/templates';
@@ -18,12 +19,20 @@ export interface CheckOptions {
    * switch). Otherwise such a sheet is reported as a hint: found and not applied.
    */
   workbookTemplates?: boolean;
+  /**
+   * Leave the township's hidden and very hidden sheets out of the check (the county's choice). By default they
+   * are checked, and each finding there says the sheet is hidden.
+   */
+  skipHidden?: boolean;
 }
 
-export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
+export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   const catalog = opts.catalog ?? CATALOG;
+  const hiddenSheets = hiddenSheetsOf(whole, opts.skipHidden === true);
+  const skipped = new Set(hiddenSheets.filter((h) => !h.checked).map((h) => h.sheet));
+  const book: Workbook = skipped.size ? { ...whole, sheets: whole.sheets.filter((s) => !skipped.has(s.name)) } : whole;
   const extraction = extract(book, { catalog, year: opts.year });
-  const explanations = readExplanations(book);
+  const explanations = readExplanations(whole);
   // rates are computed inside the context, over the observations in workbook order
   const ctx = ruleContext(extraction, {
     catalog,
@@ -32,9 +41,9 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
     titles: sheetTitles(book.sheets),
     ignoredTemplateSheet: opts.workbookTemplates ? null : (templateSheetOf(book)?.name ?? null),
   });
-  const findings = applyExplanations(runRules(ctx), explanations);
+  const findings = applyExplanations(noteHiddenSheets(runRules(ctx), hiddenSheets), explanations);
   return {
-    file: book.name,
+    file: whole.name,
     unit: extraction.unit,
     year: extraction.year,
     extraction,
@@ -44,6 +53,7 @@ export function check(book: Workbook, opts: CheckOptions = {}): CheckResult {
     explanations,
     counts: countFindings(findings),
     ...(carriesMarks(book, isToolSheet) ? { marked: true } : {}),
+    hiddenSheets,
   };
 }
 

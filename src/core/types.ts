@@ -301,6 +301,8 @@ export interface Finding {
   actual?: number | string | boolean | null;
   /** `explained` when a verify finding has an explanation in 审核说明. */
   status: 'open' | 'explained';
+  /** The finding's sheet is hidden (or very hidden: Excel's interface cannot unhide it); its message says so too. */
+  hidden?: 'hidden' | 'veryHidden';
   explanation?: string;
 }
 
@@ -315,6 +317,13 @@ export interface Explanation {
   date?: string;
 }
 
+/** A township sheet the user does not see in Excel, and whether this check read it. */
+export interface HiddenSheet {
+  sheet: string;
+  visibility: 'hidden' | 'veryHidden';
+  checked: boolean;
+}
+
 export interface CheckResult {
   file: string;
   unit: string | null;
@@ -327,6 +336,8 @@ export interface CheckResult {
   counts: Record<Severity, number> & { explained: number };
   /** The workbook carries the tool's marks (a 审核标记 sheet with records): writing results refreshes them. */
   marked?: boolean;
+  /** The township's hidden sheets: checked (the default, findings there say so) or left out (`skipHidden`). */
+  hiddenSheets?: HiddenSheet[];
 }
 
 // ───────────────────────────── Narrative ─────────────────────────────

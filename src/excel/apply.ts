@@ -528,6 +528,11 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   const at = parseA1(cell.split(':')[0]);
   const target = at ? a1(at.row, at.col) : 'A1';
   // Excel refuses to activate a hidden sheet (InvalidOperation): say so instead of failing the batch.
+  if (ws.visibility === 'VeryHidden') {
+    throw new Error(
+      `工作表‘${sheet}’是深度隐藏的，Excel 界面中无法取消隐藏，无法定位到 ${target}。请在 VBA 编辑器（Alt+F11）中把该工作表的 Visible 属性改为 -1 - xlSheetVisible，或请报送单位取消隐藏后重新报送。`,
+    );
+  }
   if (ws.visibility !== 'Visible') {
     throw new Error(`工作表‘${sheet}’是隐藏的，无法定位到 ${target}。请先取消隐藏该工作表（右键单击工作表标签 →“取消隐藏”）后重试。`);
   }

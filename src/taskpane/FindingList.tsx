@@ -167,7 +167,7 @@ function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit,
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
-  const where = ref(finding.sheet, finding.cell);
+  const where = ref(finding.sheet, finding.cell) + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
   const canExplain = finding.severity === 'verify';
   return (
     <li className={styles.item} style={{ borderLeftColor: accent[group] }} data-finding-id={finding.id}>

@@ -20,6 +20,7 @@ import { applyPlan, FileReadError, readXlsx, reportDocx } from '../../src/file';
 import { reportHtml, reportText } from '../../src/taskpane/richCopy';
 import { displayCell } from '../../src/web/SheetPreview';
 import { readWorkbook } from '../../src/excel/read';
+import { createExcelHost } from '../../src/excel/host';
 import { createFakeExcel } from '../excel/fake-excel';
 import { deflatedEntry, minimalXlsx, SAMPLES, sheetXml, ZHOU } from './fixtures';
 
@@ -276,5 +277,130 @@ describe('a 1904 workbook open in Excel (the add-in, against the fake office-js)
     expect(fake.model.writes).toBe(0);
     expect(fake.model.syncs.length).toBe(4); // the sheet list (with the probe), used ranges, merged areas, cells: as before
     expect(check(book).extraction.date).toBe('2024年1月10日');
+  });
+});
+
+// ───────────────────────────── hidden and very hidden sheets ─────────────────────────────
+
+/**
+ * 周营镇 with a hidden draft `草稿` (the enforcement table again, with other figures: 10 officers, 14 certified)
+ * and a very hidden `旧表` (a 2022 table with a figure no one can read), as townships leave them behind.
+ */
+async function hiddenSheetsWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(ZHOU) as unknown as ArrayBuffer);
+  const draft = wb.addWorksheet('草稿', { state: 'hidden' });
+  draft.addRows([
+    ['序号', '指标名称', '单位', '数值', '备注'],
+    [1, '行政执法人员', '人', 10],
+    [2, '持证人数', '人', 14],
+  ]);
+  const old = wb.addWorksheet('旧表', { state: 'veryHidden' });
+  old.addRows([
+    ['序号', '指标名称', '单位', '数值'],
+    [1, '法治培训', '场', '若干'],
+  ]);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('hidden and very hidden sheets', () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await hiddenSheetsWorkbook();
+  });
+
+  test('are checked by default, and every finding that points into one says the sheet is hidden', async () => {
+    const result = check(await readXlsx(bytes, '周营镇-隐藏.xlsx'));
+    expect(result.hiddenSheets).toEqual([
+      { sheet: '草稿', visibility: 'hidden', checked: true },
+      { sheet: '旧表', visibility: 'veryHidden', checked: true },
+    ]);
+    const inDraft = result.findings.filter((f) => f.sheet === '草稿');
+    expect(inDraft.length).toBeGreaterThan(0);
+    for (const f of inDraft) {
+      expect(f.hidden).toBe('hidden');
+      expect(f.message).toContain('‘草稿’表（隐藏工作表）');
+    }
+    const inOld = result.findings.filter((f) => f.sheet === '旧表');
+    expect(inOld.map((f) => f.rule)).toContain('unparseable-value');
+    for (const f of inOld) {
+      expect(f.hidden).toBe('veryHidden');
+      expect(f.message).toContain('‘旧表’（深度隐藏工作表，在 Excel 界面中无法取消隐藏） D');
+    }
+    // a finding on a visible sheet that names the hidden one says it there too, and is not itself hidden
+    for (const f of result.findings.filter((x) => x.sheet !== '草稿' && x.sheet !== '旧表' && x.refs.some((r) => r.startsWith('草稿!')))) {
+      expect(f.hidden).toBeUndefined();
+      expect(f.message).toContain('‘草稿’表（隐藏工作表）');
+    }
+    // findings on visible sheets say nothing of the kind
+    const law = result.findings.find((f) => f.rule === 'rate-mismatch' && f.sheet === '矛盾纠纷化解');
+    expect(law?.message).not.toContain('隐藏');
+  });
+
+  test('with skipHidden they are left out entirely: no finding or ref points into them, and the result says so', async () => {
+    const book = await readXlsx(bytes, '周营镇-隐藏.xlsx');
+    const all = check(book);
+    const result = check(book, { skipHidden: true });
+    expect(result.hiddenSheets).toEqual([
+      { sheet: '草稿', visibility: 'hidden', checked: false },
+      { sheet: '旧表', visibility: 'veryHidden', checked: false },
+    ]);
+    const into = (r: string) => r.startsWith('草稿!') || r.startsWith('旧表!');
+    expect(result.findings.filter((f) => f.sheet === '草稿' || f.sheet === '旧表' || f.refs.some(into))).toEqual([]);
+    expect(result.observations.filter((o) => o.sheet === '草稿' || o.sheet === '旧表')).toEqual([]);
+    // the visible sheets' findings are those of the sample alone
+    const sample = check(await readXlsx(new Uint8Array(fs.readFileSync(ZHOU)), 'x.xlsx'));
+    const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
+    expect(result.findings.map(key).sort()).toEqual(sample.findings.map(key).sort());
+    expect(all.findings.length).toBeGreaterThan(result.findings.length);
+  });
+
+  test("the tool's own very hidden 审核标记 sheet is not a township's hidden sheet", async () => {
+    const book = await readXlsx(new Uint8Array(fs.readFileSync(ZHOU)), '周营镇.xlsx');
+    const marked = await applyPlan(new Uint8Array(fs.readFileSync(ZHOU)), markPlan(check(book)), '周营镇.xlsx');
+    const again = await readXlsx(marked, '周营镇.xlsx');
+    expect(again.sheets.some((s) => s.name === RESULT_SHEETS.marks && s.visibility === 'veryHidden')).toBe(true);
+    expect(check(again).hiddenSheets).toEqual([]);
+    expect(check(again, { skipHidden: true }).findings.length).toBe(check(again).findings.length);
+  });
+
+  test('the command line marks them (草稿!D4（隐藏）), says they were checked, and --skip-hidden leaves them out', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-hidden-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'x.xlsx'), bytes);
+      const run = async (argv: string[]) => {
+        let out = '';
+        const io: CliIO = { out: (t) => (out += `${t}\n`), err: () => undefined, cwd: dir };
+        const code = await main(argv, io);
+        return { code, out };
+      };
+      const plain = await run(['check', 'x.xlsx']);
+      expect(plain.out).toMatch(/草稿!D\d+（隐藏）/);
+      expect(plain.out).toMatch(/旧表!D\d+（深度隐藏）/);
+      expect(plain.out).toContain('已一并检查');
+      expect(plain.out).toContain('--skip-hidden');
+
+      const skipped = await run(['check', 'x.xlsx', '--skip-hidden']);
+      expect(skipped.out).not.toMatch(/草稿!|旧表!/);
+      expect(skipped.out).toContain('按 --skip-hidden 未检查隐藏工作表‘草稿’（隐藏）、‘旧表’（深度隐藏，Excel 界面中无法取消隐藏）');
+
+      const json = JSON.parse((await run(['check', 'x.xlsx', '--json'])).out) as { files: { hiddenSheets: unknown[]; findings: { sheet: string; hidden?: string }[] }[] };
+      expect(json.files[0].hiddenSheets).toHaveLength(2);
+      expect(json.files[0].findings.filter((f) => f.sheet === '草稿').every((f) => f.hidden === 'hidden')).toBe(true);
+
+      const report = await run(['report', 'x.xlsx', '--out', 'r.xlsx', '--docx', 'r.docx', '--skip-hidden']);
+      expect(report.out).toContain('未检查隐藏工作表');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('in Excel, going to a cell of a very hidden sheet says it cannot be unhidden from the interface', async () => {
+    const fake = createFakeExcel();
+    fake.model.addSheet('旧表', [['法治培训', '若干']], { visibility: 'VeryHidden' });
+    fake.model.addSheet('草稿', [['行政执法人员', 10]], { visibility: 'Hidden' });
+    const host = createExcelHost({ run: (b) => fake.run(b), env: fake.env });
+    await expect(host.select('旧表', 'B1')).rejects.toThrow(/深度隐藏.*无法取消隐藏/);
+    await expect(host.select('草稿', 'B1')).rejects.toThrow(/取消隐藏/);
   });
 });
