@@ -119,6 +119,10 @@ function shownPath(abs: string, cwd: string): string {
  */
 export function outputProblem(out: Pick<Output, 'target' | 'shown' | 'option' | 'example'>, cwd: string): string | null {
   const { target, shown, option } = out;
+  // `结果/` names a folder even when it does not exist yet: never write a file called 结果
+  if (shown.endsWith('/') || shown.endsWith(path.sep)) {
+    return `无法写出“${shown}”：这是一个文件夹，请用 ${option} 写出文件名，例如“${path.join(shown, out.example)}”。`;
+  }
   // every component that would have to be created, the file name included, must fit the file system
   let existing = path.dirname(target);
   const toCreate = [path.basename(target)];

@@ -394,6 +394,14 @@ describe('outputs that cannot be written: one sentence naming the path, nothing 
     expect(fs.readdirSync(path.join(tmp, '汇总'))).toEqual([]);
   });
 
+  test('an --out ending in a slash names a folder even when it does not exist: no file called like the folder', async () => {
+    const r = await run(['merge', ZHOU, '--out', '新汇总/'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('“新汇总/”：这是一个文件夹');
+    expect(r.err).toContain(path.join('新汇总', '汇总.xlsx'));
+    expect(tree(tmp)).toEqual([]);
+  });
+
   test('report --docx names a folder: the .xlsx is not written either', async () => {
     const src = copySample(ZHOU, '周营镇.xlsx');
     fs.mkdirSync(path.join(tmp, '报告'));
