@@ -58,7 +58,7 @@ test('report on an .xls writes an .xlsx copy with the result sheets and the same
   const before = sha(xls);
   const r = await run(['report', xls], tmp);
   expect(r.err).toBe('');
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(1); // written; the sample's planted errors are open, the same code as check
   const copy = path.join(tmp, '周营镇-2023-指标-审核.xlsx');
   expect(fs.existsSync(copy)).toBe(true);
   expect(fs.existsSync(path.join(tmp, '周营镇-2023-指标-报告.docx'))).toBe(true);
@@ -73,7 +73,7 @@ test('report on an .xls writes an .xlsx copy with the result sheets and the same
   const first = await run(['check', ZHOU], tmp);
   expect(findingLines(again.out)).toEqual(findingLines(first.out));
   // re-running replaces the result sheets, never adds a second set
-  expect((await run(['report', xls], tmp)).code).toBe(0);
+  expect((await run(['report', xls], tmp)).code).toBe(1);
   const twice = await readXlsx(fs.readFileSync(copy), 'x.xlsx');
   expect(twice.sheets.map((s) => s.name)).toEqual(names);
 });
@@ -98,7 +98,7 @@ test('a GBK .csv, an .xlsx named .xls and an .xls named .xlsx are read by their 
   expect(c.out).toContain('小结（周营镇.xlsx）');
   expect(c.out).toContain('小结（周营镇-矛盾纠纷化解.csv）');
   const m = await run(['merge', '大钟庄镇.xls', '周营镇.xlsx', '--out', '汇总.xlsx'], tmp);
-  expect(m.code).toBe(0);
+  expect(m.code).toBe(1); // 周营镇's planted errors are open
   expect(m.out).toContain('2 个乡镇');
   const merged = await readXlsx(fs.readFileSync(path.join(tmp, '汇总.xlsx')), '汇总.xlsx');
   const summary = merged.sheets.find((s) => s.name === '汇总表');
