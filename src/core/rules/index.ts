@@ -22,7 +22,7 @@ import type { Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, sumMismatch } from './relations';
-import { numbering, sheetTruncated, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
+import { ambiguousLabel, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
@@ -43,6 +43,8 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   'missing-required': missingRequired,
   'approximate-rate': approximateRate,
   'unknown-indicator': unknownIndicator,
+  'ambiguous-label': ambiguousLabel,
+  'sheet-unreadable': sheetUnreadable,
   numbering,
   'sheet-truncated': sheetTruncated,
   'uncalculated-formula': uncalculatedFormula,

@@ -129,7 +129,20 @@ export const RULES: Record<RuleId, RuleMeta> = {
     variants: {
       none: '{where}的“{label}”未能对应到指标目录，这一行的数字不参与审核，报告文稿按原名称写入（县里的报告模板设为不写入时除外）；如需审核，请县里在指标目录中补充该指标。',
       nameless: '{where}的数字“{label}”没有指标名称，不参与审核，也不能写入报告文稿。请在这一行填写指标名称。',
+      words:
+        '{where}的“{label}”中的“{words}”未能理解，这一行没有对应到指标，其数字不参与审核。最接近的是“{suggestion}”：如就是它，请在“指标对照”中选定；如不是，请县里在指标目录中补充该指标。',
     },
+  },
+  'ambiguous-label': {
+    severity: 'hint',
+    title: '指标含义不明确',
+    template:
+      '{where}的“{label}”可能是{candidates}，表中的上下文不足以确定是哪一个，这一行的数字暂不参与审核。请在“指标对照”中选定（任务窗格或网页中点选即可），以后审核会记住。',
+  },
+  'sheet-unreadable': {
+    severity: 'error',
+    title: '工作表读取出错',
+    template: '‘{sheet}’表在读取时出错（{reason}），这张表的内容没有审核，其他表照常审核。请检查该表有无异常内容，或把数据复制到新工作表后重新审核。',
   },
   numbering: {
     severity: 'hint',

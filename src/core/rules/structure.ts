@@ -4,22 +4,69 @@ import { makeFinding, whereText } from '../findings';
 import type { Finding } from '../types';
 import type { RuleContext } from './context';
 
-/** A label the catalog could not place; offers the nearest indicator when one came close. */
+/** A label the catalog could not place; offers the nearest indicator when one came close. Several that fit: `ambiguous-label`. */
 export function unknownIndicator(ctx: RuleContext): Finding[] {
-  return ctx.extraction.unknown.map((u) =>
-    makeFinding('unknown-indicator', {
-      sheet: u.sheet,
-      cell: u.cell,
+  const names = new Map(ctx.catalog.indicators.map((d) => [d.id, d.name]));
+  return ctx.extraction.unknown
+    .filter((u) => !u.candidates?.length)
+    .map((u) => {
+      const f = makeFinding('unknown-indicator', {
+        sheet: u.sheet,
+        cell: u.cell,
+        indicators: [],
+        entity: null,
+        period: null,
+        // keyed by the label, not the cell, so the id survives inserted rows
+        key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
+        byCell: false,
+        variant: !u.label ? 'nameless' : !u.suggestion ? 'none' : u.unknownWords?.length ? 'words' : undefined,
+        vars: { label: u.label || u.raw, suggestion: u.suggestion?.name, words: u.unknownWords?.join('、') },
+        expected: u.suggestion?.name ?? null,
+        actual: u.label || u.raw,
+      });
+      if (u.label) f.label = u.label;
+      if (u.suggestion) f.candidates = [{ id: u.suggestion.id, name: names.get(u.suggestion.id) ?? u.suggestion.name }];
+      return f;
+    });
+}
+
+/** A label several indicators fit, the context not settling which: a hint listing them, with a one-click choice. */
+export function ambiguousLabel(ctx: RuleContext): Finding[] {
+  const names = new Map(ctx.catalog.indicators.map((d) => [d.id, d.name]));
+  return ctx.extraction.unknown
+    .filter((u) => u.candidates?.length)
+    .map((u) => {
+      const candidates = u.candidates!.map((id) => ({ id, name: names.get(id) ?? id }));
+      const f = makeFinding('ambiguous-label', {
+        sheet: u.sheet,
+        cell: u.cell,
+        indicators: [],
+        entity: null,
+        period: null,
+        key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
+        byCell: false,
+        vars: { label: u.label || u.raw, candidates: candidates.map((c) => `“${c.name}”`).join('或') },
+        expected: null,
+        actual: u.label || u.raw,
+      });
+      f.label = u.label;
+      f.candidates = candidates;
+      return f;
+    });
+}
+
+/** A sheet whose reading failed: said as an error naming it; the other sheets were still read. */
+export function sheetUnreadable(ctx: RuleContext): Finding[] {
+  return (ctx.extraction.failures ?? []).map((x) =>
+    makeFinding('sheet-unreadable', {
+      sheet: x.sheet,
+      cell: 'A1',
       indicators: [],
       entity: null,
       period: null,
-      // keyed by the label, not the cell, so the id survives inserted rows
-      key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
-      byCell: false,
-      variant: !u.label ? 'nameless' : u.suggestion ? undefined : 'none',
-      vars: { label: u.label || u.raw, suggestion: u.suggestion?.name },
-      expected: u.suggestion?.name ?? null,
-      actual: u.label || u.raw,
+      key: 'unreadable',
+      vars: { sheet: x.sheet, reason: x.reason },
+      actual: x.reason,
     }),
   );
 }
