@@ -420,6 +420,50 @@ describe('the result workbook holds no formula the tool did not mean to write', 
   });
 });
 
+describe("a township's own 报告模板 sheet (issue 17, item 5)", () => {
+  /** The demo workbook with a 报告模板 sheet of claims, a formula-looking clause and a setting that hides rows. */
+  async function withTownTemplates(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(sample(ZHOU)) as unknown as ArrayBuffer);
+    const ws = wb.addWorksheet('报告模板');
+    ws.addRow(['分组', '条件', '模板']);
+    ws.addRow(['信访', '', '全{unitShort}信访案件全部化解，化解率100%']);
+    ws.addRow(['第一责任人履职', '', '=HYPERLINK("http://example.invalid","点此查看")']);
+    ws.addRow(['设置', '目录外指标', '不写入']);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  test('is not applied unless chosen: the report keeps the recomputed 77.8%, a hint names the sheet', async () => {
+    const bytes = await withTownTemplates();
+    const book = await readXlsx(bytes, '周营镇.xlsx');
+    const result = check(book);
+    const text = buildReport(result, { book }).paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('化解率77.8%');
+    expect(text).not.toContain('全部化解');
+    expect(text).not.toContain('点此查看');
+    expect(result.findings.filter((f) => f.rule === 'workbook-templates').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['报告模板!A1']);
+    // the sheet is not read as figures either
+    expect(result.observations.some((o) => o.sheet === '报告模板')).toBe(false);
+    expect(result.extraction.unknown.some((u) => u.sheet === '报告模板')).toBe(false);
+  });
+
+  test('when chosen, its text is written as text in the result sheet and the .docx, never a formula or a field', async () => {
+    const bytes = await withTownTemplates();
+    const book = await readXlsx(bytes, '周营镇.xlsx');
+    const result = check(book, { workbookTemplates: true });
+    const report = buildReport(result, { book, workbookTemplates: true });
+    expect(report.paragraphs.map((p) => p.text).join('\n')).toContain('=HYPERLINK(');
+    const doc = await (await JSZip.loadAsync(await reportDocx(report))).file('word/document.xml')!.async('string');
+    expect(doc).not.toContain('w:fldSimple w:instr="=');
+    const out = await applyPlan(bytes, resultPlan(result, report), '周营镇.xlsx');
+    const written = await readXlsx(out, 'r.xlsx');
+    const draft = written.sheets.find((g) => g.name === RESULT_SHEETS.report)!;
+    expect(draft.rows.flat().some((c) => typeof c === 'string' && c.includes('=HYPERLINK('))).toBe(true);
+    const tool = await auditFormulas(bytes, out);
+    expect(tool.every((x) => !x.formula.includes('HYPERLINK'))).toBe(true);
+  });
+});
+
 describe('malformed sheet XML: a Chinese error or a workbook check can handle, never a raw exception', () => {
   const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const ws = (rows: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData>${after}</worksheet>`;
