@@ -81,6 +81,18 @@ describe('rows outside the catalog reach the report (issue 11)', () => {
     expect(under(report, '第一责任人职责')).toBe('开展民主评议会1次。党委理论学习中心组学法4次。');
   });
 
+  it('keeps the part\'s opening sentence (`2023年，全镇共…`) first when rows outside the catalog stand above it', () => {
+    const { report } = run([
+      grid('法治宣传教育', [
+        ['序号', '指标名称', '单位', '数值'],
+        [1, '悬挂党风廉政建设宣传标语', '幅', 45],
+        [2, '普法宣传活动', '场次', 30],
+        [3, '开展以案释法、民法典宣传等活动', '场次', '27余'],
+      ]),
+    ]);
+    expect(under(report, '法治宣传教育')).toBe('2023年，全镇共开展普法宣传活动30场次。悬挂党风廉政建设宣传标语45幅。开展以案释法、民法典宣传等活动27余场次。');
+  });
+
   it('writes a noun label with 共有 or a fitting verb, and an amount as it stands', () => {
     const fig = (value: number, unit: string | null, extra: Partial<UnknownFigure> = {}): UnknownFigure => ({
       label: '',

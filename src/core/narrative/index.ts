@@ -405,7 +405,11 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
     const s = othersAt(where);
     if (s) sentences.push(s);
   };
-  pushOthers('^');
+  // rows above every catalog row of their part: first — but after the part's opening sentence when it sets the
+  // time (`2023年，全镇共…`), which officials keep at the head of the paragraph
+  const lead = othersAt('^');
+  let leadPending = lead !== null && ctx.year != null;
+  if (lead && !leadPending) sentences.push(lead);
   for (const g of groups) {
     const clauses: TemplateClause[] = ctx.templates.groups[g] ?? [];
     const cited = new Set<string>();
@@ -434,8 +438,14 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
     cited.forEach((id) => rc.cite(id));
     const sentence = tidy(parts.map(tidy).filter(Boolean).join('，'));
     if (sentence) sentences.push(/[。！？]$/.test(sentence) ? sentence : `${sentence}。`);
+    if (leadPending && lead && sentences.length) {
+      if (sentences[0].startsWith(`${ctx.year}年`)) sentences.push(lead);
+      else sentences.unshift(lead);
+      leadPending = false;
+    }
     pushOthers(g);
   }
+  if (leadPending && lead) sentences.unshift(lead);
   // after a group of another section (a row placed by its section row, below figures of another part) or after all
   const placed = new Set(['^', ...groups]);
   const rest = otherSentence(
