@@ -404,3 +404,95 @@ describe('hidden and very hidden sheets', () => {
     await expect(host.select('草稿', 'B1')).rejects.toThrow(/取消隐藏/);
   });
 });
+
+// ───────────────────────────── merged areas unmerged and filled (WPS 取消合并并填充内容) ─────────────────────────────
+
+/**
+ * A sample as WPS leaves it after 取消合并并填充内容 (Excel: unmerge, then fill the blanks with the value above or
+ * left): every merged area is unmerged and each of its cells holds the merged value, with the merged cell's style.
+ */
+async function unmergedAndFilled(file: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+  wb.eachSheet((ws) => {
+    const merges = [...((ws as unknown as { model: { merges?: string[] } }).model.merges ?? [])];
+    for (const m of merges) {
+      const [a, b] = m.split(':');
+      const top = ws.getCell(a);
+      const value = top.value;
+      const style = top.style;
+      const end = ws.getCell(b);
+      ws.unMergeCells(m);
+      for (let r = Number(top.row); r <= Number(end.row); r++) {
+        for (let c = Number(top.col); c <= Number(end.col); c++) {
+          const cell = ws.getCell(r, c);
+          cell.value = value;
+          cell.style = { ...style };
+        }
+      }
+    }
+  });
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('merged titles, section rows and labels unmerged and filled (WPS 取消合并并填充内容)', () => {
+  const files = fs.readdirSync(SAMPLES).filter((n) => n.endsWith('.xlsx'));
+
+  test.each(files)('%s reads as it did merged: the same findings, figures and report', async (file) => {
+    const original = await readXlsx(new Uint8Array(fs.readFileSync(path.join(SAMPLES, file))), file);
+    const bytes = await unmergedAndFilled(path.join(SAMPLES, file));
+    const filled = await readXlsx(bytes, file);
+    // the fixture is what it claims: no merged area left, and a section heading copied across its row
+    expect(filled.sheets.every((s) => !s.merges?.length)).toBe(true);
+    expect(original.sheets.some((s) => s.merges?.some((m) => m.c2 > m.c1))).toBe(true);
+
+    const a = check(original);
+    const b = check(filled);
+    const finding = (f: { rule: string; sheet: string; cell: string; message: string }) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`;
+    expect(b.findings.map(finding)).toEqual(a.findings.map(finding));
+    const obs = (o: { indicator: string; sheet: string; cell: string; value: unknown; unit: string | null }) => `${o.indicator} ${o.sheet}!${o.cell} ${String(o.value)} ${o.unit}`;
+    expect(b.observations.map(obs)).toEqual(a.observations.map(obs));
+    expect(buildReport(b).paragraphs.map((p) => p.text)).toEqual(buildReport(a).paragraphs.map((p) => p.text));
+  });
+
+  const law = (rows: (string | number | null)[][]) => check({ name: '周营镇.xlsx', sheets: [{ name: '行政执法', rows }] });
+  const HEADER = ['序号', '指标名称', '单位', '数值', '备注'];
+
+  test('a section heading copied into every column is a heading, not a figure (“D3 填写为‘四、行政执法’”)', () => {
+    const r = law([HEADER, ['四、行政执法', '四、行政执法', '四、行政执法', '四、行政执法', '四、行政执法'], [1, '行政执法人员', '人', 12, null]]);
+    expect(r.findings.filter((f) => f.rule === 'unparseable-value' || f.rule === 'unknown-indicator')).toEqual([]);
+    expect(r.extraction.headings?.map((h) => `${h.text}@${h.cell}`)).toEqual(['四、行政执法@A2']);
+    expect(r.observations.map((o) => `${o.indicator}@${o.cell}=${String(o.value)}`)).toEqual(['enforcement_officers@D3=12']);
+  });
+
+  test('a label copied into the 单位 and 备注 columns is neither the unit nor a note; the figure beside it is read', () => {
+    const r = law([HEADER, [1, '持证人数', '持证人数', 11, '持证人数'], [2, '罚没款（万元）', '罚没款（万元）', 1.3, '罚没款（万元）']]);
+    const byId = new Map(r.observations.map((o) => [o.indicator, o]));
+    expect(byId.get('certified_officers')).toMatchObject({ value: 11, unit: '人', cell: 'D2' });
+    expect(byId.get('certified_officers')?.note).toBeUndefined();
+    expect(byId.get('fines')).toMatchObject({ value: 1.3, unit: '万元' });
+  });
+
+  test('near misses stay figures: a yes/no beside a copied label, equal numbers, and two different texts', () => {
+    const r = law([
+      HEADER,
+      [1, '法治建设领导小组', '法治建设领导小组', '是', null],
+      [2, '行政执法人员', '人', 12, 12],
+      [3, '规范性文件备案审查', '件', '已开展', '已开展'],
+    ]);
+    const byId = new Map(r.observations.map((o) => [o.indicator, o]));
+    expect(byId.get('leading_group')?.value).toBe(true);
+    expect(byId.get('enforcement_officers')?.value).toBe(12);
+    // `已开展` written twice is still what the township wrote in the figure column: not a heading
+    expect(r.observations.some((o) => o.cell === 'D4')).toBe(true);
+  });
+
+  test('a text item merged across its row and filled is one item, not the same sentence twice', () => {
+    const item = '部分党员干部理论学习不够深入，运用法治思维解决问题的能力有待提高。';
+    const r = check({
+      name: '周营镇.xlsx',
+      sheets: [{ name: '存在问题', rows: [['存在的问题', '存在的问题', '存在的问题'], ['序号', '问题', '问题'], [1, item, item]] }],
+    });
+    expect(r.extraction.texts.map((t) => t.text)).toEqual([item]);
+  });
+});

@@ -37,6 +37,12 @@ function titleRowsOf(view: SheetView, tables: TableSpec[]): number[] {
 function looseTitleRows(view: SheetView, candidates: number[]): Set<number> {
   const out = new Set<number>();
   for (const r of candidates) {
+    // a merged title copied into every cell it covered (WPS 取消合并并填充内容) is one cell, merged wide
+    const run = view.repeatedRun(r);
+    if (run) {
+      out.add(r);
+      continue;
+    }
     const cols = view.nonEmpty(r);
     if (cols.length !== 1) break;
     const m = view.mergeAt(r, cols[0]);

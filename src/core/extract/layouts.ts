@@ -100,10 +100,15 @@ function placeRow(acc: Acc, label: string, section: SectionId | null, parent: Sh
   return withParent.id !== null ? withParent : alone;
 }
 
-/** The unit written in the row's 单位 column, if any. */
+/**
+ * The unit written in the row's 单位 column, if any. The label itself there is no unit: a label merged across
+ * the 单位 column whose text was copied into it (WPS 取消合并并填充内容).
+ */
 function rowUnit(view: SheetView, r: number, cols: RowCols): string | null {
   if (cols.unitCol === null) return null;
-  const t = squeeze(view.text(r, cols.unitCol)).replace(/^[（(]|[)）]$/g, '');
+  const written = squeeze(view.text(r, cols.unitCol));
+  if (cols.labelCol !== null && cols.labelCol !== cols.unitCol && written === squeeze(view.text(r, cols.labelCol))) return null;
+  const t = written.replace(/^[（(]|[)）]$/g, '');
   return t && !isDash(t) ? t : null;
 }
 
@@ -267,8 +272,11 @@ function factsOf(cols: RowCols): ColsFacts {
  */
 export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st: SheetState): 'obs' | 'heading' | 'text' | 'unknown' | 'skip' {
   if (isIdentityRow(acc, view, r)) return 'skip';
-  const lc = labelCell(view, r, cols, factsOf(cols).exclude);
-  const present = cols.valueCols.filter((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
+  // a merged row whose text was copied into every cell it covered (WPS 取消合并并填充内容) is read as that merged
+  // row: its text at the run's first cell, the copies in the value columns are not figures
+  const run = view.repeatedRun(r, cols.colRange?.[0], cols.colRange?.[1]);
+  const lc = run ? run.col : labelCell(view, r, cols, factsOf(cols).exclude);
+  const present = run ? [] : cols.valueCols.filter((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
   if (lc === null) {
     if (present.length === 0) return 'skip';
     // figures with no name at all: report the first one, never drop it silently
@@ -298,13 +306,15 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
   }
 
   const m0 = view.mergeAt(r, lc);
-  const labelMerged = !!m0 && m0.r1 === r && m0.c1 === lc && cols.valueCols.some((v) => v.col >= m0.c1 && v.col <= m0.c2);
+  const labelMerged = run !== null || (!!m0 && m0.r1 === r && m0.c1 === lc && cols.valueCols.some((v) => v.col >= m0.c1 && v.col <= m0.c2));
   const sub = subRowLabel(rawLabel);
   const rawCell = view.raw(r, lc);
   const indented = typeof rawCell === 'string' && /^[\s\u3000]+\S/.test(rawCell);
   const label = stripNumbering(sub ?? rawLabel).replace(/[:：]+$/, '').trim();
   if (!label) return 'skip';
-  const note = cols.noteCol !== null && cols.noteCol !== lc ? view.text(r, cols.noteCol) : '';
+  const noteText = cols.noteCol !== null && cols.noteCol !== lc ? view.text(r, cols.noteCol) : '';
+  // the label copied into the 备注 column (a label merged across it, then unmerged and filled) is no note
+  const note = noteText === rawLabel ? '' : noteText;
 
   if (present.length === 0) {
     // `1 | 部分党员干部……` merged across the value columns under 存在的不足: an item numbered in the 序号 column

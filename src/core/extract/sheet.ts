@@ -144,6 +144,36 @@ export class SheetView {
     return this.text(r, c);
   }
 
+  /**
+   * A row whose non-empty cells all repeat one text: a merged title, section heading or text item that WPS's
+   * "取消合并并填充内容" (or Excel's unmerge, then fill) copied into every cell it covered. Gives the text and the
+   * first cell of the run (where the merge's top-left was), or null. At least two cells must repeat it; one cell
+   * before the run may hold a sequence mark (`1`, `（2）`: the item number of a merged text row). Only text counts:
+   * a row of equal figures is figures. Columns `from`–`to` only (a table beside another).
+   */
+  repeatedRun(r: number, from = this.colStart, to = this.colEnd): { text: string; col: number } | null {
+    let text: string | null = null;
+    let col = -1;
+    let n = 0;
+    let lead = 0;
+    for (const c of this.nonEmpty(r)) {
+      if (c < from || c > to) continue;
+      const raw = this.raw(r, c);
+      const t = this.text(r, c);
+      if (text === null && n === 0 && lead === 0 && /^([（(]?\d{1,3}[)）]?[、.．]?|[①②③④⑤⑥⑦⑧⑨⑩])$/.test(t.replace(/\s+/g, ''))) {
+        lead++;
+        continue;
+      }
+      if (typeof raw !== 'string') return null;
+      if (text === null) {
+        text = t;
+        col = c;
+      } else if (t !== text) return null;
+      n++;
+    }
+    return text !== null && n >= 2 ? { text, col } : null;
+  }
+
   /** Absolute columns of the row's non-empty cells (own text, not merge-filled). */
   nonEmpty(r: number): number[] {
     const out: number[] = [];

@@ -72,9 +72,14 @@ export function readTextSheet(acc: Acc, view: SheetView, titleRows: Set<number>)
     const cols = view.nonEmpty(r);
     if (!cols.length) continue;
     if (isIdentityRow(acc, view, r)) continue;
-    const parts = cols.filter((c) => !isSeqOnly(view.text(r, c)));
+    let parts = cols.filter((c) => !isSeqOnly(view.text(r, c)));
     if (!parts.length) continue;
-    const texts = parts.map((c) => view.text(r, c));
+    let texts = parts.map((c) => view.text(r, c));
+    // a merged title or item whose text was copied into every cell it covered (WPS 取消合并并填充内容): one cell
+    if (parts.length > 1 && view.repeatedRun(r)) {
+      parts = [parts[0]];
+      texts = [texts[0]];
+    }
     const joined = texts.join('；');
     // `下一年度安排：…` names a category, not the 报告年度
     if (isNotesText(texts[0]) || (identityKey(texts[0]) && !categoryPrefix(texts[0]))) continue;
