@@ -54,7 +54,7 @@ describe('templatesFromGrid: a county rewords by group', () => {
 
   it('still states a figure that the county template leaves out', () => {
     const t = templatesFromGrid(sheet([['分组', '条件', '模板'], ['petitions', '', '全年受理信访案件{petitions_received}']]));
-    expect(bodyText(buildReport(result, { templates: t }))).toContain('全年受理信访案件37件，信访案件化解数35件');
+    expect(bodyText(buildReport(result, { templates: t }))).toContain('全年受理信访案件37件，信访案件化解35件');
   });
 
   it('names the cell of an unknown placeholder', () => {

@@ -278,7 +278,7 @@ describe('summary workbooks', () => {
 });
 
 describe('a county catalog', () => {
-  it('states a county indicator with no template as 名称+数值, and the audit counts it', () => {
+  it('states a county indicator with no template by the general clause from its name, and the audit counts it', () => {
     const catalog = extendCatalog(CATALOG, {
       indicators: [
         { id: 'anti_gang_events', name: '扫黑除恶专项宣传', synonyms: [], section: 'publicity', unit: '次', kind: 'count', integer: true, group: 'local' },
@@ -287,7 +287,7 @@ describe('a county catalog', () => {
     const own = { ...obs('publicity_events', 3), indicator: 'anti_gang_events', label: '扫黑除恶专项宣传', unit: '次' };
     const r = makeResult({ observations: [obs('publicity_events', 12), own] });
     const rep = buildReport(r, { catalog });
-    expect(para(rep, '扫黑除恶')).toBe('2023年，全镇共开展普法宣传活动12场次。扫黑除恶专项宣传3次。');
+    expect(para(rep, '扫黑除恶')).toBe('2023年，全镇共开展普法宣传活动12场次。开展扫黑除恶专项宣传3次。');
     expect(auditFigures(rep, r, catalog).ok).toBe(true);
   });
 });

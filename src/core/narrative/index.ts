@@ -420,19 +420,21 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
       parts.push(r.text);
       r.indicators.forEach((id) => cited.add(id));
     }
-    // Every figure of the group appears, even when a county's template leaves it out.
+    // Every figure of the group appears, even when no clause names it (a county's own indicator, a county template
+    // that leaves it out): by the general clause from its name, as rows outside the catalog are (general.ts).
     for (const d of ctx.catalog.indicators) {
       if (d.group !== g || d.section !== section || cited.has(d.id) || d.kind === 'text') continue;
       if (d.kind === 'yesno') {
-        const v = rc.yesno(d.id);
-        if (v == null) continue;
-        parts.push(`${d.name}：${v ? '是' : '否'}`);
+        const o = ctx.figures.current.get(d.id)?.find((x) => x.kind === 'yesno');
+        if (!o) continue;
+        parts.push(generalClause(d.name, [o]) ?? `${d.name}：${o.value ? '是' : '否'}`);
         cited.add(d.id);
         continue;
       }
       const v = rc.value(d.id);
       if (!v) continue;
-      parts.push(`${d.name}${v}`);
+      const o = d.kind !== 'rate' ? ctx.figures.current.get(d.id)?.[0] : undefined;
+      parts.push((o && o.kind === 'number' && generalClause(d.name, [o])) || `${d.name}${v}`);
       cited.add(d.id);
     }
     cited.forEach((id) => rc.cite(id));
