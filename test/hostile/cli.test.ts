@@ -247,6 +247,37 @@ describe('pipes and slow readers get the whole output and the right exit code', 
   }, 60_000);
 });
 
+describe('a run that ends without an answer never exits 0 or 1 (their meaning is about the workbooks)', () => {
+  /** bin/indicator-desk.js over a stand-in main.js: the bin's own handling of how main ends. */
+  function binOver(mainJs: string): string {
+    const fake = fs.mkdtempSync(path.join(work, 'fake-'));
+    fs.mkdirSync(path.join(fake, 'bin'));
+    fs.mkdirSync(path.join(fake, 'build/src/cli'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'bin/indicator-desk.js'), path.join(fake, 'bin/indicator-desk.js'));
+    fs.writeFileSync(path.join(fake, 'build/src/cli/main.js'), mainJs);
+    return path.join(fake, 'bin/indicator-desk.js');
+  }
+  const runBin = (b: string) => spawnSync(process.execPath, [b, 'check', 'x.xlsx'], { encoding: 'utf8', timeout: 60_000 });
+
+  test('work that stops without settling: exit 2 and a sentence saying the result cannot be trusted', () => {
+    const r = runBin(binOver('exports.main = () => new Promise(() => {});\n'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('命令未执行完就结束了');
+  });
+
+  test('an exception thrown outside main, even after it answered 0: exit 2, not 0 or the 1 Node gives', () => {
+    const r = runBin(binOver("exports.main = async () => { setTimeout(() => { throw new Error('boom'); }, 10); return 0; };\n"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('命令未执行完就结束了');
+  });
+
+  test('a main that answers 1 after a large write: all of it, exit 1', () => {
+    const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(binOver("exports.main = async () => { process.stdout.write('x'.repeat(300000)); return 1; };\n"))} | (sleep 3; wc -c); exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('300000');
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('unwritable outputs through the real CLI: exit 2, one Chinese sentence naming the path, nothing left behind', () => {
   function expectRefusal(r: Run, shown: string) {
     expect(r.code).toBe(2);
