@@ -22,7 +22,7 @@
  * Which sheets may be replaced or removed is decided by the core (resolvePlan), from the content of the
  * result-named sheets, read here with the project's own reader. Pure byte and string work: Node and browsers.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { deflateSync, Inflate, strToU8 } from 'fflate';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
 import { formulaText, resolvePlan, writableText } from '../core/toolsheets';
@@ -30,7 +30,8 @@ import type { CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/ty
 import { isFileReadError, readError } from './errors';
 import { gridOf, READ_LIMITS } from './read';
 import { parseCellFormats, parseRels, parseSharedStrings, parseSheet, resolveTarget, Scanner, XmlError } from './sheetml';
-import { entriesToInflate, inspectWorkbookZip, readEntry, toBytes, utf8 } from './zip';
+import { crc32, dataStart, entriesToInflate, inspectWorkbookZip, readEntry, toBytes, utf8 } from './zip';
+import type { ZipEntryInfo } from './zip';
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
@@ -45,22 +46,29 @@ const NOT_XLSX_CT = /^application\/vnd\.(ms-excel\.(sheet|template|addin)\.macro
 
 // ───────────────────────────── the package ─────────────────────────────
 
-/** The zip's parts in their order, inflated (each at most once and never past its declared size). */
+/**
+ * The zip's parts in their order. A part is inflated only when its text is asked for (at most once, never past its
+ * declared size, held to its CRC-32); the parts left as they were are copied into the new zip as they are packed,
+ * compressed bytes and all — nothing is inflated or deflated again, which keeps a 50,000-row workbook quick.
+ */
 class Package {
-  private readonly parts = new Map<string, Uint8Array>();
-  private readonly stored = new Set<string>();
+  private readonly entries = new Map<string, ZipEntryInfo>();
+  private readonly suspects: Set<ZipEntryInfo>;
   private readonly order: string[] = [];
   private readonly lower = new Map<string, string>();
-  /** Parts whose text was changed (encoded again on output). */
+  /** Parts whose text was changed or added (compressed on output). */
   private readonly texts = new Map<string, string>();
+  private readonly cache = new Map<string, string>();
 
-  constructor(bytes: Uint8Array, file: string) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+  ) {
     const entries = inspectWorkbookZip(bytes, file);
-    const suspects = entriesToInflate(entries);
+    this.suspects = entriesToInflate(entries);
     for (const e of entries) {
-      if (this.parts.has(e.name)) continue; // a duplicated name: the first one is what readers take
-      this.parts.set(e.name, e.name.endsWith('/') ? new Uint8Array(0) : readEntry(bytes, e, suspects.has(e), file));
-      if (e.method === 0) this.stored.add(e.name);
+      if (this.entries.has(e.name)) continue; // a duplicated name: the first one is what readers take
+      this.entries.set(e.name, e);
       this.order.push(e.name);
       this.lower.set(e.name.toLowerCase(), e.name);
     }
@@ -68,19 +76,62 @@ class Package {
 
   /** The part's name as the zip spells it (part names are case-insensitive in OPC), or null. */
   find(name: string): string | null {
-    return this.parts.has(name) ? name : this.lower.get(name.toLowerCase()) ?? null;
+    return this.order.includes(name) ? name : this.lower.get(name.toLowerCase()) ?? null;
   }
 
   text(name: string): string | null {
     const real = this.find(name);
     if (real === null) return null;
-    return this.texts.get(real) ?? utf8(this.parts.get(real)!);
+    const t = this.texts.get(real) ?? this.cache.get(real);
+    if (t !== undefined) return t;
+    const e = this.entries.get(real)!;
+    const out = utf8(readEntry(this.bytes, e, this.suspects.has(e), this.file));
+    this.cache.set(real, out);
+    return out;
+  }
+
+  /**
+   * The beginning of a part's text, inflated only up to `stop` (an ASCII word, e.g. `sheetData`) or `max` bytes:
+   * enough to read a worksheet's views without inflating its rows.
+   */
+  head(name: string, stop: string, max = 1 << 20): string | null {
+    const real = this.find(name);
+    if (real === null) return null;
+    const known = this.texts.get(real) ?? this.cache.get(real);
+    if (known !== undefined) return known;
+    const e = this.entries.get(real)!;
+    if (e.method !== 8) return this.text(real);
+    const start = dataStart(this.bytes, e, this.file);
+    const raw = this.bytes.subarray(start, start + e.compressedSize);
+    const needle = strToU8(stop);
+    const chunks: Uint8Array[] = [];
+    let n = 0;
+    let found = false;
+    const inflater = new Inflate((chunk) => {
+      chunks.push(chunk.slice());
+      n += chunk.length;
+    });
+    try {
+      for (let p = 0; p < raw.length && !found && n < max && n <= e.size; p += 16 * 1024) {
+        inflater.push(raw.subarray(p, p + 16 * 1024), p + 16 * 1024 >= raw.length);
+        found = chunks.length > 0 && indexOfBytes(chunks, needle);
+      }
+    } catch {
+      throw readError('corrupt', this.file, `条目 ${real} 的压缩数据无效`);
+    }
+    const all = new Uint8Array(Math.min(n, max));
+    let at = 0;
+    for (const c of chunks) {
+      if (at >= all.length) break;
+      all.set(c.subarray(0, all.length - at), at);
+      at += c.length;
+    }
+    return utf8(all);
   }
 
   setText(name: string, text: string): void {
     const real = this.find(name) ?? name;
-    if (!this.parts.has(real)) {
-      this.parts.set(real, new Uint8Array(0));
+    if (!this.order.includes(real)) {
       this.order.push(real);
       this.lower.set(real.toLowerCase(), real);
     }
@@ -90,8 +141,9 @@ class Package {
   remove(name: string): boolean {
     const real = this.find(name);
     if (real === null) return false;
-    this.parts.delete(real);
+    this.entries.delete(real);
     this.texts.delete(real);
+    this.cache.delete(real);
     this.lower.delete(real.toLowerCase());
     this.order.splice(this.order.indexOf(real), 1);
     return true;
@@ -101,14 +153,108 @@ class Package {
     return [...this.order];
   }
 
+  /** The new zip: changed and new parts deflated, every other part copied as it was packed. */
   zip(): Uint8Array {
-    const out: Zippable = {};
+    const w = new ZipWriter();
     for (const n of this.order) {
       const t = this.texts.get(n);
-      const data = t !== undefined ? strToU8(t) : this.parts.get(n)!;
-      out[n] = [data, { level: this.stored.has(n) && t === undefined ? 0 : 6 }];
+      if (t !== undefined) {
+        const data = strToU8(t);
+        w.add(n, 8, crc32(data), data.length, deflateSync(data, { level: 6 }));
+      } else {
+        const e = this.entries.get(n)!;
+        const start = dataStart(this.bytes, e, this.file);
+        w.add(n, e.method, e.crc32 >>> 0, e.size, this.bytes.subarray(start, start + e.compressedSize));
+      }
     }
-    return zipSync(out);
+    return w.finish();
+  }
+}
+
+/** Whether the byte string `needle` occurs in the chunks (across their boundaries too). */
+function indexOfBytes(chunks: Uint8Array[], needle: Uint8Array): boolean {
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  outer: for (let i = 0; i + needle.length <= all.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (all[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** A plain zip (no ZIP64: the read limits keep every workbook far below 4 GB and 65,535 entries), UTF-8 names. */
+class ZipWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly central: Uint8Array[] = [];
+  private offset = 0;
+  private count = 0;
+  private readonly time: number;
+  private readonly date: number;
+
+  constructor() {
+    const d = new Date();
+    this.time = (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1);
+    this.date = ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate();
+  }
+
+  add(name: string, method: number, crc: number, size: number, packed: Uint8Array): void {
+    const nameBytes = strToU8(name);
+    const local = new Uint8Array(30 + nameBytes.length);
+    const l = new DataView(local.buffer);
+    l.setUint32(0, 0x04034b50, true);
+    l.setUint16(4, 20, true);
+    l.setUint16(6, 0x0800, true); // names in UTF-8
+    l.setUint16(8, method, true);
+    l.setUint16(10, this.time, true);
+    l.setUint16(12, this.date, true);
+    l.setUint32(14, crc >>> 0, true);
+    l.setUint32(18, packed.length, true);
+    l.setUint32(22, size, true);
+    l.setUint16(26, nameBytes.length, true);
+    local.set(nameBytes, 30);
+    const cd = new Uint8Array(46 + nameBytes.length);
+    const c = new DataView(cd.buffer);
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint16(4, 20, true);
+    c.setUint16(6, 20, true);
+    c.setUint16(8, 0x0800, true);
+    c.setUint16(10, method, true);
+    c.setUint16(12, this.time, true);
+    c.setUint16(14, this.date, true);
+    c.setUint32(16, crc >>> 0, true);
+    c.setUint32(20, packed.length, true);
+    c.setUint32(24, size, true);
+    c.setUint16(28, nameBytes.length, true);
+    c.setUint32(42, this.offset, true);
+    cd.set(nameBytes, 46);
+    this.chunks.push(local, packed);
+    this.central.push(cd);
+    this.offset += local.length + packed.length;
+    this.count++;
+  }
+
+  finish(): Uint8Array {
+    const cdSize = this.central.reduce((t, b) => t + b.length, 0);
+    const end = new Uint8Array(22);
+    const v = new DataView(end.buffer);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, this.count, true);
+    v.setUint16(10, this.count, true);
+    v.setUint32(12, cdSize, true);
+    v.setUint32(16, this.offset, true);
+    const out = new Uint8Array(this.offset + cdSize + 22);
+    let at = 0;
+    for (const b of [...this.chunks, ...this.central, end]) {
+      out.set(b, at);
+      at += b.length;
+    }
+    return out;
   }
 }
 
@@ -776,7 +922,7 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     const styles = new Styles(stylesOriginal);
 
     // the active tab: a kept sheet the township left selected stays so (two selected tabs would group them)
-    const keptSelected = kept.find((s) => s.el.state === 'visible' && s.part && isSelected(pkg.text(s.part)));
+    const keptSelected = kept.find((s) => s.el.state === 'visible' && s.part && isSelected(pkg.head(s.part, 'sheetData')));
     const visibleWrites = writes.filter((s) => !s.hidden);
     const activateNew = !keptSelected && plan.activate && visibleWrites.some((s) => s.name === plan.activate) ? plan.activate : null;
 

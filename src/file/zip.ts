@@ -275,7 +275,7 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
 }
 
 /** Where an entry's data starts: after its local header, whose name and extra lengths may differ from the central one. */
-function dataStart(b: Uint8Array, e: ZipEntryInfo, name: string): number {
+export function dataStart(b: Uint8Array, e: ZipEntryInfo, name: string): number {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (e.localOffset + 30 > b.length || dv.getUint32(e.localOffset, true) !== 0x04034b50) throw readError('truncated', name);
   const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
