@@ -33,6 +33,7 @@ const need = [
   ['soffice', 'libreoffice-writer-nogui'],
   ['pdftoppm', 'poppler-utils'],
   ['xmllint', 'libxml2-utils'],
+  ['unzip', 'unzip'],
 ];
 const missing = need.filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
 // LibreOffice Calc: it opens the result copies and recomputes their formulas (test/file/package.test.ts)

@@ -16,6 +16,7 @@ import type { Cell, CellSpec, CellStyle, Grid, Mark, SheetPlan, WritePlan } from
 import { isFileReadError } from './errors';
 import { loadExcelJs, toCell } from './exceljs';
 import { hasSheetNamed, needsCellEdits, writeIntoPackage } from './package';
+import { inspectWorkbookZip, toBytes, verifyInflatedSizes } from './zip';
 
 const MARKS_SHEET = RESULT_SHEETS.marks;
 
@@ -261,7 +262,11 @@ export async function applyPlan(data: Uint8Array | ArrayBuffer, requested: Write
     plan = { ...plan };
     delete plan.clearMarks;
   }
-  if (!needsCellEdits(plan)) return writeIntoPackage(data, plan, name);
+  if (!needsCellEdits(plan)) {
+    // parts it leaves alone are copied packed, never inflated; still, no copy carries a part that lies about its size
+    await verifyInflatedSizes(toBytes(data), inspectWorkbookZip(data, name), name);
+    return writeIntoPackage(data, plan, name);
+  }
   try {
     return await applyWithExcelJs(data, plan, name);
   } catch (e) {

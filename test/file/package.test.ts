@@ -286,6 +286,8 @@ describe('LibreOffice opens the copies', () => {
     const out = await reportCopy(src, 'rich.xlsx');
     expectOriginalPartsKept(src, out);
     fs.writeFileSync(path.join(dir, 'rich-审核.xlsx'), out);
+    // the zip itself is sound by Info-ZIP's reckoning too (parts copied packed, new ones deflated, CRCs right)
+    expect(execFileSync('unzip', ['-tq', path.join(dir, 'rich-审核.xlsx')], { encoding: 'utf8' })).toMatch(/No errors detected/);
     // LibreOffice opens the copy: the township's figures and the pivot's output as before, the result sheets there
     const [csv] = sheetsAsCsv(dir, [path.join(dir, 'rich-审核.xlsx')], ['数据', '透视', RESULT_SHEETS.findings, RESULT_SHEETS.rates]);
     expect(csv['数据'].slice(0, 4)).toEqual([
