@@ -6,7 +6,7 @@ import { outputText } from '../core/output';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
-import { CliFileError, loadAndCheck } from './common';
+import { CliFileError, loadAndCheck, sharedCheckOptions } from './common';
 import { EXIT, type CliIO } from './io';
 
 export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_SHORT_NAMES;
@@ -55,6 +55,7 @@ function observationJson(o: Observation) {
     ...(o.isTotal ? { isTotal: true } : {}),
     ...(o.note ? { note: o.note } : {}),
     ...(o.reason ? { reason: o.reason } : {}),
+    ...(o.explain ? { explain: o.explain } : {}),
   };
 }
 
@@ -74,6 +75,8 @@ function findingJson(f: Finding) {
     actual: f.actual ?? null,
     ...(f.explanation ? { explanation: f.explanation } : {}),
     ...(f.hidden ? { hidden: f.hidden } : {}),
+    ...(f.label !== undefined ? { label: f.label } : {}),
+    ...(f.candidates ? { candidates: f.candidates } : {}),
   };
 }
 
@@ -149,8 +152,28 @@ export function formatResult(file: string, r: CheckResult): string {
   return outputText(lines.join('\n'));
 }
 
+/**
+ * `--explain`: how each label was read — one line per label and sheet (a summary's columns once, not per
+ * township), then the labels not placed, with why.
+ */
+export function formatPlacements(r: CheckResult): string {
+  const lines = ['  指标识别：'];
+  const seen = new Set<string>();
+  for (const o of r.observations) {
+    const k = `${o.sheet}\u0000${o.label}\u0000${o.indicator}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    lines.push(`    ${ref(o.sheet, o.cell)}　${o.explain ?? `“${o.label}”为“${o.indicator}”`}`);
+  }
+  for (const u of r.extraction.unknown) lines.push(`    ${ref(u.sheet, u.cell)}　${u.explain ?? `“${u.label || u.raw}”未识别`}（未识别）`);
+  if (lines.length === 1) lines.push('    （没有读到指标）');
+  return outputText(lines.join('\n'));
+}
+
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, [], ['json', 'help', 'skip-hidden']);
+  const args = parseArgs(argv, ['mapping'], ['json', 'help', 'skip-hidden', 'explain']);
+  const checkOpts = sharedCheckOptions(args, io.cwd);
+  const explain = args.flags.has('explain');
   if (!args.positionals.length) throw new UsageError('请指定要检查的工作簿，例如：indicator-desk check 周营镇.xlsx');
   const json = args.flags.has('json');
   const files = args.positionals;
@@ -163,10 +186,10 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     const file = files[i];
     if (many) io.err(`[${i + 1}/${files.length}] 正在检查 ${file} …`);
     try {
-      const { result } = await loadAndCheck(file, io.cwd, { skipHidden: args.flags.has('skip-hidden') });
+      const { result } = await loadAndCheck(file, io.cwd, checkOpts);
       if (openErrors(result)) errors++;
       if (json) out.push(resultJson(file, result));
-      else blocks.push(formatResult(file, result));
+      else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : ''));
     } catch (e) {
       if (!(e instanceof CliFileError)) throw e;
       unreadable++;

@@ -2,6 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { check, type CheckOptions } from '../core/check';
+import { CATALOG } from '../core/catalog';
+import { parseMappingJson } from '../core/meaning/mapping';
+import { UsageError, type ParsedArgs } from './args';
 import type { CheckResult, Workbook } from '../core/types';
 import { readWorkbook } from '../file/workbook';
 import { isFileReadError } from '../file/errors';
@@ -38,6 +41,29 @@ export interface Loaded {
   bytes: Uint8Array;
   book: Workbook;
   result: CheckResult;
+}
+
+/**
+ * The check options every command shares: `--skip-hidden`, and `--mapping 对照.json` (labels placed by the county
+ * or the user: `{ "原标签": "指标" }` or `[{ "原标签", "指标", "工作表" }]`). A mapping file that cannot be read is a
+ * usage error naming it; its entries that name no indicator become `mapping-invalid` hints in every file.
+ */
+export function sharedCheckOptions(args: ParsedArgs, cwd: string): CheckOptions {
+  const opts: CheckOptions = {};
+  if (args.flags.has('skip-hidden')) opts.skipHidden = true;
+  const file = args.options.mapping;
+  if (file) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch (e) {
+      throw new UsageError(`无法读取指标对照文件“${file}”（${errnoCode(e) ?? '读取失败'}），请检查路径。`);
+    }
+    const parsed = parseMappingJson(text, path.basename(file), CATALOG);
+    opts.mappings = parsed.mappings;
+    if (parsed.problems.length) opts.mappingProblems = parsed.problems;
+  }
+  return opts;
 }
 
 /** Read and check one workbook. Throws CliFileError with a Chinese message when it cannot be read. */

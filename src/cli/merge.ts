@@ -14,7 +14,8 @@ import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import type { CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { openErrors } from './check';
-import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, stem, writeOutputs } from './common';
+import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
+import type { CheckOptions } from '../core/check';
 import { EXIT, type CliIO } from './io';
 
 type Value = number | string;
@@ -203,6 +204,8 @@ export async function mergeFiles(
     onProgress?: (done: number, total: number, file: string) => void;
     onUnreadable?: (file: string, message: string) => void;
     onDuplicate?: (file: string, first: string, message: string) => void;
+    /** Check options shared by every file (`--mapping`, `--skip-hidden`). */
+    check?: CheckOptions;
   } = {},
 ): Promise<MergeOutcome> {
   const cwd = opts.cwd ?? process.cwd();
@@ -235,7 +238,7 @@ export async function mergeFiles(
         opts.onDuplicate?.(file, sameContentAs, message);
         continue;
       }
-      const { result } = await checkBytes(file, bytes);
+      const { result } = await checkBytes(file, bytes, opts.check);
       rows.push(summaryRow(file, result));
       // only a file that was counted makes a later one a duplicate (an unreadable one is named each time)
       byPath.set(real, file);
@@ -252,7 +255,8 @@ export async function mergeFiles(
 }
 
 export async function runMerge(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'unit'], ['help']);
+  const args = parseArgs(argv, ['out', 'unit', 'mapping'], ['help', 'skip-hidden']);
+  const check = sharedCheckOptions(args, io.cwd);
   if (!args.positionals.length) throw new UsageError('请指定要汇总的工作簿，例如：indicator-desk merge 乡镇表/*.xlsx --out 汇总.xlsx');
   if (!args.options.out) throw new UsageError('merge 命令需要用 --out 指定汇总表的文件名，例如：--out 汇总.xlsx');
   const target = path.resolve(io.cwd, args.options.out);
@@ -267,6 +271,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     outcome = await mergeFiles(args.positionals, args.options.out, {
       unit: args.options.unit,
       cwd: io.cwd,
+      check,
       onProgress: (i, n, file) => io.err(`[${i + 1}/${n}] 正在读取 ${file} …`),
       onUnreadable: (_file, message) => io.err(`无法读取，未汇总：${message}`),
       onDuplicate: (_file, _first, message) => io.err(`注意：${message}`),

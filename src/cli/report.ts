@@ -11,7 +11,7 @@ import { resultBase } from '../file/fresh';
 import { reportDocx } from '../file/docx';
 import { parseArgs, UsageError } from './args';
 import { hiddenLine, openErrors, summaryLine } from './check';
-import { CliFileError, loadAndCheck, outputProblem, samePath, stem, writeOutputs } from './common';
+import { CliFileError, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 
 function loadTemplates(file: string, cwd: string): TemplateSet {
@@ -36,7 +36,8 @@ function loadTemplates(file: string, cwd: string): TemplateSet {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
+  const checkOpts = sharedCheckOptions(args, io.cwd);
   // a 报告模板 sheet inside the workbook is the township's, not the county's: applied only when asked
   const workbookTemplates = args.flags.has('use-workbook-templates');
   if (args.positionals.length !== 1) {
@@ -70,7 +71,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
 
   try {
     const templates = args.options.templates ? loadTemplates(args.options.templates, io.cwd) : undefined;
-    const { bytes, book, result } = await loadAndCheck(file, io.cwd, { workbookTemplates, skipHidden: args.flags.has('skip-hidden') });
+    const { bytes, book, result } = await loadAndCheck(file, io.cwd, { ...checkOpts, workbookTemplates });
     // with --use-workbook-templates the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
     const report = buildReport(result, { book, workbookTemplates, templates, date: args.options.date });
     const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);

@@ -241,4 +241,6 @@ export const RESULT_SHEETS = {
   report: '报告文稿',
   explanations: '审核说明',
   marks: '审核标记',
+  /** The user's own placements of labels (原标签 | 指标 | 工作表): kept like 审核说明, never removed with the results. */
+  mapping: '指标对照',
 } as const;

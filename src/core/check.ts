@@ -2,6 +2,7 @@
 import { CATALOG } from './catalog';
 import { readExplanations } from './explanations';
 import { extract } from './extract';
+import { mergeMappings, readMappings, type LabelMapping, type MappingProblem } from './meaning/mapping';
 import { applyExplanations, countFindings } from './findings';
 import { hiddenSheetsOf, noteHiddenSheets } from './hidden';
 import { ruleContext, runRules, sheetTitles } from './rules';
@@ -12,6 +13,10 @@ import type { Catalog, CheckResult, Workbook } from './types';
 
 export interface CheckOptions {
   catalog?: Catalog;
+  /** Placements of labels from outside the workbook (a county's `--mapping` file); the workbook's 指标对照 wins. */
+  mappings?: LabelMapping[];
+  /** Entries of that file that name no indicator: reported as `mapping-invalid` hints. */
+  mappingProblems?: MappingProblem[];
   /** Report year when the workbook does not say it. */
   year?: number;
   /**
@@ -31,7 +36,10 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   const hiddenSheets = hiddenSheetsOf(whole, opts.skipHidden === true);
   const skipped = new Set(hiddenSheets.filter((h) => !h.checked).map((h) => h.sheet));
   const book: Workbook = skipped.size ? { ...whole, sheets: whole.sheets.filter((s) => !skipped.has(s.name)) } : whole;
-  const extraction = extract(book, { catalog, year: opts.year });
+  const own = readMappings(book, catalog);
+  const extraction = extract(book, { catalog, year: opts.year, mappings: mergeMappings(opts.mappings ?? [], own.mappings) });
+  const problems = [...(opts.mappingProblems ?? []), ...own.problems];
+  if (problems.length) extraction.mappingProblems = problems;
   const explanations = readExplanations(whole);
   // rates are computed inside the context, over the observations in workbook order
   const ctx = ruleContext(extraction, {

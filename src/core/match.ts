@@ -8,6 +8,7 @@ import { parseChineseNumber } from './numerals';
 import { UNIT_WORDS } from './value';
 import { CN_NUM, PUNCT, stripNumbering } from './meaning/normalize';
 import { placeLabel, type LabelContext, type PlacedVia } from './meaning/place';
+import type { LabelMapping } from './meaning/mapping';
 export { normalizeLabel, stripTimePhrase } from './meaning/normalize';
 
 export type LabelMatch =
@@ -20,6 +21,8 @@ export type LabelMatch =
       candidates?: string[];
       /** Words of the label not understood. */
       unknownWords?: string[];
+      /** The nearest indicators, for a one-click choice. */
+      suggestions?: string[];
       explain: string;
     };
 
@@ -33,6 +36,8 @@ export interface MatchContext {
   neighbours?: string[];
   before?: string[];
   sub?: boolean;
+  /** The user's placements (指标对照): consulted first by extraction's place(). */
+  mappings?: LabelMapping[];
 }
 
 /** Place a label in the catalog (see meaning/place.ts). */
@@ -56,6 +61,7 @@ export function matchLabel(label: string, catalog: Catalog = CATALOG, context?: 
   const out: LabelMatch = { id: null, score: 0, suggestion: def ? { id: def.id, name: def.name, score: 0.5 } : null, explain: p.explain };
   if (p.status === 'ambiguous') out.candidates = [...p.candidates];
   if (p.status === 'unknown' && p.unknownWords.length) out.unknownWords = [...p.unknownWords];
+  if (p.status === 'unknown' && p.suggestions.length) out.suggestions = [...p.suggestions];
   return out;
 }
 

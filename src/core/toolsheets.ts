@@ -9,6 +9,7 @@
  *   审核标记  a row holding MARKS_HEADER (工作表 | 单元格 | 原填充 | …), written on row 1 by both adapters
  *   审核说明  a header row with an 编号 and a 说明 column — exactly what readExplanations reads (a county may
  *            have added a title row or columns; it is still the sheet the tool keeps explanations in)
+ *   指标对照  a header row holding 原标签 and 指标 (the user's placements of labels, meaning/mapping.ts)
  *   报告文稿  every paragraph cell carries the number format REPORT_FORMAT (`General;-General;General;@`).
  *            A number format is invisible: it shows text and numbers exactly as `General` would, and is not
  *            carried into Word when the report is copied, so the Word-ready paste is unchanged. A signature row
@@ -142,6 +143,8 @@ export function isToolSheet(grid: Grid): boolean {
         return hasHeaderRow(windowText(grid), MARKS_HEADER);
       case 'explanations':
         return explanationHeader(grid) !== null;
+      case 'mapping':
+        return hasHeaderRow(windowText(grid), ['原标签', '指标']);
       case 'report':
         return hasReportFormat(grid);
     }

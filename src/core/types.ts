@@ -254,6 +254,8 @@ export interface UnknownLabel {
   explain?: string;
   /** Words of the label the tool did not understand (`重复访`). */
   unknownWords?: string[];
+  /** The nearest indicators (ids), offered as a one-click choice. */
+  suggestions?: string[];
 }
 
 /** A figure of a row whose label the catalog could not place: an Observation without a catalog indicator. */
@@ -280,6 +282,8 @@ export interface Extraction {
   tables: TableInfo[];
   /** Where each identity field was read, for messages. */
   identityCells?: Partial<Record<'unit' | 'year' | 'addressee' | 'date', { sheet: string; cell: string }>>;
+  /** Rows of the user's 指标对照 (or --mapping file) that name no indicator: each a `mapping-invalid` hint. */
+  mappingProblems?: { sheet: string; cell: string; text: string; reason: string; file?: boolean }[];
   /** Sheets whose reading failed: each is an error finding (`sheet-unreadable`), the other sheets are still read. */
   failures?: { sheet: string; reason: string }[];
   /** Section numbering seen in section rows (`一、`, `1、`), for the numbering rule. */
@@ -322,6 +326,7 @@ export type RuleId =
   | 'approximate-rate'
   | 'unknown-indicator'
   | 'ambiguous-label'
+  | 'mapping-invalid'
   | 'sheet-unreadable'
   | 'numbering'
   | 'sheet-truncated'

@@ -175,6 +175,7 @@ describe('rule metadata', () => {
       'uncalculated-formula': 'error',
       'sheet-unreadable': 'error',
       'ambiguous-label': 'hint',
+      'mapping-invalid': 'hint',
       'conflicting-values': 'verify',
       'coverage-claim': 'verify',
       'year-mismatch': 'verify',

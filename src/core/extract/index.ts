@@ -16,9 +16,12 @@ import { readLooseRows, readRatesTable, readRowsTable, readSummaryTable, type Ac
 import { SheetView, squeeze } from './sheet';
 import { isTextSheet, readTextSheet } from './text';
 import { cleanUnitName, isTemplateSheet, isTownship } from './words';
+import type { LabelMapping } from '../meaning/mapping';
 
 export interface ExtractOptions {
   catalog?: Catalog;
+  /** The user's placements of labels (指标对照, --mapping): they win over any reading. */
+  mappings?: LabelMapping[];
   /** Report year when the workbook does not say it. */
   year?: number;
 }
@@ -141,6 +144,7 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     headings: out.headings!,
     identityRows: id.used,
     parts: new Map(),
+    mappings: opts?.mappings ?? [],
   };
 
   for (const { view, tables } of plans) {

@@ -13,6 +13,7 @@ import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, U
 import { parseValue } from '../value';
 import type { TableSpec, ValueCol } from './header';
 import type { LabelMatch, MatchContext } from '../match';
+import type { LabelMapping } from '../meaning/mapping';
 import { observe, observeUnknown, place, unitFits } from './observe';
 import type { SheetView } from './sheet';
 import { squeeze } from './sheet';
@@ -40,6 +41,8 @@ export interface Acc {
   identityRows: Set<string>;
   /** Sub-catalogs of the parts of an indicator (cache for sub-rows). */
   parts: Map<string, Catalog | null>;
+  /** The user's placements (指标对照, --mapping), consulted before any reading. */
+  mappings: LabelMapping[];
 }
 
 export interface SheetState {
@@ -76,7 +79,7 @@ function partsOf(acc: Acc, id: string): Catalog | null {
  */
 function placeRow(acc: Acc, label: string, section: SectionId | null, parent: SheetState['parent'], isSub: boolean, more: MatchContext = {}): LabelMatch {
   const alone = place(label, acc.catalog, { section, ...more });
-  if (!parent) return alone;
+  if (!parent || (alone.id !== null && alone.via === 'user')) return alone;
   const generic = isShortWord(label);
   if (!isSub && !generic) return alone;
   // a short label that names an indicator exactly (`法律顾问` under `行政村`) keeps it, unless the parent's words
@@ -117,7 +120,7 @@ function rowUnit(view: SheetView, r: number, cols: RowCols): string | null {
  * 执法业务培训场次 (a label merged over a 场 row and a 人次 row, or written twice).
  */
 function withUnit(acc: Acc, m: LabelMatch, label: string, unit: string | null, section: SectionId | null): LabelMatch {
-  if (m.id === null || !unit) return m;
+  if (m.id === null || !unit || m.via === 'user') return m;
   const def = acc.defs.get(m.id);
   if (!def || def.kind === 'rate' || unitFits(def, unit)) return m;
   for (const words of [`${label}${unit}`, `${label}${unit}数`]) {
@@ -331,7 +334,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
       return 'text';
     }
     const unit = rowUnit(view, r, cols);
-    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented, rowContext(view, st, unit)), label, unit, section);
+    const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented, rowContext(acc, view, st, unit)), label, unit, section);
     const others = view.nonEmpty(r).filter((c) => c !== lc && inRange(cols, c) && !isSeqOnly(view.text(r, c)));
     if (m.id !== null) {
       // `法治宣传教育` alone is its section, not a blank 法治宣传教育活动
@@ -367,7 +370,7 @@ export function readRow(acc: Acc, view: SheetView, r: number, cols: RowCols, st:
     }
   }
   const unit = rowUnit(view, r, cols);
-  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented, rowContext(view, st, unit)), label, unit, section);
+  const m = withUnit(acc, placeRow(acc, label, section, parent, !!sub || indented, rowContext(acc, view, st, unit)), label, unit, section);
   remember(st, label);
   if (m.id === null) {
     // its figures go with it, so the report can still state them under the section the row stood in
@@ -425,9 +428,14 @@ function emitRow(
   if (m.explain) for (let i = from; i < acc.observations.length; i++) acc.observations[i].explain = m.explain;
 }
 
+function pushExplained(acc: Acc, m: LabelMatch, o: Observation): void {
+  if (m.explain) o.explain = m.explain;
+  acc.observations.push(o);
+}
+
 /** What the rows around a label say: the sheet, the section row's words, the rows just read, the row's unit. */
-function rowContext(view: SheetView, st: SheetState, unit: string | null): MatchContext {
-  const ctx: MatchContext = { sheet: view.name };
+function rowContext(acc: Acc, view: SheetView, st: SheetState, unit: string | null): MatchContext {
+  const ctx: MatchContext = { sheet: view.name, mappings: acc.mappings };
   if (st.sectionText) ctx.section = st.sectionText;
   if (st.prev?.length) ctx.before = st.prev;
   if (unit) ctx.unit = unit;
@@ -443,6 +451,7 @@ function unplaced(m: Extract<LabelMatch, { id: null }>, label: string, raw: stri
   const u: UnknownLabel = { label, raw, sheet, cell, suggestion: m.suggestion };
   if (m.candidates?.length) u.candidates = m.candidates;
   if (m.unknownWords?.length) u.unknownWords = m.unknownWords;
+  if (m.suggestions?.length) u.suggestions = m.suggestions;
   if (m.explain) u.explain = m.explain;
   return u;
 }
@@ -542,7 +551,7 @@ export function readRatesTable(acc: Acc, view: SheetView, t: TableSpec, st: Shee
     const label = stripNumbering(subRowLabel(rawLabel) ?? rawLabel).trim();
     if (!label) continue;
     const note = t.noteCol !== null && t.noteCol !== lc ? view.text(r, t.noteCol) : '';
-    const m = place(label, acc.catalog, { section: st.sectionText ?? st.section, sheet: view.name, ...(st.prev?.length ? { before: st.prev } : {}) });
+    const m = place(label, acc.catalog, { section: st.sectionText ?? st.section, sheet: view.name, mappings: acc.mappings, ...(st.prev?.length ? { before: st.prev } : {}) });
     remember(st, label);
     const def = m.id !== null ? acc.defs.get(m.id) : undefined;
     if (present.length === 0 && (!def || strongNumbering(rawLabel))) {
@@ -588,7 +597,7 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     // the other columns, nearest first: a `化解率` column after `信访受理 | 信访化解` takes their object
     const before = headers.slice(0, i).reverse().slice(0, 3);
     const neighbours = headers.filter((_, j) => j !== i);
-    const m = place(sc.header, acc.catalog, { section: st.sectionText ?? st.section, parent: sc.parent, sheet: view.name, unit: unitInLabel(sc.header), before, neighbours });
+    const m = place(sc.header, acc.catalog, { section: st.sectionText ?? st.section, parent: sc.parent, sheet: view.name, unit: unitInLabel(sc.header), before, neighbours, mappings: acc.mappings });
     const def = m.id !== null ? acc.defs.get(m.id) : undefined;
     const unit = unitInLabel(sc.header) ?? (sc.parent ? unitInLabel(sc.parent) : null);
     const percent = unit === '%' || /率|比例|%|％/.test(sc.header);
@@ -642,7 +651,9 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
         continue;
       }
       if (view.covered(r, col.col)) continue;
-      acc.observations.push(
+      pushExplained(
+        acc,
+        col.m,
         observe(view, col.def, col.label, r, col.col, {
           writtenUnit: col.percent ? null : col.unit,
           percentHeader: col.percent,

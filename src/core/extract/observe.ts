@@ -6,6 +6,8 @@ import { a1 } from '../address';
 import type { Catalog, IndicatorDef, Observation, ParsedValue, Period, UnknownFigure } from '../types';
 import { parseValue } from '../value';
 import { matchLabel, stripTimePhrase, type LabelMatch, type MatchContext } from '../match';
+import { mappingFor } from '../meaning/mapping';
+import { RESULT_SHEETS } from '../catalog';
 import type { SheetView } from './sheet';
 
 export interface Where {
@@ -131,6 +133,10 @@ export function observeUnknown(
 
 /** The catalog place of a label, or why not; a leading time phrase (`2022年以来开展法治培训`) is for the year rule, not part of the name. */
 export function place(label: string, catalog: Catalog, ctx: MatchContext): LabelMatch {
+  // the user's own placement (指标对照) wins over any reading: of the label, or of the column's group and label
+  const mine = mappingFor(ctx.mappings, label, ctx.sheet) ?? (ctx.parent ? mappingFor(ctx.mappings, `${ctx.parent}${label}`, ctx.sheet) : null);
+  const def = mine ? catalog.indicators.find((d) => d.id === mine.id) : undefined;
+  if (mine && def) return { id: def.id, score: 1, via: 'user', explain: `按“${mine.source ?? RESULT_SHEETS.mapping}”中的对照，“${label}”为“${def.name}”` };
   const first = matchLabel(label, catalog, ctx);
   if (first.id !== null) return first;
   const bare = stripTimePhrase(label);

@@ -336,7 +336,7 @@ function facetText(r: Reading): string {
   if (r.head) {
     const name = OBJECT_NAMES.get(r.head) ?? r.head;
     const from =
-      r.headFrom === 'parent' ? `，取自上级“${r.headWord}”` : r.headFrom === 'section' ? `，取自所在部分“${r.headWord}”` : r.headFrom === 'neighbours' ? `，取自相邻行“${r.headWord}”` : r.headFrom === 'sheet' ? `，取自工作表名“${r.headWord}”` : '';
+      r.headFrom === 'parent' ? `，取自上级“${r.headWord}”` : r.headFrom === 'section' ? `，取自所在部分“${r.headWord}”` : r.headFrom === 'neighbours' ? `，取自相邻的“${r.headWord}”` : r.headFrom === 'sheet' ? `，取自工作表名“${r.headWord}”` : '';
     parts.push(`对象：${name}${from}`);
   }
   if (f.stages.length) parts.push(`环节：${f.stages.map((s) => STAGE_NAMES[s] ?? s).join('、')}`);

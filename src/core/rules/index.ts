@@ -22,7 +22,7 @@ import type { Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, sumMismatch } from './relations';
-import { ambiguousLabel, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
+import { ambiguousLabel, mappingInvalid, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
@@ -44,6 +44,7 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   'approximate-rate': approximateRate,
   'unknown-indicator': unknownIndicator,
   'ambiguous-label': ambiguousLabel,
+  'mapping-invalid': mappingInvalid,
   'sheet-unreadable': sheetUnreadable,
   numbering,
   'sheet-truncated': sheetTruncated,

@@ -139,6 +139,11 @@ export const RULES: Record<RuleId, RuleMeta> = {
     template:
       '{where}的“{label}”可能是{candidates}，表中的上下文不足以确定是哪一个，这一行的数字暂不参与审核。请在“指标对照”中选定（任务窗格或网页中点选即可），以后审核会记住。',
   },
+  'mapping-invalid': {
+    severity: 'hint',
+    title: '指标对照无效',
+    template: '{source}的对照“{text}”没有生效：{reason}。请改为指标目录中的指标名称，或删除这一行。',
+  },
   'sheet-unreadable': {
     severity: 'error',
     title: '工作表读取出错',

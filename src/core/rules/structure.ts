@@ -25,7 +25,8 @@ export function unknownIndicator(ctx: RuleContext): Finding[] {
         actual: u.label || u.raw,
       });
       if (u.label) f.label = u.label;
-      if (u.suggestion) f.candidates = [{ id: u.suggestion.id, name: names.get(u.suggestion.id) ?? u.suggestion.name }];
+      const ids = u.suggestions?.length ? u.suggestions : u.suggestion ? [u.suggestion.id] : [];
+      if (ids.length) f.candidates = ids.map((id) => ({ id, name: names.get(id) ?? id }));
       return f;
     });
 }
@@ -53,6 +54,23 @@ export function ambiguousLabel(ctx: RuleContext): Finding[] {
       f.candidates = candidates;
       return f;
     });
+}
+
+/** A row of the user's 指标对照 (or --mapping file) that names no indicator: said, not silently dropped. */
+export function mappingInvalid(ctx: RuleContext): Finding[] {
+  return (ctx.extraction.mappingProblems ?? []).map((p) =>
+    makeFinding('mapping-invalid', {
+      sheet: p.file ? '' : p.sheet,
+      cell: p.file ? '' : p.cell,
+      indicators: [],
+      entity: null,
+      period: null,
+      key: `mapping|${p.text}`,
+      // a row of the 指标对照 sheet is a cell; an entry of a --mapping file is named with its file
+      vars: { source: p.cell && !p.file ? whereText(p.sheet, p.cell) : `指标对照文件“${p.sheet}”${p.cell ? `中的${p.cell}` : ''}`, text: p.text, reason: p.reason },
+      actual: p.text,
+    }),
+  );
 }
 
 /** A sheet whose reading failed: said as an error naming it; the other sheets were still read. */
