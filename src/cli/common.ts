@@ -128,9 +128,10 @@ const WRITE_WHY: Record<string, string> = {
   EIO: '磁盘读写出错',
 };
 
+/** The code of an error the operating system gave (it names its system call); undefined for anything else. */
 function errnoCode(e: unknown): string | undefined {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  const err = e as NodeJS.ErrnoException | null;
+  return typeof err?.code === 'string' && typeof err.syscall === 'string' ? err.code : undefined;
 }
 
 /** `a/b.xlsx` as the user would recognise it: relative to the working folder when it lies inside it. */
