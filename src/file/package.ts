@@ -855,7 +855,8 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     plan = resolution.plan;
     if (needsCellEdits(plan)) throw new Error('writeIntoPackage: a plan that marks cells goes through applyPlan');
 
-    const writes = plan.sheets;
+    // a name given twice (combined plans) is one sheet, the later one, as replacing it twice would leave it
+    const writes = plan.sheets.filter((sp, i) => !plan.sheets.some((o, j) => j > i && o.name === sp.name));
     const replace = new Set<string>([...(plan.deleteSheets ?? []), ...writes.map((s) => s.name)]);
     const removed = located.filter((s) => replace.has(s.el.name));
     const kept = located.filter((s) => !replace.has(s.el.name));

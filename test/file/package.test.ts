@@ -403,3 +403,16 @@ describe('packages written by other programs', () => {
     // (ExcelJS reads no prefixed workbook part at all, this source included: the project's reader is the judge here)
   });
 });
+
+test('a plan naming one result sheet twice (combined plans) writes it once, the later version', async () => {
+  const src = new Uint8Array(fs.readFileSync(path.join(SAMPLES, '示范镇-2023-无误.xlsx')));
+  const book = await readXlsx(src, 'x.xlsx');
+  const result = check(book);
+  const a = resultPlan(result, null);
+  const b = resultPlan(result, null);
+  b.sheets[0].rows[0] = [{ v: '第二份' }];
+  const out = await applyPlan(src, combinePlans(a, b), 'x.xlsx');
+  const after = await readXlsx(out, 'x.xlsx');
+  expect(after.sheets.map((s) => s.name).filter((n) => n === RESULT_SHEETS.findings)).toHaveLength(1);
+  expect(after.sheets.find((s) => s.name === RESULT_SHEETS.findings)!.rows[0][0]).toBe('第二份');
+});
