@@ -197,6 +197,22 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
             <h2 id={`${id}-findings`} className={styles.h2}>
               {s.findings}
             </h2>
+            {/* hidden sheets are checked by default; the county may leave them out */}
+            {result.hiddenSheets?.length ? (
+              <Field
+                hint={s.checkHiddenHelp(
+                  result.hiddenSheets.map((h) => `‘${h.sheet}’${s.hiddenKind[h.visibility]}`).join('、'),
+                )}
+              >
+                <Switch
+                  label={s.checkHidden}
+                  checked={!pane.skipHidden}
+                  disabled={isBusy}
+                  onChange={(_, data) => void pane.setSkipHidden(!data.checked)}
+                  data-testid="check-hidden-switch"
+                />
+              </Field>
+            ) : null}
             {result.findings.length === 0 ? (
               <p className={styles.ok} data-testid="no-findings">
                 {s.noFindings}

@@ -5,7 +5,7 @@ import { explanationPlan, markPlan, removalPlan, resultPlan } from '../core/plan
 import type { Engine } from './engine';
 
 export const coreEngine: Engine = {
-  check: (book, opts) => check(book, { workbookTemplates: opts?.workbookTemplates === true }),
+  check: (book, opts) => check(book, { workbookTemplates: opts?.workbookTemplates === true, skipHidden: opts?.skipHidden === true }),
   buildReport: (result, book, opts) => buildReport(result, { book, workbookTemplates: opts?.workbookTemplates === true }),
   markPlan,
   removalPlan,

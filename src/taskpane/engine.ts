@@ -7,6 +7,8 @@ import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../c
 /** What the user chose about the workbook: apply its own 报告模板 sheet (default: no, check hints it was found). */
 export interface EngineOptions {
   workbookTemplates?: boolean;
+  /** Leave the township's hidden sheets out (default: check them; findings there say the sheet is hidden). */
+  skipHidden?: boolean;
 }
 
 export interface Engine {

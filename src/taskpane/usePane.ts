@@ -34,6 +34,8 @@ export interface PaneState {
   reportError: string | null;
   /** The user chose to apply the workbook's own 报告模板 sheet (off by default: templates are the county's). */
   workbookTemplates: boolean;
+  /** The user chose to leave hidden sheets out of the check (off by default: they are checked and marked). */
+  skipHidden: boolean;
   error: string | null;
   notice: string | null;
 }
@@ -49,6 +51,8 @@ export interface PaneApi extends PaneState {
   select(finding: Finding): Promise<void>;
   /** Apply (or stop applying) the workbook's own 报告模板 sheet, and check the workbook read last again. */
   setWorkbookTemplates(on: boolean): Promise<boolean>;
+  /** Check hidden sheets too (the default) or leave them out, and check the workbook read last again. */
+  setSkipHidden(on: boolean): Promise<boolean>;
   dismissError(): void;
   dismissNotice(): void;
   /** Show a message from outside the pane logic (e.g. a download failed). */
@@ -64,6 +68,7 @@ const initial: PaneState = {
   report: null,
   reportError: null,
   workbookTemplates: false,
+  skipHidden: false,
   error: null,
   notice: null,
 };
@@ -144,11 +149,11 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
   /** Read and check; returns the new state (not yet committed) so callers can combine it with a notice. */
   /** Check a workbook already read, with the template choice `workbookTemplates`. */
   const checkBook = useCallback(
-    async (book: Workbook, workbookTemplates: boolean): Promise<Partial<PaneState>> => {
+    async (book: Workbook, workbookTemplates: boolean, skipHidden = stateRef.current.skipHidden): Promise<Partial<PaneState>> => {
       const core = await getEngine();
       patch({ busy: 'checking', progress: null });
       await nextFrame();
-      const opts = { workbookTemplates };
+      const opts = { workbookTemplates, skipHidden };
       const result = core.check(book, opts);
       let report: Report | null = null;
       let reportError: string | null = null;
@@ -158,7 +163,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
         // a 报告模板 sheet with a mistake: its message names the cell; the findings stand regardless
         reportError = e instanceof Error && e.message ? e.message : strings.reportFailed;
       }
-      return { result, report, reportError, workbookTemplates };
+      return { result, report, reportError, workbookTemplates, skipHidden };
     },
     [getEngine, patch, strings],
   );
@@ -176,6 +181,16 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
         const book = bookRef.current;
         if (!book) return { workbookTemplates: on };
         return checkBook(book, on);
+      }),
+    [run, checkBook],
+  );
+
+  const setSkipHidden = useCallback(
+    (on: boolean) =>
+      run('checking', async () => {
+        const book = bookRef.current;
+        if (!book) return { skipHidden: on };
+        return checkBook(book, stateRef.current.workbookTemplates, on);
       }),
     [run, checkBook],
   );
@@ -273,6 +288,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     explain,
     select,
     setWorkbookTemplates,
+    setSkipHidden,
     dismissError,
     dismissNotice,
     fail,
