@@ -27,7 +27,7 @@ describe('unknown-indicator', () => {
 
   it('says a figure without a label cannot reach the report (issue 11: every other row does)', () => {
     const f = run([], { rules: ['unknown-indicator'], extra: { unknown: [{ label: '', raw: '21', sheet: '行政执法', cell: 'D9', suggestion: null }] } });
-    expect(f[0].message).toBe('‘行政执法’表 D9的数字“21”没有指标名称，不参与审核，也不能写入报告文稿。请在这一行填写指标名称。');
+    expect(f[0].message).toBe('‘行政执法’表 D9的数字“21”所在的行没有名称，不参与审核，也不能写入报告文稿。请在这一行填写指标（或乡镇）的名称。');
     f.forEach(expectCleanMessage);
   });
 
