@@ -72,6 +72,24 @@ describe('a zip entry whose CRC-32 does not match its content (one stored digit 
     expect(e.message).toContain('重新索取原文件');
   });
 
+  test('the command line: exit 2, the damage named, and the other files of the run still checked', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-crc-'));
+    try {
+      const stored = await storedCopy(ZHOU);
+      fs.writeFileSync(path.join(dir, '改动.xlsx'), patch(stored, '<c r="D5" s="3"><v>14</v>', '<c r="D5" s="3"><v>11</v>'));
+      fs.writeFileSync(path.join(dir, '原件.xlsx'), stored);
+      let out = '';
+      let err = '';
+      const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd: dir };
+      const code = await main(['check', '改动.xlsx', '原件.xlsx'], io);
+      expect(code).toBe(2);
+      expect(err).toMatch(/“改动\.xlsx”已损坏.*工作表“行政执法”.*CRC-32/);
+      expect(out).toContain('行政执法!D5'); // the good copy's planted error, still found
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a changed byte in the shared strings (a label) is damage naming that part', async () => {
     const stored = await storedCopy(ZHOU);
     const altered = patch(stored, '行政执法人员', '行政执法人数');
