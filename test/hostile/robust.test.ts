@@ -161,8 +161,12 @@ describe('bidirectional control characters (U+202E …) in a text item', () => {
     expect(core).not.toMatch(BIDI);
   });
 
-  test('the result sheets (审核结果, 计算结果, 报告文稿) hold none of them; the township sheets keep theirs', async () => {
-    const out = await applyPlan(bytes, combinePlans(resultPlan(result, report), markPlan(result)), '周营镇-双向.xlsx');
+  test.each([
+    ['results alone (written into the original package)', false],
+    ['results with marks', true],
+  ])('the result sheets (审核结果, 计算结果, 报告文稿) hold none of them; the township sheets keep theirs: %s', async (_, marks) => {
+    const plan = marks ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
+    const out = await applyPlan(bytes, plan, '周营镇-双向.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(out as unknown as ArrayBuffer);
     const written: string[] = [];
