@@ -187,7 +187,54 @@ function build(): Catalog {
       });
     }
   }
-  return { version: '2026.1', indicators, relations: RELATIONS };
+  const catalog = { version: '2026.2', indicators, relations: RELATIONS };
+  const problems = validateCatalog(catalog);
+  if (problems.length) throw new Error(`内置指标目录有误：${problems.join('；')}`);
+  return catalog;
+}
+
+const KINDS = new Set<IndicatorKind>(['count', 'amount', 'rate', 'yesno', 'text']);
+const SECTION_IDS = new Set<string>(['leadership', 'publicity', 'disputes', 'enforcement', 'legal-services', 'decisions', 'shortcomings', 'plans', 'other']);
+const MEASURES = new Set(['count', 'people', 'times', 'amount', 'rate', 'yesno']);
+const LEVELS = new Set(['county', 'city', 'province', 'national']);
+const SCOPES = new Set(['village', 'community', 'both']);
+
+/**
+ * The catalog's schema, checked: every problem as one Chinese sentence naming the indicator or relation (empty when
+ * the catalog is sound). The built-in catalog is checked on load; a county's additions through extendCatalog.
+ */
+export function validateCatalog(catalog: Catalog): string[] {
+  const out: string[] = [];
+  const ids = new Set<string>();
+  for (const d of catalog.indicators) {
+    const who = `指标“${d.name || d.id}”`;
+    if (!d.id || !/^[a-z][a-z0-9_]*$/.test(d.id)) out.push(`${who}的编号“${d.id}”应由小写字母、数字和下划线组成`);
+    if (ids.has(d.id)) out.push(`指标编号 ${d.id} 重复`);
+    ids.add(d.id);
+    if (!d.name?.trim()) out.push(`指标 ${d.id} 没有名称`);
+    if (!KINDS.has(d.kind)) out.push(`${who}的类型“${d.kind}”不是 数量/金额/比率/是否/文字 之一`);
+    if (!SECTION_IDS.has(d.section)) out.push(`${who}的章节“${d.section}”不存在`);
+    if (d.min !== undefined && d.max !== undefined && d.min > d.max) out.push(`${who}的下限大于上限`);
+    const mn = d.meaning;
+    if (mn) {
+      if (!mn.object) out.push(`${who}的含义缺少对象`);
+      if (!MEASURES.has(mn.measure)) out.push(`${who}的度量“${mn.measure}”无效`);
+      if ((mn.measure === 'rate') !== (d.kind === 'rate')) out.push(`${who}的度量与类型不一致`);
+      if (mn.level && !LEVELS.has(mn.level)) out.push(`${who}的级别“${mn.level}”无效`);
+      for (const sc of mn.scope ?? []) if (!SCOPES.has(sc)) out.push(`${who}的范围“${sc}”无效`);
+    }
+    if (d.standsFor && !catalog.indicators.some((x) => x.id === d.standsFor)) out.push(`${who}代替的指标 ${d.standsFor} 不存在`);
+  }
+  const has = (id: string) => ids.has(id);
+  for (const r of catalog.relations) {
+    const refs = r.kind === 'part-of' ? [r.part, r.whole] : r.kind === 'rate' ? [r.rate, r.numerator, r.denominator] : [r.total, ...r.parts];
+    for (const id of refs) if (!has(id)) out.push(`关系（${r.kind}）引用的指标 ${id} 不存在`);
+    if (r.kind === 'rate') {
+      const d = catalog.indicators.find((x) => x.id === r.rate);
+      if (d && d.kind !== 'rate') out.push(`比率关系中的“${d.name}”不是比率指标`);
+    }
+  }
+  return out;
 }
 
 /** The default catalog, from the domain brief. */
@@ -216,7 +263,10 @@ export function extendCatalog(
     if (known.has(d.id)) throw new Error(`指标编号 ${d.id} 已存在，不能重复定义`);
     indicators.push(d);
   }
-  return { version: `${base.version}+local`, indicators, relations: [...base.relations, ...(add.relations ?? [])] };
+  const out = { version: `${base.version}+local`, indicators, relations: [...base.relations, ...(add.relations ?? [])] };
+  const problems = validateCatalog(out);
+  if (problems.length) throw new Error(`指标目录有误：${problems.join('；')}`);
+  return out;
 }
 
 /** Report section order within part 一 (主要举措和成效). */

@@ -36,7 +36,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   const hiddenSheets = hiddenSheetsOf(whole, opts.skipHidden === true);
   const skipped = new Set(hiddenSheets.filter((h) => !h.checked).map((h) => h.sheet));
   const book: Workbook = skipped.size ? { ...whole, sheets: whole.sheets.filter((s) => !skipped.has(s.name)) } : whole;
-  const own = readMappings(book, catalog);
+  const own = readMappings(whole, catalog);
   const extraction = extract(book, { catalog, year: opts.year, mappings: mergeMappings(opts.mappings ?? [], own.mappings) });
   const problems = [...(opts.mappingProblems ?? []), ...own.problems];
   if (problems.length) extraction.mappingProblems = problems;
@@ -52,6 +52,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   const findings = applyExplanations(noteHiddenSheets(runRules(ctx), hiddenSheets), explanations);
   return {
     file: whole.name,
+    catalog,
     unit: extraction.unit,
     year: extraction.year,
     extraction,

@@ -377,6 +377,8 @@ export interface HiddenSheet {
 
 export interface CheckResult {
   file: string;
+  /** The catalog this check used (the default, or a county's): what reads and writes the result uses it too. */
+  catalog?: Catalog;
   unit: string | null;
   year: number | null;
   extraction: Extraction;

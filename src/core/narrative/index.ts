@@ -162,7 +162,7 @@ function otherRows(result: CheckResult, catalog: Catalog, omit: boolean): OtherR
   return out;
 }
 
-export function reportFigures(result: CheckResult, catalog: Catalog = CATALOG, templates?: TemplateSet): ReportFigures {
+export function reportFigures(result: CheckResult, catalog: Catalog = result.catalog ?? CATALOG, templates?: TemplateSet): ReportFigures {
   const year = result.year;
   const rates = new Map<string, ComputedRate>();
   const previousRates = new Map<string, ComputedRate>();
@@ -228,7 +228,7 @@ export interface YearOnYear {
  * The change of an indicator against the previous year, as prose says it; null when either year has no
  * exact figure (approximate figures have no growth rate) or the previous count is 0.
  */
-export function yearOnYear(result: CheckResult, id: string, catalog: Catalog = CATALOG, figures?: ReportFigures): YearOnYear | null {
+export function yearOnYear(result: CheckResult, id: string, catalog: Catalog = result.catalog ?? CATALOG, figures?: ReportFigures): YearOnYear | null {
   const f = figures ?? reportFigures(result, catalog);
   const def = catalog.indicators.find((d) => d.id === id);
   if (!def) return null;
@@ -488,7 +488,7 @@ export function reportTemplates(opts: Pick<ReportOptions, 'book' | 'workbookTemp
 
 /** The report on a check result: title, addressee, opening, parts 一–五 (those with content), closing, signature. */
 export function buildReport(result: CheckResult, opts: ReportOptions = {}): Report {
-  const catalog = opts.catalog ?? CATALOG;
+  const catalog = opts.catalog ?? result.catalog ?? CATALOG;
   const ex = result.extraction;
   const unit = (result.unit ?? ex.unit)?.trim() || null;
   const year = result.year ?? ex.year ?? null;
@@ -630,7 +630,7 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
  * Check a report against its check result: every figure the workbook gives for the unit and year is in the
  * text exactly as formatted (rates as recomputed), and every number in the text comes from the workbook.
  */
-export function auditFigures(report: Report, result: CheckResult, catalog: Catalog = CATALOG, templates?: TemplateSet): FigureAudit {
+export function auditFigures(report: Report, result: CheckResult, catalog: Catalog = result.catalog ?? CATALOG, templates?: TemplateSet): FigureAudit {
   const f = reportFigures(result, catalog, templates);
   const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
   const body = report.paragraphs.map((p) => p.text).join('\n');

@@ -2,7 +2,7 @@
  * The user's own placements (指标对照): a label the tool could not place, or placed wrongly, is fixed once and
  * stays fixed — in the workbook, at every later check, and from a --mapping file in the CLI.
  */
-import { CATALOG } from '../../../src/core/catalog';
+import { CATALOG, extendCatalog, validateCatalog } from '../../../src/core/catalog';
 import { check } from '../../../src/core/check';
 import { mappingFor, mappingSheet, parseMappingJson, readMappings, withMapping } from '../../../src/core/meaning/mapping';
 import { isToolSheet } from '../../../src/core/toolsheets';
@@ -118,5 +118,20 @@ describe('--mapping JSON', () => {
     const list = [{ label: '（五） 全年综合化解率（%）', id: 'petition_resolution_rate', sheet: null }];
     expect(mappingFor(list, '全年综合化解率', '指标')?.id).toBe('petition_resolution_rate');
     expect(mappingFor(list, '化解率', '指标')).toBeNull();
+  });
+});
+
+describe('the catalog is data with a schema', () => {
+  test('the built-in catalog is sound, and a check carries the catalog it used', () => {
+    expect(validateCatalog(CATALOG)).toEqual([]);
+    const r = check(township());
+    expect(r.catalog).toBe(CATALOG);
+  });
+
+  test('a county addition that breaks the schema is refused with sentences naming what is wrong', () => {
+    const bad = { ...CATALOG.indicators[0], id: 'County-X', name: '', kind: 'number' as never };
+    expect(() => extendCatalog(CATALOG, { indicators: [bad], relations: [{ kind: 'part-of', part: 'County-X', whole: 'no_such' }] })).toThrow(
+      /编号“County-X”.*没有名称.*类型“number”.*no_such 不存在/,
+    );
   });
 });
