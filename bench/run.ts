@@ -12,6 +12,7 @@ import { makeFixtures, BENCH_DIR } from './fixtures';
 import { adapterMetrics } from './adapter';
 import { bundleMetrics } from './bundle';
 import { pageMetrics } from './page';
+import { formatMetrics } from './formats';
 
 export interface Metric {
   name: string;
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     ok: score.table.wrong === 0,
   });
 
+  metrics.push(...(await formatMetrics(fx, BENCH_DIR, runWorker, median, quick ? 3 : 7)));
   metrics.push(...(await adapterMetrics()));
   metrics.push(...bundleMetrics(path.join(root, 'dist')));
   try {

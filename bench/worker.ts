@@ -2,6 +2,7 @@
  * One bench scenario in a fresh process, so its peak memory (maxRSS) is its own.
  * Prints one JSON line: { times: ms[], maxRssMB, extra }.
  *   node build/bench/worker.js read|check|report <file> <iterations>
+ *   node build/bench/worker.js readany|sheetjs <file> <iterations>   (our reader for any format; SheetJS on an .xlsx)
  *   node build/bench/worker.js many <file>...            (one pass over all files)
  *   node build/bench/worker.js merge <out.xlsx> <file>...
  */
@@ -10,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { check } from '../src/core/check';
 import { buildReport } from '../src/core/narrative';
 import { resultPlan } from '../src/core/plan';
-import { readXlsx, applyPlan, reportDocx } from '../src/file';
+import { readXlsx, readWorkbook, applyPlan, reportDocx } from '../src/file';
 import { mergeFiles } from '../src/cli/merge';
 
 function now(): number {
@@ -53,6 +54,16 @@ async function main(): Promise<void> {
         await applyPlan(data, resultPlan(result, report));
         await reportDocx(report);
       });
+    }
+  } else if (mode === 'readany' || mode === 'sheetjs') {
+    const [file, n] = rest;
+    const data = fs.readFileSync(file);
+    const name = file.split('/').pop() ?? file;
+    if (mode === 'readany') times = await timed(Number(n), async () => readWorkbook(data, name));
+    else {
+      // a bench-only peer, never used on user files; run.ts only asks for it when the package is installed
+      const XLSX = require('xlsx') as { read(d: Uint8Array, o: { type: string }): unknown };
+      times = await timed(Number(n), async () => XLSX.read(data, { type: 'buffer' }));
     }
   } else if (mode === 'many') {
     const t = now();
