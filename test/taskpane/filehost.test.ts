@@ -1,4 +1,5 @@
 /** FileHost over real .xlsx bytes (src/file) and the core: what the page does to a workbook, without the page. */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { check } from '../../src/core/check';
@@ -76,4 +77,31 @@ test('download names keep the workbook name', () => {
   expect(derivedName('周营镇-2023-指标.xlsx', '审核', 'xlsx')).toBe('周营镇-2023-指标-审核.xlsx');
   expect(derivedName('报表.XLSX', '报告', 'docx')).toBe('报表-报告.docx');
   expect(derivedName('', '报告', 'docx')).toBe('工作簿-报告.docx');
+});
+
+test('the page opens an .xls and a GBK .csv like an .xlsx: same findings, and the result copy is an .xlsx built from them', async () => {
+  const { readXlsx } = await import('../../src/file');
+  const { workbookToXls } = await import('../file/biff-writer');
+  const original = await readXlsx(new Uint8Array(SAMPLE), '周营镇-2023-指标.xlsx');
+  const xlsBytes = workbookToXls(original);
+  const host = new FileHost('周营镇-2023-指标.xls', xlsBytes);
+  const book = await host.read();
+  const key = (b: typeof book) => check(b).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`).sort();
+  expect(key(book)).toEqual(key(original));
+  const result = check(book);
+  expect((await host.apply(resultPlan(result, buildReport(result)))).ok).toBe(true);
+  // now an .xlsx (a zip), with the township's sheets as read and the result sheets; the .xls bytes were not touched
+  expect([...host.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  const after = await readXlsx(host.bytes, 'copy.xlsx');
+  for (const g of original.sheets) expect(after.sheets.find((s) => s.name === g.name)?.rows).toEqual(g.rows);
+  expect(after.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['审核结果', '计算结果', '报告文稿']));
+  expect(xlsBytes.subarray(0, 4)).toEqual(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]));
+  expect(derivedName(host.name, '审核', 'xlsx')).toBe('周营镇-2023-指标-审核.xlsx');
+
+  // 行政执法 as a GBK CSV: 序号,指标名称,单位,数值 with 14 certified of 12 officers
+  const gbk = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: '序号,指标名称,单位,数值\n1,行政执法人员,人,12\n2,持证人数,人,14\n' }));
+  const csv = new FileHost('行政执法.csv', gbk);
+  const f = check(await csv.read()).findings.find((x) => x.rule === 'part-exceeds-whole');
+  expect(f).toMatchObject({ sheet: '行政执法', cell: 'D3' });
+  expect(derivedName('行政执法.csv', '审核', 'xlsx')).toBe('行政执法-审核.xlsx');
 });
