@@ -495,6 +495,15 @@ describe('merged titles, section rows and labels unmerged and filled (WPS 取消
     expect(byId.get('fines')).toMatchObject({ value: 1.3, unit: '万元' });
   });
 
+  test('a label merged down over its 场 and 人次 rows, filled down, names each row by its unit', () => {
+    const r = law([HEADER, [4, '执法业务培训', '场', 3, null], [4, '执法业务培训', '人次', 36, null]]);
+    expect(r.observations.map((o) => `${o.indicator}@${o.cell}=${String(o.value)}${o.unit}`)).toEqual([
+      'enforcement_trainings@D2=3场',
+      'enforcement_training_attendance@D3=36人次',
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'conflicting-values' || f.rule === 'unknown-indicator')).toEqual([]);
+  });
+
   test('near misses stay figures: a yes/no beside a copied label, equal numbers, and two different texts', () => {
     const r = law([
       HEADER,
