@@ -53,6 +53,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   return {
     file: whole.name,
     catalog,
+    mappings: own.mappings,
     unit: extraction.unit,
     year: extraction.year,
     extraction,

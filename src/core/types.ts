@@ -379,6 +379,8 @@ export interface CheckResult {
   file: string;
   /** The catalog this check used (the default, or a county's): what reads and writes the result uses it too. */
   catalog?: Catalog;
+  /** The workbook's own 指标对照 placements (label → indicator), so a new one can be added to them. */
+  mappings?: { label: string; id: string; sheet: string | null }[];
   unit: string | null;
   year: number | null;
   extraction: Extraction;

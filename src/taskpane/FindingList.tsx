@@ -161,9 +161,39 @@ interface FindingItemProps {
   onSelect(f: Finding): void;
   onEdit(f: Finding | null): void;
   onExplain(f: Finding, text: string): Promise<boolean>;
+  onPlace?(f: Finding, indicator: string): Promise<boolean>;
 }
 
-function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit, onExplain }: FindingItemProps) {
+/** An unknown or ambiguous label: the indicators it may be, one click each (kept in 指标对照 by the pane). */
+function PlaceChoice({ finding, where, busy, onPlace }: { finding: Finding; where: string; busy: boolean; onPlace(f: Finding, indicator: string): Promise<boolean> }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const id = React.useId();
+  return (
+    <div className={styles.row} role="group" aria-labelledby={`${id}-q`} data-testid="place-choice">
+      <span id={`${id}-q`} className={styles.where}>
+        {s.placeQuestion}
+      </span>
+      {finding.candidates!.map((c) => (
+        <Button
+          key={c.id}
+          size="small"
+          appearance="outline"
+          disabled={busy}
+          data-testid="place-button"
+          data-indicator={c.id}
+          title={s.placeHelp}
+          aria-label={`${s.placeAs(c.name)}：${finding.label}，${where}`}
+          onClick={() => void onPlace(finding, c.id)}
+        >
+          {s.placeAs(c.name)}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace }: FindingItemProps) {
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
@@ -191,6 +221,9 @@ function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit,
         <p className={styles.explanation} data-testid="finding-explanation">
           {s.explanationOf(finding.explanation)}
         </p>
+      ) : null}
+      {onPlace && finding.label && (finding.candidates?.length ?? 0) > 0 && (finding.rule === 'unknown-indicator' || finding.rule === 'ambiguous-label') ? (
+        <PlaceChoice finding={finding} where={where} busy={busy} onPlace={onPlace} />
       ) : null}
       {canExplain && !editing ? (
         <div className={styles.row}>
@@ -244,9 +277,11 @@ export interface FindingListProps {
   busy: boolean;
   onSelect(f: Finding): Promise<void> | void;
   onExplain(f: Finding, text: string): Promise<boolean>;
+  /** Place an unknown or ambiguous label on one of its candidates (absent: no choice is offered). */
+  onPlace?(f: Finding, indicator: string): Promise<boolean>;
 }
 
-export function FindingList({ findings, busy, onSelect, onExplain }: FindingListProps) {
+export function FindingList({ findings, busy, onSelect, onExplain, onPlace }: FindingListProps) {
   const s = useStrings();
   const styles = useStyles();
   const groups = React.useMemo(() => groupFindings(findings), [findings]);
@@ -285,6 +320,7 @@ export function FindingList({ findings, busy, onSelect, onExplain }: FindingList
                     }}
                     onEdit={(x) => setEditingId(x ? x.id : null)}
                     onExplain={onExplain}
+                    onPlace={onPlace}
                   />
                 ))}
               </ul>

@@ -223,6 +223,7 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
                 busy={isBusy}
                 onSelect={pane.select}
                 onExplain={pane.explain}
+                onPlace={pane.place}
               />
             )}
           </section>

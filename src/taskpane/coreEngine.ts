@@ -1,7 +1,7 @@
 /** The real core behind the pane, loaded on the first check (its own chunk, so the pane's first paint is small). */
 import { check } from '../core/check';
 import { buildReport } from '../core/narrative';
-import { explanationPlan, markPlan, removalPlan, resultPlan } from '../core/plan';
+import { explanationPlan, markPlan, placementPlan, removalPlan, resultPlan } from '../core/plan';
 import type { Engine } from './engine';
 
 export const coreEngine: Engine = {
@@ -11,5 +11,6 @@ export const coreEngine: Engine = {
   removalPlan,
   resultPlan,
   explanationPlan,
+  placementPlan,
   clearMarksPlan: () => ({ sheets: [], styles: {}, clearMarks: true }),
 };

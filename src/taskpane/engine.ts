@@ -22,6 +22,8 @@ export interface Engine {
   removalPlan(opts: { explanations?: boolean }): WritePlan;
   resultPlan(result: CheckResult, report: Report | null): WritePlan;
   explanationPlan(explanations: Explanation[]): WritePlan;
+  /** 指标对照 with one more placement of a label (the user's choice for an unknown or ambiguous label). */
+  placementPlan(result: CheckResult, add: { label: string; id: string; sheet: string | null }): WritePlan;
   /** Only the marks cleared (original fills restored); result sheets and explanations stay. */
   clearMarksPlan(): WritePlan;
 }

@@ -48,6 +48,11 @@ export interface PaneApi extends PaneState {
   writeResults(): Promise<boolean>;
   /** Save an explanation for a verify finding in 审核说明, then check again so it shows as explained. */
   explain(finding: Finding, text: string): Promise<boolean>;
+  /**
+   * Place an unknown or ambiguous label on the indicator the user chose: the choice is kept in 指标对照 (in the
+   * workbook, so it holds at every later check and travels with the file), then the workbook is checked again.
+   */
+  place(finding: Finding, indicator: string): Promise<boolean>;
   select(finding: Finding): Promise<void>;
   /** Apply (or stop applying) the workbook's own 报告模板 sheet, and check the workbook read last again. */
   setWorkbookTemplates(on: boolean): Promise<boolean>;
@@ -262,6 +267,19 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     [run, apply, getEngine, readAndCheck, strings],
   );
 
+  const place = useCallback(
+    (finding: Finding, indicator: string) =>
+      run('applying', async () => {
+        const result = stateRef.current.result;
+        if (!result || !finding.label) throw new Error(strings.unknownError);
+        const name = finding.candidates?.find((c) => c.id === indicator)?.name ?? indicator;
+        await apply((await getEngine()).placementPlan(result, { label: finding.label, id: indicator, sheet: finding.sheet || null }));
+        const checked = await readAndCheck();
+        return { ...checked, notice: strings.placementSaved(finding.label, name) };
+      }),
+    [run, apply, getEngine, readAndCheck, strings],
+  );
+
   const select = useCallback(
     async (finding: Finding) => {
       try {
@@ -286,6 +304,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     clearResults,
     writeResults,
     explain,
+    place,
     select,
     setWorkbookTemplates,
     setSkipHidden,

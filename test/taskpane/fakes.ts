@@ -143,6 +143,9 @@ export function fakeEngine(findings: Finding[], report?: Report): Engine & { che
     clearMarksPlan(): WritePlan {
       return { sheets: [], styles: {}, clearMarks: true };
     },
+    placementPlan(_result: CheckResult, add: { label: string; id: string; sheet: string | null }): WritePlan {
+      return { sheets: [{ name: '指标对照', columns: [], rows: [[{ v: add.label }, { v: add.id }, { v: add.sheet ?? '' }]] }], styles: {} };
+    },
   };
   return engine;
 }

@@ -4,6 +4,7 @@
  * literals (`CellSpec.v`, written as text by every host); the only formulas are the rate formulas of 计算结果.
  */
 import { CATALOG, RESULT_SHEETS } from '../catalog';
+import { mappingSheet, withMapping, type LabelMapping } from '../meaning/mapping';
 import { ref } from '../address';
 import { formatNumber, formatPercent } from '../format';
 import { rateAgrees } from '../rate';
@@ -303,6 +304,17 @@ export function combinePlans(...plans: WritePlan[]): WritePlan {
     if (p.activate && !out.activate) out.activate = p.activate;
   }
   return out;
+}
+
+/**
+ * The 指标对照 sheet with one more placement (the user's one-click choice for an unknown or ambiguous label): the
+ * workbook's own placements plus this one, the same label on the same sheet replaced. Kept like 审核说明: results
+ * removal leaves it.
+ */
+export function placementPlan(result: CheckResult, add: LabelMapping): WritePlan {
+  const catalog = result.catalog ?? CATALOG;
+  const styles = sheetStyles();
+  return { sheets: [mappingSheet(withMapping(result.mappings ?? [], add), catalog)], styles: { header: styles.header, cell: styles.wrap } };
 }
 
 /** Remove everything the tool wrote: result sheets and marks (explanations are kept unless asked). */
