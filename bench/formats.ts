@@ -38,7 +38,7 @@ export async function formatMetrics(
     const base = (f: string, ext: string) => path.join(fdir, path.basename(f).replace(/\.xlsx$/, `.${ext}`));
     const csv = base(fx.big, 'csv').replace(/\.csv$/, '-信访台账.csv');
     const gbk = csv.replace(/\.csv$/, '-gbk.csv');
-    fs.writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', csv]));
+    fs.writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', csv], { maxBuffer: 512 * 1024 * 1024 }));
     const xlsx40 = read(fx.forty);
     const xlsxBig = read(fx.big);
     const rows = fs.readFileSync(csv, 'utf8').split('\n').length - 1;

@@ -12,6 +12,7 @@
  * Run: `npx webpack --mode production && npx jest test/e2e` (npm test builds first). Needs /usr/bin/chromium (or
  * CHROMIUM_PATH); no network: office.js is answered locally, anything else outside 127.0.0.1 is refused.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
@@ -19,7 +20,7 @@ import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright
 import { check } from '../../src/core/check';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
-import { readXlsx } from '../../src/file';
+import { readWorkbook, readXlsx } from '../../src/file';
 import { DIST, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
 import type { E2EOfficeSpec, E2ESheet } from './support/office-entry';
 import { fakeOfficeScript } from './support/office';
@@ -543,6 +544,43 @@ describe('standalone page: other ways in', () => {
       expect(page.url()).toBe(`${server.url}index.html`); // the browser did not navigate to the file
       const p = await runCheck(page, name);
       expect(await counts(p)).toEqual(result.counts);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an .xls and a GBK .csv dropped together open and check like the .xlsx; the picker offers them', async () => {
+    const { workbookToXls } = await import('../file/biff-writer');
+    const name = '大钟庄镇-2021-比率.xlsx';
+    const { result } = await coreCheck(name);
+    const xls = workbookToXls(await readXlsx(fs.readFileSync(path.join(SAMPLES, name)), name));
+    const csvText = '序号,指标名称,单位,数值\n1,行政执法人员,人,12\n2,持证人数,人,14\n';
+    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: csvText });
+    const csvResult = check(await readWorkbook(new Uint8Array(gbk), '行政执法.csv'));
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html`);
+      expect(await page.getByTestId('file-input').getAttribute('accept')).toMatch(/\.xls,.*\.et,.*\.ods,.*\.csv/);
+      const files: [string, string][] = [
+        ['大钟庄镇-2021-比率.xls', Buffer.from(xls).toString('base64')],
+        ['行政执法.csv', gbk.toString('base64')],
+      ];
+      const dt = await page.evaluateHandle((list) => {
+        const t = new DataTransfer();
+        for (const [n, data] of list) t.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], n));
+        return t;
+      }, files);
+      const zone = page.getByTestId('drop-zone');
+      await zone.dispatchEvent('dragenter', { dataTransfer: dt });
+      await zone.dispatchEvent('dragover', { dataTransfer: dt });
+      await zone.dispatchEvent('drop', { dataTransfer: dt });
+      for (const [n] of files) await page.locator(`[data-testid="file-item"][data-name="${n}"]`).waitFor({ timeout: 30_000 });
+      await failIfShown(page, 'open-error', 'opening an .xls and a GBK .csv');
+      expect(await counts(await runCheck(page, '行政执法.csv'))).toEqual(csvResult.counts); // the last one opened is current
+      await page.locator('[data-testid="file-item"][data-name="大钟庄镇-2021-比率.xls"]').click();
+      expect(await counts(await runCheck(page, '大钟庄镇-2021-比率.xls'))).toEqual(result.counts);
+      expect(csvResult.counts.error).toBeGreaterThan(0); // 14 certified of 12 officers
     } finally {
       await context.close();
     }
