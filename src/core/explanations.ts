@@ -10,7 +10,7 @@
  */
 import { RESULT_SHEETS } from './catalog';
 import { parseWhere, whereText } from './findings';
-import { RULES } from './rules/meta';
+import { RULES } from './rule-meta';
 import { EXPLANATION_HEADER, explanationHeader, type ExplanationColumn } from './toolsheets';
 import type { Cell, Explanation, Finding, RuleId, SheetPlan, Workbook } from './types';
 import { serialToIso } from './value';

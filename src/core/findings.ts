@@ -5,7 +5,7 @@
 import { parseA1, ref } from './address';
 import { formatFigure, formatNumber as plainNumber } from './format';
 import { formatPercent } from './rate';
-import { RULES } from './rules/meta';
+import { RULES } from './rule-meta';
 import { severityRank } from './severity';
 import type { Explanation, Finding, IndicatorDef, Observation, Period, RuleId, Severity } from './types';
 

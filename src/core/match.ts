@@ -5,7 +5,7 @@
 import { CATALOG } from './catalog';
 import type { Catalog, SectionId } from './types';
 import { parseChineseNumber } from './numerals';
-import { UNIT_WORDS } from './value';
+import { TABLE_UNIT_WORDS } from './value';
 import { CN_NUM, PUNCT, stripNumbering } from './meaning/normalize';
 import { placeLabel, type LabelContext, type PlacedVia } from './meaning/place';
 import type { LabelMapping } from './meaning/mapping';
@@ -67,7 +67,7 @@ export function matchLabel(label: string, catalog: Catalog = CATALOG, context?: 
 
 // ───────────────────────────── units in labels ─────────────────────────────
 
-const LABEL_UNITS = new Set<string>([...UNIT_WORDS, '万元', '亿元', '%', '‰', '万人', '万份', '万人次']);
+const LABEL_UNITS = TABLE_UNIT_WORDS;
 
 /** The unit written in a header or label: `行政村数（个）` → `个`, `罚没款(万元)` → `万元`; null if none. */
 export function unitInLabel(label: string): string | null {

@@ -41,6 +41,17 @@ const UNITS = [
 /** Unit words the parser recognises after a figure (longest first). */
 export const UNIT_WORDS: readonly string[] = UNITS;
 
+/**
+ * Every unit word a table's 单位 column or a label's brackets may hold: the units after a figure, money, percent,
+ * 万-units and the yes/no and dash marks. The one list; extraction and label reading use it.
+ */
+export const TABLE_UNIT_WORDS: ReadonlySet<string> = new Set([
+  // 年/月/日 follow a figure as a date, not as a unit of an indicator
+  ...UNITS.filter((u) => u !== '年' && u !== '月' && u !== '日'),
+  '村',
+  '%', '％', '‰', '万元', '千元', '亿元', '万人', '万人次', '万份', '万', '是/否', '是否', '—', '-',
+]);
+
 /** Prefixes that carry no meaning for the figure (`共37件`, `全年37件`). */
 const FILLER_PREFIXES = ['共计', '合计', '总计', '累计', '全年', '共', '计'];
 /** Prefix approximation markers, longest first; value is the marker recorded. */

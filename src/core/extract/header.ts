@@ -3,6 +3,7 @@
  * Nothing here depends on a fixed position: a header may sit on any row, start in any column,
  * span two rows (`完成情况` over `2022年 | 2023年`) or be written in merged cells.
  */
+import { saysRate } from '../meaning/lexicon';
 import type { SheetView } from './sheet';
 import { headerRole, isNotesText, isTotalText, isTownship, numericYear, type HeaderRole } from './words';
 
@@ -190,7 +191,7 @@ export function detectHeader(view: SheetView, r: number): TableSpec | null {
     spec.layout = 'rates';
     const rate =
       cells.find((c) => c.role.kind === 'rate' || (c.role.kind === 'value' && c.role.percent)) ??
-      cells.find((c) => c.role.kind === 'other' && c.col > Math.max(spec.numCol ?? 0, spec.denCol ?? 0) && /率|比例|%|％/.test(c.text));
+      cells.find((c) => c.role.kind === 'other' && c.col > Math.max(spec.numCol ?? 0, spec.denCol ?? 0) && saysRate(c.text));
     spec.rateCol = rate ? rate.col : null;
     if (spec.labelCol === null) spec.labelCol = guessLabelCol(view, cells, spec, bodyStart);
     if (spec.unitCol === null) spec.unitCol = first(cells, 'unit-or-entity');

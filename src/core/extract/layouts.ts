@@ -7,6 +7,7 @@
  * plus the header-less fallback (label, [unit], value, [note] per row).
  */
 import { a1 } from '../address';
+import { saysRate } from '../meaning/lexicon';
 import { rateRelation } from '../catalog';
 import { headingLevel, sectionOfHeading, unitInLabel } from '../match';
 import type { Catalog, IndicatorDef, Observation, Period, SectionId, TextItem, UnknownFigure, UnknownLabel } from '../types';
@@ -401,7 +402,7 @@ function emitRow(
   const unitPercent = unit === '%' || unit === '％';
   // a `比率（%）` column beside the counts holds the rate rows' figures; a rate written among the counts still counts
   const { rateCols, countCols } = factsOf(cols);
-  const percentLabel = /率|比例|%|％/.test(rawLabel);
+  const percentLabel = saysRate(rawLabel);
   const filled = (vs: RowCols['valueCols']) => vs.some((v) => !view.covered(r, v.col) && view.text(r, v.col) !== '');
   const use = !rateCols.length
     ? cols.valueCols
@@ -460,7 +461,7 @@ function unplaced(m: Extract<LabelMatch, { id: null }>, label: string, raw: stri
 function unknownFigures(view: SheetView, r: number, cols: RowCols, label: string, rawLabel: string, columnUnit: string | null, note = ''): UnknownFigure[] {
   const unit = unitFrom(columnUnit, rawLabel);
   const unitPercent = unit === '%' || unit === '％';
-  const percentLabel = /率|比例|%|％/.test(rawLabel);
+  const percentLabel = saysRate(rawLabel);
   const out: UnknownFigure[] = [];
   for (const vc of cols.valueCols) {
     if (view.covered(r, vc.col) || view.text(r, vc.col) === '') continue;
@@ -600,7 +601,7 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     const m = place(sc.header, acc.catalog, { section: st.sectionText ?? st.section, parent: sc.parent, sheet: view.name, unit: unitInLabel(sc.header), before, neighbours, mappings: acc.mappings });
     const def = m.id !== null ? acc.defs.get(m.id) : undefined;
     const unit = unitInLabel(sc.header) ?? (sc.parent ? unitInLabel(sc.parent) : null);
-    const percent = unit === '%' || /率|比例|%|％/.test(sc.header);
+    const percent = unit === '%' || saysRate(sc.header);
     const label = sc.parent ? `${sc.parent}${sc.header}` : sc.header;
     return { ...sc, def, m, unit, percent, label, unknown: null as UnknownLabel | null };
   });

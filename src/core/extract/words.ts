@@ -3,6 +3,8 @@
  * notes rows. Text in, decision out; no grid access here.
  */
 import { squeeze } from './sheet';
+import { saysRate } from '../meaning/lexicon';
+import { TABLE_UNIT_WORDS } from '../value';
 
 export type Period0 = 'current' | 'previous';
 
@@ -59,9 +61,7 @@ const CURRENT = /^(本年|本年度|今年|当年|本期|本年完成|本年数|
 const PREVIOUS = /^(上年|上年度|去年|上年同期|上期|同期|上年完成|上年数|上年实际|去年同期|上一年|上一年度|上年数据)$/;
 const YEAR = /^((?:19|20)\d{2})\s*年?度?(?:[（(]?(?:1-12月|1—12月|全年)[)）]?)?(完成情况|完成数|完成|数据|数值|数|情况|实际|统计数|累计|填报数)?(?:[（(]([^）)]*)[)）])?$/;
 
-function percentWord(h: string): boolean {
-  return /%|％|率|比例|百分比|占比/.test(h);
-}
+const percentWord = saysRate;
 
 /** What a header cell says about its column. */
 export function headerRole(text: string): HeaderRole | null {
@@ -258,9 +258,5 @@ export function isTemplateSheet(name: string): boolean {
   return /报告模板|模板$|^模板|填表说明|填报说明|使用说明/.test(squeeze(name));
 }
 
-/** The unit words sheets use (for telling `件` from a figure when no header says so). */
-export const UNIT_WORDS = new Set([
-  '%', '％', '万元', '元', '千元', '亿元', '人', '人次', '万人次', '件', '件次', '个', '次', '场', '场次', '份', '万份', '条', '项', '家', '户',
-  '家次', '户次', '期', '支', '名', '起', '处', '幅', '册', '本', '张', '间', '位', '天', '小时', '批次', '批', '套', '台', '辆', '所', '座', '篇',
-  '部', '类', '轮', '组', '队', '村', '万', '是/否', '是否', '—', '-',
-]);
+/** The unit words sheets use (for telling `件` from a figure when no header says so): defined once, in value.ts. */
+export const UNIT_WORDS = TABLE_UNIT_WORDS;

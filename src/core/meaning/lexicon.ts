@@ -171,6 +171,12 @@ export const WORDS: ReadonlyMap<string, WordSense> = (() => {
 /** The longest word of the lexicon, in characters: the scanner tries no longer match. */
 export const LONGEST_WORD = Math.max(...[...WORDS.keys()].map((w) => w.length));
 
+/** A header or label that speaks of a rate: `率`, `比例`, `百分比`, `占比`, `%`. The one test of it. */
+export const RATE_WORDS = /%|％|率|比例|百分比|占比/;
+export function saysRate(text: string): boolean {
+  return RATE_WORDS.test(text);
+}
+
 /** Units as the measure they imply (`%` → rate, `人次` → person-times, `万元` → amount). */
 export function measureOfUnit(unit: string | null | undefined): Measure | null {
   if (!unit) return null;

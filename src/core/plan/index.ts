@@ -25,7 +25,7 @@ import type {
   Workbook,
   WritePlan,
 } from '../types';
-import { RULES } from '../rules/meta';
+import { RULES } from '../rule-meta';
 import { SEVERITY_NAMES, SEVERITY_ORDER, severityRank } from '../severity';
 import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
 import { sheetText, whereText } from '../findings';
