@@ -313,3 +313,51 @@ export function workbookToXls(book: { sheets: { name: string; rows: unknown[][];
   });
   return xlsFile({ version: 8, formats, xfs, sst: sstRecords(strings), sheets }).bytes;
 }
+
+/** A compound file whose one stream (under 4096 bytes) lives in the mini stream, as small .xls files keep it. */
+export function cfbMini(name: string, data: Uint8Array): Uint8Array {
+  if (data.length >= 4096) throw new Error('a mini stream holds streams under 4096 bytes');
+  const miniSectors = Math.ceil(data.length / 64);
+  const containerSectors = Math.ceil((miniSectors * 64) / 512);
+  const total = 3 + containerSectors; // FAT, directory, mini FAT, then the mini stream's container
+  const out = new Uint8Array(512 * (total + 1));
+  const dv = new DataView(out.buffer);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  dv.setUint16(24, 0x3e, true);
+  dv.setUint16(26, 3, true);
+  dv.setUint16(28, 0xfffe, true);
+  dv.setUint16(30, 9, true);
+  dv.setUint16(32, 6, true);
+  dv.setUint32(44, 1, true);
+  dv.setUint32(48, 1, true);
+  dv.setUint32(56, 4096, true);
+  dv.setUint32(60, 2, true);
+  dv.setUint32(64, 1, true);
+  dv.setUint32(68, ENDOFCHAIN, true);
+  for (let i = 0; i < 109; i++) dv.setUint32(76 + 4 * i, i === 0 ? 0 : FREESECT, true);
+  const fat = new Uint32Array(128).fill(FREESECT);
+  fat[0] = FATSECT;
+  fat[1] = ENDOFCHAIN;
+  fat[2] = ENDOFCHAIN;
+  for (let i = 0; i < containerSectors; i++) fat[3 + i] = i === containerSectors - 1 ? ENDOFCHAIN : 4 + i;
+  fat.forEach((v, i) => dv.setUint32(512 + 4 * i, v, true));
+  const miniFat = new Uint32Array(128).fill(FREESECT);
+  for (let i = 0; i < miniSectors; i++) miniFat[i] = i === miniSectors - 1 ? ENDOFCHAIN : i + 1;
+  miniFat.forEach((v, i) => dv.setUint32(512 * 3 + 4 * i, v, true));
+  out.set(data, 512 * 4);
+  const entry = (k: number, n: string, type: number, child: number, first: number, size: number) => {
+    const off = 512 * 2 + 128 * k;
+    for (let i = 0; i < n.length; i++) dv.setUint16(off + 2 * i, n.charCodeAt(i), true);
+    dv.setUint16(off + 64, 2 * (n.length + 1), true);
+    out[off + 66] = type;
+    out[off + 67] = 1;
+    dv.setUint32(off + 68, 0xffffffff, true);
+    dv.setUint32(off + 72, 0xffffffff, true);
+    dv.setUint32(off + 76, child, true);
+    dv.setUint32(off + 116, first, true);
+    dv.setUint32(off + 120, size, true);
+  };
+  entry(0, 'Root Entry', 5, 1, 3, miniSectors * 64);
+  entry(1, name, 2, 0xffffffff, 0, data.length);
+  return out;
+}

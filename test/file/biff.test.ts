@@ -132,6 +132,16 @@ describe('BIFF8 made by hand', () => {
     expect(isDateFormat(book.sheets[0].formats?.[1][0])).toBe(true);
   });
 
+  test('a small workbook kept in the mini stream (64-byte sectors) reads the same as one in regular sectors', async () => {
+    const { biffStream, cfbMini } = await import('./biff-writer');
+    const stream = biffStream(biff8Book());
+    expect(stream.length).toBeLessThan(4096);
+    const small = await readWorkbook(cfbMini('Workbook', stream), '小.xls');
+    const regular = await readWorkbook(xlsFile(biff8Book()).bytes, '小.xls');
+    expect(small.sheets).toEqual(regular.sheets);
+    expect(small.sheets[0].rows[2]).toEqual([1, '受理矛盾纠纷', '件', 37]);
+  });
+
   test('a WPS .et stored as a compound file is read as the workbook it is', async () => {
     const xls = xlsFile(biff8Book()).bytes;
     const et = await readWorkbook(xls, '周营镇.et');
