@@ -2,8 +2,8 @@
  * Any workbook a township sends → Workbook, the format told by the bytes, never by the name: an .xlsx (read.ts),
  * an .xls or a WPS .et (OLE compound file, biff.ts), an .ods (ods.ts), a text table (csv.ts). A file named .xls
  * that is really an .xlsx is read as the .xlsx it is; a .csv in GBK is read as GBK. The name only chooses the
- * wording of a message (a damaged .et is answered as a WPS file) and whether text is taken for a table (a file
- * named .csv/.txt/.tsv, or with no workbook extension).
+ * wording of a message (a damaged .et is answered as a WPS file) and whether text is taken for a table (any name
+ * but a zip-based workbook's: a tab-separated export named .xls is read as the table it is).
  */
 import type { Workbook } from '../core/types';
 import { readXls } from './biff';
@@ -24,7 +24,11 @@ function extension(name: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-const WORKBOOK_EXT = new Set(['xlsx', 'xlsm', 'xltx', 'xltm', 'xls', 'xlt', 'et', 'ett', 'ods', 'ots', 'xlsb']);
+/**
+ * Names under which text is not taken for a table: a zip-based workbook that is text is damaged or something else.
+ * An “.xls” or “.et” that is text is read as the table it is: systems export tab-separated text under those names.
+ */
+const ZIP_WORKBOOK_EXT = new Set(['xlsx', 'xlsm', 'xltx', 'xltm', 'ods', 'ots', 'xlsb']);
 
 /** Which reader the bytes call for; throws FileReadError for bytes no reader takes. */
 export function sourceFormat(data: Uint8Array | ArrayBuffer, name: string): SourceFormat {
@@ -35,7 +39,7 @@ export function sourceFormat(data: Uint8Array | ArrayBuffer, name: string): Sour
   if (looksLikeText(b)) {
     const head = decodeText(b.subarray(0, 4096)).trimStart().slice(0, 512).toLowerCase();
     if (/^(<!doctype html|<html|<table|<meta)/.test(head) || (head.startsWith('<?xml') && head.includes('<html'))) throw readError('html', name);
-    if (!WORKBOOK_EXT.has(extension(name))) return 'csv';
+    if (!ZIP_WORKBOOK_EXT.has(extension(name))) return 'csv';
   }
   throw readError(extension(name) === 'et' ? 'et' : 'not-xlsx', name);
 }

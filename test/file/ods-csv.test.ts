@@ -3,6 +3,7 @@
  * bytes, and hostile files of both: a zip bomb and a million repeated rows inside an .ods, a CSV of one 100 MB
  * line, a quote never closed — each read within the limits or refused with a message naming the file.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
@@ -220,11 +221,15 @@ describe('.csv and .txt', () => {
 });
 
 describe('the format is told by the bytes', () => {
-  test('an HTML table saved as .xls is named as a web page; text named .xlsx is not a workbook; binary named .csv neither', async () => {
+  test('an HTML table saved as .xls is named as a web page; text named .xlsx is not a workbook, text named .xls is a table; binary named .csv is neither', async () => {
     const html = new TextEncoder().encode('<html><body><table><tr><td>受理矛盾纠纷</td><td>37</td></tr></table></body></html>');
     expect((await readFails(html, '导出.xls')).code).toBe('html');
     expect((await readFails(new TextEncoder().encode('序号,指标\n1,行政村数\n'), '文本.xlsx')).code).toBe('not-xlsx');
     expect((await readFails(Uint8Array.from([1, 2, 3, 0, 0, 9, 200]), '二进制.csv')).code).toBe('not-xlsx');
+    // a system's export: tab-separated GBK text under an .xls name is read as the table it is
+    const tsv = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: '序号\t指标名称\t数值\n1\t受理矛盾纠纷\t37\n' }));
+    expect(sourceFormat(tsv, '导出.xls')).toBe('csv');
+    expect((await readWorkbook(tsv, '导出.xls')).sheets[0]).toMatchObject({ name: '导出', rows: [['序号', '指标名称', '数值'], [1, '受理矛盾纠纷', 37]] });
     const et = await readFails(Uint8Array.from([0x45, 0x54, 0, 1, 0, 0, 9, 200]), '旧格式.et');
     expect(et.code).toBe('et');
     expect(et.message).toContain('另存为');
