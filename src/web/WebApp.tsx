@@ -19,6 +19,7 @@ import { Pane, PaneProviders, WIDE_MEDIA } from '../taskpane/Pane';
 import type { PaneApi } from '../taskpane/usePane';
 import { userMessage } from '../taskpane/errors';
 import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } from './FileHost';
+import { FileViewBoundary } from './FileViewBoundary';
 import { SheetPreview } from './SheetPreview';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
 
@@ -351,16 +352,20 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             <h2 id={`${id}-${f.id}-check`} className={styles.h2}>
               {w.check}
             </h2>
-            <Pane
-              host={f.host}
-              engine={engine}
-              extraActions={(pane) => <DownloadActions pane={pane} host={f.host} />}
-              aside={
-                <section aria-labelledby={`${id}-${f.id}-preview`} data-testid="preview" data-name={f.host.name}>
-                  <SheetPreview host={f.host} headingId={`${id}-${f.id}-preview`} />
-                </section>
-              }
-            />
+            <FileViewBoundary name={f.host.name} part="view" onClose={() => close(f.id)}>
+              <Pane
+                host={f.host}
+                engine={engine}
+                extraActions={(pane) => <DownloadActions pane={pane} host={f.host} />}
+                aside={
+                  <section aria-labelledby={`${id}-${f.id}-preview`} data-testid="preview" data-name={f.host.name}>
+                    <FileViewBoundary name={f.host.name} part="preview">
+                      <SheetPreview host={f.host} headingId={`${id}-${f.id}-preview`} />
+                    </FileViewBoundary>
+                  </section>
+                }
+              />
+            </FileViewBoundary>
           </section>
         ))}
       </main>

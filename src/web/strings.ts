@@ -26,11 +26,12 @@ const zh = {
   previewTitle: (name: string) => `预览：${name}`,
   sheets: '工作表',
   previewRegion: (sheet: string) => `“${sheet}”表预览`,
-  previewCapped: (from: number, to: number, total: number, cols: number | null) =>
-    `仅显示第 ${from}–${to} 行（共 ${total} 行）${cols ? `、前 ${cols} 列` : ''}；检查覆盖全部单元格。`,
-  previewOutside: (cell: string) => `单元格 ${cell} 不在预览范围内。`,
+  previewSize: (rows: number, cols: number) => `共 ${rows} 行、${cols} 列。`,
   previewEmpty: '此工作表为空。',
   backToFindings: '返回问题列表',
+  viewFailed: (name: string, part: 'view' | 'preview', detail: string) =>
+    `文件“${name}”的${part === 'preview' ? '工作表预览' : '检查界面'}无法显示${detail ? `（${detail}）` : ''}，其他文件不受影响；请点“重试”，仍不行就关闭此文件后重新打开。`,
+  viewRetry: '重试',
 };
 
 export type WebStrings = typeof zh;
@@ -59,11 +60,12 @@ const en: WebStrings = {
   previewTitle: (name) => `Preview: ${name}`,
   sheets: 'Sheets',
   previewRegion: (sheet) => `Preview of sheet “${sheet}”`,
-  previewCapped: (from, to, total, cols) =>
-    `Showing rows ${from}–${to} of ${total}${cols ? `, first ${cols} columns` : ''}; the check covers every cell.`,
-  previewOutside: (cell) => `Cell ${cell} is outside the preview.`,
+  previewSize: (rows, cols) => `${rows} rows, ${cols} columns.`,
   previewEmpty: 'This sheet is empty.',
   backToFindings: 'Back to the findings',
+  viewFailed: (name, part, detail) =>
+    `The ${part === 'preview' ? 'sheet preview' : 'view'} of “${name}” could not be shown${detail ? ` (${detail})` : ''}; other files are not affected. Choose “Retry”, or close this file and open it again.`,
+  viewRetry: 'Retry',
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };

@@ -96,10 +96,12 @@ test('selecting a finding switches the preview to its sheet and highlights the c
   fireEvent.click(screen.getByTestId('check-button'));
   await screen.findByTestId('summary');
   const f = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-cell') === 'D11')!;
-  // D11 on 法治宣传 is beyond the 3 columns of that sheet: the preview says so
+  // D11 on 法治宣传 is beyond the 3 columns of that sheet: the preview extends to it and shows it empty, highlighted
   fireEvent.click(f);
   await waitFor(() => expect(screen.getByTestId('preview-grid').getAttribute('data-sheet')).toBe('法治宣传'));
-  expect(screen.getByTestId('preview-outside').textContent).toContain('D11');
+  const d11 = screen.getByTestId('preview-grid').querySelector('td[data-cell="D11"]')!;
+  expect(d11.getAttribute('aria-selected')).toBe('true');
+  expect(d11.textContent).toBe('');
   const b4 = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-cell') === 'B4')!;
   fireEvent.click(b4);
   await waitFor(() => expect(screen.getByTestId('preview-grid').getAttribute('data-sheet')).toBe('矛盾纠纷'));
