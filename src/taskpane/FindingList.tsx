@@ -153,6 +153,11 @@ function ExplainForm({ finding, busy, onSave, onCancel }: ExplainFormProps) {
 }
 
 interface FindingItemProps {
+  /** The item's React key, on the element too (a windowed list measures its items by it). */
+  itemKey: string;
+  style?: React.CSSProperties;
+  /** Position and size of the whole group, when only part of it is drawn. */
+  pos?: [number, number];
   finding: Finding;
   group: Group;
   current: boolean;
@@ -193,14 +198,21 @@ function PlaceChoice({ finding, where, busy, onPlace }: { finding: Finding; wher
   );
 }
 
-function FindingItem({ finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace }: FindingItemProps) {
+function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace }: FindingItemProps) {
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
   const where = ref(finding.sheet, finding.cell) + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
   const canExplain = finding.severity === 'verify';
   return (
-    <li className={styles.item} style={{ borderLeftColor: accent[group] }} data-finding-id={finding.id}>
+    <li
+      className={styles.item}
+      style={{ ...style, borderLeftColor: accent[group] }}
+      data-finding-id={finding.id}
+      data-key={itemKey}
+      aria-posinset={pos?.[0]}
+      aria-setsize={pos?.[1]}
+    >
       <button
         type="button"
         className={`${styles.select}${current ? ` ${styles.current}` : ''}`}
@@ -272,6 +284,144 @@ function withKeys(findings: Finding[]): { f: Finding; key: string }[] {
   });
 }
 
+/**
+ * A group longer than this is drawn in windows: only the items near the screen are in the page (50,000 findings
+ * as elements froze the page for seconds). Shorter groups are drawn whole, so find-in-page sees every finding.
+ */
+export const WINDOW_ABOVE = 100;
+/** Height of an item not measured yet, and the list's gap (spacingVerticalS). */
+const ESTIMATED_ITEM = 76;
+const GAP = 8;
+/** Pixels drawn beyond each edge of the screen, so scrolling and Tab never reach an undrawn item. */
+const OVERSCAN_PX = 800;
+
+/** Index of the first item whose bottom is below `y` (binary search over the items' top edges). */
+function itemAt(tops: Float64Array, y: number): number {
+  let lo = 0;
+  let hi = tops.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tops[mid + 1] <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Redraws on any scroll (of the page or of a scrolling parent, caught on the way down) and resize, once a frame. */
+function useScrollTick(active: boolean): number {
+  const [tick, setTick] = React.useState(0);
+  React.useEffect(() => {
+    if (!active) return;
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setTick((t) => t + 1);
+      });
+    };
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [active]);
+  return tick;
+}
+
+interface GroupListProps {
+  items: { f: Finding; key: string }[];
+  label: string;
+  /** Items kept drawn wherever the page is scrolled: the current finding and the one being explained. */
+  keep: (string | null)[];
+  renderItem(item: { f: Finding; key: string }, extra: { style?: React.CSSProperties; pos?: [number, number] }): React.ReactNode;
+}
+
+/**
+ * One group's list. Long groups are windowed: the list keeps the full height (measured item heights, an estimate
+ * for the others) as padding, and draws the items near the screen plus the kept and the focused ones.
+ */
+function GroupList({ items, label, keep, renderItem }: GroupListProps) {
+  const styles = useStyles();
+  const windowed = items.length > WINDOW_ABOVE;
+  useScrollTick(windowed);
+  const list = React.useRef<HTMLUListElement>(null);
+  const heights = React.useRef(new Map<string, number>());
+  const [, remeasured] = React.useState(0);
+  const [focused, setFocused] = React.useState<string | null>(null);
+
+  // After each draw: the drawn items' real heights (text wraps differently at each width); redraw when one moved.
+  React.useLayoutEffect(() => {
+    if (!windowed || !list.current) return;
+    let changed = false;
+    for (const li of Array.from(list.current.children) as HTMLElement[]) {
+      const key = li.dataset.key;
+      const h = li.offsetHeight;
+      if (!key || h <= 0) continue;
+      if (Math.abs((heights.current.get(key) ?? -1) - h) > 0.5) {
+        heights.current.set(key, h);
+        changed = true;
+      }
+    }
+    if (changed) remeasured((n) => n + 1);
+  });
+
+  if (!windowed) {
+    return (
+      <ul className={styles.list} aria-label={label}>
+        {items.map((item) => renderItem(item, {}))}
+      </ul>
+    );
+  }
+
+  let measuredSum = 0;
+  let measuredCount = 0;
+  for (const h of heights.current.values()) {
+    measuredSum += h;
+    measuredCount++;
+  }
+  const estimate = measuredCount ? measuredSum / measuredCount : ESTIMATED_ITEM;
+  const n = items.length;
+  const tops = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) tops[i + 1] = tops[i] + (heights.current.get(items[i].key) ?? estimate) + GAP;
+
+  const rect = list.current?.getBoundingClientRect();
+  const viewH = typeof window !== 'undefined' && window.innerHeight ? window.innerHeight : 800;
+  const listTop = rect && (rect.width > 0 || rect.height > 0) ? rect.top : 0;
+  const from = itemAt(tops, -listTop - OVERSCAN_PX);
+  const to = Math.min(n, itemAt(tops, viewH - listTop + OVERSCAN_PX) + 1);
+  const drawn = new Set<number>();
+  for (let i = from; i < to; i++) drawn.add(i);
+  const wanted = new Set([...keep, focused].filter((k): k is string => !!k));
+  if (wanted.size) items.forEach((it, i) => wanted.has(it.key) && drawn.add(i));
+  const order = Array.from(drawn).sort((a, b) => a - b);
+
+  let next = 0; // where the item after the last one drawn would start
+  const out: React.ReactNode[] = [];
+  for (const i of order) {
+    const style = i === order[0] ? undefined : tops[i] > tops[next] ? { marginTop: `${tops[i] - tops[next]}px` } : undefined;
+    out.push(renderItem(items[i], { style, pos: [i + 1, n] }));
+    next = i + 1;
+  }
+  return (
+    <ul
+      ref={list}
+      className={styles.list}
+      aria-label={label}
+      data-windowed="true"
+      style={{ paddingTop: `${tops[order[0] ?? 0]}px`, paddingBottom: `${tops[n] - tops[next]}px` }}
+      onFocus={(e) => setFocused((e.target as HTMLElement).closest<HTMLElement>('li[data-key]')?.dataset.key ?? null)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
+      }}
+    >
+      {out}
+    </ul>
+  );
+}
+
 export interface FindingListProps {
   findings: Finding[];
   busy: boolean;
@@ -285,9 +435,13 @@ export function FindingList({ findings, busy, onSelect, onExplain, onPlace }: Fi
   const s = useStrings();
   const styles = useStyles();
   const groups = React.useMemo(() => groupFindings(findings), [findings]);
+  const keyed = React.useMemo(
+    () => ({ error: withKeys(groups.error), verify: withKeys(groups.verify), hint: withKeys(groups.hint), explained: withKeys(groups.explained) }),
+    [groups],
+  );
   const present = GROUP_ORDER.filter((g) => groups[g].length > 0);
-  const [currentId, setCurrentId] = React.useState<string | null>(null);
-  const [editingId, setEditingId] = React.useState<string | null>(null);
+  const [currentKey, setCurrentKey] = React.useState<string | null>(null);
+  const [editingKey, setEditingKey] = React.useState<string | null>(null);
   const [open, setOpen] = React.useState<Group[]>(GROUP_ORDER);
   if (present.length === 0) return null;
   return (
@@ -305,25 +459,31 @@ export function FindingList({ findings, busy, onSelect, onExplain, onPlace }: Fi
               {groupTitle(g, s)}&nbsp;<span className={styles.count}>({groups[g].length})</span>
             </AccordionHeader>
             <AccordionPanel>
-              <ul className={styles.list} aria-label={groupTitle(g, s)}>
-                {withKeys(groups[g]).map(({ f, key }) => (
+              <GroupList
+                items={keyed[g]}
+                label={groupTitle(g, s)}
+                keep={[currentKey, editingKey]}
+                renderItem={({ f, key }, extra) => (
                   <FindingItem
                     key={key}
+                    itemKey={key}
+                    style={extra.style}
+                    pos={extra.pos}
                     finding={f}
                     group={g}
-                    current={currentId === f.id}
+                    current={currentKey === key}
                     busy={busy}
-                    editing={editingId === f.id}
+                    editing={editingKey === key}
                     onSelect={(x) => {
-                      setCurrentId(x.id);
+                      setCurrentKey(key);
                       void onSelect(x);
                     }}
-                    onEdit={(x) => setEditingId(x ? x.id : null)}
+                    onEdit={(x) => setEditingKey(x ? key : null)}
                     onExplain={onExplain}
                     onPlace={onPlace}
                   />
-                ))}
-              </ul>
+                )}
+              />
             </AccordionPanel>
           </AccordionItem>
         ))}
