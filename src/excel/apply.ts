@@ -444,7 +444,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         added.set(sp.name, worksheets.add(sp.name));
       },
     });
-    ops.push(...sheetOps(() => added.get(sp.name)!, sp, resolved.styles ?? {}, budget));
+    for (const op of sheetOps(() => added.get(sp.name)!, sp, resolved.styles ?? {}, budget)) ops.push(op); // one op per link: no spread
     written.push(sp.name);
   }
   if (marks.length) {
@@ -469,7 +469,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const marksPlan: SheetPlan = { name: MARKS_SHEET, columns: [12, 10, 40, 10, 8, 60], rows };
     let marksWs: Excel.Worksheet | null = null;
     ops.push({ bytes: OP_OVERHEAD, run: () => (marksWs = worksheets.add(MARKS_SHEET)) });
-    ops.push(...sheetOps(() => marksWs!, marksPlan, {}, budget));
+    for (const op of sheetOps(() => marksWs!, marksPlan, {}, budget)) ops.push(op);
     ops.push({ bytes: OP_OVERHEAD, run: () => (marksWs!.visibility = 'VeryHidden') });
   }
   if (resolved.activate) {

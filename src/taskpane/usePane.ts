@@ -89,6 +89,18 @@ function today(): string {
 
 class ApplyFailed extends Error {}
 
+/**
+ * A host that can read and check its own workbook away from the page's main thread (the web page's worker).
+ * null: not here (no worker), check in-thread. Used only with the real core (no `engine` given).
+ */
+export interface OffThreadCheck {
+  checkOffThread(opts: { workbookTemplates: boolean }): Promise<{ result: CheckResult; report: Report | null; reportError: string | null } | null>;
+}
+
+function canCheckOffThread(host: WorkbookHost): host is WorkbookHost & OffThreadCheck {
+  return typeof (host as Partial<OffThreadCheck>).checkOffThread === 'function';
+}
+
 export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): PaneApi {
   /** The given engine, or the real core loaded on first use. */
   const getEngine = useCallback((): Promise<Engine> => (engine ? Promise.resolve(engine) : loadCoreEngine()), [engine]);
@@ -173,21 +185,39 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     [getEngine, patch, strings],
   );
 
+  /** Read and check in the host's worker, with the real core (no `engine` given); null where it cannot run. */
+  const checkOffThread = useCallback(
+    async (workbookTemplates: boolean): Promise<Partial<PaneState> | null> => {
+      if (engine || !canCheckOffThread(host)) return null;
+      patch({ busy: 'checking', progress: null });
+      const off = await host.checkOffThread({ workbookTemplates });
+      if (!off) return null;
+      const reportError = off.reportError === null ? null : off.reportError || strings.reportFailed;
+      return { result: off.result, report: off.report, reportError, workbookTemplates };
+    },
+    [engine, host, patch, strings],
+  );
+
   const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
+    const off = await checkOffThread(stateRef.current.workbookTemplates);
+    if (off) return off;
     patch({ busy: 'reading' });
     const [book] = await Promise.all([host.read((done, total) => patch({ progress: { done, total } })), getEngine()]);
     bookRef.current = book;
     return checkBook(book, stateRef.current.workbookTemplates);
-  }, [host, getEngine, patch, checkBook]);
+  }, [host, getEngine, patch, checkBook, checkOffThread]);
 
   const setWorkbookTemplates = useCallback(
     (on: boolean) =>
       run('checking', async () => {
-        const book = bookRef.current;
-        if (!book) return { workbookTemplates: on };
+        if (!bookRef.current && !stateRef.current.result) return { workbookTemplates: on };
+        const off = await checkOffThread(on);
+        if (off) return off;
+        const book = bookRef.current ?? (await host.read());
+        bookRef.current = book;
         return checkBook(book, on);
       }),
-    [run, checkBook],
+    [run, host, checkBook, checkOffThread],
   );
 
   const setSkipHidden = useCallback(

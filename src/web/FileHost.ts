@@ -6,6 +6,7 @@
  */
 import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, WritePlan } from '../core/types';
 import { isChineseMessage } from '../core/language';
+import { checkOffThread, type OffThreadResult } from './offThread';
 
 /** What the page needs from src/file. */
 export interface FileModule {
@@ -43,6 +44,8 @@ export interface FileHostOptions {
   load?: () => Promise<FileModule>;
   /** Largest file read (default MAX_FILE_BYTES). */
   maxBytes?: number;
+  /** Check in a Web Worker where the browser allows one (default: yes, unless `load` replaces src/file). */
+  offThread?: boolean;
 }
 
 export class FileHost implements WorkbookHost {
@@ -52,6 +55,7 @@ export class FileHost implements WorkbookHost {
   private book: Promise<Workbook> | null = null;
   private readonly load: () => Promise<FileModule>;
   private readonly maxBytes: number;
+  private readonly offThread: boolean;
   private readonly listeners = new Set<(e: FileHostEvent) => void>();
   /** The last cell selected (the preview shows it when it mounts later). */
   selection: { sheet: string; cell: string } | null = null;
@@ -61,6 +65,7 @@ export class FileHost implements WorkbookHost {
     this.data = data instanceof Uint8Array ? data : new Uint8Array(data);
     this.load = opts.load ?? loadFileModule;
     this.maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+    this.offThread = opts.offThread ?? !opts.load;
   }
 
   /** The workbook as it stands (the original plus whatever was applied). */
@@ -87,6 +92,16 @@ export class FileHost implements WorkbookHost {
     const book = await this.book;
     onProgress?.(1, 1);
     return book;
+  }
+
+  /**
+   * Reads and checks the workbook as it stands in a Web Worker, so the page stays responsive; null where no worker
+   * can run (the pane then checks in the page). A failure of the check is thrown with its message.
+   */
+  async checkOffThread(opts: { workbookTemplates: boolean }): Promise<OffThreadResult | null> {
+    if (!this.offThread) return null;
+    if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
+    return checkOffThread(this.name, this.data, opts);
   }
 
   async apply(plan: WritePlan): Promise<ApplyOutcome> {

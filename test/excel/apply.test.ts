@@ -320,3 +320,15 @@ describe('select and the host object', () => {
     expect(out.message).toContain('连接已断开');
   });
 });
+
+describe('applyPlan: huge result sheets', () => {
+  test('审核结果 for 150,000 findings (one link each) is written whole: no call stack overflow from their number', async () => {
+    const fake = createFakeExcel();
+    township(fake);
+    const out = await applyPlan(fake.context(), plan([findingsSheet(150_000)]), { env: fake.env });
+    expect(out.ok).toBe(true);
+    const sheet = fake.model.sheet(RESULT_SHEETS.findings)!;
+    expect(sheet.cells.length).toBe(150_001);
+    expect(sheet.cells[150_000]?.[2]?.v).toBe('B150001');
+  }, 120_000);
+});

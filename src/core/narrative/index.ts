@@ -530,7 +530,7 @@ export function buildReport(result: CheckResult, opts: ReportOptions = {}): Repo
     heading1(`${Y}推进法治政府建设的主要举措和成效`);
     measures.forEach(([s, body], i) => {
       p.push({ role: 'heading2', text: `（${chineseOrdinal(i + 1)}）${SECTION_NAMES[s]}`, section: s });
-      p.push(...body);
+      for (const x of body) p.push(x);
     });
   }
   // Sections a county added to its catalog outside the mandated ones have no place; none exist by default.
@@ -539,25 +539,25 @@ export function buildReport(result: CheckResult, opts: ReportOptions = {}): Repo
   const shortcomings = sectionBody(ctx, 'shortcomings');
   if (shortcomings.length) {
     heading1(`${Y}推进法治政府建设存在的不足和原因`, 'shortcomings');
-    p.push(...shortcomings);
+    for (const x of shortcomings) p.push(x);
   }
   // 三、第一责任人职责
   const leadership = sectionBody(ctx, 'leadership');
   if (leadership.length) {
     heading1(SECTION_NAMES.leadership, 'leadership');
-    p.push(...leadership);
+    for (const x of leadership) p.push(x);
   }
   // 四、下一年度安排
   const plans = sectionBody(ctx, 'plans');
   if (plans.length) {
     heading1(`${year != null ? `${year + 1}年度` : '下一年度'}推进法治政府建设的主要安排`, 'plans');
-    p.push(...plans);
+    for (const x of plans) p.push(x);
   }
   // 五、其他需要报告的情况
   const other = sectionBody(ctx, 'other');
   if (other.length) {
     heading1(SECTION_NAMES.other, 'other');
-    p.push(...other);
+    for (const x of other) p.push(x);
   }
 
   p.push({ role: 'closing', text: '特此报告。' });
