@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { outputText } from '../core/output';
-import type { ParagraphRole, Report } from '../core/types';
+import type { Paragraph, ParagraphRole, Report } from '../core/types';
 import { useStrings } from './i18n';
 import { copyRich, reportHtml, reportText, visibleParagraphs } from './richCopy';
 
@@ -31,6 +31,29 @@ const useStyles = makeStyles({
   right: { margin: 0, textAlign: 'right' },
 });
 
+/**
+ * Characters shown in the preview. A report can state every row of a huge workbook (50,000 rows outside the catalog
+ * made one paragraph of 879,000 characters, and laying it out held the page for seconds); past this the preview is
+ * cut and says so, while 复制 and the downloads take the report itself, whole.
+ */
+export const PREVIEW_CHARS = 20_000;
+
+/** The paragraphs to show, the last one cut so that at most `limit` characters are shown in all. */
+export function previewParagraphs(paragraphs: Paragraph[], limit = PREVIEW_CHARS): { shown: Paragraph[]; chars: number; total: number } {
+  let total = 0;
+  for (const p of paragraphs) total += p.text.length;
+  if (total <= limit) return { shown: paragraphs, chars: total, total };
+  const shown: Paragraph[] = [];
+  let chars = 0;
+  for (const p of paragraphs) {
+    if (chars >= limit) break;
+    const room = limit - chars;
+    shown.push(p.text.length <= room ? p : { ...p, text: `${p.text.slice(0, room)}……` });
+    chars += Math.min(p.text.length, room);
+  }
+  return { shown, chars, total };
+}
+
 export interface ReportPreviewProps {
   report: Report;
   headingId: string;
@@ -41,6 +64,7 @@ export function ReportPreview({ report, headingId }: ReportPreviewProps) {
   const styles = useStyles();
   const [status, setStatus] = React.useState<string>('');
   const paragraphs = visibleParagraphs(report);
+  const preview = React.useMemo(() => previewParagraphs(visibleParagraphs(report)), [report]);
   const cls: Record<ParagraphRole, string> = {
     title: styles.title,
     addressee: styles.flush,
@@ -74,13 +98,20 @@ export function ReportPreview({ report, headingId }: ReportPreviewProps) {
       {paragraphs.length === 0 ? (
         <p>{s.reportEmpty}</p>
       ) : (
-        <div className={styles.doc} data-testid="report-preview" lang="zh-CN">
-          {paragraphs.map((p, i) => (
-            <p key={i} className={cls[p.role] ?? styles.p} data-role={p.role}>
-              {outputText(p.text)}
+        <>
+          {preview.chars < preview.total ? (
+            <p className={styles.status} data-testid="report-preview-capped">
+              {s.reportPreviewCapped(preview.chars, preview.total)}
             </p>
-          ))}
-        </div>
+          ) : null}
+          <div className={styles.doc} data-testid="report-preview" lang="zh-CN">
+            {preview.shown.map((p, i) => (
+              <p key={i} className={cls[p.role] ?? styles.p} data-role={p.role}>
+                {outputText(p.text)}
+              </p>
+            ))}
+          </div>
+        </>
       )}
     </>
   );

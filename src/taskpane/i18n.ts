@@ -55,6 +55,8 @@ const zh = {
   resultsWritten: (sheets: string) => `已写入：${sheets}。`,
   report: '报告文稿预览',
   reportEmpty: '工作簿中没有可生成文稿的指标。',
+  reportPreviewCapped: (shown: number, total: number) =>
+    `预览只显示文稿的前 ${shown} 字（全文 ${total} 字）；“复制”和下载的报告包含全文。`,
   copy: '复制',
   copied: '已复制，可直接粘贴到 Word。',
   copyFailed: '无法访问剪贴板，请选中文稿后按 Ctrl+C 复制。',
@@ -121,6 +123,8 @@ const en: Strings = {
   resultsWritten: (sheets) => `Written: ${sheets}.`,
   report: 'Report draft',
   reportEmpty: 'The workbook has no indicators to draft a report from.',
+  reportPreviewCapped: (shown, total) =>
+    `The preview shows the first ${shown} of ${total} characters; Copy and the downloaded report hold the whole text.`,
   copy: 'Copy',
   copied: 'Copied: paste it into Word.',
   copyFailed: 'The clipboard is not available; select the text and press Ctrl+C.',
