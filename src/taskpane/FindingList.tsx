@@ -353,6 +353,7 @@ function GroupList({ items, label, keep, renderItem }: GroupListProps) {
   const [focused, setFocused] = React.useState<string | null>(null);
 
   // After each draw: the drawn items' real heights (text wraps differently at each width); redraw when one moved.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every draw on purpose; sets state only on a change
   React.useLayoutEffect(() => {
     if (!windowed || !list.current) return;
     let changed = false;

@@ -344,6 +344,7 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
   }, [grid]);
 
   // The real row height, once laid out (fonts differ between systems); every row has it (no wrapping).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every draw on purpose; sets state only on a change
   React.useLayoutEffect(() => {
     const tr = scroller.current?.querySelector('tbody tr');
     const h = tr ? (tr as HTMLElement).offsetHeight : 0;
