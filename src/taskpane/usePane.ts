@@ -94,7 +94,7 @@ class ApplyFailed extends Error {}
  * null: not here (no worker), check in-thread. Used only with the real core (no `engine` given).
  */
 export interface OffThreadCheck {
-  checkOffThread(opts: { workbookTemplates: boolean }): Promise<{ result: CheckResult; report: Report | null; reportError: string | null } | null>;
+  checkOffThread(opts: { workbookTemplates: boolean; skipHidden: boolean }): Promise<{ result: CheckResult; report: Report | null; reportError: string | null } | null>;
 }
 
 function canCheckOffThread(host: WorkbookHost): host is WorkbookHost & OffThreadCheck {
@@ -187,47 +187,48 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
 
   /** Read and check in the host's worker, with the real core (no `engine` given); null where it cannot run. */
   const checkOffThread = useCallback(
-    async (workbookTemplates: boolean): Promise<Partial<PaneState> | null> => {
+    async (workbookTemplates: boolean, skipHidden: boolean): Promise<Partial<PaneState> | null> => {
       if (engine || !canCheckOffThread(host)) return null;
       patch({ busy: 'checking', progress: null });
-      const off = await host.checkOffThread({ workbookTemplates });
+      const off = await host.checkOffThread({ workbookTemplates, skipHidden });
       if (!off) return null;
       const reportError = off.reportError === null ? null : off.reportError || strings.reportFailed;
-      return { result: off.result, report: off.report, reportError, workbookTemplates };
+      return { result: off.result, report: off.report, reportError, workbookTemplates, skipHidden };
     },
     [engine, host, patch, strings],
   );
 
   const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
-    const off = await checkOffThread(stateRef.current.workbookTemplates);
+    const { workbookTemplates, skipHidden } = stateRef.current;
+    const off = await checkOffThread(workbookTemplates, skipHidden);
     if (off) return off;
     patch({ busy: 'reading' });
     const [book] = await Promise.all([host.read((done, total) => patch({ progress: { done, total } })), getEngine()]);
     bookRef.current = book;
-    return checkBook(book, stateRef.current.workbookTemplates);
+    return checkBook(book, workbookTemplates, skipHidden);
   }, [host, getEngine, patch, checkBook, checkOffThread]);
 
+  /** The same workbook checked again with other choices (the switches); before any check, only the choice. */
+  const recheck = useCallback(
+    async (workbookTemplates: boolean, skipHidden: boolean): Promise<Partial<PaneState>> => {
+      if (!bookRef.current && !stateRef.current.result) return { workbookTemplates, skipHidden };
+      const off = await checkOffThread(workbookTemplates, skipHidden);
+      if (off) return off;
+      const book = bookRef.current ?? (await host.read());
+      bookRef.current = book;
+      return checkBook(book, workbookTemplates, skipHidden);
+    },
+    [host, checkBook, checkOffThread],
+  );
+
   const setWorkbookTemplates = useCallback(
-    (on: boolean) =>
-      run('checking', async () => {
-        if (!bookRef.current && !stateRef.current.result) return { workbookTemplates: on };
-        const off = await checkOffThread(on);
-        if (off) return off;
-        const book = bookRef.current ?? (await host.read());
-        bookRef.current = book;
-        return checkBook(book, on);
-      }),
-    [run, host, checkBook, checkOffThread],
+    (on: boolean) => run('checking', () => recheck(on, stateRef.current.skipHidden)),
+    [run, recheck],
   );
 
   const setSkipHidden = useCallback(
-    (on: boolean) =>
-      run('checking', async () => {
-        const book = bookRef.current;
-        if (!book) return { skipHidden: on };
-        return checkBook(book, stateRef.current.workbookTemplates, on);
-      }),
-    [run, checkBook],
+    (on: boolean) => run('checking', () => recheck(stateRef.current.workbookTemplates, on)),
+    [run, recheck],
   );
 
   const check = useCallback(() => run('reading', readAndCheck), [run, readAndCheck]);

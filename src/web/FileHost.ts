@@ -6,6 +6,7 @@
  */
 import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, WritePlan } from '../core/types';
 import { isChineseMessage } from '../core/language';
+import type { EngineOptions } from '../taskpane/engine';
 import { checkOffThread, type OffThreadResult } from './offThread';
 
 /** What the page needs from src/file. */
@@ -98,7 +99,7 @@ export class FileHost implements WorkbookHost {
    * Reads and checks the workbook as it stands in a Web Worker, so the page stays responsive; null where no worker
    * can run (the pane then checks in the page). A failure of the check is thrown with its message.
    */
-  async checkOffThread(opts: { workbookTemplates: boolean }): Promise<OffThreadResult | null> {
+  async checkOffThread(opts: EngineOptions): Promise<OffThreadResult | null> {
     if (!this.offThread) return null;
     if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
     return checkOffThread(this.name, this.data, opts);

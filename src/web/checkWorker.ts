@@ -7,14 +7,15 @@
 import type { CheckResult, Report } from '../core/types';
 import { readWorkbook } from '../file/workbook';
 import { coreEngine } from '../taskpane/coreEngine';
+import type { EngineOptions } from '../taskpane/engine';
 import { isSlice, splitMessage } from './sliced';
 
 export interface CheckRequest {
   id: number;
   name: string;
   bytes: Uint8Array;
-  /** Whether the workbook's own 报告模板 sheet rewords the report (the pane's switch). */
-  workbookTemplates: boolean;
+  /** The pane's switches: the workbook's own 报告模板 sheet applied, hidden sheets left out. */
+  opts: EngineOptions;
 }
 
 export type CheckReply =
@@ -25,12 +26,11 @@ export type CheckReply =
 export async function answer(req: CheckRequest): Promise<CheckReply> {
   try {
     const book = await readWorkbook(req.bytes, req.name);
-    const opts = { workbookTemplates: req.workbookTemplates };
-    const result = coreEngine.check(book, opts);
+    const result = coreEngine.check(book, req.opts);
     let report: Report | null = null;
     let reportError: string | null = null;
     try {
-      report = coreEngine.buildReport(result, book, opts);
+      report = coreEngine.buildReport(result, book, req.opts);
     } catch (e) {
       // a 报告模板 sheet with a mistake: its message names the cell; the findings stand regardless ('' = no message)
       reportError = e instanceof Error ? e.message : '';

@@ -5,6 +5,7 @@
  * as before; a failure inside the check is answered as an error, never as null.
  */
 import type { CheckResult, Report } from '../core/types';
+import type { EngineOptions } from '../taskpane/engine';
 import type { CheckReply, CheckRequest, SliceAck } from './checkWorker';
 import { isSlice, joinMessage, type Slice } from './sliced';
 
@@ -77,13 +78,13 @@ async function getWorker(): Promise<Worker | null> {
 }
 
 /** Checks `bytes` in the worker; null when no worker can run here (the caller checks in-thread). */
-export async function checkOffThread(name: string, bytes: Uint8Array, opts: { workbookTemplates: boolean }): Promise<OffThreadResult | null> {
+export async function checkOffThread(name: string, bytes: Uint8Array, opts: EngineOptions): Promise<OffThreadResult | null> {
   const w = await getWorker();
   if (!w) return null;
   const id = ++nextId;
   return new Promise<OffThreadResult | null>((resolve, reject) => {
     pending.set(id, { resolve, reject, slices: [] });
-    const req: CheckRequest = { id, name, bytes, workbookTemplates: opts.workbookTemplates };
+    const req: CheckRequest = { id, name, bytes, opts };
     w.postMessage(req);
   });
 }

@@ -22,7 +22,7 @@ async function inThread(bytes: Uint8Array, name: string, workbookTemplates: bool
 
 test.each(['周营镇-2023-指标.xlsx', '大钟庄镇-2021-比率.xlsx'])('%s: the worker answers the in-thread result and report', async (name) => {
   const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, name)));
-  const reply = await answer({ id: 7, name, bytes, workbookTemplates: false });
+  const reply = await answer({ id: 7, name, bytes, opts: { workbookTemplates: false } });
   expect(reply).toEqual({ id: 7, ok: true, ...(await inThread(bytes, name, false)), reportError: null });
 });
 
@@ -46,7 +46,7 @@ test('a workbook with its own 报告模板 sheet: the worker follows the switch,
     },
   ]);
   for (const workbookTemplates of [false, true]) {
-    const reply = await answer({ id: 1, name: '周营镇.xlsx', bytes, workbookTemplates });
+    const reply = await answer({ id: 1, name: '周营镇.xlsx', bytes, opts: { workbookTemplates } });
     expect(reply).toEqual({ id: 1, ok: true, ...(await inThread(bytes, '周营镇.xlsx', workbookTemplates)), reportError: null });
     const text = reply.ok ? reply.report!.paragraphs.map((p) => p.text).join('') : '';
     expect(text.includes('本镇全年接待来信来访，受理信访案件9件')).toBe(workbookTemplates);
@@ -54,7 +54,7 @@ test('a workbook with its own 报告模板 sheet: the worker follows the switch,
 });
 
 test('a file that is not a workbook is answered with the reader’s message naming it', async () => {
-  const reply = await answer({ id: 1, name: '假的.xlsx', bytes: new TextEncoder().encode('\u0000\u0001PK garbage'), workbookTemplates: false });
+  const reply = await answer({ id: 1, name: '假的.xlsx', bytes: new TextEncoder().encode('\u0000\u0001PK garbage'), opts: { workbookTemplates: false } });
   expect(reply.ok).toBe(false);
   if (!reply.ok) expect(reply.message).toContain('假的.xlsx');
 });
@@ -62,7 +62,7 @@ test('a file that is not a workbook is answered with the reader’s message nami
 test('a reply posted in slices (every long array cut into runs) is put back together exactly', async () => {
   const name = '周营镇-2023-指标.xlsx';
   const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, name)));
-  const reply = await answer({ id: 3, name, bytes, workbookTemplates: false });
+  const reply = await answer({ id: 3, name, bytes, opts: { workbookTemplates: false } });
   const copy = structuredClone(reply);
   const messages = splitMessage(reply, 3);
   const slices = messages.filter(isSlice);

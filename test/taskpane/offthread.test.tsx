@@ -14,15 +14,17 @@ afterEach(cleanup);
 class WorkerHost extends FakeHost implements OffThreadCheck {
   offThreadCalls = 0;
   templates: boolean[] = [];
+  skipped: boolean[] = [];
   constructor(private readonly answer: 'result' | 'none' | 'fail', private readonly findings = FINDINGS) {
     super(BOOK, { kind: 'file' });
   }
-  async checkOffThread(opts: { workbookTemplates: boolean }) {
+  async checkOffThread(opts: { workbookTemplates: boolean; skipHidden: boolean }) {
     this.offThreadCalls++;
     this.templates.push(opts.workbookTemplates);
+    this.skipped.push(opts.skipHidden);
     if (this.answer === 'none') return null;
     if (this.answer === 'fail') throw new Error('文件“周营镇.xlsx”已损坏：‘矛盾纠纷’表的数据无法解压。');
-    const result = fakeEngine(this.findings).check(BOOK);
+    const result = { ...fakeEngine(this.findings).check(BOOK), hiddenSheets: [{ sheet: '草稿', visibility: 'hidden' as const, checked: true }] };
     return { result, report: null, reportError: '' };
   }
 }
@@ -73,5 +75,17 @@ test('the 报告模板 switch checks again in the worker with the choice, and a 
   await waitFor(() => expect(screen.getByTestId('check-button').hasAttribute('disabled')).toBe(false));
   fireEvent.click(screen.getByTestId('check-button'));
   await waitFor(() => expect(host.templates).toEqual([false, true, true]));
+  expect(host.reads).toBe(0);
+});
+
+test('the hidden-sheets switch checks again in the worker without them, and a later check keeps the choice', async () => {
+  const host = new WorkerHost('result');
+  render(<App host={host} language="zh-CN" />);
+  fireEvent.click(screen.getByTestId('check-button'));
+  fireEvent.click(await screen.findByTestId('check-hidden-switch'));
+  await waitFor(() => expect(host.skipped).toEqual([false, true]));
+  await waitFor(() => expect(screen.getByTestId('check-button').hasAttribute('disabled')).toBe(false));
+  fireEvent.click(screen.getByTestId('check-button'));
+  await waitFor(() => expect(host.skipped).toEqual([false, true, true]));
   expect(host.reads).toBe(0);
 });
