@@ -167,6 +167,9 @@ interface FindingItemProps {
   onEdit(f: Finding | null): void;
   onExplain(f: Finding, text: string): Promise<boolean>;
   onPlace?(f: Finding, indicator: string): Promise<boolean>;
+  readings?: Reading[];
+  indicators?: { id: string; name: string }[];
+  onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean>;
 }
 
 /** An unknown or ambiguous label: the indicators it may be, one click each (kept in 指标对照 by the pane). */
@@ -198,7 +201,55 @@ function PlaceChoice({ finding, where, busy, onPlace }: { finding: Finding; wher
   );
 }
 
-function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace }: FindingItemProps) {
+/** How a finding's figures were read (one per label), each correctable by choosing another indicator. */
+export interface Reading {
+  label: string;
+  sheet: string;
+  indicator: string;
+  explain: string;
+}
+
+function Readings({ readings, indicators, busy, onRelabel }: { readings: Reading[]; indicators: { id: string; name: string }[]; busy: boolean; onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean> }) {
+  const s = useStrings();
+  const styles = useStyles();
+  return (
+    <details className={styles.explanation} data-testid="readings">
+      <summary>{s.readAs}</summary>
+      {readings.map((r) => (
+        <Relabel key={`${r.sheet}\u0000${r.label}`} reading={r} indicators={indicators} busy={busy} onRelabel={onRelabel} />
+      ))}
+    </details>
+  );
+}
+
+function Relabel({ reading, indicators, busy, onRelabel }: { reading: Reading; indicators: { id: string; name: string }[]; busy: boolean; onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean> }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const id = React.useId();
+  const [choice, setChoice] = React.useState(reading.indicator);
+  return (
+    <div data-testid="reading">
+      <p>{outputText(reading.explain)}</p>
+      {onRelabel && indicators.length ? (
+        <div className={styles.row}>
+          <label htmlFor={id}>{s.relabelLabel(reading.label)}</label>
+          <select id={id} value={choice} disabled={busy} data-testid="relabel-select" onChange={(e) => setChoice(e.target.value)}>
+            {indicators.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <Button size="small" appearance="outline" disabled={busy || choice === reading.indicator} data-testid="relabel-button" onClick={() => void onRelabel(reading.label, reading.sheet, choice)}>
+            {s.relabel}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace, readings, indicators, onRelabel }: FindingItemProps) {
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
@@ -237,6 +288,7 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
       {onPlace && finding.label && (finding.candidates?.length ?? 0) > 0 && (finding.rule === 'unknown-indicator' || finding.rule === 'ambiguous-label') ? (
         <PlaceChoice finding={finding} where={where} busy={busy} onPlace={onPlace} />
       ) : null}
+      {readings?.length ? <Readings readings={readings} indicators={indicators ?? []} busy={busy} onRelabel={onRelabel} /> : null}
       {canExplain && !editing ? (
         <div className={styles.row}>
           <Button
@@ -430,9 +482,14 @@ export interface FindingListProps {
   onExplain(f: Finding, text: string): Promise<boolean>;
   /** Place an unknown or ambiguous label on one of its candidates (absent: no choice is offered). */
   onPlace?(f: Finding, indicator: string): Promise<boolean>;
+  /** How a finding's figures were read (labels and their placement), shown on demand under the finding. */
+  readingsOf?(f: Finding): Reading[];
+  /** The catalog's indicators, to correct a reading. */
+  indicators?: { id: string; name: string }[];
+  onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean>;
 }
 
-export function FindingList({ findings, busy, onSelect, onExplain, onPlace }: FindingListProps) {
+export function FindingList({ findings, busy, onSelect, onExplain, onPlace, readingsOf, indicators, onRelabel }: FindingListProps) {
   const s = useStrings();
   const styles = useStyles();
   const groups = React.useMemo(() => groupFindings(findings), [findings]);
@@ -482,6 +539,9 @@ export function FindingList({ findings, busy, onSelect, onExplain, onPlace }: Fi
                     onEdit={(x) => setEditingKey(x ? key : null)}
                     onExplain={onExplain}
                     onPlace={onPlace}
+                    readings={readingsOf?.(f)}
+                    indicators={indicators}
+                    onRelabel={onRelabel}
                   />
                 )}
               />

@@ -22,6 +22,29 @@ import { Message } from './Message';
 import { StringsContext, useStrings, type Strings } from './i18n';
 import { ReportPreview } from './ReportPreview';
 import { usePane, type PaneApi } from './usePane';
+import type { Reading } from './FindingList';
+import type { CheckResult, Finding } from '../core/types';
+import { ref } from '../core/address';
+
+/** How the figures of each finding were read: the observations at its cells, one per label and sheet. */
+function readingsFor(result: CheckResult | null): (f: Finding) => Reading[] {
+  const byRef = new Map<string, Reading>();
+  for (const o of result?.observations ?? []) {
+    if (o.explain) byRef.set(ref(o.sheet, o.cell), { label: o.label, sheet: o.sheet, indicator: o.indicator, explain: o.explain });
+  }
+  return (f) => {
+    const seen = new Set<string>();
+    const out: Reading[] = [];
+    for (const r of f.refs) {
+      const x = byRef.get(r);
+      const k = x && `${x.sheet}\u0000${x.label}`;
+      if (!x || seen.has(k!)) continue;
+      seen.add(k!);
+      out.push(x);
+    }
+    return out;
+  };
+}
 
 /** Where the web page turns into two columns (findings beside the sheet preview). */
 export const WIDE_MEDIA = '@media (min-width: 960px)';
@@ -112,6 +135,8 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
   const pane = usePane(host, s, engine);
   const id = React.useId();
   const { result, report, caps, busy } = pane;
+  const readingsOf = React.useMemo(() => readingsFor(result), [result]);
+  const indicators = React.useMemo(() => (result?.catalog?.indicators ?? []).filter((d) => d.kind !== 'text').map((d) => ({ id: d.id, name: d.name })), [result]);
   const isBusy = busy !== null;
 
   const progressValue =
@@ -224,6 +249,9 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
                 onSelect={pane.select}
                 onExplain={pane.explain}
                 onPlace={pane.place}
+                readingsOf={readingsOf}
+                indicators={indicators}
+                onRelabel={pane.relabel}
               />
             )}
           </section>

@@ -53,6 +53,8 @@ export interface PaneApi extends PaneState {
    * workbook, so it holds at every later check and travels with the file), then the workbook is checked again.
    */
   place(finding: Finding, indicator: string): Promise<boolean>;
+  /** Override how a label was read (any observation): the same 指标对照 row, then a check again. */
+  relabel(label: string, sheet: string, indicator: string): Promise<boolean>;
   select(finding: Finding): Promise<void>;
   /** Apply (or stop applying) the workbook's own 报告模板 sheet, and check the workbook read last again. */
   setWorkbookTemplates(on: boolean): Promise<boolean>;
@@ -298,17 +300,28 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     [run, apply, getEngine, readAndCheck, strings],
   );
 
-  const place = useCallback(
-    (finding: Finding, indicator: string) =>
+  const placeAs = useCallback(
+    (label: string, sheet: string, indicator: string, name: string) =>
       run('applying', async () => {
         const result = stateRef.current.result;
-        if (!result || !finding.label) throw new Error(strings.unknownError);
-        const name = finding.candidates?.find((c) => c.id === indicator)?.name ?? indicator;
-        await apply((await getEngine()).placementPlan(result, { label: finding.label, id: indicator, sheet: finding.sheet || null }));
+        if (!result || !label) throw new Error(strings.unknownError);
+        await apply((await getEngine()).placementPlan(result, { label, id: indicator, sheet: sheet || null }));
         const checked = await readAndCheck();
-        return { ...checked, notice: strings.placementSaved(finding.label, name) };
+        return { ...checked, notice: strings.placementSaved(label, name) };
       }),
     [run, apply, getEngine, readAndCheck, strings],
+  );
+
+  const place = useCallback(
+    (finding: Finding, indicator: string) =>
+      placeAs(finding.label ?? '', finding.sheet, indicator, finding.candidates?.find((c) => c.id === indicator)?.name ?? indicator),
+    [placeAs],
+  );
+
+  const relabel = useCallback(
+    (label: string, sheet: string, indicator: string) =>
+      placeAs(label, sheet, indicator, stateRef.current.result?.catalog?.indicators.find((d) => d.id === indicator)?.name ?? indicator),
+    [placeAs],
   );
 
   const select = useCallback(
@@ -336,6 +349,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     writeResults,
     explain,
     place,
+    relabel,
     select,
     setWorkbookTemplates,
     setSkipHidden,

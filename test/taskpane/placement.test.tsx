@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import { TextDecoder, TextEncoder } from 'util';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Grid, Workbook, WritePlan } from '../../src/core/types';
 import { WebApp } from '../../src/web/WebApp';
 import type { FileModule } from '../../src/web/FileHost';
@@ -90,4 +90,30 @@ test('a label with a word not understood offers its nearest indicators the same 
   const buttons = await screen.findAllByTestId('place-button');
   expect(buttons.map((b) => b.getAttribute('data-indicator'))).toEqual(['petition_resolution_rate', 'dispute_mediation_rate']);
   expect(buttons[0].textContent).toBe('“信访案件化解率”');
+});
+
+test('a finding shows how its labels were read, and any reading can be changed the same way', async () => {
+  const { mod, applied } = jsonFiles();
+  const placed: Workbook = { ...BOOK, sheets: [...BOOK.sheets, { name: '指标对照', rows: [['原标签', '指标', '工作表'], ['化解率', '信访案件化解率', '指标']] }] };
+  render(<WebApp language="zh-CN" engine={coreEngine} hostOptions={{ load: async () => mod }} />);
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File([enc(placed)], '前营乡.xlsx')] } });
+  await screen.findByTestId('preview-grid');
+  fireEvent.click(screen.getByTestId('check-button'));
+  await screen.findByTestId('summary');
+  const item = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'rate-mismatch')!.closest('li')!;
+  const readings = within(item).getAllByTestId('reading').map((r) => r.querySelector('p')!.textContent);
+  expect(readings).toEqual([
+    expect.stringContaining('按“化解信访案件”识别为“信访案件化解数”'),
+    expect.stringContaining('按“受理信访案件”识别为“信访案件受理数”'),
+    '按“指标对照!B2”中的对照，“化解率”为“信访案件化解率”',
+  ]);
+  const first = within(item).getAllByTestId('reading')[2];
+  fireEvent.change(within(first).getByTestId('relabel-select'), { target: { value: 'dispute_mediation_rate' } });
+  fireEvent.click(within(first).getByTestId('relabel-button'));
+  await screen.findByText(/已记入“指标对照”：“化解率”即“矛盾纠纷调解成功率”/);
+  expect(applied.at(-1)!.sheets[0].rows.map((r) => r.map((c) => c.v))).toEqual([
+    ['原标签', '指标', '工作表'],
+    ['化解率', '矛盾纠纷调解成功率', '指标'],
+  ]);
+  await waitFor(() => expect(screen.queryAllByTestId('finding').some((b) => b.getAttribute('data-rule') === 'rate-mismatch')).toBe(false));
 });
