@@ -105,8 +105,6 @@ const useStyles = makeStyles({
     '& thead td': { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
   },
   num: { textAlign: 'right' },
-  /** Text with an empty cell on its right runs on over it, as in Excel (titles, section rows). */
-  spill: { overflow: 'visible', textOverflow: 'clip' },
   selected: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
@@ -129,6 +127,9 @@ export interface SheetGeometry {
   /** Width of the row-number column. */
   rowHeadWidth: number;
 }
+
+/** Text with an empty cell on its right runs on over it, as in Excel (titles, section rows). */
+const SPILL: React.CSSProperties = { overflow: 'visible', textOverflow: 'clip' };
 
 /** Rough pixel width of a text at the preview's 12 px font: CJK and full-width characters one em, others 7 px. */
 function textWidth(text: string): number {
@@ -159,7 +160,7 @@ export function sheetGeometry(grid: Grid, sel: { row: number; col: number } | nu
     if (filled < 2) continue;
     for (let c = 0; c < row.length; c++) {
       if (row[c] === null || row[c] === undefined) continue;
-      const w = Math.min(MAX_COL, textWidth(displayCell(row[c], fmts?.[c], grid.date1904 === true)) + 16);
+      const w = Math.min(MAX_COL, textWidth(displayCell(row[c], fmts?.[c], grid.date1904 === true)) + 20);
       if (w > widths[originCol + c]) widths[originCol + c] = w;
     }
   }
@@ -494,7 +495,9 @@ export function SheetPreview({ host, headingId }: SheetPreviewProps) {
                               data-cell={addr}
                               aria-selected={isSel ? true : undefined}
                               data-selected={isSel ? 'true' : undefined}
-                              className={mergeClasses(typeof v === 'number' && styles.num, spill && styles.spill, isSel && styles.selected, isSel && 'cell-selected')}
+                              className={mergeClasses(typeof v === 'number' && styles.num, isSel && styles.selected, isSel && 'cell-selected')}
+                              // inline: the table's own cell rule (clip with an ellipsis) is more specific than a class
+                              style={spill ? SPILL : undefined}
                             >
                               {displayCell(v, fmts?.[c - originCol], grid.date1904 === true)}
                             </td>

@@ -150,3 +150,21 @@ test('a failure in the findings part of one file closes nothing: its message off
   expect(screen.getByTestId('file-input')).toBeTruthy();
   logged.mockRestore();
 }, 60_000);
+
+test('a title alone on its row runs on over the empty cells beside it, as in Excel; it does not widen its column', async () => {
+  const xml = sheetXml([
+    { r: 1, cells: [['A1', '公共法律服务与法治阵地建设情况']] },
+    { r: 2, cells: [['A2', '序号'], ['B2', '指标名称'], ['C2', '数值']] },
+    { r: 3, cells: [['A3', 1], ['B3', '行政村数'], ['C3', 20]] },
+  ]);
+  render(<WebApp language="zh-CN" engine={fakeEngine([])} />);
+  pick(file('周营镇.xlsx', minimalXlsx([{ name: '公共法律服务', xml }])));
+  const grid = await screen.findByTestId('preview-grid', {}, { timeout: 20_000 });
+  const a1 = grid.querySelector<HTMLElement>('td[data-cell="A1"]')!;
+  expect(a1.textContent).toBe('公共法律服务与法治阵地建设情况');
+  expect(a1.style.overflow).toBe('visible');
+  expect(grid.querySelector<HTMLElement>('td[data-cell="B2"]')!.style.overflow).toBe('');
+  // column A is as wide as 序号 needs, not as the title
+  const widths = Array.from(grid.querySelectorAll('col')).map((c) => parseFloat(c.style.width));
+  expect(widths[1]).toBeLessThan(widths[2]);
+});
