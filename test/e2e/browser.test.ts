@@ -977,3 +977,77 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     expect(syncs[1]).toBe(syncs[0]);
   });
 });
+
+// ───────────────────────────── 4: a label fixed in one click (issue 10), page and pane ─────────────────────────────
+
+describe('a label the tool cannot place is fixed in one click, in the page and in the pane', () => {
+  /** A township sheet in its own words: a bare 化解率 first, with nothing before it to say whose. */
+  const AMBIGUOUS: Workbook = {
+    name: '前营乡-2023-自拟.xlsx',
+    sheets: [
+      { name: '基本情况', rows: [['单位名称', '前营乡'], ['报告年度', 2023]] },
+      {
+        name: '指标',
+        rows: [
+          ['指标名称', '单位', '2023年'],
+          ['化解率', '%', '100%'],
+          ['受理信访案件', '件', 9],
+          ['化解信访案件', '件', 7],
+        ],
+      },
+    ],
+  };
+
+  async function xlsxOf(book: Workbook): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    for (const g of book.sheets) wb.addWorksheet(g.name).addRows(g.rows as unknown[][]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  test('page: 是“信访案件化解率” keeps the choice in 指标对照, the figure is checked, and the downloaded copy carries it', async () => {
+    const context = await newContext(1280, 800);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html`);
+      await page.getByTestId('file-input').setInputFiles({
+        name: AMBIGUOUS.name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await xlsxOf(AMBIGUOUS),
+      });
+      await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the workbook');
+      const p = await runCheck(page, AMBIGUOUS.name);
+      await findingButton(p, { rule: 'ambiguous-label', sheet: '指标', cell: 'A2' }).waitFor();
+      await p.locator('[data-testid="place-button"][data-indicator="petition_resolution_rate"]').click();
+      // checked again with the choice: 100% over 7 of 9 is the error the ambiguity hid
+      await findingButton(p, { rule: 'rate-mismatch', sheet: '指标', cell: 'C2' }).waitFor({ timeout: 30_000 });
+      expect(await findingButton(p, { rule: 'ambiguous-label', sheet: '指标', cell: 'A2' }).count()).toBe(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'placement-page-1280.png'), fullPage: false });
+      const [download] = await Promise.all([page.waitForEvent('download'), p.getByTestId('download-workbook').click()]);
+      const book = await readXlsx(new Uint8Array(fs.readFileSync((await download.path())!)), 'copy.xlsx');
+      const mapping = book.sheets.find((g) => g.name === RESULT_SHEETS.mapping)!;
+      expect(mapping.rows.slice(0, 2)).toEqual([
+        ['原标签', '指标', '工作表'],
+        ['化解率', '信访案件化解率', '指标'],
+      ]);
+      // and the CLI's core reads the copy the same way: the fix holds at the next check
+      expect(check(book).findings.some((f) => f.rule === 'rate-mismatch' && f.cell === 'C2')).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('pane at 320 px over the fake office-js: the same buttons write 指标对照 into the open workbook', async () => {
+    const pane = await openPane(toSpec(AMBIGUOUS), 320, 700);
+    try {
+      await checkInPane(pane.page);
+      await pane.page.locator('[data-testid="place-button"][data-indicator="petition_resolution_rate"]').click();
+      await pane.page.locator('[data-testid="finding"][data-rule="rate-mismatch"][data-cell="C2"]').waitFor({ timeout: 30_000 });
+      await pane.page.screenshot({ path: path.join(SCREENSHOTS, 'placement-pane-320.png'), fullPage: true });
+      expect(await probe<string[]>(pane.page, 'sheetNames')).toContain(RESULT_SHEETS.mapping);
+      expect(await probe<Record<string, unknown>>(pane.page, 'values', RESULT_SHEETS.mapping)).toMatchObject({ A2: '化解率', B2: '信访案件化解率', C2: '指标' });
+      expect(pane.outside).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
