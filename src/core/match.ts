@@ -6,7 +6,7 @@ import { CATALOG } from './catalog';
 import type { Catalog, SectionId } from './types';
 import { parseChineseNumber } from './numerals';
 import { TABLE_UNIT_WORDS } from './value';
-import { CN_NUM, PUNCT, stripNumbering } from './meaning/normalize';
+import { CN_NUM } from './meaning/normalize';
 import { placeLabel, type LabelContext, type PlacedVia } from './meaning/place';
 import type { LabelMapping } from './meaning/mapping';
 export { normalizeLabel, stripTimePhrase } from './meaning/normalize';
