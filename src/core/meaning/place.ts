@@ -52,6 +52,8 @@ interface Index {
   exact: Map<string, { id: string; via: 'name' | 'synonym' }[]>;
   /** Bigrams of every normalised name/synonym, for suggestions only. */
   grams: { id: string; text: string; map: Map<string, number>; n: number }[];
+  /** Bigram → the names having it (index into `grams`, count). */
+  byGram: Map<string, [number, number][]>;
 }
 
 const indexes = new WeakMap<Catalog, Index>();
@@ -70,7 +72,7 @@ function bigrams(s: string): { map: Map<string, number>; n: number } {
 function indexOf(catalog: Catalog): Index {
   let idx = indexes.get(catalog);
   if (idx) return idx;
-  idx = { defs: catalog.indicators, byId: new Map(), exact: new Map(), grams: [] };
+  idx = { defs: catalog.indicators, byId: new Map(), exact: new Map(), grams: [], byGram: new Map() };
   for (const d of catalog.indicators) {
     idx.byId.set(d.id, d);
     const add = (raw: string, via: 'name' | 'synonym') => {
@@ -80,7 +82,12 @@ function indexOf(catalog: Catalog): Index {
       if (!list.some((e) => e.id === d.id)) list.push({ id: d.id, via });
       idx!.exact.set(text, list);
       const b = bigrams(text);
-      idx!.grams.push({ id: d.id, text, map: b.map, n: b.n });
+      const at = idx!.grams.push({ id: d.id, text, map: b.map, n: b.n }) - 1;
+      for (const [k, c] of b.map) {
+        const list = idx!.byGram.get(k) ?? [];
+        list.push([at, c]);
+        idx!.byGram.set(k, list);
+      }
     };
     add(d.name, 'name');
     for (const s of d.synonyms) add(s, 'synonym');
@@ -93,14 +100,15 @@ function indexOf(catalog: Catalog): Index {
 function suggestions(text: string, idx: Index, limit = 3): string[] {
   if (!text) return [];
   const a = bigrams(text);
+  // only the names sharing a bigram with the label can come near it (an inverted index, not a scan of every name)
+  const common = new Map<number, number>();
+  for (const [k, c] of a.map) {
+    for (const [i, o] of idx.byGram.get(k) ?? []) common.set(i, (common.get(i) ?? 0) + Math.min(c, o));
+  }
   const best = new Map<string, number>();
-  for (const g of idx.grams) {
-    let common = 0;
-    for (const [k, c] of a.map) {
-      const o = g.map.get(k);
-      if (o) common += Math.min(c, o);
-    }
-    let s = a.n + g.n ? (2 * common) / (a.n + g.n) : 0;
+  for (const [i, n] of common) {
+    const g = idx.grams[i];
+    let s = a.n + g.n ? (2 * n) / (a.n + g.n) : 0;
     if (text.includes(g.text) || g.text.includes(text)) s += 0.15;
     if (s > (best.get(g.id) ?? 0)) best.set(g.id, s);
   }
