@@ -67,48 +67,14 @@ export function observe(
   } else {
     unit = unit ?? def.unit;
   }
-  const obs: Observation = {
-    indicator: def.id,
-    label,
-    value: parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value,
-    kind: parsed.kind,
-    approx: parsed.approx !== null,
-    markers: parsed.markers,
-    unit,
-    wan: parsed.wan,
-    decimals: parsed.decimals,
-    coverage: parsed.coverage,
-    raw: parsed.raw,
-    sheet: view.name,
-    cell: a1(r, c),
-    row: r,
-    col: c,
-    year: opts.year,
-    period: opts.period,
-    entity: opts.entity,
-  };
-  if (parsed.reason !== undefined) obs.reason = parsed.reason;
-  if (opts.isTotal) obs.isTotal = true;
-  if (opts.note) obs.note = opts.note;
-  return obs;
+  return { indicator: def.id, ...pinned(view, label, r, c, parsed, parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value, unit, opts) };
 }
 
-/**
- * The figure of a row the catalog could not place, for the report: parsed by the one value parser as the cell
- * says, in the unit written (no catalog unit to convert to); a percent when the label or column says 率/%.
- */
-export function observeUnknown(
-  view: SheetView,
-  label: string,
-  r: number,
-  c: number,
-  opts: { writtenUnit: string | null; percentHeader: boolean } & Where,
-): UnknownFigure {
-  const parsed: ParsedValue = parseValue(view.raw(r, c), { numberFormat: view.format(r, c), percentHeader: opts.percentHeader });
-  const unit = parsed.kind === 'percent' ? '%' : parsed.kind === 'number' ? (parsed.unit ?? opts.writtenUnit ?? null) : null;
+/** A parsed cell as a figure pinned to its absolute cell, with its time, entity and note: what every figure carries. */
+function pinned(view: SheetView, label: string, r: number, c: number, parsed: ParsedValue, value: UnknownFigure['value'], unit: string | null, opts: Where): UnknownFigure {
   const fig: UnknownFigure = {
     label,
-    value: parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : parsed.value,
+    value,
     kind: parsed.kind,
     approx: parsed.approx !== null,
     markers: parsed.markers,
@@ -129,6 +95,22 @@ export function observeUnknown(
   if (opts.isTotal) fig.isTotal = true;
   if (opts.note) fig.note = opts.note;
   return fig;
+}
+
+/**
+ * The figure of a row the catalog could not place, for the report: parsed by the one value parser as the cell
+ * says, in the unit written (no catalog unit to convert to); a percent when the label or column says 率/%.
+ */
+export function observeUnknown(
+  view: SheetView,
+  label: string,
+  r: number,
+  c: number,
+  opts: { writtenUnit: string | null; percentHeader: boolean } & Where,
+): UnknownFigure {
+  const parsed: ParsedValue = parseValue(view.raw(r, c), { numberFormat: view.format(r, c), percentHeader: opts.percentHeader, date1904: view.date1904 });
+  const unit = parsed.kind === 'percent' ? '%' : parsed.kind === 'number' ? (parsed.unit ?? opts.writtenUnit ?? null) : null;
+  return pinned(view, label, r, c, parsed, parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : parsed.value, unit, opts);
 }
 
 /** The catalog place of a label, or why not; a leading time phrase (`2022年以来开展法治培训`) is for the year rule, not part of the name. */

@@ -1,59 +1,47 @@
 /** Rules on the workbook's shape: labels the catalog cannot place, heading numbering, truncated sheets, uncalculated formulas. */
 import { a1 } from '../address';
 import { makeFinding, whereText } from '../findings';
-import type { Finding } from '../types';
+import type { Finding, UnknownLabel } from '../types';
 import type { RuleContext } from './context';
 
-/** A label the catalog could not place; offers the nearest indicator when one came close. Several that fit: `ambiguous-label`. */
-export function unknownIndicator(ctx: RuleContext): Finding[] {
-  const names = new Map(ctx.catalog.indicators.map((d) => [d.id, d.name]));
-  return ctx.extraction.unknown
-    .filter((u) => !u.candidates?.length)
-    .map((u) => {
-      const f = makeFinding('unknown-indicator', {
-        sheet: u.sheet,
-        cell: u.cell,
-        indicators: [],
-        entity: null,
-        period: null,
-        // keyed by the label, not the cell, so the id survives inserted rows
-        key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
-        byCell: false,
-        variant: !u.label ? 'nameless' : !u.suggestion ? 'none' : u.unknownWords?.length ? 'words' : undefined,
-        vars: { label: u.label || u.raw, suggestion: u.suggestion?.name, words: u.unknownWords?.join('、') },
-        expected: u.suggestion?.name ?? null,
-        actual: u.label || u.raw,
-      });
-      if (u.label) f.label = u.label;
-      const ids = u.suggestions?.length ? u.suggestions : u.suggestion ? [u.suggestion.id] : [];
-      if (ids.length) f.candidates = ids.map((id) => ({ id, name: names.get(id) ?? id }));
-      return f;
-    });
+/**
+ * A label the catalog could not place (`unknown-indicator`: naming the words not understood and the nearest
+ * indicators), or one several indicators fit (`ambiguous-label`): both keyed by sheet and label, not by cell, so the
+ * id survives inserted rows; both carry the label and the indicators to choose from (the pane's one-click fix).
+ */
+function labelFinding(ctx: RuleContext, u: UnknownLabel, ambiguous: boolean): Finding {
+  const name = (id: string) => ctx.catalog.indicators.find((d) => d.id === id)?.name ?? id;
+  const ids = ambiguous ? u.candidates! : u.suggestions?.length ? u.suggestions : u.suggestion ? [u.suggestion.id] : [];
+  const candidates = ids.map((id) => ({ id, name: name(id) }));
+  const f = makeFinding(ambiguous ? 'ambiguous-label' : 'unknown-indicator', {
+    sheet: u.sheet,
+    cell: u.cell,
+    indicators: [],
+    entity: null,
+    period: null,
+    key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
+    byCell: false,
+    variant: ambiguous ? undefined : !u.label ? 'nameless' : !u.suggestion ? 'none' : u.unknownWords?.length ? 'words' : undefined,
+    vars: {
+      label: u.label || u.raw,
+      suggestion: u.suggestion?.name,
+      words: u.unknownWords?.join('、'),
+      candidates: candidates.map((c) => `“${c.name}”`).join('或'),
+    },
+    expected: ambiguous ? null : (u.suggestion?.name ?? null),
+    actual: u.label || u.raw,
+  });
+  if (u.label) f.label = u.label;
+  if (candidates.length) f.candidates = candidates;
+  return f;
 }
 
-/** A label several indicators fit, the context not settling which: a hint listing them, with a one-click choice. */
+export function unknownIndicator(ctx: RuleContext): Finding[] {
+  return ctx.extraction.unknown.filter((u) => !u.candidates?.length).map((u) => labelFinding(ctx, u, false));
+}
+
 export function ambiguousLabel(ctx: RuleContext): Finding[] {
-  const names = new Map(ctx.catalog.indicators.map((d) => [d.id, d.name]));
-  return ctx.extraction.unknown
-    .filter((u) => u.candidates?.length)
-    .map((u) => {
-      const candidates = u.candidates!.map((id) => ({ id, name: names.get(id) ?? id }));
-      const f = makeFinding('ambiguous-label', {
-        sheet: u.sheet,
-        cell: u.cell,
-        indicators: [],
-        entity: null,
-        period: null,
-        key: `${u.sheet}|${u.label.replace(/\s+/g, '')}`,
-        byCell: false,
-        vars: { label: u.label || u.raw, candidates: candidates.map((c) => `“${c.name}”`).join('或') },
-        expected: null,
-        actual: u.label || u.raw,
-      });
-      f.label = u.label;
-      f.candidates = candidates;
-      return f;
-    });
+  return ctx.extraction.unknown.filter((u) => u.candidates?.length).map((u) => labelFinding(ctx, u, true));
 }
 
 /** A row of the user's 指标对照 (or --mapping file) that names no indicator: said, not silently dropped. */
