@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { a1, parseA1 } from '../../src/core/address';
 import { extract } from '../../src/core/extract';
+import { check } from '../../src/core/check';
 import type { Cell, Extraction, Grid, Workbook } from '../../src/core/types';
 
 /** Words real sheets are made of, so random grids hit headers, sections, identity keys and totals. */
@@ -125,5 +126,17 @@ describe('extract never breaks', () => {
     expect(() => extract(odd as Workbook)).not.toThrow();
     expect(() => extract({ name: '', sheets: [null as unknown as Grid] })).not.toThrow();
     expect(() => extract(undefined as unknown as Workbook)).not.toThrow();
+  });
+});
+
+describe('a stray value far from the table (a mutated .xls found it: 36,868 × 18,691)', () => {
+  test('the table reads as without it, and the check does not walk every row to the widest column (it took minutes)', () => {
+    const rows: (string | number | null)[][] = [['指标名称', '单位', '数值'], ['受理信访案件', '件', 9], ['化解信访案件', '件', 7]];
+    const near = check({ name: 'a.xlsx', sheets: [{ name: '指标', rows: rows.map((r) => [...r]) }] });
+    const far: (string | number | null)[][] = rows.map((r) => [...r]);
+    far[36867] = [];
+    far[36867][18690] = 5;
+    const res = check({ name: 'a.xlsx', sheets: [{ name: '指标', rows: far }] });
+    expect(res.observations.map((o) => [o.indicator, o.cell, o.value])).toEqual(near.observations.map((o) => [o.indicator, o.cell, o.value]));
   });
 });

@@ -129,7 +129,8 @@ export function findIdentity(
       if (skip.has(r)) continue;
       // only text cells can be keys: skip rows of figures quickly
       let hasText = false;
-      for (let c = view.colStart; c <= view.colEnd && !hasText; c++) {
+      // the row's own cells, not every column up to the sheet's widest row (one far cell would make each row 16,000 wide)
+      for (let c = view.colStart, end = view.colStart + view.rowLength(r) - 1; c <= end && !hasText; c++) {
         const v = view.raw(r, c);
         if (typeof v === 'string' && v.length > 1 && ((v.length <= 16 && identityKey(v.trim()) !== null) || (v.length >= 5 && /[:：]/.test(v)))) hasText = true;
       }

@@ -175,6 +175,13 @@ export class SheetView {
   }
 
   /** Absolute columns of the row's non-empty cells (own text, not merge-filled). */
+  /** How many cells row `r` holds (its length as read; ragged rows are short), 0 outside the sheet. */
+  rowLength(r: number): number {
+    if (r < this.r0 || r > this.rowEnd) return 0;
+    const row = this.grid.rows[r - this.r0];
+    return Array.isArray(row) ? Math.min(row.length, this.nCols) : 0;
+  }
+
   nonEmpty(r: number): number[] {
     const out: number[] = [];
     if (r < this.r0 || r > this.rowEnd) return out;
