@@ -630,6 +630,15 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
     const total = isTotalText(name);
     const entity = total ? '合计' : cleanUnitName(name) || name;
     const note = t.noteCol !== null ? view.text(r, t.noteCol) : '';
+    // how a column's cell on this row is read, placed or not
+    const cellOpts = (col: (typeof columns)[number]) => ({
+      writtenUnit: col.percent ? null : col.unit,
+      percentHeader: col.percent,
+      ...where,
+      entity,
+      isTotal: total || undefined,
+      note: note || undefined,
+    });
     for (const col of columns) {
       if (!col.def) {
         if (view.covered(r, col.col) || view.text(r, col.col) === '') continue;
@@ -639,31 +648,11 @@ export function readSummaryTable(acc: Acc, view: SheetView, t: TableSpec, st: Sh
           acc.unknown.push(col.unknown);
         }
         // each row's figure of the column, so the 合计 row can be stated for the unit
-        col.unknown.figures!.push(
-          observeUnknown(view, col.label, r, col.col, {
-            writtenUnit: col.percent ? null : col.unit,
-            percentHeader: col.percent,
-            ...where,
-            entity,
-            isTotal: total || undefined,
-            note: note || undefined,
-          }),
-        );
+        col.unknown.figures!.push(observeUnknown(view, col.label, r, col.col, cellOpts(col)));
         continue;
       }
       if (view.covered(r, col.col)) continue;
-      pushExplained(
-        acc,
-        col.m,
-        observe(view, col.def, col.label, r, col.col, {
-          writtenUnit: col.percent ? null : col.unit,
-          percentHeader: col.percent,
-          ...where,
-          entity,
-          isTotal: total || undefined,
-          note: note || undefined,
-        }),
-      );
+      pushExplained(acc, col.m, observe(view, col.def, col.label, r, col.col, cellOpts(col)));
     }
   }
   oneIsWhole(acc, view, from);
