@@ -82,6 +82,35 @@ interface Rec {
   len: number;
 }
 
+/** Records one at a time, with one record of look-ahead: a record and the CONTINUE records that follow it. */
+class RecordStream {
+  private pending: Rec | null = null;
+  constructor(private readonly it: Iterator<Rec>) {}
+
+  next(): Rec | null {
+    if (this.pending) {
+      const r = this.pending;
+      this.pending = null;
+      return r;
+    }
+    const n = this.it.next();
+    return n.done ? null : n.value;
+  }
+
+  /** `r` and the CONTINUE records right after it; the first other record is kept for the next call. */
+  continues(r: Rec): Rec[] {
+    const out = [r];
+    for (let n = this.next(); n; n = this.next()) {
+      if (n.type !== R.CONTINUE) {
+        this.pending = n;
+        break;
+      }
+      out.push(n);
+    }
+    return out;
+  }
+}
+
 /** The records of a stream from `start`, each inside the stream; stops at the end or at a record cut short. */
 function* records(s: Uint8Array, start: number): Generator<Rec> {
   let p = start;
@@ -272,30 +301,10 @@ function readStream(s: Uint8Array, name: string, limits: ReadLimits, code: FileR
     return ctx.decode(s.subarray(p, p + n));
   };
 
-  let pending: Rec | null = null;
-  const take = (): Rec | null => {
-    if (pending) {
-      const r = pending;
-      pending = null;
-      return r;
-    }
-    const n = it.next();
-    return n.done ? null : n.value;
-  };
+  const stream = new RecordStream(it);
+  const take = (): Rec | null => stream.next();
   /** A record and the CONTINUE records right after it. */
-  const withContinues = (r: Rec): Rec[] => {
-    const out = [r];
-    for (;;) {
-      const n = take();
-      if (!n) break;
-      if (n.type !== R.CONTINUE) {
-        pending = n;
-        break;
-      }
-      out.push(n);
-    }
-    return out;
-  };
+  const withContinues = (r: Rec): Rec[] => stream.continues(r);
 
   for (let r = take(); r && r.type !== R.EOF; r = take()) {
     const end = r.at + r.len;
@@ -392,16 +401,8 @@ function readSheet(s: Uint8Array, pos: number, ctx: Ctx, limits: ReadLimits, she
   /** A FORMULA whose text result is in the STRING record that follows it. */
   let stringFor: { row: number; col: number; xf: number } | null = null;
   let depth = 0; // an embedded chart's own BOF…EOF inside the sheet
-  let pending: Rec | null = null;
-  const next = (): Rec | null => {
-    if (pending) {
-      const r = pending;
-      pending = null;
-      return r;
-    }
-    const n = it.next();
-    return n.done ? null : n.value;
-  };
+  const stream = new RecordStream(it);
+  const next = (): Rec | null => stream.next();
   for (let r = next(); r; r = next()) {
     if (r.type === R.BOF) {
       depth++;
@@ -480,16 +481,7 @@ function readSheet(s: Uint8Array, pos: number, ctx: Ctx, limits: ReadLimits, she
       }
       case R.STRING: {
         if (!stringFor) break;
-        const cont: Rec[] = [r];
-        for (;;) {
-          const n = next();
-          if (!n) break;
-          if (n.type !== R.CONTINUE) {
-            pending = n;
-            break;
-          }
-          cont.push(n);
-        }
+        const cont = stream.continues(r);
         let v: string;
         if (ctx.biff8) v = unicodeString(new Spans(s, cont), 2);
         else {
