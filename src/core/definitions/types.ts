@@ -1,0 +1,54 @@
+/**
+ * A county's own definitions (issue 12), as read from a definitions workbook (`指标定义`, `审核规则` sheets), from
+ * the same sheets inside the checked workbook (which then win), or from a JSON/YAML file of the same schema.
+ * Readers turn every source into these rows; the catalog builder and the rule compiler consume them.
+ */
+import type { Severity } from '../types';
+
+/** Where a definition row was written, for messages (`县定义.xlsx 审核规则!A12`). */
+export interface DefinitionSource {
+  /** File name (a definitions workbook, a JSON/YAML file), or the checked workbook's own name. */
+  file: string;
+  /** Sheet name; for JSON/YAML the path of the entry (`rules[3]`). */
+  sheet: string;
+  /** A1 cell of the row's first column (for JSON/YAML: null). */
+  cell: string | null;
+  /** 0-based row on the sheet (or index in the JSON array). */
+  row: number;
+}
+
+/** One row of `指标定义`. */
+export interface IndicatorDefinitionRow {
+  at: DefinitionSource;
+  name: string;
+  aliases: string[];
+  section: string | null;
+  unit: string | null;
+  /** 数量/金额/比率/是否/文字 as written. */
+  kind: string | null;
+  required: boolean | null;
+  min: number | null;
+  max: number | null;
+  /** Optional facets of the meaning model, as written (`对象` → `信访案件`, `环节` → `化解`, `级别` → `县级`). */
+  facets: Record<string, string>;
+}
+
+/** One row of `审核规则`. */
+export interface RuleDefinitionRow {
+  at: DefinitionSource;
+  /** The expression as written: `[化解信访案件] <= [受理信访案件]`. */
+  text: string;
+  severity: Severity;
+  /** The county's 说明, used as the finding's message (figures filled in). */
+  message: string;
+}
+
+/** Everything a county defined, from one or more sources (the checked workbook's own sheets win). */
+export interface CountyDefinitions {
+  /** What to show the user: the file the definitions came from. */
+  name: string;
+  /** ISO time the user loaded them (pane/page), when known. */
+  loadedAt?: string;
+  indicators: IndicatorDefinitionRow[];
+  rules: RuleDefinitionRow[];
+}
