@@ -61,6 +61,9 @@ export const RULES: Record<RuleId, RuleMeta> = {
     variants: {
       approx:
         '{where}的“{name}”填写为{actual}，但按{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}计算，即使考虑约数也应在{range}之间。请核对这三个数字。',
+      over: '{where}的“{name}”填写为{actual}，但{numWhere}的“{numName}”{num}大于{denWhere}的“{denName}”{den}，比率不能超过100%，这两个数字至少有一个有误。请先核对这两个数字，再据此填写比率。',
+      parts:
+        '{where}的“{name}”填写为{actual}，与{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}不符，但这两个数字本身也有问题（见{partsWhere}的审核结果）。请先改正它们，再据此核对比率。',
     },
   },
   'sum-mismatch': {

@@ -103,6 +103,53 @@ describe('rate-mismatch', () => {
     expect(f[0]).toMatchObject({ expected: 90, actual: 95 });
   });
 
+  it('14 certified of 12 officers reported as 100%: no advice to write 116.7% — the two counts are to be checked first', () => {
+    const f = ofRule(
+      run(
+        [
+          obs({ indicator: 'enforcement_officers', sheet: '行政执法', cell: 'D4', value: 12 }),
+          obs({ indicator: 'certified_officers', sheet: '行政执法', cell: 'D5', value: 14 }),
+          obs({ indicator: 'certification_rate', sheet: '行政执法', cell: 'D6', value: 100 }),
+        ],
+        { rules: ['rate-mismatch', 'part-exceeds-whole'] },
+      ),
+      'rate-mismatch',
+    );
+    expect(f).toHaveLength(1);
+    expect(f[0].message).not.toMatch(/请改为|116\.7/);
+    expect(f[0].message).toContain('比率不能超过100%');
+    expect(f[0].message).toContain('‘行政执法’表 D5');
+    expect(f[0].expected).toBeNull();
+    expect(f[0].actual).toBe(100);
+    expectCleanMessage(f[0]);
+  });
+
+  it('a rate whose denominator is itself flagged (行政村数 21 in one sheet, 20 in another) says so instead of advising 90.0%', () => {
+    const f = ofRule(
+      run(
+        [
+          obs({ indicator: 'villages', sheet: '基本情况', cell: 'B7', value: 21 }),
+          obs({ indicator: 'villages', sheet: '法律服务', cell: 'D4', value: 20 }),
+          obs({ indicator: 'villages_with_counsel', sheet: '法律服务', cell: 'D5', value: 18 }),
+          obs({ indicator: 'counsel_coverage_rate', sheet: '法律服务', cell: 'D6', value: 95 }),
+        ],
+        { rules: ['rate-mismatch', 'conflicting-values'] },
+      ),
+      'rate-mismatch',
+    );
+    expect(f).toHaveLength(1);
+    expect(f[0].message).not.toContain('请改为');
+    expect(f[0].message).toContain('这两个数字本身也有问题（见‘法律服务’表 D4的审核结果）');
+    expect(f[0].expected).toBeNull();
+    // without the conflicting-values finding, the advice stands
+    const alone = run(
+      [obs({ indicator: 'villages', sheet: '法律服务', cell: 'D4', value: 20 }), obs({ indicator: 'villages_with_counsel', sheet: '法律服务', cell: 'D5', value: 18 }), obs({ indicator: 'counsel_coverage_rate', sheet: '法律服务', cell: 'D6', value: 95 })],
+      { rules: ['rate-mismatch', 'conflicting-values'] },
+    );
+    expect(alone[0]).toMatchObject({ rule: 'rate-mismatch', expected: 90 });
+    expect(alone[0].message).toContain('请改为90.0%');
+  });
+
   it('with approximate parts, flags only a rate no reading of the parts can give', () => {
     const approx = (rate: number) => [
       obs({ indicator: 'petitions_received', cell: 'B3', sheet: S, value: 20, markers: ['余'] }),

@@ -17,6 +17,7 @@
  * - Ids: FNV-1a of rule | entity | period | sorted indicators (+ a sub-case key); findings without an
  *   indicator add sheet!cell, except unknown labels, keyed by sheet and label text so they survive row moves.
  */
+import { ref } from '../address';
 import { sortFindings, uniqueIds } from '../findings';
 import type { Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
@@ -55,7 +56,12 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
 /** All rules (or the listed ones) on a context: unique ids, sorted by severity, sheet, row, column. */
 export function runRules(ctx: RuleContext, only?: RuleId[]): Finding[] {
   const ids = only ?? (Object.keys(RULE_FUNCTIONS) as RuleId[]);
-  const findings = ids.flatMap((id) => RULE_FUNCTIONS[id](ctx));
+  // rate-mismatch last: a rate whose own counts are flagged says so instead of advising a number (relations.ts)
+  const findings = ids.flatMap((id) => (id === 'rate-mismatch' ? [] : RULE_FUNCTIONS[id](ctx)));
+  if (ids.includes('rate-mismatch')) {
+    const flagged = new Set(findings.filter((f) => f.severity !== 'hint' && f.sheet).map((f) => ref(f.sheet, f.cell)));
+    findings.push(...rateMismatch(ctx, flagged));
+  }
   return sortFindings(uniqueIds(findings), ctx.sheetOrder);
 }
 

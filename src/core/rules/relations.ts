@@ -1,5 +1,6 @@
 /** Rules on the catalog's relations: part ≤ whole, rate = numerator / denominator, total = Σ parts. */
 import { formatNumber, makeFinding, showObs, showPercent, whereObs } from '../findings';
+import { ref } from '../address';
 import { rateAgrees, roundHalfUp, roundingTolerance } from '../rate';
 import type { ComputedRate, Finding, Observation, Relation } from '../types';
 import type { RuleContext } from './context';
@@ -153,27 +154,35 @@ function rangeText(range: Interval): string {
   return range.hi === Infinity ? `${lo}以上` : `${lo}和${showPercent(range.hi)}`;
 }
 
-/** A reported rate its own numerator and denominator do not give (a reported 100% over 7 of 9). */
-export function rateMismatch(ctx: RuleContext): Finding[] {
+/**
+ * A reported rate its own numerator and denominator do not give (a reported 100% over 7 of 9). Advice that cannot
+ * be right is not given: when the numerator exceeds the denominator (14 certified of 12 officers gives 116.7%) or
+ * when either count is itself flagged by another rule (`flagged`: `Sheet!D4` of the open errors and 待核实), the
+ * message asks to settle the counts first and the finding carries no expected rate (null: unknown, not 116.7).
+ */
+export function rateMismatch(ctx: RuleContext, flagged: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = [];
   for (const r of ctx.rates) {
     const v = rateVerdict(r);
     if (v.kind !== 'mismatch' || !r.reported || r.value == null) continue;
     const rep = r.reported;
-    const expected = roundHalfUp(r.value, 1);
+    const over = r.value > 100 + 1e-9;
+    const partsFlagged = [r.numerator, r.denominator].filter((o) => flagged.has(ref(o.sheet, o.cell)));
+    const variant = over ? 'over' : partsFlagged.length ? 'parts' : v.approx ? 'approx' : undefined;
     out.push(
       makeFinding('rate-mismatch', {
         ...rateSite(r, rep),
-        variant: v.approx ? 'approx' : undefined,
+        variant,
         vars: {
           where: whereObs(rep),
           name: name(ctx, r.indicator),
           actual: show(ctx, rep),
           expected: r.display,
           range: v.range ? rangeText(v.range) : '',
+          partsWhere: partsFlagged.map((o) => whereObs(o)).join('和'),
           ...rateVars(ctx, r),
         },
-        expected,
+        expected: over || partsFlagged.length ? null : roundHalfUp(r.value, 1),
         actual: num(rep),
       }),
     );
