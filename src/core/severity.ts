@@ -28,3 +28,11 @@ export const SEVERITY_SHORT_NAMES: Record<Severity, string> = {
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
 }
+
+/**
+ * A severity as every output names it: the short word (错误/待核实/提示), with the NBS audit term after it in brackets
+ * where a sheet or a comment is read on its own (`错误（强制性）`).
+ */
+export function severityLabel(s: Severity, withAuditTerm = false): string {
+  return withAuditTerm ? `${SEVERITY_SHORT_NAMES[s]}（${SEVERITY_NAMES[s]}）` : SEVERITY_SHORT_NAMES[s];
+}

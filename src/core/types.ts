@@ -457,6 +457,10 @@ export interface SheetPlan {
   /** Row heights in points, parallel to rows (null = automatic). */
   rowHeights?: (number | null)[];
   freezeRows?: number;
+  /** An autofilter over a header row and the rows under it, A1 range (`A2:H40`). */
+  autoFilter?: string;
+  /** Print every column on the page width (landscape A4, as many pages tall as it takes). */
+  fitToWidth?: boolean;
   hidden?: boolean;
   tabColor?: string;
 }

@@ -251,6 +251,19 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
     r = e + 1;
   }
   if (sp.freezeRows && sp.freezeRows > 0) ops.push({ bytes: OP_OVERHEAD, run: () => getWs().freezePanes.freezeRows(sp.freezeRows) });
+  // ExcelApi 1.9, which the manifest requires: a filter on the header row, and all columns on one page width
+  const filter = sp.autoFilter;
+  if (filter) ops.push({ bytes: OP_OVERHEAD, run: () => getWs().autoFilter.apply(getWs().getRange(filter)) });
+  if (sp.fitToWidth) {
+    ops.push({
+      bytes: OP_OVERHEAD,
+      run: () => {
+        const layout = getWs().pageLayout;
+        layout.orientation = 'Landscape';
+        layout.zoom = { horizontalFitToPages: 1 };
+      },
+    });
+  }
   if (sp.tabColor) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().tabColor = sp.tabColor!) });
   if (sp.hidden) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().visibility = 'Hidden') });
   return ops;

@@ -110,6 +110,8 @@ function writeSheet(wb: ExcelJS.Workbook, sp: SheetPlan, styles: Record<string, 
   sp.columns.forEach((w, i) => {
     if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
   });
+  if (sp.autoFilter) ws.autoFilter = sp.autoFilter;
+  if (sp.fitToWidth) ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const cache = new Map<string, Partial<ExcelJS.Style>>();
   sp.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 1);

@@ -766,14 +766,16 @@ function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, Cell
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${mainNs}">` +
-    (tab ? `<sheetPr><tabColor rgb="${tab}"/></sheetPr>` : '') +
+    (tab || sp.fitToWidth ? `<sheetPr>${tab ? `<tabColor rgb="${tab}"/>` : ''}${sp.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` : '') +
     `<dimension ref="${dim}"/>` +
     `<sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${rows.join('')}</sheetData>` +
+    (sp.autoFilter ? `<autoFilter ref="${escAttr(sp.autoFilter)}"/>` : '') +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (sp.fitToWidth ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '') +
     '</worksheet>'
   );
 }

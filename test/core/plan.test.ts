@@ -59,21 +59,24 @@ describe('审核结果', () => {
   const s = sheetOf(plan, RESULT_SHEETS.findings);
 
   it('starts with a summary line and a frozen header', () => {
-    expect(s.rows[0][0].v).toBe('周营镇2023年度指标审核结果：共发现问题4条，其中强制性1条、核实性2条、提示性1条；已说明1条。');
+    expect(s.rows[0][0].v).toBe('周营镇2023年度指标审核结果：共发现问题4条，其中错误1条、待核实2条、提示1条；已说明1条。');
     expect(s.rows[1].map((c) => c.v)).toEqual(['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明']);
     expect(s.freezeRows).toBe(2);
     expect(s.columns).toHaveLength(8);
+    // a table the county can filter and print: header and findings under one autofilter, all columns on the page width
+    expect(s.autoFilter).toBe(`A2:H${2 + findings.length}`);
+    expect(s.fitToWidth).toBe(true);
   });
 
   it('lists one row per finding, errors first, with a link to the cell', () => {
     expect(s.rows).toHaveLength(2 + findings.length);
     const first = s.rows[2];
-    expect(first[0].v).toBe('强制性');
+    expect(first[0].v).toBe('错误（强制性）');
     expect(first[2]).toMatchObject({ v: '‘行政执法 2023’表 C5', link: { sheet: '行政执法 2023', cell: 'C5' } });
     expect(first[3].v).toBe('持证人数、行政执法人员');
     expect(first[5].v).toBe(9);
     expect(first[6].v).toBe(10);
-    expect(s.rows.slice(2).map((r) => r[0].v)).toEqual(['强制性', '核实性', '核实性', '提示性']);
+    expect(s.rows.slice(2).map((r) => r[0].v)).toEqual(['错误（强制性）', '待核实（核实性）', '待核实（核实性）', '提示（提示性）']);
   });
 
   it('shows rates as percent and explained findings with their explanation', () => {
@@ -223,7 +226,7 @@ describe('markPlan', () => {
     const marks = markPlan(two).marks!;
     expect(marks).toHaveLength(1);
     expect(marks[0].severity).toBe('error');
-    expect(marks[0].comment).toBe('【提示性】甲\n【强制性】乙');
+    expect(marks[0].comment).toBe('【提示】甲\n【错误】乙');
   });
 });
 

@@ -83,7 +83,7 @@ describe('applyPlan: result sheets', () => {
   test('hyperlinks, styles, column widths, row heights, freeze panes and visibility are applied', async () => {
     const fake = createFakeExcel();
     township(fake);
-    const sp = findingsSheet(3);
+    const sp = { ...findingsSheet(3), autoFilter: 'A1:D4', fitToWidth: true };
     const hidden: SheetPlan = { name: RESULT_SHEETS.explanations, columns: [20], rows: [[{ v: '说明' }]], hidden: true, tabColor: '#C00000' };
     const out = await applyPlan(fake.context(), plan([sp, hidden], { activate: RESULT_SHEETS.findings }), { env: fake.env });
     expect(out.ok).toBe(true);
@@ -103,7 +103,10 @@ describe('applyPlan: result sheets', () => {
     expect(charsToPoints(8.43)).toBeCloseTo(48, 0); // Excel's default width: 64 px = 48 pt
     expect(s.rowHeights.get(0)).toBe(24);
     expect(s.frozenRows).toBe(1);
+    expect(s.autoFilter).toBe('A1:D4');
+    expect(s.page).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1 } });
     const ex = fake.model.sheet(RESULT_SHEETS.explanations)!;
+    expect(ex.autoFilter).toBeNull();
     expect(ex.visibility).toBe('Hidden');
     expect(ex.tabColor).toBe('#C00000');
     expect(fake.model.activeSheetId).toBe(s.id);

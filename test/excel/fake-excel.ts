@@ -46,6 +46,10 @@ export interface FakeSheet {
   merges: { r1: number; c1: number; r2: number; c2: number }[];
   tabColor: string;
   frozenRows: number;
+  /** The autofilter's range (`A2:H6`), or null. */
+  autoFilter: string | null;
+  /** The page layout as set by the add-in (orientation, zoom). */
+  page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } };
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
 }
@@ -173,6 +177,8 @@ export class FakeWorkbookModel {
       merges: opts.merges ?? [],
       tabColor: '',
       frozenRows: 0,
+      autoFilter: null,
+      page: {},
       colWidths: new Map(),
       rowHeights: new Map(),
     };
@@ -606,9 +612,42 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
 export class FakeWorksheet extends FakeObject<FakeSheet> {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: { freezeRows: (count?: number) => void };
+  readonly autoFilter: { apply: (range: FakeRange) => void };
+  readonly pageLayout: { orientation: string; zoom: FakeSheet['page']['zoom'] };
 
   constructor(context: FakeRequestContext, private readonly resolver: () => FakeSheet | null, private readonly lookupName?: string) {
     super(context);
+    this.autoFilter = {
+      apply: (range: FakeRange) =>
+        this.queueWrite(null, (s) => {
+          this.context.requireApi('1.9', 'autoFilter');
+          const r = range.resolve();
+          if (!r || r.sheet !== s) throw new FakeOfficeError('InvalidArgument', 'The autofilter range must be on its sheet.');
+          s.autoFilter = rectAddress(s, r.rect).split('!')[1];
+          this.context.write();
+        }),
+    };
+    const page = (apply: (s: FakeSheet) => void, payload: unknown) =>
+      this.queueWrite(payload, (s) => {
+        this.context.requireApi('1.9', 'pageLayout');
+        apply(s);
+        this.context.write();
+      });
+    this.pageLayout = {
+      set orientation(v: string) {
+        if (v !== 'Landscape' && v !== 'Portrait') throw new FakeOfficeError('InvalidArgument', `Bad orientation ${v}`);
+        page((s) => (s.page.orientation = v), v);
+      },
+      get orientation(): string {
+        throw new Error('the fake does not read the page layout back');
+      },
+      set zoom(z: FakeSheet['page']['zoom']) {
+        page((s) => (s.page.zoom = { ...z }), z);
+      },
+      get zoom(): FakeSheet['page']['zoom'] {
+        throw new Error('the fake does not read the page layout back');
+      },
+    };
     this.protection = new FakeWorksheetProtection(context, () => this.resolveOrThrow());
     this.freezePanes = {
       freezeRows: (count = 1) =>

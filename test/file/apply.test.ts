@@ -48,6 +48,8 @@ function resultPlan(text: string): WritePlan {
         rowHeights: [24, null, null, null, null],
         freezeRows: 1,
         tabColor: '#C00000',
+        autoFilter: 'A1:C5',
+        fitToWidth: true,
         rows: [
           // the real header row: it is what tells the tool's own 审核结果 from a township's sheet of that name
           FINDINGS_HEADER.map((v) => ({ v, style: 'head' })),
@@ -117,6 +119,9 @@ describe('applyPlan: result sheets', () => {
     expect(ws.getRow(1).height).toBe(24);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.properties.tabColor).toEqual({ argb: 'FFC00000' });
+    // filterable, and printed with every column on the page width
+    expect(ws.autoFilter).toBe('A1:C5');
+    expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape' });
     expect(wb.getWorksheet('计算结果')!.state).toBe('hidden');
     expect(wb.getWorksheet('计算结果')!.getCell('B1').value).toBe(93.75);
   });

@@ -142,6 +142,17 @@ describe('what the tool writes, as SpreadsheetML', () => {
     }
   });
 
+  test('审核结果 is a table to filter and print: autofilter over header and findings, frozen header, wrapped messages, one page wide', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(RESULT_SHEETS.findings)!;
+    expect(ws.autoFilter).toBe(`A2:H${ws.rowCount}`);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.getCell('E3').alignment).toMatchObject({ wrapText: true });
+    expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape' });
+    expect(String(ws.getCell('A3').value)).toBe('错误（强制性）');
+  });
+
   test('existing cell formats keep their numbers: only new ones are appended to styles.xml', () => {
     const xfs = (xml: string) => /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)![1];
     const before = xfs(strFromU8(parts(src)['xl/styles.xml']));

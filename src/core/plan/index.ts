@@ -5,7 +5,7 @@
  */
 import { CATALOG, RESULT_SHEETS } from '../catalog';
 import { mappingSheet, withMapping, type LabelMapping } from '../meaning/mapping';
-import { ref } from '../address';
+import { columnLetters, ref } from '../address';
 import { formatNumber, formatPercent } from '../format';
 import { rateAgrees } from '../rate';
 import type {
@@ -26,7 +26,7 @@ import type {
   WritePlan,
 } from '../types';
 import { RULES } from '../rule-meta';
-import { SEVERITY_NAMES, SEVERITY_ORDER, severityRank } from '../severity';
+import { SEVERITY_NAMES, SEVERITY_ORDER, severityLabel, severityRank } from '../severity';
 import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
 import { sheetText, whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
@@ -93,7 +93,7 @@ function summaryLine(result: CheckResult): string {
   if (n === 0) return `${head}未发现问题。`;
   const c = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   const explained = result.findings.filter((f) => f.status === 'explained').length;
-  return `${head}共发现问题${n}条，其中${SEVERITY_ORDER.map((s) => `${SEVERITY_NAMES[s]}${c(s)}条`).join('、')}${explained ? `；已说明${explained}条` : ''}。`;
+  return `${head}共发现问题${n}条，其中${SEVERITY_ORDER.map((s) => `${severityLabel(s)}${c(s)}条`).join('、')}${explained ? `；已说明${explained}条` : ''}。`;
 }
 
 function findingsSheet(result: CheckResult): SheetPlan {
@@ -106,7 +106,7 @@ function findingsSheet(result: CheckResult): SheetPlan {
   for (const f of sorted) {
     const rate = f.indicators.length > 0 && names.get(f.indicators[0])?.kind === 'rate';
     rows.push([
-      { v: SEVERITY_NAMES[f.severity], style: f.severity },
+      { v: severityLabel(f.severity, true), style: f.severity },
       { v: RULE_NAMES[f.rule] ?? f.rule, style: 'wrap' },
       location(f.sheet, f.cell, f.entity),
       { v: indicatorNames(f.indicators), style: 'wrap' },
@@ -116,7 +116,10 @@ function findingsSheet(result: CheckResult): SheetPlan {
       { v: statusText(f), style: 'wrap' },
     ]);
   }
-  return { name: RESULT_SHEETS.findings, columns: [10, 18, 18, 20, 60, 12, 12, 30], rows, freezeRows: 2 };
+  const columns = [14, 18, 18, 20, 60, 12, 12, 30];
+  // filter and print as a table: the header row and every finding under it, all columns on the page width
+  const autoFilter = `A2:${columnLetters(columns.length - 1)}${rows.length}`;
+  return { name: RESULT_SHEETS.findings, columns, rows, freezeRows: 2, autoFilter, fitToWidth: true };
 }
 
 // ───────────────────────────── 计算结果 ─────────────────────────────
@@ -275,7 +278,7 @@ export function markPlan(result: CheckResult): WritePlan {
     const key = `${f.sheet}\u0000${f.cell}`;
     const m = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, severity: f.severity, lines: [] };
     if (severityRank(f.severity) < severityRank(m.severity)) m.severity = f.severity;
-    const line = `【${SEVERITY_NAMES[f.severity]}】${f.message}`;
+    const line = `【${severityLabel(f.severity)}】${f.message}`;
     if (!m.lines.includes(line)) m.lines.push(line);
     byCell.set(key, m);
   }
