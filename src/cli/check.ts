@@ -4,6 +4,7 @@ import { ref } from '../core/address';
 import { sheetText } from '../core/findings';
 import { outputText } from '../core/output';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
+import { ROUND_WORDS, roundLine, withRound } from '../core/rounds';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { CliFileError, loadAndCheck, sharedCheckOptions } from './common';
@@ -74,6 +75,7 @@ function findingJson(f: Finding) {
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     ...(f.explanation ? { explanation: f.explanation } : {}),
+    ...(f.account ? { account: f.account } : {}),
     ...(f.hidden ? { hidden: f.hidden } : {}),
     ...(f.label !== undefined ? { label: f.label } : {}),
     ...(f.candidates ? { candidates: f.candidates } : {}),
@@ -109,6 +111,9 @@ export function resultJson(file: string, r: CheckResult) {
     findings: r.findings.map(findingJson),
     rates: r.rates.map(rateJson),
     hiddenSheets: r.hiddenSheets ?? [],
+    ...(r.round
+      ? { round: { since: r.round.since, counts: r.round.counts, status: r.round.status, fixed: r.round.fixed.map(findingJson) } }
+      : {}),
   };
 }
 
@@ -139,12 +144,26 @@ export function formatResult(file: string, r: CheckResult): string {
     const done = list.filter((f) => f.status === 'explained').length;
     lines.push(`  ${SEVERITY_LABEL[sev]}（${list.length} 项${done ? `，其中已说明 ${done} 项` : ''}）`);
     for (const f of list) {
-      const tag = f.status === 'explained' ? '［已说明］' : '';
-      lines.push(`    ${where(f)}　${tag}${f.message}`);
-      if (f.status === 'explained' && f.explanation) lines.push(`      说明：${f.explanation}`);
+      const round = r.round?.status[f.id];
+      const tags = [round ? ROUND_WORDS[round] : '', f.account ? f.account.label : f.status === 'explained' ? '已说明' : '']
+        .filter((t, i, all) => t && all.indexOf(t) === i)
+        .map((t) => `［${t}］`)
+        .join('');
+      lines.push(`    ${where(f)}　${tags}${f.message}`);
+      if (f.account) {
+        const who = [f.account.author, f.account.date].filter(Boolean).join('，');
+        lines.push(`      ${f.account.kind === 'dispute' ? '异议' : '说明'}：${f.account.text}${who ? `（${who}）` : ''}`);
+        const rv = f.account.review;
+        if (rv) lines.push(`      县级${rv.decision === 'accepted' ? '采纳' : '退回'}（${[rv.reviewer, rv.date].filter(Boolean).join('，')}）${rv.note ? `：${rv.note}` : ''}`);
+      } else if (f.status === 'explained' && f.explanation) lines.push(`      说明：${f.explanation}`);
     }
   }
+  if (r.round?.fixed.length) {
+    lines.push(`  ${ROUND_WORDS.fixed}（${r.round.fixed.length} 项，上次有、本次已无）`);
+    for (const f of r.round.fixed) lines.push(`    ${where(f)}　［${ROUND_WORDS.fixed}］${f.message}`);
+  }
   if (!r.findings.length) lines.push('  未发现问题。');
+  if (r.round) lines.push(`  ${roundLine(r.round)}`);
   const hidden = hiddenLine(r);
   if (hidden) lines.push(`  ${hidden}`);
   lines.push(`  ${summaryLine(file, r)}`);
@@ -171,13 +190,26 @@ export function formatPlacements(r: CheckResult): string {
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['mapping'], ['json', 'help', 'skip-hidden', 'explain']);
+  const args = parseArgs(argv, ['mapping', 'since'], ['json', 'help', 'skip-hidden', 'explain']);
   const checkOpts = sharedCheckOptions(args, io.cwd);
+  const since = args.options.since;
   const explain = args.flags.has('explain');
   if (!args.positionals.length) throw new UsageError('请指定要检查的工作簿，例如：indicator-desk check 周营镇.xlsx');
   const json = args.flags.has('json');
   const files = args.positionals;
   const many = files.length > 1;
+  if (since && many) throw new UsageError('--since 只能与一个工作簿一起使用，例如：indicator-desk check 周营镇-新.xlsx --since 周营镇-审核.xlsx');
+  // the previous round: a result copy the county wrote, or the township's earlier file — both are simply checked
+  let previous: CheckResult | null = null;
+  if (since) {
+    try {
+      previous = (await loadAndCheck(since, io.cwd, checkOpts)).result;
+    } catch (e) {
+      if (!(e instanceof CliFileError)) throw e;
+      io.err(`上次的文件（--since）无法读取：${e.message}`);
+      return EXIT.failure;
+    }
+  }
   const out: ReturnType<typeof resultJson | typeof errorJson>[] = [];
   let unreadable = 0;
   let errors = 0;
@@ -186,7 +218,8 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     const file = files[i];
     if (many) io.err(`[${i + 1}/${files.length}] 正在检查 ${file} …`);
     try {
-      const { result } = await loadAndCheck(file, io.cwd, checkOpts);
+      const loaded = (await loadAndCheck(file, io.cwd, checkOpts)).result;
+      const result = previous && since ? withRound(loaded, previous, path.basename(since)) : loaded;
       if (openErrors(result)) errors++;
       if (json) out.push(resultJson(file, result));
       else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : ''));

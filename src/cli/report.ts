@@ -1,11 +1,13 @@
 /**
  * `indicator-desk report <file.xlsx> [--out result.xlsx] [--docx report.docx] [--templates t.json] [--marks]
- * [--use-workbook-templates]`
+ * [--use-workbook-templates] [--notice 整改通知.docx] [--since previous.xlsx]`
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, parseTemplates, type TemplateSet } from '../core/narrative';
-import { combinePlans, markPlan, resultPlan } from '../core/plan';
+import { combinePlans, markPlan, noticePlan, resultPlan } from '../core/plan';
+import { noticeReport } from '../core/notice';
+import { withRound } from '../core/rounds';
 import { applyPlan } from '../file/apply';
 import { resultBase } from '../file/fresh';
 import { reportDocx } from '../file/docx';
@@ -35,8 +37,13 @@ function loadTemplates(file: string, cwd: string): TemplateSet {
   }
 }
 
+/** `2026年12月4日`, as a notice is dated. */
+function cnDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
   const checkOpts = sharedCheckOptions(args, io.cwd);
   // a 报告模板 sheet inside the workbook is the township's, not the county's: applied only when asked
   const workbookTemplates = args.flags.has('use-workbook-templates');
@@ -62,6 +69,16 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     { target: outXlsx, shown: show(outXlsx, args.options.out), option: '--out', example: `${name}-审核.xlsx` },
     { target: outDocx, shown: show(outDocx, args.options.docx), option: '--docx', example: `${name}-报告.docx` },
   ];
+  // --notice 整改通知.docx: the county's notice to the township, also written as the sheet 整改通知 of the copy
+  const outNotice = args.options.notice ? path.resolve(io.cwd, args.options.notice) : null;
+  if (outNotice) {
+    if (samePath(outNotice, src)) {
+      io.err(`不能覆盖原工作簿“${file}”：请用 --notice 指定另一个文件名（refusing to overwrite the source）。`);
+      return EXIT.failure;
+    }
+    if (samePath(outNotice, outXlsx) || samePath(outNotice, outDocx)) throw new UsageError('--notice 不能与 --out 或 --docx 是同一个文件。');
+    outputs.push({ target: outNotice, shown: show(outNotice, args.options.notice), option: '--notice', example: `${name}-整改通知.docx` });
+  }
   // Every output is checked before anything is read or written: a refusal leaves no file and no folder.
   const problems = outputs.map((o) => outputProblem(o, io.cwd)).filter((p): p is string => p !== null);
   if (problems.length) {
@@ -71,16 +88,33 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
 
   try {
     const templates = args.options.templates ? loadTemplates(args.options.templates, io.cwd) : undefined;
-    const { bytes, book, result } = await loadAndCheck(file, io.cwd, { ...checkOpts, workbookTemplates });
+    const loaded = await loadAndCheck(file, io.cwd, { ...checkOpts, workbookTemplates });
+    const { bytes, book } = loaded;
+    let result = loaded.result;
+    if (args.options.since) {
+      let previous;
+      try {
+        previous = (await loadAndCheck(args.options.since, io.cwd, checkOpts)).result;
+      } catch (e) {
+        if (e instanceof CliFileError) throw new CliFileError(`上次的文件（--since）无法读取：${e.message}`, e.code);
+        throw e;
+      }
+      result = withRound(result, previous, path.basename(args.options.since));
+    }
     // with --use-workbook-templates the workbook's own 报告模板 sheet rewords the defaults; a --templates file wins over it
     const report = buildReport(result, { book, workbookTemplates, templates, date: args.options.date });
-    const plan = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
+    const base = args.flags.has('marks') ? combinePlans(resultPlan(result, report), markPlan(result)) : resultPlan(result, report);
+    const notice = outNotice ? noticeReport(result, path.basename(file), { date: args.options.date ?? cnDate(new Date()) }) : null;
+    // the results stay the sheet the copy opens on; the notice is one more tab
+    const plan = notice ? { ...combinePlans(base, noticePlan(notice)), activate: base.activate } : base;
     // a source that is not an .xlsx gets its copy built from what was read (the source is never written)
     const out = await applyPlan(await resultBase(bytes, book), plan, path.basename(file));
     const docx = await reportDocx(report);
+    const noticeDocx = notice ? await reportDocx(notice) : null;
     await writeOutputs([
       { ...outputs[0], write: (tmp) => fs.writeFileSync(tmp, out) },
       { ...outputs[1], write: (tmp) => fs.writeFileSync(tmp, docx) },
+      ...(noticeDocx ? [{ ...outputs[2], write: (tmp: string) => fs.writeFileSync(tmp, noticeDocx) }] : []),
     ]);
     io.out(summaryLine(file, result));
     const hidden = hiddenLine(result);
@@ -89,6 +123,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const marks = args.flags.has('marks') ? '，并在原表单元格上作了标记' : plan.marks ? '，并按本次审核结果更新了原表单元格上的标记' : '';
     io.out(`已写出审核结果工作簿：${outputs[0].shown}（审核结果、计算结果、报告文稿${marks}）`);
     io.out(`已写出报告文稿：${outputs[1].shown}`);
+    if (notice) io.out(`已写出整改通知：${outputs[2].shown}（结果工作簿中另有“整改通知”表）`);
     io.out('原工作簿未作任何改动。');
     // the same codes as check: the results are written either way, but open errors are still open
     return openErrors(result) ? EXIT.findings : EXIT.ok;

@@ -293,4 +293,6 @@ export const RESULT_SHEETS = {
   marks: '审核标记',
   /** The user's own placements of labels (原标签 | 指标 | 工作表): kept like 审核说明, never removed with the results. */
   mapping: '指标对照',
+  /** 整改通知: the county's notice to the township (core/notice.ts), laid out like 报告文稿. */
+  notice: '整改通知',
 } as const;

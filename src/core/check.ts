@@ -1,6 +1,6 @@
 /** extract → explanations → rates → rules → findings, in one call. */
 import { CATALOG } from './catalog';
-import { readExplanations } from './explanations';
+import { attachFigures, readExplanations } from './explanations';
 import { extract } from './extract';
 import { mergeMappings, readMappings, type LabelMapping, type MappingProblem } from './meaning/mapping';
 import { applyExplanations, countFindings } from './findings';
@@ -49,7 +49,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
     titles: sheetTitles(book.sheets),
     ignoredTemplateSheet: opts.workbookTemplates ? null : (templateSheetOf(book)?.name ?? null),
   });
-  const findings = applyExplanations(noteHiddenSheets(runRules(ctx), hiddenSheets), explanations);
+  const findings = applyExplanations(attachFigures(noteHiddenSheets(runRules(ctx), hiddenSheets), book, extraction.observations), explanations);
   return {
     file: whole.name,
     catalog,

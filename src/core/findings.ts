@@ -7,7 +7,7 @@ import { formatFigure, formatNumber as plainNumber } from './format';
 import { formatPercent } from './rate';
 import { RULES } from './rule-meta';
 import { severityRank } from './severity';
-import type { Explanation, Finding, IndicatorDef, Observation, Period, RuleId, Severity } from './types';
+import type { Explanation, Figure, Finding, FindingAccount, FindingCounts, IndicatorDef, Observation, Period, RuleId } from './types';
 
 // ───────────────────────────── ids ─────────────────────────────
 
@@ -211,28 +211,72 @@ export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Fi
   return findings;
 }
 
-/** OPEN findings per severity, plus how many were explained. */
-export function countFindings(findings: Finding[]): Record<Severity, number> & { explained: number } {
-  const counts = { error: 0, verify: 0, hint: 0, explained: 0 };
+/** OPEN findings per severity, how many are closed as explained, and how the explanations stand (types.ts FindingCounts). */
+export function countFindings(findings: Finding[]): FindingCounts {
+  const counts = { error: 0, verify: 0, hint: 0, explained: 0, accepted: 0, stale: 0, returned: 0, disputed: 0 };
   for (const f of findings) {
     if (f.status === 'explained') counts.explained++;
     else counts[f.severity]++;
+    const st = f.account?.state;
+    if (st && st !== 'explained') counts[st]++;
   }
   return counts;
 }
 
+/** The changes between the figures an explanation was written for and the figures now (a cell gone reads 空白). */
+export function figureChanges(then: Figure[], now: Figure[]): { ref: string; from: string; to: string }[] {
+  const current = new Map(now.map((x) => [x.ref, x.value]));
+  const out: { ref: string; from: string; to: string }[] = [];
+  for (const x of then) {
+    const to = current.get(x.ref) ?? '空白';
+    if (to !== x.value) out.push({ ref: x.ref, from: x.value, to });
+  }
+  return out;
+}
+
+/** `说明已过期（21→25）`; with several cells each is named: `说明已过期（D4 21→25，D5 3→4）`. */
+export function staleLabel(changes: { ref: string; from: string; to: string }[]): string {
+  const one = changes.length === 1;
+  const parts = changes.map((c) => `${one ? '' : `${c.ref.replace(/^.*!/, '')} `}${c.from}→${c.to}`);
+  return `说明已过期（${parts.join('，')}）`;
+}
+
 /**
- * Attach explanations: a verify or hint finding whose id has an explanation becomes `explained`.
- * An error cannot be explained away: it stays open, with no explanation attached (it must be corrected).
+ * Attach explanations (the 审核说明 sheet) to the findings they name, and decide what each has become
+ * (`Finding.account`, see FindingAccount):
+ *   - the figures it explains changed since (each finding carries its figures now) → open, `说明已过期（21→25）`;
+ *   - the county returned it (退回) → open; accepted (采纳) → closed, an error's dispute too;
+ *   - a township's dispute of an error (异议), undecided → open: an error is corrected, or decided by the county;
+ *   - a verify/hint explanation, undecided → closed as explained, as before.
+ * An explanation written before figures were recorded never expires (nothing to compare).
  */
 export function applyExplanations(findings: Finding[], explanations: Explanation[]): Finding[] {
   const byId = new Map<string, Explanation>();
   for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
   for (const f of findings) {
     const e = byId.get(f.id);
-    if (!e || f.severity === 'error') continue;
-    f.explanation = e.text;
-    f.status = 'explained';
+    if (!e) continue;
+    const kind = e.kind === 'dispute' ? 'dispute' : 'explanation';
+    // an error is not explained away: only a dispute is recorded on it (and an 说明 row on an error is one)
+    const asKind = f.severity === 'error' ? 'dispute' : kind;
+    const changes = e.figures?.length ? figureChanges(e.figures, f.figures ?? []) : [];
+    const base = { kind: asKind, text: e.text, ...(e.author ? { author: e.author } : {}), ...(e.date ? { date: e.date } : {}), ...(e.review ? { review: e.review } : {}) } as const;
+    let account: FindingAccount;
+    if (changes.length) account = { ...base, state: 'stale', changes, label: staleLabel(changes) };
+    else if (e.review?.decision === 'accepted') account = { ...base, state: 'accepted', label: '县级已采纳' };
+    else if (e.review?.decision === 'returned') account = { ...base, state: 'returned', label: '县级已退回' };
+    else if (asKind === 'dispute') account = { ...base, state: 'disputed', label: '乡镇异议' };
+    else account = { ...base, state: 'explained', label: '已说明' };
+    f.account = account;
+    if (account.state === 'explained' || account.state === 'accepted') {
+      f.status = 'explained';
+      f.explanation = e.text;
+    } else if (f.status === 'explained' && f.explanation?.startsWith('备注：')) {
+      // a 备注 beside the figure explains it as before; the stale/returned explanation is shown beside it
+    } else {
+      f.status = 'open';
+      delete f.explanation;
+    }
   }
   return findings;
 }

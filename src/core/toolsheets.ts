@@ -10,7 +10,7 @@
  *   审核说明  a header row with an 编号 and a 说明 column — exactly what readExplanations reads (a county may
  *            have added a title row or columns; it is still the sheet the tool keeps explanations in)
  *   指标对照  a header row holding 原标签 and 指标 (the user's placements of labels, meaning/mapping.ts)
- *   报告文稿  every paragraph cell carries the number format REPORT_FORMAT (`General;-General;General;@`).
+ *   报告文稿  (and 整改通知, written the same way) every paragraph cell carries the number format REPORT_FORMAT (`General;-General;General;@`).
  *            A number format is invisible: it shows text and numbers exactly as `General` would, and is not
  *            carried into Word when the report is copied, so the Word-ready paste is unchanged. A signature row
  *            or a marker character would be pasted with the report; a note is not part of a Grid.
@@ -31,8 +31,14 @@ export type ToolSheetKind = keyof typeof RESULT_SHEETS;
 export const FINDINGS_HEADER = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'] as const;
 /** Header row of 计算结果 (row 2, below the note line). */
 export const RATES_HEADER = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '填报位置', '差异', '说明'] as const;
-/** Header of 审核说明, as written. */
-export const EXPLANATION_HEADER = ['编号', '规则', '位置', '问题', '说明', '日期'] as const;
+/**
+ * Header of 审核说明, as written. The first six are the sheet as first written; the others were added after them
+ * (an older sheet reads as before: its explanations have no author, figures or decision).
+ */
+export const EXPLANATION_HEADER = [
+  '编号', '规则', '位置', '问题', '说明', '日期',
+  '类型', '填写人', '所释数字', '审核意见', '审核人', '审核日期', '审核备注', '审核记录',
+] as const;
 export type ExplanationColumn = (typeof EXPLANATION_HEADER)[number];
 /** Number format of every 报告文稿 paragraph: displays like `General`, and says the tool wrote the sheet. */
 export const REPORT_FORMAT = 'General;-General;General;@';
@@ -47,6 +53,14 @@ export const EXPLANATION_ALIASES: Record<ExplanationColumn, string[]> = {
   问题: ['问题', '审核问题', '问题描述'],
   说明: ['说明', '情况说明', '审核说明', '解释'],
   日期: ['日期', '说明日期'],
+  类型: ['类型', '说明类型'],
+  填写人: ['填写人', '说明人'],
+  所释数字: ['所释数字', '说明时数字'],
+  审核意见: ['审核意见', '县级意见'],
+  审核人: ['审核人'],
+  审核日期: ['审核日期'],
+  审核备注: ['审核备注', '退回理由'],
+  审核记录: ['审核记录', '历史'],
 };
 
 const KIND_BY_NAME = new Map<string, ToolSheetKind>(
@@ -146,6 +160,7 @@ export function isToolSheet(grid: Grid): boolean {
       case 'mapping':
         return hasHeaderRow(windowText(grid), ['原标签', '指标']);
       case 'report':
+      case 'notice':
         return hasReportFormat(grid);
     }
   } catch {

@@ -355,6 +355,45 @@ export interface Finding {
   /** The finding's sheet is hidden (or very hidden: Excel's interface cannot unhide it); its message says so too. */
   hidden?: 'hidden' | 'veryHidden';
   explanation?: string;
+  /** The values of the finding's cells (`refs`) at this check, as shown: what an explanation records and is held to. */
+  figures?: Figure[];
+  /** What became of the township's explanation or dispute of this finding (explanations.ts decides). */
+  account?: FindingAccount;
+}
+
+/** One cell's value as the township wrote it, at a given time: `基本情况!B7` → `21`. */
+export interface Figure {
+  ref: string;
+  value: string;
+}
+
+/** The county's decision on an explanation or a dispute (审核说明: 审核意见, 审核人, 审核日期, 审核备注). */
+export interface ExplanationReview {
+  decision: 'accepted' | 'returned';
+  reviewer: string;
+  date: string;
+  note?: string;
+}
+
+/**
+ * A finding's explanation as this check sees it:
+ *   explained  a verify/hint explanation, its figures unchanged, not yet decided by the county (closed for now);
+ *   accepted   the county accepted it (采纳): closed, also an error's dispute;
+ *   stale      the figures it explains changed since (`说明已过期（21→25）`): open again, whatever was decided;
+ *   returned   the county returned it (退回): open;
+ *   disputed   a township disputes an error (乡镇异议): open until the county decides.
+ */
+export interface FindingAccount {
+  state: 'explained' | 'accepted' | 'stale' | 'returned' | 'disputed';
+  kind: 'explanation' | 'dispute';
+  text: string;
+  author?: string;
+  date?: string;
+  review?: ExplanationReview;
+  /** For `stale`: the cells whose value changed, old → new. */
+  changes?: { ref: string; from: string; to: string }[];
+  /** One phrase for lists: `已说明`, `说明已过期（21→25）`, `乡镇异议`, `县级已采纳`, `县级已退回`. */
+  label: string;
 }
 
 /** A township's explanation of a verify finding, kept in the 审核说明 sheet. */
@@ -366,6 +405,42 @@ export interface Explanation {
   where?: string;
   message?: string;
   date?: string;
+  /** 说明 (why a verify/hint figure stands) or 异议 (the township disputes an error; it stays open). Default 说明. */
+  kind?: 'explanation' | 'dispute';
+  /** 填写人. */
+  author?: string;
+  /** The figures explained: the values of the finding's cells when it was written. None (older sheets): never expires. */
+  figures?: Figure[];
+  /** The county's decision, if any. */
+  review?: ExplanationReview;
+  /** Earlier texts and decisions, oldest first, one line each (`2026-12-01 王五 说明：…`). */
+  history?: string[];
+}
+
+/**
+ * OPEN findings per severity, and how many are closed as explained (accepted ones included). The other numbers
+ * break the explanations down (explanations.ts): accepted by the county, expired (figures changed, open again),
+ * returned (open), errors disputed by the township (open).
+ */
+export type FindingCounts = Record<Severity, number> & {
+  explained: number;
+  accepted?: number;
+  stale?: number;
+  returned?: number;
+  disputed?: number;
+};
+
+/** Where a finding stands against the previous round: 已改正 / 新出现 / 仍未改正 / 已说明. */
+export type RoundStatus = 'fixed' | 'new' | 'open' | 'explained';
+
+export interface RoundComparison {
+  /** The previous file as given (a result copy or the township's earlier file). */
+  since: string;
+  /** Status of each current finding, by id. */
+  status: Record<string, RoundStatus>;
+  /** Findings of the previous round that are gone now (已改正), as they were then. */
+  fixed: Finding[];
+  counts: Record<RoundStatus, number>;
 }
 
 /** A township sheet the user does not see in Excel, and whether this check read it. */
@@ -388,7 +463,9 @@ export interface CheckResult {
   rates: ComputedRate[];
   findings: Finding[];
   explanations: Explanation[];
-  counts: Record<Severity, number> & { explained: number };
+  counts: FindingCounts;
+  /** Compared with an earlier round of the same township (`check --since`, 与上次比较); rounds.ts. */
+  round?: RoundComparison;
   /** The workbook carries the tool's marks (a 审核标记 sheet with records): writing results refreshes them. */
   marked?: boolean;
   /** The township's hidden sheets: checked (the default, findings there say so) or left out (`skipHidden`). */

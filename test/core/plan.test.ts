@@ -242,7 +242,7 @@ describe('explanationPlan', () => {
 describe('removalPlan', () => {
   it('deletes the result sheets and clears marks, keeping 审核说明 unless asked', () => {
     const p = removalPlan();
-    expect(p.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report]);
+    expect(p.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report, RESULT_SHEETS.notice]);
     expect(p.clearMarks).toBe(true);
     expect(removalPlan({ explanations: true }).deleteSheets).toContain(RESULT_SHEETS.explanations);
   });

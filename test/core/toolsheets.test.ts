@@ -132,7 +132,7 @@ describe('resolvePlan', () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.plan.deleteSheets).not.toContain(RESULT_SHEETS.rates);
-      expect(r.plan.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.report, RESULT_SHEETS.explanations]);
+      expect(r.plan.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.report, RESULT_SHEETS.notice, RESULT_SHEETS.explanations]);
       expect(r.plan.clearMarks).toBe(true);
     }
   });

@@ -231,7 +231,7 @@ export function paragraphHeight(text: string, role: ParagraphRole): number {
   return Math.min(MAX_ROW_HEIGHT, lines * lineHeight);
 }
 
-function reportSheet(report: Report): SheetPlan {
+function reportSheet(report: Report, name: string = RESULT_SHEETS.report): SheetPlan {
   const rows: CellSpec[][] = [];
   const heights: (number | null)[] = [];
   for (const p of report.paragraphs) {
@@ -239,7 +239,7 @@ function reportSheet(report: Report): SheetPlan {
     rows.push([{ v: text, style: `doc-${p.role}` }]);
     heights.push(paragraphHeight(text, p.role));
   }
-  return { name: RESULT_SHEETS.report, columns: [REPORT_COLUMN_WIDTH], rows, rowHeights: heights };
+  return { name, columns: [REPORT_COLUMN_WIDTH], rows, rowHeights: heights };
 }
 
 /**
@@ -320,9 +320,14 @@ export function placementPlan(result: CheckResult, add: LabelMapping): WritePlan
   return { sheets: [mappingSheet(withMapping(result.mappings ?? [], add), catalog)], styles: { header: styles.header, cell: styles.wrap } };
 }
 
+/** The 整改通知 sheet (core/notice.ts), laid out like 报告文稿; replaced on re-run, removed with the results. */
+export function noticePlan(notice: Report): WritePlan {
+  return { sheets: [reportSheet(notice, RESULT_SHEETS.notice)], styles: { ...REPORT_STYLES }, activate: RESULT_SHEETS.notice };
+}
+
 /** Remove everything the tool wrote: result sheets and marks (explanations are kept unless asked). */
 export function removalPlan(opts: { explanations?: boolean } = {}): WritePlan {
-  const deleteSheets: string[] = [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report];
+  const deleteSheets: string[] = [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report, RESULT_SHEETS.notice];
   if (opts.explanations) deleteSheets.push(RESULT_SHEETS.explanations);
   return { sheets: [], deleteSheets, clearMarks: true, styles: {} };
 }
