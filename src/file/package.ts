@@ -51,7 +51,7 @@ const NOT_XLSX_CT = /^application\/vnd\.(ms-excel\.(sheet|template|addin)\.macro
  * declared size, held to its CRC-32); the parts left as they were are copied into the new zip as they are packed,
  * compressed bytes and all — nothing is inflated or deflated again, which keeps a 50,000-row workbook quick.
  */
-class Package {
+export class Package {
   private readonly entries = new Map<string, ZipEntryInfo>();
   private readonly suspects: Set<ZipEntryInfo>;
   private readonly order: string[] = [];
@@ -60,11 +60,12 @@ class Package {
   private readonly texts = new Map<string, string>();
   private readonly cache = new Map<string, string>();
 
+  /** `entries`: the zip's directory when it is not a workbook's (a .docx: zipDirectory); a workbook's by default. */
   constructor(
     private readonly bytes: Uint8Array,
     private readonly file: string,
+    entries: ZipEntryInfo[] = inspectWorkbookZip(bytes, file),
   ) {
-    const entries = inspectWorkbookZip(bytes, file);
     this.suspects = entriesToInflate(entries);
     for (const e of entries) {
       if (this.entries.has(e.name)) continue; // a duplicated name: the first one is what readers take
