@@ -10,6 +10,8 @@ import { carriesMarks } from './plan/marks';
 import { templateSheetOf } from './narrative/templates';
 import { isToolSheet } from './toolsheets';
 import type { Catalog, CheckResult, Workbook } from './types';
+import type { CountyDefinitions } from './definitions/types';
+import { evaluateCustomRules } from './definitions/rules';
 
 export interface CheckOptions {
   catalog?: Catalog;
@@ -29,6 +31,8 @@ export interface CheckOptions {
    * are checked, and each finding there says the sheet is hidden.
    */
   skipHidden?: boolean;
+  /** The county's definitions (issue 12): their 审核规则 are checked (`custom`, `rule-invalid`; `customRules` in the result). */
+  definitions?: CountyDefinitions;
 }
 
 export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
@@ -48,6 +52,8 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
     sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, uncalculated: isToolSheet(s) ? undefined : s.uncalculated, origin: s.origin })),
     titles: sheetTitles(book.sheets),
     ignoredTemplateSheet: opts.workbookTemplates ? null : (templateSheetOf(book)?.name ?? null),
+    definitions: opts.definitions,
+    workbookFile: whole.name,
   });
   const findings = applyExplanations(attachFigures(noteHiddenSheets(runRules(ctx), hiddenSheets), book, extraction.observations), explanations);
   return {
@@ -64,6 +70,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
     counts: countFindings(findings),
     ...(carriesMarks(book, isToolSheet) ? { marked: true } : {}),
     hiddenSheets,
+    ...(opts.definitions ? { customRules: evaluateCustomRules(ctx).summary } : {}),
   };
 }
 

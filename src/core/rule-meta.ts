@@ -12,6 +12,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Short Chinese title, shown in result sheets and the task pane. */
   title: string;
+  /** English title, where one is given (the pane in English). */
+  titleEn?: string;
   /** Default message template. */
   template: string;
   /** Alternative wordings for sub-cases of the same rule, keyed by variant. */
@@ -175,6 +177,19 @@ export const RULES: Record<RuleId, RuleMeta> = {
     title: '工作簿自带报告模板，未采用',
     template:
       '工作簿中有‘{sheet}’表，报告文稿没有采用它（报告句式以县里提供的模板为准）；确需采用时，命令行请加 --use-workbook-templates，任务窗格或网页请打开“采用工作簿中的报告模板”。',
+  },
+  custom: {
+    // the severity of each finding is the county's (the rule's 级别); this is the default for a row without one
+    severity: 'error',
+    title: '县级审核规则',
+    titleEn: 'County rule',
+    template: '{where}：{explanation}（{figures}{approx}；依据{source}的审核规则“{rule}”）。{todo}',
+  },
+  'rule-invalid': {
+    severity: 'error',
+    title: '审核规则无法使用',
+    titleEn: 'Invalid county rule',
+    template: '{source}的审核规则“{rule}”无法使用：{problem}。请改正这条规则，其他规则照常审核。',
   },
 };
 

@@ -8,6 +8,8 @@
  * below/right of A1 (an office-js used range such as B3:F40); `origin` says where its [0][0] sits.
  */
 
+import type { CustomRulesSummary, DefinitionSource } from './definitions/types';
+
 // ───────────────────────────── Grid: the one input shape ─────────────────────────────
 
 /** A formula error as the host reports it (`#DIV/0!`, `#REF!`, `#N/A`, `#VALUE!` …). */
@@ -331,7 +333,9 @@ export type RuleId =
   | 'numbering'
   | 'sheet-truncated'
   | 'uncalculated-formula'
-  | 'workbook-templates';
+  | 'workbook-templates'
+  | 'custom'
+  | 'rule-invalid';
 
 export interface Finding {
   /** Stable across runs: a hash of rule, entity, period and indicators (or cell when no indicator). */
@@ -359,6 +363,8 @@ export interface Finding {
   figures?: Figure[];
   /** What became of the township's explanation or dispute of this finding (explanations.ts decides). */
   account?: FindingAccount;
+  /** For `custom` and `rule-invalid`: where the county's rule is written (its file, sheet and row). */
+  ruleAt?: DefinitionSource;
 }
 
 /** One cell's value as the township wrote it, at a given time: `基本情况!B7` → `21`. */
@@ -470,6 +476,8 @@ export interface CheckResult {
   marked?: boolean;
   /** The township's hidden sheets: checked (the default, findings there say so) or left out (`skipHidden`). */
   hiddenSheets?: HiddenSheet[];
+  /** The county's 审核规则 of this check (`check(book, { definitions })`): each rule's outcome and the counts. */
+  customRules?: CustomRulesSummary;
 }
 
 // ───────────────────────────── Narrative ─────────────────────────────

@@ -185,6 +185,8 @@ describe('rule metadata', () => {
       'unknown-indicator': 'hint',
       numbering: 'hint',
       'workbook-templates': 'hint',
+      custom: 'error',
+      'rule-invalid': 'error',
     };
     for (const [id, sev] of Object.entries(severities) as [RuleId, string][]) {
       expect(RULES[id].severity).toBe(sev);

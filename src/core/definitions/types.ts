@@ -52,3 +52,37 @@ export interface CountyDefinitions {
   indicators: IndicatorDefinitionRow[];
   rules: RuleDefinitionRow[];
 }
+
+/**
+ * What became of one county rule in a check (R validate's passed / failed / not evaluable):
+ * - `passed`: evaluated for at least one township (or the workbook's own figures) and never false;
+ * - `failed`: false somewhere (each place is a `custom` finding);
+ * - `undetermined`: only approximate figures (`余`, `近`, `约`) were there, and they allow both answers;
+ * - `not-evaluable`: an indicator it uses has no figure anywhere it could be evaluated;
+ * - `invalid`: it does not parse or names no indicator (a `rule-invalid` finding).
+ */
+export type CustomRuleStatus = 'passed' | 'failed' | 'undetermined' | 'not-evaluable' | 'invalid';
+
+export interface CustomRuleOutcome {
+  at: DefinitionSource;
+  text: string;
+  severity: Severity;
+  status: CustomRuleStatus;
+  /** Indicator ids the rule uses (empty when invalid). */
+  indicators: string[];
+  /** Places (a township row, the workbook's own figures, a year) where it was evaluated, and where it was false. */
+  evaluated: number;
+  failed: number;
+  /** Names (as written in the rule) that had no figure where others did; for `not-evaluable`. */
+  missing: string[];
+  /** For `invalid`: the problem, with its position. */
+  problem?: string;
+}
+
+/** Every county rule of a check, with the counts the CLI and the JSON give. */
+export interface CustomRulesSummary {
+  /** The definitions' name (the file they came from). */
+  source: string;
+  rules: CustomRuleOutcome[];
+  counts: Record<CustomRuleStatus, number>;
+}

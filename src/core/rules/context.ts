@@ -3,6 +3,7 @@ import { a1 } from '../address';
 import { CATALOG, indicatorById } from '../catalog';
 import { isToolSheet } from '../toolsheets';
 import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation } from '../types';
+import type { CountyDefinitions } from '../definitions/types';
 import { computeRates } from './rates';
 import { groupObservations, sortObservations, type ObsGroup } from './util';
 
@@ -34,6 +35,10 @@ export interface RuleContext {
   titles: SheetTitle[];
   /** A `报告模板` sheet found in the workbook and not applied to the report (the user did not choose it). */
   ignoredTemplateSheet: string | null;
+  /** The county's definitions: their 审核规则 run as `custom` / `rule-invalid` (definitions/rules.ts). */
+  definitions?: CountyDefinitions;
+  /** The checked workbook's file name: a rule written in it is named without the file. */
+  workbookFile?: string;
 }
 
 export interface ContextOptions {
@@ -44,6 +49,8 @@ export interface ContextOptions {
   titles?: SheetTitle[];
   /** A `报告模板` sheet found in the workbook and not applied to the report. */
   ignoredTemplateSheet?: string | null;
+  definitions?: CountyDefinitions;
+  workbookFile?: string;
 }
 
 
@@ -73,6 +80,7 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
     sheets: opts.sheets ?? [],
     titles: opts.titles ?? [],
     ignoredTemplateSheet: opts.ignoredTemplateSheet ?? null,
+    ...(opts.definitions ? { definitions: opts.definitions, workbookFile: opts.workbookFile ?? '' } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import { conflictingValues, largeChange, missingRequired, yearMismatch } from '.
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, sumMismatch } from './relations';
 import { ambiguousLabel, mappingInvalid, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
+import { evaluateCustomRules } from '../definitions/rules';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
@@ -51,6 +52,8 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   'sheet-truncated': sheetTruncated,
   'uncalculated-formula': uncalculatedFormula,
   'workbook-templates': workbookTemplates,
+  custom: (ctx) => evaluateCustomRules(ctx).findings,
+  'rule-invalid': (ctx) => evaluateCustomRules(ctx).invalid,
 };
 
 /** All rules (or the listed ones) on a context: unique ids, sorted by severity, sheet, row, column. */
