@@ -34,3 +34,16 @@ export function roundingTolerance(reportedDecimals: number | null): number {
 export function rateAgrees(reported: number, decimals: number | null, computed: number): boolean {
   return Math.abs(reported - computed) <= roundingTolerance(decimals);
 }
+
+/**
+ * True when `reported` (written with `decimals` places) is the computed rate cut, not rounded, at that precision
+ * (7/9 = 77.78 % written `77.7%`, or `77%`): a slip of the pen the `rate-truncated` hint names, not a wrong rate.
+ * False when the rounding agrees anyway (then there is nothing to say).
+ */
+export function rateTruncated(reported: number, decimals: number | null, computed: number): boolean {
+  if (computed < 0 || rateAgrees(reported, decimals, computed)) return false;
+  const d = decimals == null ? 0 : Math.max(0, Math.min(decimals, 6));
+  const f = 10 ** d;
+  const cut = Math.floor(computed * f + 1e-9) / f;
+  return Math.abs(reported - cut) < 1e-9 * Math.max(1, Math.abs(cut));
+}

@@ -68,6 +68,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
         '{where}的“{name}”填写为{actual}，与{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}不符，但这两个数字本身也有问题（见{partsWhere}的审核结果）。请先改正它们，再据此核对比率。',
     },
   },
+  'rate-truncated': {
+    severity: 'hint',
+    title: '比率舍去了尾数',
+    template:
+      '{where}的“{name}”填写为{actual}，按{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}计算为{exact}，{actual}是舍去尾数的结果，四舍五入应为{rounded}。请改为{rounded}。',
+  },
   'sum-mismatch': {
     severity: 'error',
     title: '合计不符',
@@ -84,6 +90,9 @@ export const RULES: Record<RuleId, RuleMeta> = {
     title: '同一指标数字不一致',
     template:
       '“{name}”在{firstWhere}填写为{expectedText}，在{where}又填写为{actualText}，同一指标出现了两个不同的数字。请核实哪一个正确并统一；如两处统计口径不同，请在“审核说明”表中说明。',
+    variants: {
+      text: '“{name}”在{firstWhere}为{expectedText}，在{where}又写作{actualText}，同一指标出现了两个不同的数字。请核实哪一个正确并统一；如两处统计口径不同，请在“审核说明”表中说明。',
+    },
   },
   'coverage-claim': {
     severity: 'verify',
@@ -102,6 +111,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     variants: {
       label:
         '{where}的“{label}”提到{labelYear}年，而这个数字应是{year}年的，统计期间可能不对。请核实；如确属{year}年的数字，请在“审核说明”表中说明。',
+      text: '{where}说的是{labelYear}年的“{name}”{actual}，而报告年度是{year}年，统计期间可能不对。请核实；如确属{year}年的数字，请改正年份或说明口径。',
       title: '{where}的标题“{title}”写的是{titleYear}年，而{identityWhere}填写的报告年度是{year}年。请核实哪个年份正确并统一。',
     },
   },

@@ -224,6 +224,15 @@ export interface Observation {
   note?: string;
   /** How the label was placed on the indicator, in words (`按“…”识别为“…”（对象：…，环节：…）`). */
   explain?: string;
+  /**
+   * A figure read in a report's sentence (src/core/prose): `source` is `text`, `paragraph` the 1-based paragraph,
+   * `span` the figure's [start, end) character offsets in it and `quote` the sentence. `sheet`/`cell` are then
+   * the text sheet and cell the paragraph came from, or '' for a .docx / .txt.
+   */
+  source?: 'text';
+  paragraph?: number;
+  span?: [number, number];
+  quote?: string;
 }
 
 /** A free-text item (a problem, a plan, a measure) for the narrative. */
@@ -319,6 +328,7 @@ export type RuleId =
   | 'out-of-range'
   | 'part-exceeds-whole'
   | 'rate-mismatch'
+  | 'rate-truncated'
   | 'sum-mismatch'
   | 'conflicting-values'
   | 'coverage-claim'
@@ -359,6 +369,11 @@ export interface Finding {
   /** The finding's sheet is hidden (or very hidden: Excel's interface cannot unhide it); its message says so too. */
   hidden?: 'hidden' | 'veryHidden';
   explanation?: string;
+  /** A finding about a report's sentence: as on Observation (`sheet`/`cell` '' unless the text came from a sheet). */
+  source?: 'text';
+  paragraph?: number;
+  span?: [number, number];
+  quote?: string;
   /** The values of the finding's cells (`refs`) at this check, as shown: what an explanation records and is held to. */
   figures?: Figure[];
   /** What became of the township's explanation or dispute of this finding (explanations.ts decides). */

@@ -87,6 +87,20 @@ describe('rate-mismatch', () => {
     expect(f[0]).toMatchObject({ expected: 93.8, actual: 98 });
   });
 
+  it('7 of 9 written 77.7% (or 77%) is the rate cut, not rounded: a rate-truncated hint naming 77.8% (78%), no error', () => {
+    const f = run(petitions(9, 7, 77.7), { rules: ['rate-mismatch', 'rate-truncated'] });
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: 'rate-truncated', severity: 'hint', cell: 'B5', expected: 77.8, actual: 77.7 });
+    expect(f[0].message).toContain('77.78%');
+    expect(f[0].message).toContain('应为77.8%');
+    expectCleanMessage(f[0]);
+    const whole = run(petitions(9, 7, 77), { rules: ['rate-mismatch', 'rate-truncated'] });
+    expect(whole.map((x) => [x.rule, x.expected])).toEqual([['rate-truncated', 78]]);
+    // near misses: 77.8% is right (nothing), 77.6% is neither rounded nor cut (an error, not a hint)
+    expect(run(petitions(9, 7, 77.8), { rules: ['rate-mismatch', 'rate-truncated'] })).toEqual([]);
+    expect(run(petitions(9, 7, 77.6), { rules: ['rate-mismatch', 'rate-truncated'] }).map((x) => x.rule)).toEqual(['rate-mismatch']);
+  });
+
   it('uses the precision written: 93.6% (one decimal) is off by more than 0.05', () => {
     expect(run(petitions(48, 45, 93.6), { rules: ['rate-mismatch'] })).toHaveLength(1);
   });

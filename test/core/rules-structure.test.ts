@@ -182,6 +182,7 @@ describe('rule metadata', () => {
       'large-change': 'verify',
       'missing-required': 'verify',
       'approximate-rate': 'hint',
+      'rate-truncated': 'hint',
       'unknown-indicator': 'hint',
       numbering: 'hint',
       'workbook-templates': 'hint',

@@ -51,8 +51,18 @@ export function observe(
     expect: def.kind,
     date1904: view.date1904,
   });
+  const { value, unit } = inCatalogUnit(def, parsed, opts.writtenUnit);
+  return { indicator: def.id, ...pinned(view, label, r, c, parsed, parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value, unit, opts) };
+}
+
+/**
+ * A parsed figure in the indicator's catalog unit: money converts (`1.3万元` → 1.3 for 万元), a percent is `%`,
+ * a figure without a unit takes the catalog's. `writtenUnit` is what the 单位 column or label says. Cells and
+ * report sentences (src/core/prose) alike.
+ */
+export function inCatalogUnit(def: IndicatorDef, parsed: ParsedValue, writtenUnit: string | null = null): { value: ParsedValue['value']; unit: string | null } {
   let value = parsed.value;
-  let unit: string | null = parsed.unit ?? opts.writtenUnit ?? null;
+  let unit: string | null = parsed.unit ?? writtenUnit ?? null;
   if (parsed.kind === 'percent') unit = '%';
   if (parsed.kind === 'number' && typeof value === 'number' && unit && def.unit && unit !== def.unit) {
     const from = MONEY[unit];
@@ -67,7 +77,7 @@ export function observe(
   } else {
     unit = unit ?? def.unit;
   }
-  return { indicator: def.id, ...pinned(view, label, r, c, parsed, parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value, unit, opts) };
+  return { value, unit };
 }
 
 /** A parsed cell as a figure pinned to its absolute cell, with its time, entity and note: what every figure carries. */

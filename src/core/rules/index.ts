@@ -22,7 +22,7 @@ import { sortFindings, uniqueIds } from '../findings';
 import type { Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
 import { ContextOptions, ruleContext, RuleContext } from './context';
-import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, sumMismatch } from './relations';
+import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, sumMismatch } from './relations';
 import { ambiguousLabel, mappingInvalid, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
 import { evaluateCustomRules } from '../definitions/rules';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
@@ -37,6 +37,7 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   'out-of-range': outOfRange,
   'part-exceeds-whole': partExceedsWhole,
   'rate-mismatch': rateMismatch,
+  'rate-truncated': rateTruncatedRule,
   'sum-mismatch': sumMismatch,
   'conflicting-values': conflictingValues,
   'coverage-claim': coverageClaim,
@@ -79,3 +80,5 @@ export { computeRates } from './rates';
 export { ruleContext, sheetTitles } from './context';
 export type { RuleContext, ContextOptions, SheetTitle } from './context';
 export { rateVerdict } from './relations';
+export { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, sumMismatch } from './relations';
+export { conflictingValues } from './consistency';

@@ -1,7 +1,7 @@
 /** Rules on the catalog's relations: part ≤ whole, rate = numerator / denominator, total = Σ parts. */
 import { formatNumber, makeFinding, showObs, showPercent, whereObs } from '../findings';
 import { ref } from '../address';
-import { rateAgrees, roundHalfUp, roundingTolerance } from '../rate';
+import { rateAgrees, rateTruncated, roundHalfUp, roundingTolerance } from '../rate';
 import type { ComputedRate, Finding, Observation, Relation } from '../types';
 import type { RuleContext } from './context';
 import { disjoint, firstFigure, groupBy, interval, Interval, num } from './util';
@@ -166,6 +166,7 @@ export function rateMismatch(ctx: RuleContext, flagged: ReadonlySet<string> = ne
     const v = rateVerdict(r);
     if (v.kind !== 'mismatch' || !r.reported || r.value == null) continue;
     const rep = r.reported;
+    if (truncated(r)) continue; // a rate cut instead of rounded is `rate-truncated`, not a wrong rate
     const over = r.value > 100 + 1e-9;
     const partsFlagged = [r.numerator, r.denominator].filter((o) => flagged.has(ref(o.sheet, o.cell)));
     const variant = over ? 'over' : partsFlagged.length ? 'parts' : v.approx ? 'approx' : undefined;
@@ -183,6 +184,41 @@ export function rateMismatch(ctx: RuleContext, flagged: ReadonlySet<string> = ne
           ...rateVars(ctx, r),
         },
         expected: over || partsFlagged.length ? null : roundHalfUp(r.value, 1),
+        actual: num(rep),
+      }),
+    );
+  }
+  return out;
+}
+
+/** The reported rate is the exact rate of exact parts cut at the precision written (`77.7%` for 7/9). */
+function truncated(r: ComputedRate): boolean {
+  const rep = r.reported;
+  const reported = num(rep);
+  if (!rep || reported == null || r.value == null || r.approx || rep.coverage || rep.markers.length > 0) return false;
+  return rateTruncated(reported, rep.decimals, r.value);
+}
+
+/** A reported rate cut instead of rounded at its precision (7/9 = 77.78 % written `77.7%`): a hint, with the right rounding. */
+export function rateTruncatedRule(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const r of ctx.rates) {
+    if (!truncated(r) || !r.reported || r.value == null) continue;
+    const rep = r.reported;
+    const d = Math.max(0, Math.min(rep.decimals ?? 0, 6));
+    const rounded = roundHalfUp(r.value, d);
+    out.push(
+      makeFinding('rate-truncated', {
+        ...rateSite(r, rep),
+        vars: {
+          where: whereObs(rep),
+          name: name(ctx, r.indicator),
+          actual: show(ctx, rep),
+          exact: `${formatNumber(roundHalfUp(r.value, Math.max(2, d + 1)))}%`,
+          rounded: `${rounded.toFixed(d)}%`,
+          ...rateVars(ctx, r),
+        },
+        expected: rounded,
         actual: num(rep),
       }),
     );
