@@ -71,9 +71,30 @@ export function parseWhere(where: string): { sheet: string; cell: string } | nul
   return parseA1(cell) ? { sheet: m[1], cell } : null;
 }
 
-/** The where of an observation (summary rows name their township; the 合计 row says so). */
+/** The where of an observation (summary rows name their township; the 合计 row says so; a report's sentence its paragraph). */
 export function whereObs(o: Observation): string {
+  if (o.source === 'text') return textWhere(o);
   return whereText(o.sheet, o.cell, o.isTotal ? null : o.entity);
+}
+
+/** Longest sentence a message quotes whole; a longer one is cut around the figure. */
+const QUOTE_MAX = 60;
+
+/**
+ * Where a figure of a report's text is: `第12段“全年受理信访案件45件，化解42件，化解率达98%”` (a long sentence cut
+ * around the figure with `……`), `‘报告’表第12段“…”` when the paragraph came from a sheet.
+ */
+export function textWhere(o: { sheet: string; paragraph?: number; quote?: string; raw?: string }): string {
+  const q = (o.quote ?? '').trim().replace(/[。；;！？!?]$/, '');
+  let shown = q;
+  if (Array.from(q).length > QUOTE_MAX) {
+    const at = Math.max(0, o.raw ? q.indexOf(o.raw) : 0);
+    const from = Math.max(0, at - 30);
+    const to = Math.min(q.length, at + (o.raw?.length ?? 0) + 20);
+    shown = `${from > 0 ? '……' : ''}${q.slice(from, to)}${to < q.length ? '……' : ''}`;
+  }
+  const where = `${o.sheet ? sheetText(o.sheet) : ''}第${o.paragraph ?? '?'}段`;
+  return shown ? `${where}“${shown}”` : where;
 }
 
 /** Fill `{placeholders}`; a placeholder without a value becomes empty (never `undefined`). */

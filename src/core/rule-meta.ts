@@ -111,7 +111,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     variants: {
       label:
         '{where}的“{label}”提到{labelYear}年，而这个数字应是{year}年的，统计期间可能不对。请核实；如确属{year}年的数字，请在“审核说明”表中说明。',
-      text: '{where}说的是{labelYear}年的“{name}”{actual}，而报告年度是{year}年，统计期间可能不对。请核实；如确属{year}年的数字，请改正年份或说明口径。',
+      text: '{where}的“{name}”{actual}是{periodText}的数字，而报告年度是{year}年，统计期间可能不对。请核实；如确属{year}年的数字，请改正年份或说明口径。',
       title: '{where}的标题“{title}”写的是{titleYear}年，而{identityWhere}填写的报告年度是{year}年。请核实哪个年份正确并统一。',
     },
   },

@@ -61,6 +61,8 @@ export function conflictingValues(ctx: RuleContext): Finding[] {
         indicators: [second.indicator],
         entity: second.entity,
         period: second.period,
+        // a report's sentence is not filled in: it says (写作) a figure
+        variant: first.source === 'text' || second.source === 'text' ? 'text' : undefined,
         vars: {
           where: whereObs(second),
           firstWhere: whereObs(first),

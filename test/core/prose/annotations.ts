@@ -80,6 +80,8 @@ export const REPORTS: AnnotatedReport[] = [
       { at: '45个行政村9名', fig: '9名', id: 'village_counsels', value: 9, approx: false, period: cur },
       { at: '每名负责5各村', fig: '5各', id: 'none', value: 5, approx: false, period: cur },
       { at: '每月至少一次', fig: '至少一次', id: 'none', value: 1, approx: true, period: cur },
+      // missed in the first pass of annotation, added when the reader found it: a coverage claim like 周营镇's
+      { at: '达到镇村法律顾问全覆盖', fig: '全覆盖', id: 'counsel_coverage_rate', value: 100, approx: false, period: cur },
       { at: '镇村两级投资10多万元', fig: '10多万元', id: 'position_investment', value: 10, approx: true, period: cur },
       { at: '完善了45村法治阵地建设', fig: '45村', id: 'villages', value: 45, approx: false, period: cur },
       { at: '完成率100%', fig: '100%', id: 'none', value: 100, approx: false, period: cur },

@@ -1,0 +1,506 @@
+/**
+ * Reading the figures of a report's sentences (issue 13): each figure mention becomes a Mention with its
+ * indicator (through the same meaning model that reads sheet labels), value, unit, approximation and period.
+ *
+ * - The label of a figure is the words before it within its clause (from the clause's start, or from the figure
+ *   before it in the same clause); a counted noun right after a measure word (`25个行政村`, `10名法律顾问`) is
+ *   read first. When the label leaves its subject out (`…36件，化解34件，化解率94.4%`), the subject of the
+ *   clause before it is its context (`parent`), as a parent row is for a sheet's sub-rows.
+ * - Figures that are not indicator values are not stated: dates, years, ordinals (`第一次`), numbers without a
+ *   unit (`12345热线`, `“6.26”`, document numbers), anything inside 《》 or “” (`“八五”普法`, `“三个一”`).
+ *   Per-unit figures (`每月不少于2次`, `各村…不少于30条`), growth and share percentages (`同比增长12%`,
+ *   `占比4.11%`) are mentions with `indicator: null` and a reason.
+ * - A label the model cannot place, or places on an indicator the figure's unit does not fit, is `null`: never a
+ *   confident wrong indicator.
+ */
+import { CATALOG, indicatorById } from '../catalog';
+import { matchLabel } from '../match';
+import { normalizeLabel } from '../meaning/normalize';
+import { measureOfUnit } from '../meaning/lexicon';
+import { inCatalogUnit, unitFits } from '../extract/observe';
+import { UNIT_WORDS, parseValue } from '../value';
+import type { ApproxMarker, Catalog, IndicatorDef, ParsedValue, Period } from '../types';
+import type { TextDocument, TextParagraph } from './types';
+
+/** When a figure is for: the report's year (`current`), last year, another year, or part of a year. */
+export interface MentionPeriod {
+  /** `partial`: part of a year (`1-6月`, `截至5月21日`) or a span (`2021年以来` in a 2023 report). */
+  kind: Period | 'partial';
+  /** The year the text names, when it names one. */
+  year: number | null;
+  /** The words that say it (`2023年以来`, `截至5月21日`, `今年以来`, `1-6月`, `全年`); null when unsaid. */
+  text: string | null;
+}
+
+export type NoneReason = 'per-unit' | 'growth' | 'share' | 'unknown' | 'ambiguous' | 'unit' | 'principle';
+
+export interface Mention {
+  paragraph: number;
+  /** [start, end) of the figure in the paragraph's text. */
+  span: [number, number];
+  /** The figure as written (`近3万余份`, `98%`, `全覆盖`). */
+  text: string;
+  /** The sentence holding it. */
+  quote: string;
+  /** [start, end) of the sentence in the paragraph's text. */
+  sentence: [number, number];
+  /** Catalog id, or null when the figure is no indicator's value (see `none`). */
+  indicator: string | null;
+  none?: NoneReason;
+  /** The label read (the words naming the figure). */
+  label: string;
+  /** How the label was placed, or why not. */
+  explain: string;
+  /** Candidates when several indicators fit. */
+  candidates?: string[];
+  /** In the catalog unit when placed (rates in percent), else as written. */
+  value: number | null;
+  kind: 'number' | 'percent';
+  unit: string | null;
+  /** Approximation markers (`余`, `多`, `近`, `以上` …); `90%以上` is a lower bound, not a value. */
+  markers: ApproxMarker[];
+  approx: boolean;
+  decimals: number | null;
+  wan: boolean;
+  /** `全覆盖` / `双百`: a claim of 100 %. */
+  coverage: boolean;
+  /** One figure shared by several indicators (`参考率、合格率均达100%`). */
+  shared?: boolean;
+  period: MentionPeriod;
+  /** The paragraph's sheet and cell when it came from a sheet. */
+  sheet?: string;
+  cell?: string;
+}
+
+// ───────────────────────────── sentences and clauses ─────────────────────────────
+
+const SENTENCE_END = /[。！？；;!?\n]/;
+const CLAUSE_END = /[，,：:；;。！？!?\n（）()]/;
+
+/** [start, end) of each sentence (the end mark included). */
+export function sentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SENTENCE_END.test(text[i])) {
+      if (text.slice(start, i + 1).trim()) out.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  if (text.slice(start).trim()) out.push([start, text.length]);
+  return out;
+}
+
+// ───────────────────────────── figures ─────────────────────────────
+
+const CN = '零〇一二两三四五六七八九十百千万亿';
+const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+const PREFIX = '(?:不少于|不低于|至少|超过|多于|将近|接近|大约|约|近|逾)?';
+/** Units after a figure, longest first; 年/月/日 make a date or a duration, never an indicator's value. */
+const UNITS = [...UNIT_WORDS.filter((u) => u !== '年' && u !== '月' && u !== '日' && u !== '天'), '村', '个村'].sort((a, b) => b.length - a.length);
+const UNIT_ALT = UNITS.map((u) => u.replace(/[/]/g, '\\/')).join('|');
+const FIGURE = new RegExp(
+  `(${PREFIX})(${DIGITS}|[${CN}]+)(余|多)?([万亿])?(余|多)?(?:(%|％)|(${UNIT_ALT}))?(余|多)?(以上|左右)?`,
+  'g',
+);
+/** `百分之九十八`, `百分之94.6`. */
+const PERCENT_WORDS = new RegExp(`${PREFIX}百分之(?:${DIGITS}|[${CN}]+)(?:以上|左右)?`, 'g');
+/** Claims of 100 % in words. */
+const CLAIMS = /全覆盖|“双百”|"双百"|双百/g;
+
+interface Raw {
+  start: number;
+  end: number;
+  text: string;
+  parsed: ParsedValue;
+  coverage: boolean;
+}
+
+/** Ranges of the text inside 《》 and “” (titles, slogans, named days): their figures are not figures. */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /《[^《》]*》|“[^“”]{0,20}”|"[^"]{0,20}"|〔[^〔〕]*〕|\[[^\]]*\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    // `“双百”` is a claim, not a quotation to skip
+    if (/^[“"]双百[”"]$/.test(m[0])) continue;
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+function inside(ranges: [number, number][], at: number): boolean {
+  return ranges.some(([a, b]) => at > a && at < b);
+}
+
+/** The figures of a paragraph that can be indicator values, in order (dates, years, ordinals, bare numbers left out). */
+function figuresOf(text: string): Raw[] {
+  const quoted = quotedRanges(text);
+  const out: Raw[] = [];
+  const taken: [number, number][] = [];
+  const push = (start: number, end: number, parsed: ParsedValue, coverage: boolean) => {
+    if (taken.some(([a, b]) => start < b && end > a)) return;
+    taken.push([start, end]);
+    out.push({ start, end, text: text.slice(start, end), parsed, coverage });
+  };
+  let m: RegExpExecArray | null;
+  CLAIMS.lastIndex = 0;
+  while ((m = CLAIMS.exec(text)) !== null) {
+    if (inside(quoted, m.index)) continue;
+    const p = parseValue('全覆盖');
+    push(m.index, m.index + m[0].length, { ...p, raw: m[0] }, true);
+  }
+  PERCENT_WORDS.lastIndex = 0;
+  while ((m = PERCENT_WORDS.exec(text)) !== null) {
+    if (inside(quoted, m.index)) continue;
+    const p = parseValue(m[0]);
+    if (p.kind === 'percent') push(m.index, m.index + m[0].length, p, false);
+  }
+  FIGURE.lastIndex = 0;
+  while ((m = FIGURE.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      FIGURE.lastIndex++;
+      continue;
+    }
+    const [whole, , core, , , , pct, unit] = m;
+    let start = m.index;
+    let end = start + whole.length;
+    if (!pct && !unit) continue; // `12345热线`, `“6.26”`, `2021-2025`, `1、`: no unit, no figure
+    if (inside(quoted, start)) continue;
+    const before = text.slice(Math.max(0, start - 1), start);
+    const after = text[end] ?? '';
+    // part of a longer number or a date (`6.26`, `2023年12月13日`), an ordinal (`第一次`), a year
+    if (/[\d.．·-]/.test(before) || before === '第') continue;
+    if (/^[年月日号]/.test(after)) continue;
+    if (/[\d]/.test(after)) continue;
+    // a Chinese numeral that is part of a word: `一是`, `一岗双责`, `十九大` — it must stand before its unit
+    if (!/\d/.test(core)) {
+      if (/[\u4e00-\u9fff]/.test(before) && /[零〇一二两三四五六七八九十百千万亿]/.test(before)) continue;
+      // `多次`, `一些`: 多 is no numeral; `两级` has no unit and never gets here
+      if (core === '万' || core === '亿') continue;
+    }
+    // a trailing 以上/左右 belongs to the figure; trailing 余/多 too
+    // `45村`: a counted noun the value parser does not take as a unit is read apart from its number
+    const parsed = unit === '村' || unit === '个村' ? { ...parseValue(whole.replace(unit, '')), unit } : parseValue(whole);
+    if (parsed.kind !== 'number' && parsed.kind !== 'percent') {
+      // `近300余幅` parses; a figure the one parser refuses is not read here either
+      continue;
+    }
+    void end;
+    end = start + whole.length;
+    start = m.index;
+    push(start, end, parsed, false);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ───────────────────────────── periods ─────────────────────────────
+
+function cnInt(s: string): number {
+  return Number(s);
+}
+
+/** The period a sentence (or a clause) names, or null when it names none. */
+function periodIn(text: string, year: number | null): MentionPeriod | null {
+  let m = /截至(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?/.exec(text);
+  if (m) {
+    const y = m[1] ? cnInt(m[1]) : year;
+    const full = Number(m[2]) === 12 && (!m[3] || Number(m[3]) === 31 || /底|末/.test(m[0]));
+    if (full) return { kind: y != null && year != null && y !== year ? (y === year - 1 ? 'previous' : 'other') : 'current', year: y, text: m[0] };
+    return { kind: 'partial', year: y, text: m[0] };
+  }
+  m = /(?:(\d{4})年)?(\d{1,2})\s*[-—~～至到]\s*(\d{1,2})月(?:份)?/.exec(text);
+  if (m && !(Number(m[2]) === 1 && Number(m[3]) === 12)) {
+    const y = m[1] ? cnInt(m[1]) : year;
+    return { kind: y != null && year != null && y !== year ? 'other' : 'partial', year: y, text: m[0] };
+  }
+  m = /(\d{4})年(?:度)?(以来|至今)?/.exec(text);
+  if (m && !/(\d{4})年\s*\d{1,2}月\s*\d{1,2}日/.test(text.slice(m.index, m.index + 12))) {
+    const y = cnInt(m[1]);
+    if (m[2]) {
+      if (year == null || y === year) return { kind: 'current', year: y, text: m[0] };
+      if (y < year) return { kind: 'partial', year: y, text: m[0] };
+    }
+    if (year == null || y === year) return { kind: 'current', year: y, text: m[0] };
+    return { kind: y === year - 1 ? 'previous' : 'other', year: y, text: m[0] };
+  }
+  m = /今年以来|今年来|今年|本年度|全年|一年来|年内/.exec(text);
+  if (m) return { kind: 'current', year, text: m[0] };
+  m = /去年|上年|上一年度?/.exec(text);
+  if (m && !/下一年|下年/.test(text)) return { kind: 'previous', year: year == null ? null : year - 1, text: m[0] };
+  return null;
+}
+
+// ───────────────────────────── labels ─────────────────────────────
+
+/** Words before a figure that say how much, not what (`达`, `共`, `均为`). */
+const LEADING_NOISE = /^(?:其中|并|共|累计|另|还|又|已|全镇|全乡|全街道|全村|我镇|我乡|本镇|本乡)+/;
+const TRAILING_NOISE = /(?:均达到|均达|均为|都达到|都达|都为|分别为|分别达|达到了|达到|达|为|是|共计|共|计|合计|累计|总计|有|约|近|超过|逾|至少|不少于|实现了|实现|已|了)+$/;
+const TIME_WORDS = /^(?:(?:\d{4}年(?:度)?(?:以来|至今)?|今年以来|今年来|今年|本年度|全年|一年来|年内|去年|上年)[，,、]?)+/;
+const GROWTH = /(同比|环比|较上年|比上年|比去年|较去年)|(?:增长|下降|提高|降低|减少|增加|上升|增幅|降幅|提升)(?:了)?$/;
+const SHARE = /(占比|占全|占总|占到|比重|占)(?:为|达|达到)?$/;
+
+function cleanLabel(s: string): string {
+  let t = s.replace(TIME_WORDS, '').trim();
+  for (let i = 0; i < 3; i++) {
+    const u = t.replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
+    if (u === t) break;
+    t = u;
+  }
+  return t;
+}
+
+/** Unit word of a figure as the meaning model reads it (`%` for percents). */
+function unitOf(p: ParsedValue): string | null {
+  return p.kind === 'percent' ? '%' : p.unit;
+}
+
+/** The figure's unit fits the indicator: a rate is a percent, a count is not; a written unit is the indicator's. */
+function fits(def: IndicatorDef, p: ParsedValue, coverage: boolean): boolean {
+  if (def.kind === 'rate') return p.kind === 'percent' || coverage;
+  if (def.kind === 'yesno' || def.kind === 'text') return false;
+  if (p.kind === 'percent') return false;
+  const u = p.unit;
+  if (!u) return true;
+  if (u === '村' || u === '个村') return def.id === 'villages' || def.unit === '个';
+  if (unitFits(def, u)) return true;
+  if (def.kind === 'amount') return /元$/.test(u) && /元$/.test(def.unit ?? '');
+  // a measure word the catalog did not list, of the same measure (`名` for `人`, `件次` for `件`)
+  const a = measureOfUnit(u);
+  const b = measureOfUnit(def.unit);
+  return a != null && a === b && a !== 'count';
+}
+
+interface Placed {
+  id: string | null;
+  /** Placed only with the carried subject (the label says no object of its own). */
+  carried?: boolean;
+  explain: string;
+  candidates?: string[];
+  reason?: NoneReason;
+}
+
+/**
+ * Place `label` with the meaning model; a long phrase is tried whole, then by its last words (the words next to
+ * the figure), stopping at the first reading the model is sure of and the figure's unit fits.
+ */
+function placePhrase(label: string, p: ParsedValue, coverage: boolean, parent: string | null, catalog: Catalog, defs: Map<string, IndicatorDef>): Placed {
+  const chars = Array.from(label);
+  let ambiguous: Placed | null = null;
+  let unfit: Placed | null = null;
+  const unit = coverage ? '%' : unitOf(p);
+  const tries: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) {
+    const t = chars.slice(i).join('');
+    if (i > 0 && /^[的和及与、了在对向把将为从]/.test(t)) continue;
+    tries.push(t);
+    if (tries.length > 16) break;
+  }
+  for (const t of tries) {
+    if (!normalizeLabel(t)) continue;
+    // the carried subject as the label's parent, then joined to it (`行政村` + `法律顾问`), then the label alone
+    const withParent: [string, string | null][] = parent && parent !== t ? [[t, parent], [`${t}${parent}`, null], [t, null]] : [[t, null]];
+    for (const [lt, par] of withParent) {
+      const m = matchLabel(lt, catalog, { parent: par, unit: unit ?? undefined });
+      if (m.id !== null) {
+        const def = defs.get(m.id);
+        if (def && fits(def, p, coverage)) return { id: m.id, explain: m.explain, carried: lt !== t || par != null };
+        unfit ??= { id: null, explain: `“${t}”读作“${def?.name ?? m.id}”，但数字的单位与之不符`, reason: 'unit' };
+      } else if (m.candidates?.length && !ambiguous) {
+        const cands = m.candidates.filter((c: string) => {
+          const d = defs.get(c);
+          return d && fits(d, p, coverage);
+        });
+        if (cands.length === 1) return { id: cands[0], explain: `${m.explain}；按数字的单位取“${defs.get(cands[0])!.name}”`, carried: par != null || lt !== t };
+        if (cands.length > 1) ambiguous = { id: null, explain: m.explain, candidates: cands, reason: 'ambiguous' };
+      }
+    }
+  }
+  return ambiguous ?? unfit ?? { id: null, explain: label ? `“${label}”不对应目录中的指标` : '数字前后没有说明是什么', reason: 'unknown' };
+}
+
+/** A counted noun right after a measure word: `25个行政村…` → `行政村`, `10名法律顾问` → `法律顾问`. */
+function nounAfter(text: string, from: number, to: number): string {
+  const rest = text.slice(from, to);
+  const m = /^[\u4e00-\u9fff]{1,10}/.exec(rest);
+  return m ? m[0] : '';
+}
+
+const MEASURE_WORDS = /^(?:个|名|位|支|家|所|座|处|村|个村)$/;
+
+// ───────────────────────────── the reader ─────────────────────────────
+
+export interface ReadOptions {
+  catalog?: Catalog;
+  /** The report's year (the workbook's, or the title's `2023年`); null when unknown. */
+  year?: number | null;
+}
+
+/** The report's year from its first paragraphs (`关于2023年度法治政府建设情况的报告`), when they say it. */
+export function reportYear(doc: TextDocument): number | null {
+  for (const p of doc.paragraphs.slice(0, 6)) {
+    const m = /((?:19|20)\d{2})\s*年度?(?:法治|推进|依法|上半年|工作|的)/.exec(p.text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** Every figure mention of a document, in reading order. */
+export function readMentions(doc: TextDocument, opts: ReadOptions = {}): Mention[] {
+  const catalog = opts.catalog ?? CATALOG;
+  const defs = indicatorById(catalog);
+  const year = opts.year === undefined ? reportYear(doc) : opts.year;
+  const out: Mention[] = [];
+  for (const para of doc.paragraphs) {
+    if (typeof para.text !== 'string' || !para.text) continue;
+    readParagraph(para, year, catalog, defs, out);
+  }
+  return out;
+}
+
+function readParagraph(para: TextParagraph, year: number | null, catalog: Catalog, defs: Map<string, IndicatorDef>, out: Mention[]): void {
+  const text = para.text;
+  const figures = figuresOf(text);
+  if (figures.length === 0) return;
+  for (const [s0, s1] of sentences(text)) {
+    const mine = figures.filter((f) => f.start >= s0 && f.start < s1);
+    if (mine.length === 0) continue;
+    const quote = text.slice(s0, s1);
+    const sentencePeriod = periodIn(quote, year);
+    let parent: string | null = null;
+    let clauseStart = s0;
+    let prevEnd = s0;
+    let period: MentionPeriod = sentencePeriod ?? { kind: 'current', year, text: null };
+    for (let k = 0; k < mine.length; k++) {
+      const f = mine[k];
+      // the clause the figure stands in
+      let cs = f.start;
+      while (cs > s0 && !CLAUSE_END.test(text[cs - 1])) cs--;
+      if (cs !== clauseStart) {
+        clauseStart = cs;
+        const own = periodIn(text.slice(cs, f.start), year);
+        if (own) period = own;
+      }
+      const from = Math.max(cs, prevEnd);
+      const before = text.slice(from, f.start);
+      // the clause's end: the next clause mark or the next figure
+      let ce = f.end;
+      while (ce < s1 && !CLAUSE_END.test(text[ce])) ce++;
+      const next = mine[k + 1];
+      const nounEnd = next && next.start < ce ? next.start : ce;
+      const base: Omit<Mention, 'indicator' | 'label' | 'explain' | 'value' | 'unit'> = {
+        paragraph: para.index,
+        span: [f.start, f.end],
+        text: f.text,
+        quote,
+        sentence: [s0, s1],
+        kind: f.parsed.kind === 'percent' ? 'percent' : 'number',
+        markers: [...f.parsed.markers],
+        approx: f.parsed.markers.length > 0,
+        decimals: f.parsed.decimals,
+        wan: f.parsed.wan,
+        coverage: f.coverage,
+        period: { ...period },
+      };
+      if (para.sheet !== undefined) base.sheet = para.sheet;
+      if (para.cell !== undefined) base.cell = para.cell;
+      const none = (reason: NoneReason, label: string, explain: string) =>
+        out.push({ ...base, indicator: null, none: reason, label, explain, value: numeric(f.parsed), unit: unitOf(f.parsed) });
+      // what the clause says before the figure, titles and quotations left out (`《给各村党组织的一封信》2万余份`)
+      const clauseText = blank(text.slice(cs, f.start));
+      // per-unit figures: what each village, each month … must have
+      if (/每|各(?:村|主干道|行政村|社区|单位|部门|站所|科室)|人均|平均|户均/.test(clauseText)) {
+        none('per-unit', cleanLabel(before), '每个单位或每段时间的数字，不是全年的指标数');
+        prevEnd = f.end;
+        continue;
+      }
+      if (base.kind === 'percent' && GROWTH.test(clauseText)) {
+        none('growth', cleanLabel(before), '增减幅度，不是指标数');
+        prevEnd = f.end;
+        continue;
+      }
+      if (base.kind === 'percent' && SHARE.test(before)) {
+        none('share', cleanLabel(before), '占比，不是指标数');
+        prevEnd = f.end;
+        continue;
+      }
+      // a percent that says how something is done (`100%排查`), not how much was achieved
+      if (base.kind === 'percent' && /^[\u4e00-\u9fff]/.test(text.slice(f.end, f.end + 1)) && !/^(?:以上|左右)/.test(text.slice(f.end))) {
+        none('principle', cleanLabel(before), '百分数后接动作（如“100%排查”），是要求而不是统计结果');
+        prevEnd = f.end;
+        continue;
+      }
+      // items of a list (`有一套学习资料、有一本…`) are named each by its own words, unless they share the figure
+      // a list of titles (`发放《倡议书》、《明白纸》2万余份`) names what was handed out, not the indicator: its verb does
+      const words = before.replace(/《[^《》]*》(?:[、和及与]《[^《》]*》)*/g, '');
+      const label = /(?:均|都|分别|皆)[^、]*$|率[、和及与]/.test(words) ? cleanLabel(words) : cleanLabel(words.slice(words.lastIndexOf('、') + 1));
+      const labels = sharedLabels(label);
+      const placed: { label: string; p: Placed }[] = [];
+      // a counted noun after a measure word names the figure (`25个行政村`)
+      const unitWord = f.parsed.unit ?? '';
+      const noun = MEASURE_WORDS.test(unitWord) || unitWord === '' ? nounAfter(text, f.end, nounEnd) : '';
+      if (noun && labels.length <= 1) {
+        const p = placePhrase(prefixes(noun), f.parsed, f.coverage, null, catalog, defs);
+        // the counted noun is the subject of the clauses after it (`10名法律顾问，其中镇政府1名`), unless it
+        // qualifies the next figure of its own clause (`45个行政村9名`)
+        if (p.id) placed.push({ label: prefixes(noun), p: { ...p, carried: !!next && next.start < ce } });
+      }
+      // `18个村配备法律顾问`: the villages that have something; `45村全部建立…`: all the villages
+      if (placed.length === 0 && (unitWord === '村' || unitWord === '个村') && noun) {
+        const which = /^(?:全部|均|都)/.test(noun) ? '行政村' : `${prefixes(noun.replace(/^(?:已经|已|共|均)/, ''))}的村`;
+        const p = placePhrase(which, f.parsed, f.coverage, null, catalog, defs);
+        if (p.id) placed.push({ label: which, p: { ...p, carried: true } });
+      }
+      if (placed.length === 0) {
+        labels.forEach((l, i) => placed.push({ label: l, p: placePhrase(l, f.parsed, f.coverage, i > 0 ? labels[0] : parent, catalog, defs) }));
+      }
+      const shared = placed.length > 1;
+      for (const { label: l, p } of placed) {
+        if (!p.id) {
+          const m: Mention = { ...base, indicator: null, none: p.reason ?? 'unknown', label: l, explain: p.explain, value: numeric(f.parsed), unit: unitOf(f.parsed) };
+          if (p.candidates) m.candidates = p.candidates;
+          out.push(m);
+          continue;
+        }
+        const def = defs.get(p.id)!;
+        const { value, unit } = inCatalogUnit(def, f.parsed);
+        const m: Mention = { ...base, indicator: p.id, label: l, explain: p.explain, value: typeof value === 'number' ? value : null, unit };
+        if (shared) m.shared = true;
+        out.push(m);
+      }
+      // the subject carried to the next clause: the label that named this figure
+      const named = placed.find((x) => x.p.id && !x.p.carried);
+      if (named) parent = named.label;
+      // a counted noun after the figure is this figure's, not the label of the next — unless it qualifies the next
+      // figure of its clause (`45个行政村9名`)
+      const ownNoun = placed.find((x) => x.label === prefixes(noun) && noun);
+      prevEnd = f.end + (ownNoun && !(next && next.start < ce) ? ownNoun.label.length : 0);
+    }
+  }
+}
+
+/** A noun after a measure word, tried as it stands (placePhrase then tries its last words). */
+function prefixes(noun: string): string {
+  // the counted noun is at the front: cut at a verb that starts what is said about it
+  const m = /^(.*?)(?:实现|全部|均|都|已|开展|建立|配备|聘请|设立|完成|进行|达到|村委会|工作)/.exec(noun);
+  return m && m[1].length >= 2 ? m[1] : noun;
+}
+
+/** `参考率、合格率均达` → [参考率, 合格率]; a label naming one thing → [label]. */
+function sharedLabels(label: string): string[] {
+  const core = label.replace(/(?:均|都|分别|全部|皆)$/, '');
+  if (!/[、和及与]/.test(core) || !/(?:均|都|分别|皆)$/.test(label) && !/率[、和及与]/.test(core)) return [core || label];
+  const parts = core.split(/[、和及与]/).map((s) => s.trim()).filter(Boolean);
+  if (parts.length < 2) return [core];
+  // `信访案件办结率、满意率`: the later parts take the object of the first
+  return parts;
+}
+
+/** Titles and quotations blanked out. */
+function blank(s: string): string {
+  return s.replace(/《[^《》]*》|“[^“”]*”/g, ' ');
+}
+
+function numeric(p: ParsedValue): number | null {
+  return typeof p.value === 'number' ? p.value : null;
+}
