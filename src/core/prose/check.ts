@@ -107,7 +107,10 @@ export function checkProse(doc: TextDocument, opts: ProseOptions = {}): ProseRes
       if (to && !ids.has(to)) o.indicator = to;
     }
     const ctx = ruleContext(emptyExtraction(year, list), { catalog });
-    findings.push(...rateMismatch(ctx), ...rateTruncatedRule(ctx), ...partExceedsWhole(ctx), ...sumMismatch(ctx), ...coverageClaim(ctx), ...approximateRate(ctx));
+    const some = [...partExceedsWhole(ctx), ...sumMismatch(ctx), ...coverageClaim(ctx), ...rateTruncatedRule(ctx), ...approximateRate(ctx)];
+    // as for sheets (rules/index.ts): a rate whose own counts are flagged asks to settle them first
+    const flagged = new Set(some.filter((f) => f.severity !== 'hint').map((f) => ref(f.sheet, f.cell)));
+    findings.push(...some, ...rateMismatch(ctx, flagged));
   }
 
   // ── across the text: two values of one indicator (the year's own figures only)
