@@ -6,6 +6,7 @@ import { outputText } from '../core/output';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import { ROUND_WORDS, roundLine, withRound } from '../core/rounds';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
+import type { CustomRuleStatus } from '../core/definitions/types';
 import { parseArgs, UsageError } from './args';
 import { CliFileError, loadAndCheck, sharedCheckOptions } from './common';
 import { EXIT, type CliIO } from './io';
@@ -79,6 +80,7 @@ function findingJson(f: Finding) {
     ...(f.hidden ? { hidden: f.hidden } : {}),
     ...(f.label !== undefined ? { label: f.label } : {}),
     ...(f.candidates ? { candidates: f.candidates } : {}),
+    ...(f.ruleAt ? { ruleAt: f.ruleAt } : {}),
   };
 }
 
@@ -111,6 +113,7 @@ export function resultJson(file: string, r: CheckResult) {
     findings: r.findings.map(findingJson),
     rates: r.rates.map(rateJson),
     hiddenSheets: r.hiddenSheets ?? [],
+    ...(r.customRules ? { customRules: r.customRules } : {}),
     ...(r.round
       ? { round: { since: r.round.since, counts: r.round.counts, status: r.round.status, fixed: r.round.fixed.map(findingJson) } }
       : {}),
@@ -166,6 +169,8 @@ export function formatResult(file: string, r: CheckResult): string {
   if (r.round) lines.push(`  ${roundLine(r.round)}`);
   const hidden = hiddenLine(r);
   if (hidden) lines.push(`  ${hidden}`);
+  const rules = customRulesLine(r);
+  if (rules) lines.push(`  ${rules}`);
   lines.push(`  ${summaryLine(file, r)}`);
   // a township's text with a bidirectional control would reverse the rest of its line in a terminal
   return outputText(lines.join('\n'));
@@ -186,6 +191,51 @@ export function formatPlacements(r: CheckResult): string {
   }
   for (const u of r.extraction.unknown) lines.push(`    ${ref(u.sheet, u.cell)}　${u.explain ?? `“${u.label || u.raw}”未识别`}（未识别）`);
   if (lines.length === 1) lines.push('    （没有读到指标）');
+  return outputText(lines.join('\n'));
+}
+
+/**
+ * The county's 审核规则 of a check in one sentence (R validate's passed / failed / not evaluable):
+ * `县级审核规则 12 条：通过 8 条，不符合 2 条，1 条规则因缺少数据未能检查，1 条无法使用。`; null without county rules.
+ */
+export function customRulesLine(r: CheckResult): string | null {
+  const s = r.customRules;
+  if (!s || !s.rules.length) return null;
+  const c = s.counts;
+  const parts = [`通过 ${c.passed} 条`, `不符合 ${c.failed} 条`];
+  if (c.undetermined) parts.push(`${c.undetermined} 条因约数无法判定`);
+  if (c['not-evaluable']) parts.push(`${c['not-evaluable']} 条规则因缺少数据未能检查`);
+  if (c.invalid) parts.push(`${c.invalid} 条无法使用（见错误）`);
+  return `县级审核规则 ${s.rules.length} 条（${s.source}）：${parts.join('，')}。`;
+}
+
+const RULE_STATUS_WORDS: Record<CustomRuleStatus, string> = {
+  passed: '通过',
+  failed: '不符合',
+  undetermined: '约数无法判定',
+  'not-evaluable': '未能检查',
+  invalid: '无法使用',
+};
+
+/** `--explain`: each county rule, where it is written and what became of it. */
+export function formatCustomRules(r: CheckResult): string | null {
+  const s = r.customRules;
+  if (!s || !s.rules.length) return null;
+  const lines = ['  县级审核规则：'];
+  for (const rule of s.rules) {
+    const at = rule.at.cell != null ? ref(rule.at.sheet, rule.at.cell) : rule.at.sheet;
+    const detail =
+      rule.status === 'failed'
+        ? `（${rule.failed} 处不符合，共检查 ${rule.evaluated} 处）`
+        : rule.status === 'passed'
+          ? `（检查 ${rule.evaluated} 处）`
+          : rule.status === 'not-evaluable'
+            ? `（缺少${rule.missing.map((m) => `“${m}”`).join('、')}的数字）`
+            : rule.status === 'invalid'
+              ? `：${rule.problem ?? ''}`
+              : '';
+    lines.push(`    ${at}　${rule.text.trim()}　${RULE_STATUS_WORDS[rule.status]}${detail}`);
+  }
   return outputText(lines.join('\n'));
 }
 
@@ -222,7 +272,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       const result = previous && since ? withRound(loaded, previous, path.basename(since)) : loaded;
       if (openErrors(result)) errors++;
       if (json) out.push(resultJson(file, result));
-      else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : ''));
+      else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : '') + (explain && result.customRules?.rules.length ? `\n${formatCustomRules(result)}` : ''));
     } catch (e) {
       if (!(e instanceof CliFileError)) throw e;
       unreadable++;

@@ -1,0 +1,64 @@
+/**
+ * What `check` prints and writes about the county's 审核规则: one sentence per file with passed / failed / not
+ * evaluable, each rule under `--explain`, the outcomes and each finding's rule in `--json`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { customRulesLine, formatCustomRules, formatResult, resultJson } from '../../src/cli/check';
+import { check } from '../../src/core/check';
+import type { CountyDefinitions } from '../../src/core/definitions/types';
+import { readXlsx } from '../../src/file';
+
+const ZHOU = path.resolve(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
+
+const definitions: CountyDefinitions = {
+  name: '县定义.xlsx',
+  indicators: [],
+  rules: [
+    ['[持证人数] <= [行政执法人员]', '持证人数不能多于行政执法人员'],
+    ['[化解信访案件] <= [受理信访案件]', ''],
+    ['[工单按期办结数] <= [热线/电子工单]', ''],
+    ['[持证人数] <= [执法人员总数量吧]', ''],
+  ].map(([text, message], i) => ({ at: { file: '县定义.xlsx', sheet: '审核规则', cell: `A${i + 2}`, row: i + 1 }, text, severity: 'error' as const, message })),
+};
+
+async function zhou() {
+  return check(await readXlsx(fs.readFileSync(ZHOU), path.basename(ZHOU)), { definitions });
+}
+
+test('the file block says how many county rules passed, failed, could not be checked or are invalid', async () => {
+  const r = await zhou();
+  expect(customRulesLine(r)).toBe('县级审核规则 4 条（县定义.xlsx）：通过 1 条，不符合 1 条，1 条规则因缺少数据未能检查，1 条无法使用（见错误）。');
+  const text = formatResult(ZHOU, r);
+  expect(text).toContain('行政执法!D5　‘行政执法’表 D5：持证人数不能多于行政执法人员（');
+  expect(text).toContain('审核规则!A5　县定义.xlsx ‘审核规则’表 A5的审核规则“[持证人数] <= [执法人员总数量吧]”无法使用：第11个字符处');
+  expect(text).toContain('  县级审核规则 4 条');
+});
+
+test('--explain lists each rule with where it is written and its outcome', async () => {
+  const r = await zhou();
+  expect(formatCustomRules(r)!.split('\n')).toEqual([
+    '  县级审核规则：',
+    '    审核规则!A2　[持证人数] <= [行政执法人员]　不符合（1 处不符合，共检查 1 处）',
+    '    审核规则!A3　[化解信访案件] <= [受理信访案件]　通过（检查 1 处）',
+    '    审核规则!A4　[工单按期办结数] <= [热线/电子工单]　未能检查（缺少“工单按期办结数”的数字）',
+    expect.stringMatching(/^ {4}审核规则!A5　\[持证人数\] <= \[执法人员总数量吧\]　无法使用：第11个字符处的“\[执法人员总数量吧\]”不是指标目录中的指标/),
+  ]);
+});
+
+test('--json carries every rule\'s outcome and the rule behind each finding', async () => {
+  const r = await zhou();
+  const doc = JSON.parse(JSON.stringify(resultJson(ZHOU, r)));
+  expect(doc.customRules.counts).toEqual({ passed: 1, failed: 1, undetermined: 0, 'not-evaluable': 1, invalid: 1 });
+  expect(doc.customRules.rules.map((x: { status: string }) => x.status)).toEqual(['failed', 'passed', 'not-evaluable', 'invalid']);
+  const custom = doc.findings.filter((f: { rule: string }) => f.rule === 'custom');
+  expect(custom).toHaveLength(1);
+  expect(custom[0]).toMatchObject({ sheet: '行政执法', cell: 'D5', ruleAt: { file: '县定义.xlsx', sheet: '审核规则', cell: 'A2', row: 1 } });
+});
+
+test('without county rules nothing is said about them', async () => {
+  const r = check(await readXlsx(fs.readFileSync(ZHOU), path.basename(ZHOU)));
+  expect(customRulesLine(r)).toBeNull();
+  expect(formatResult(ZHOU, r)).not.toContain('县级审核规则');
+  expect(resultJson(ZHOU, r)).not.toHaveProperty('customRules');
+});
