@@ -194,7 +194,10 @@ interface Bound {
   val: Val;
   /** Cells the figure stands on (its own, or a computed rate's numerator and denominator). */
   cells: Observation[];
+  /** Where and what, for the figures appended to a message: `‘行政执法’表 D5的“持证人数”14人`. */
   shown: string;
+  /** The figure alone, for a `{指标}` placeholder of the 说明: `14人`, `93.8%`. */
+  figure: string;
   approx: boolean;
 }
 
@@ -273,7 +276,7 @@ function fillExplanation(text: string, rule: CompiledRule, figure: (name: string
   return text.replace(FILL, (whole, name: string) => {
     const hit = rule.refs.find((r) => r.name === name || normalizeLabel(r.name) === normalizeLabel(name));
     const b = hit ? figure(hit.name) : undefined;
-    return b ? b.shown : whole;
+    return b ? b.figure : whole;
   });
 }
 
@@ -341,7 +344,7 @@ function bind(ctx: RuleContext, group: ObsGroup, id: string, sheet: string | und
   const o = figures.find((x) => x.sheet === sheet) ?? figures[0];
   if (o) {
     const val = valOf(o);
-    if (val) return { id, val, cells: [o], shown: `${whereObs(o)}的“${def?.name ?? o.label}”${showObs(o, def)}`, approx: isApprox(o) };
+    if (val) return { id, val, cells: [o], shown: `${whereObs(o)}的“${def?.name ?? o.label}”${showObs(o, def)}`, figure: showObs(o, def), approx: isApprox(o) };
   }
   if (def?.kind !== 'rate') return null;
   const key = groupKey(group.list[0]);
@@ -356,6 +359,7 @@ function bind(ctx: RuleContext, group: ObsGroup, id: string, sheet: string | und
     val: { ...q, pct: true },
     cells: [r.numerator, r.denominator],
     shown: `“${def.name}”（未填写，按${whereObs(r.numerator)}和${whereObs(r.denominator)}计算）${r.display}`,
+    figure: r.display,
     approx: r.approx,
   };
 }

@@ -40,6 +40,7 @@ describe('rule grammar: what parses, and how it groups', () => {
     expect(tree('[法治宣传队伍人数] >= [法治宣传队伍] * 3')).toBe('(法治宣传队伍人数 >= (法治宣传队伍 * 3))');
     expect(tree('[持证人数] = [行政执法人员]')).toBe('(持证人数 = 行政执法人员)');
     expect(tree('[调解成功数] / [矛盾纠纷受理数] >= 95%')).toBe('((调解成功数 / 矛盾纠纷受理数) >= 95%)');
+    expect(tree('[持证率] = [持证人数] / [行政执法人员] 且 [持证人数] > 0')).toBe('((持证率 = (持证人数 / 行政执法人员)) 且 (持证人数 > 0))');
   });
 
   it('binds * and / tighter than + and -, and arithmetic tighter than comparison', () => {

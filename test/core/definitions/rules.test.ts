@@ -70,7 +70,7 @@ describe('county rules on one indicator per row', () => {
     );
     const { findings } = check(petitions(13, 15), d);
     expect(findings.map((f) => f.severity)).toEqual(['verify', 'hint']);
-    expect(findings[0].message).toContain('：化解数‘矛盾纠纷化解’表 D5的“信访案件化解数”15件多于受理数‘矛盾纠纷化解’表 D4的“信访案件受理数”13件，请核实（');
+    expect(findings[0].message).toContain('：化解数15件多于受理数13件，请核实（‘矛盾纠纷化解’表 D5的“信访案件化解数”15件，');
     expect(findings[0].message).not.toContain('请核对这些数字');
     // no 说明: the rule itself is said, with the computed side
     expect(findings[1].message).toContain('不符合县级审核规则“[化解信访案件] * 2 <= [受理信访案件]”');
