@@ -1,6 +1,8 @@
 /** extract → explanations → rates → rules → findings, in one call. */
 import { CATALOG } from './catalog';
 import { attachFigures, readExplanations } from './explanations';
+import { countyInForce } from './definitions/apply';
+import type { CountyDefinitions } from './definitions/types';
 import { extract } from './extract';
 import { mergeMappings, readMappings, type LabelMapping, type MappingProblem } from './meaning/mapping';
 import { applyExplanations, countFindings } from './findings';
@@ -10,7 +12,6 @@ import { carriesMarks } from './plan/marks';
 import { templateSheetOf } from './narrative/templates';
 import { isToolSheet } from './toolsheets';
 import type { Catalog, CheckResult, Workbook } from './types';
-import type { CountyDefinitions } from './definitions/types';
 import { evaluateCustomRules } from './definitions/rules';
 
 export interface CheckOptions {
@@ -31,12 +32,17 @@ export interface CheckOptions {
    * are checked, and each finding there says the sheet is hidden.
    */
   skipHidden?: boolean;
-  /** The county's definitions (issue 12): their 审核规则 are checked (`custom`, `rule-invalid`; `customRules` in the result). */
+  /**
+   * The county's definitions (`--catalog`, the pane's 县级指标定义): indicators added to or overriding the catalog,
+   * required ones, and 审核规则 (`custom`, `rule-invalid`; `customRules` in the result). The workbook's own
+   * 指标定义/审核规则 sheets win over rows of the same name.
+   */
   definitions?: CountyDefinitions;
 }
 
 export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
-  const catalog = opts.catalog ?? CATALOG;
+  const county = countyInForce(whole, opts.definitions, opts.catalog ?? CATALOG);
+  const catalog = county?.catalog ?? opts.catalog ?? CATALOG;
   const hiddenSheets = hiddenSheetsOf(whole, opts.skipHidden === true);
   const skipped = new Set(hiddenSheets.filter((h) => !h.checked).map((h) => h.sheet));
   const book: Workbook = skipped.size ? { ...whole, sheets: whole.sheets.filter((s) => !skipped.has(s.name)) } : whole;
@@ -52,8 +58,10 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
     sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, uncalculated: isToolSheet(s) ? undefined : s.uncalculated, origin: s.origin })),
     titles: sheetTitles(book.sheets),
     ignoredTemplateSheet: opts.workbookTemplates ? null : (templateSheetOf(book)?.name ?? null),
-    definitions: opts.definitions,
+    // the definitions in force: the county's with the workbook's own sheets over them
+    definitions: county?.definitions,
     workbookFile: whole.name,
+    county: county && { required: county.required, problems: county.problems },
   });
   const findings = applyExplanations(attachFigures(noteHiddenSheets(runRules(ctx), hiddenSheets), book, extraction.observations), explanations);
   return {
@@ -70,7 +78,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
     counts: countFindings(findings),
     ...(carriesMarks(book, isToolSheet) ? { marked: true } : {}),
     hiddenSheets,
-    ...(opts.definitions ? { customRules: evaluateCustomRules(ctx).summary } : {}),
+    ...(county ? { customRules: evaluateCustomRules(ctx).summary } : {}),
   };
 }
 

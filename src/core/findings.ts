@@ -176,7 +176,7 @@ export function makeFinding(rule: RuleId, f: FindingInput): Finding {
   const out: Finding = {
     id: findingId(rule, f.entity, f.period, f.indicators, extra),
     rule,
-    severity: meta.severity,
+    severity: (f.variant && meta.variantSeverity?.[f.variant]) || meta.severity,
     sheet: f.sheet,
     cell: f.cell,
     refs,

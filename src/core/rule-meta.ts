@@ -18,6 +18,8 @@ export interface RuleMeta {
   template: string;
   /** Alternative wordings for sub-cases of the same rule, keyed by variant. */
   variants?: Record<string, string>;
+  /** A sub-case of another severity than the rule's (missing-required's one `list` hint). */
+  variantSeverity?: Record<string, Severity>;
 }
 
 export const RULES: Record<RuleId, RuleMeta> = {
@@ -127,8 +129,10 @@ export const RULES: Record<RuleId, RuleMeta> = {
     template:
       '{where}的“{name}”没有填写，而这是必填指标。请填写本年度{what}；确实没有的请填{fill}，空白不等于0。',
     variants: {
-      none: '{where}：工作簿中没有找到必填指标“{name}”（属“{section}”部分）。请在指标表中补充这一行并填写本年度{what}；确实没有的请填{fill}。',
+      none: '{where}：工作簿中没有找到县里规定必填的指标“{name}”（属“{section}”部分，见{source}）。请在这一部分补充这一行并填写本年度{what}；确实没有的请填{fill}。',
+      list: '{where}：工作簿中没有找到目录中的{count}个常用指标：{names}。如本年度有这些工作，请在指标表中补充；没有的可不填。',
     },
+    variantSeverity: { list: 'hint' },
   },
   'approximate-rate': {
     severity: 'hint',
@@ -158,6 +162,11 @@ export const RULES: Record<RuleId, RuleMeta> = {
     severity: 'hint',
     title: '指标对照无效',
     template: '{source}的对照“{text}”没有生效：{reason}。请改为指标目录中的指标名称，或删除这一行。',
+  },
+  'definition-invalid': {
+    severity: 'hint',
+    title: '指标定义无效',
+    template: '{source}的指标定义或审核规则“{text}”没有生效：{reason}。请在县级指标定义中改正这一行，或删除它。',
   },
   'sheet-unreadable': {
     severity: 'error',

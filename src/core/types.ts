@@ -339,6 +339,7 @@ export type RuleId =
   | 'unknown-indicator'
   | 'ambiguous-label'
   | 'mapping-invalid'
+  | 'definition-invalid'
   | 'sheet-unreadable'
   | 'numbering'
   | 'sheet-truncated'

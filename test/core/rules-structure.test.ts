@@ -176,6 +176,7 @@ describe('rule metadata', () => {
       'sheet-unreadable': 'error',
       'ambiguous-label': 'hint',
       'mapping-invalid': 'hint',
+      'definition-invalid': 'hint',
       'conflicting-values': 'verify',
       'coverage-claim': 'verify',
       'year-mismatch': 'verify',

@@ -51,6 +51,17 @@ export interface CountyDefinitions {
   loadedAt?: string;
   indicators: IndicatorDefinitionRow[];
   rules: RuleDefinitionRow[];
+  /** Rows (or a whole sheet) that could not be read: each a `definition-invalid` finding in every check using them. */
+  problems?: DefinitionProblem[];
+}
+
+/** A definition row (or a whole sheet/file part) that cannot be used, said where it was written. */
+export interface DefinitionProblem {
+  at: DefinitionSource;
+  /** What the row says, for the message. */
+  text: string;
+  /** Why it is not used, one Chinese clause (`类型“数目”不是 数量/金额/比率/是否/文字 之一`). */
+  reason: string;
 }
 
 /**

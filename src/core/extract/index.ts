@@ -9,6 +9,7 @@
 import { CATALOG, indicatorById } from '../catalog';
 import { sectionOfHeading } from '../match';
 import { isToolSheet } from '../toolsheets';
+import { definitionSheetKind } from '../definitions/read';
 import type { Catalog, Extraction, TableInfo, Workbook } from '../types';
 import { findTables, type TableSpec } from './header';
 import { findIdentity, type Identity } from './identity';
@@ -91,6 +92,11 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
       continue;
     }
     if (isTemplateSheet(name)) continue;
+    // the county's 指标定义/审核规则 inside the workbook define the check; they are not the township's figures
+    if (definitionSheetKind(grid)) {
+      out.tables.push({ sheet: name, layout: 'results', headerRow: null, labelCol: null, valueCols: [] });
+      continue;
+    }
     try {
       const view = new SheetView(grid);
       plans.push({ view, tables: findTables(view) });

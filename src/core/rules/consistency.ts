@@ -2,7 +2,9 @@
 import { SECTION_NAMES } from '../catalog';
 import { formatNumber, makeFinding, showObs, whereObs, whereText } from '../findings';
 import { roundHalfUp } from '../rate';
-import type { Finding, IndicatorKind, Observation } from '../types';
+import { a1 } from '../address';
+import { sectionOfHeading } from '../meaning/sections';
+import type { Finding, IndicatorDef, IndicatorKind, Observation, SectionId } from '../types';
 import type { RuleContext } from './context';
 import { disjoint, entityKey, groupBy, groupKey, interval, num } from './util';
 
@@ -278,9 +280,14 @@ function fillWords(kind: IndicatorKind): { what: string; fill: string } {
 }
 
 /**
- * A required indicator with no figure for the report year. Points at the blank cell when the sheet has a
- * row for it, else at A1 of the first data sheet. Summary rows (townships) are checked only where the
- * summary has a cell for the indicator; an indicator present only for another year is `year-mismatch`.
+ * A required indicator with no figure for the report year. Points at the blank cell when the sheet has a row for
+ * it (待核实). A workbook that lists no row at all for some required indicators:
+ *  - those the county's definitions mark 必填 are each a 待核实, placed where the row belongs: the heading row of its
+ *    section when the workbook has one, else a sheet named for the section, else A1 of the first data sheet;
+ *  - the rest (the built-in catalog's required ones) are ONE hint listing them — a workbook not made from the
+ *    county's template is not wrong for keeping other rows.
+ * Summary rows (townships) are checked only where the summary has a cell for the indicator; an indicator present
+ * only for another year is `year-mismatch`.
  */
 export function missingRequired(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -293,6 +300,7 @@ export function missingRequired(ctx: RuleContext): Finding[] {
     .filter((l) => !l[0].isTotal)
     .map((l) => ({ own: l[0].entity == null, list: l }));
   if (!hasOwn && !hasEntities) groups.push({ own: true, list: [] });
+  const unlisted: IndicatorDef[] = [];
   for (const { own, list } of groups) {
     const byIndicator = groupBy(list, (o) => o.indicator);
     for (const def of required) {
@@ -310,22 +318,61 @@ export function missingRequired(ctx: RuleContext): Finding[] {
             vars: { where: whereObs(blank), name: def.name, ...fillWords(def.kind) },
           }),
         );
-      } else if (own) {
-        // A workbook without any sheet has no cell to point at: the finding is about the whole workbook.
-        const sheet = firstDataSheet(ctx);
+      } else if (own && ctx.county?.required.has(def.id)) {
+        const at = ctx.county.required.get(def.id)!;
+        const place = sectionPlace(ctx, def.section);
         out.push(
           makeFinding('missing-required', {
-            sheet,
-            cell: sheet ? 'A1' : '',
+            sheet: place.sheet,
+            cell: place.cell,
             indicators: [def.id],
             entity: null,
             period: 'current',
             variant: 'none',
-            vars: { where: sheet ? whereText(sheet, 'A1') : '本工作簿', name: def.name, section: SECTION_NAMES[def.section], ...fillWords(def.kind) },
+            vars: {
+              // a workbook without any sheet has no cell to point at: the finding is about the whole workbook
+              where: place.sheet ? whereText(place.sheet, place.cell) : '本工作簿',
+              name: def.name,
+              section: SECTION_NAMES[def.section],
+              source: `县级指标定义“${at.file}”${at.cell ? `的${at.sheet}!${at.cell}` : at.sheet ? `的${at.sheet}` : ''}`,
+              ...fillWords(def.kind),
+            },
           }),
         );
-      }
+      } else if (own) unlisted.push(def);
     }
   }
+  if (unlisted.length) {
+    const sheet = firstDataSheet(ctx);
+    out.push(
+      makeFinding('missing-required', {
+        sheet,
+        cell: sheet ? 'A1' : '',
+        indicators: unlisted.map((d) => d.id),
+        entity: null,
+        period: 'current',
+        variant: 'list',
+        key: 'list',
+        vars: { where: sheet ? whereText(sheet, 'A1') : '本工作簿', count: String(unlisted.length), names: unlisted.map((d) => `“${d.name}”`).join('、') },
+      }),
+    );
+  }
   return out;
+}
+
+/** Where a section's missing row belongs: its heading row in an indicator table, a sheet named for it, or the first data sheet. */
+function sectionPlace(ctx: RuleContext, section: SectionId): { sheet: string; cell: string } {
+  const data = new Set(ctx.extraction.tables.filter((x) => DATA_LAYOUTS.has(x.layout)).map((x) => x.sheet));
+  const heading = (ctx.extraction.headings ?? []).find((h) => data.has(h.sheet) && sectionOfHeading(h.text) === section);
+  if (heading) return { sheet: heading.sheet, cell: heading.cell };
+  const named = ctx.sheetOrder.find((s) => data.has(s) && sectionOfHeading(s) === section);
+  if (named) return { sheet: named, cell: firstCell(ctx, named) };
+  const sheet = firstDataSheet(ctx);
+  return { sheet, cell: sheet ? firstCell(ctx, sheet) : '' };
+}
+
+/** The sheet's first cell (where its grid starts). */
+function firstCell(ctx: RuleContext, sheet: string): string {
+  const o = ctx.sheets.find((s) => s.name === sheet)?.origin;
+  return o ? a1(o.row, o.col) : 'A1';
 }

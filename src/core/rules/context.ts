@@ -3,7 +3,7 @@ import { a1 } from '../address';
 import { CATALOG, indicatorById } from '../catalog';
 import { isToolSheet } from '../toolsheets';
 import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation } from '../types';
-import type { CountyDefinitions } from '../definitions/types';
+import type { CountyDefinitions, DefinitionProblem, DefinitionSource } from '../definitions/types';
 import { computeRates } from './rates';
 import { groupObservations, sortObservations, type ObsGroup } from './util';
 
@@ -39,6 +39,15 @@ export interface RuleContext {
   definitions?: CountyDefinitions;
   /** The checked workbook's file name: a rule written in it is named without the file. */
   workbookFile?: string;
+  /** The county's definitions in force (issue 12): null without any. */
+  county: CountyInForce | null;
+}
+
+/** What the rules need of the county's definitions: the indicators it marks 必填, and its rows that did not apply. */
+export interface CountyInForce {
+  required: Map<string, DefinitionSource>;
+  /** `inWorkbook`: the row is on the checked workbook's own 指标定义/审核规则 sheet (the finding points at its cell). */
+  problems: (DefinitionProblem & { inWorkbook?: boolean })[];
 }
 
 export interface ContextOptions {
@@ -51,6 +60,7 @@ export interface ContextOptions {
   ignoredTemplateSheet?: string | null;
   definitions?: CountyDefinitions;
   workbookFile?: string;
+  county?: CountyInForce | null;
 }
 
 
@@ -81,6 +91,7 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
     titles: opts.titles ?? [],
     ignoredTemplateSheet: opts.ignoredTemplateSheet ?? null,
     ...(opts.definitions ? { definitions: opts.definitions, workbookFile: opts.workbookFile ?? '' } : {}),
+    county: opts.county ?? null,
   };
 }
 

@@ -25,6 +25,7 @@ import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, sumMismatch } from './relations';
 import { ambiguousLabel, mappingInvalid, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
 import { evaluateCustomRules } from '../definitions/rules';
+import { definitionInvalid } from './definitions';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
@@ -48,6 +49,7 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
   'unknown-indicator': unknownIndicator,
   'ambiguous-label': ambiguousLabel,
   'mapping-invalid': mappingInvalid,
+  'definition-invalid': definitionInvalid,
   'sheet-unreadable': sheetUnreadable,
   numbering,
   'sheet-truncated': sheetTruncated,
@@ -78,7 +80,7 @@ export { RULES, RULE_IDS, SEVERITY_NAMES, SEVERITY_ORDER } from './meta';
 export type { RuleMeta } from './meta';
 export { computeRates } from './rates';
 export { ruleContext, sheetTitles } from './context';
-export type { RuleContext, ContextOptions, SheetTitle } from './context';
+export type { RuleContext, ContextOptions, SheetTitle, CountyInForce } from './context';
 export { rateVerdict } from './relations';
 export { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, sumMismatch } from './relations';
 export { conflictingValues } from './consistency';
