@@ -240,8 +240,8 @@ export function formatCustomRules(r: CheckResult): string | null {
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['mapping', 'since'], ['json', 'help', 'skip-hidden', 'explain']);
-  const checkOpts = sharedCheckOptions(args, io.cwd);
+  const args = parseArgs(argv, ['mapping', 'since', 'catalog'], ['json', 'help', 'skip-hidden', 'explain']);
+  const checkOpts = await sharedCheckOptions(args, io.cwd);
   const since = args.options.since;
   const explain = args.flags.has('explain');
   if (!args.positionals.length) throw new UsageError('请指定要检查的工作簿，例如：indicator-desk check 周营镇.xlsx');

@@ -8,6 +8,9 @@ import { UsageError, type ParsedArgs } from './args';
 import type { CheckResult, Workbook } from '../core/types';
 import { readWorkbook } from '../file/workbook';
 import { isFileReadError } from '../file/errors';
+import { readDefinitionsFile } from '../file/definitions';
+import { DefinitionFileError } from '../core/definitions/read';
+import { catalogWithDefinitions } from '../core/definitions/catalog';
 
 export class CliFileError extends Error {
   constructor(
@@ -44,13 +47,33 @@ export interface Loaded {
 }
 
 /**
- * The check options every command shares: `--skip-hidden`, and `--mapping 对照.json` (labels placed by the county
+ * The check options every command shares: `--skip-hidden`, `--catalog 县定义.xlsx|.json|.yaml` (the county's
+ * definitions: a file that cannot be read is a usage error naming it, exit 2), and `--mapping 对照.json` (labels placed by the county
  * or the user: `{ "原标签": "指标" }` or `[{ "原标签", "指标", "工作表" }]`). A mapping file that cannot be read is a
  * usage error naming it; its entries that name no indicator become `mapping-invalid` hints in every file.
  */
-export function sharedCheckOptions(args: ParsedArgs, cwd: string): CheckOptions {
+export async function sharedCheckOptions(args: ParsedArgs, cwd: string): Promise<CheckOptions> {
   const opts: CheckOptions = {};
   if (args.flags.has('skip-hidden')) opts.skipHidden = true;
+  // `--catalog 县定义.xlsx|.json|.yaml`: the county's definitions, read once and applied to every file
+  const defsFile = args.options.catalog;
+  let catalog = CATALOG;
+  if (defsFile) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(path.resolve(cwd, defsFile));
+    } catch (e) {
+      throw new UsageError(`无法读取县级指标定义文件“${defsFile}”（${errnoCode(e) ?? '读取失败'}），请检查路径。`);
+    }
+    try {
+      opts.definitions = await readDefinitionsFile(bytes, path.basename(defsFile));
+    } catch (e) {
+      if (e instanceof DefinitionFileError) throw new UsageError(e.message);
+      throw e;
+    }
+    // a --mapping entry may name one of the county's indicators
+    catalog = catalogWithDefinitions(opts.definitions).catalog;
+  }
   const file = args.options.mapping;
   if (file) {
     let text: string;
@@ -59,7 +82,7 @@ export function sharedCheckOptions(args: ParsedArgs, cwd: string): CheckOptions 
     } catch (e) {
       throw new UsageError(`无法读取指标对照文件“${file}”（${errnoCode(e) ?? '读取失败'}），请检查路径。`);
     }
-    const parsed = parseMappingJson(text, path.basename(file), CATALOG);
+    const parsed = parseMappingJson(text, path.basename(file), catalog);
     opts.mappings = parsed.mappings;
     if (parsed.problems.length) opts.mappingProblems = parsed.problems;
   }

@@ -9,12 +9,15 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
 (Indicator Desk: checks township rule-of-law indicator workbooks, writes results and the report)
 
 用法 Usage:
-  indicator-desk check <工作簿.xlsx>... [--json] [--skip-hidden] [--mapping 对照.json] [--explain] [--since 上次.xlsx]
+  indicator-desk check <工作簿.xlsx>... [--json] [--skip-hidden] [--catalog 县定义.xlsx] [--mapping 对照.json] [--explain]
+                       [--since 上次.xlsx]
       检查一个或多个工作簿，按文件和级别（错误 / 待核实 / 提示）列出问题及其单元格。
       (check workbooks; findings grouped by file and severity: error / verify / hint)
       --json     只输出一个 JSON 文档（observations、findings、rates，比率以百分数表示）
                  (print exactly one JSON document; rates in percent)
       --skip-hidden  不检查隐藏和深度隐藏的工作表（默认一并检查，问题注明“隐藏”）
+      --catalog  县级指标定义：含“指标定义”“审核规则”表的工作簿，或同样内容的 JSON / YAML；读一次，用于每个文件
+                 （工作簿中自带的这两张表优先）(the county's definitions, read once for every file; the workbook's own win)
       --mapping  指标对照（JSON：{"原标签": "指标"}），与工作簿中的“指标对照”表一样先于自动识别生效
                  (label → indicator placements; the workbook's 指标对照 sheet wins)
       --explain  列出每个标签是怎样识别为指标的 (show how each label was read)
@@ -23,7 +26,7 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
                  (leave hidden and very hidden sheets out; by default they are checked and marked)
 
   indicator-desk report <工作簿.xlsx> [--out 结果.xlsx] [--docx 报告.docx] [--templates 模板.json] [--marks]
-                       [--use-workbook-templates] [--skip-hidden] [--mapping 对照.json]
+                       [--use-workbook-templates] [--skip-hidden] [--catalog 县定义.xlsx] [--mapping 对照.json]
                        [--notice 整改通知.docx] [--since 上次.xlsx]
       写出工作簿副本（增加 审核结果、计算结果、报告文稿 三个工作表）和 Word 报告文稿；原工作簿不作改动。
       (write a copy with the result sheets, and the report as .docx; the source is never modified)
@@ -40,7 +43,8 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
                    未关闭的问题、单元格和应如何改正或说明 (also write the notice to the township)
       --since      与上次报送比较，整改通知写明已改正、新出现、仍未改正各几处
 
-  indicator-desk merge <工作簿.xlsx>... --out 汇总.xlsx [--unit 单位名称] [--mapping 对照.json] [--skip-hidden]
+  indicator-desk merge <工作簿.xlsx>... --out 汇总.xlsx [--unit 单位名称] [--catalog 县定义.xlsx] [--mapping 对照.json]
+                       [--skip-hidden]
       每个乡镇一行、每个指标一列，重算比率，统计各乡镇问题数，末行合计。
       (one row per township, one column per indicator, recomputed rates, finding counts, a 合计 row)
 

@@ -11,7 +11,7 @@ import { CATALOG, rateRelation } from '../core/catalog';
 import { formatFigure } from '../core/format';
 import { ratePercent, roundHalfUp } from '../core/rate';
 import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
-import type { CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
+import type { Catalog, CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { openErrors } from './check';
 import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
@@ -26,6 +26,8 @@ export interface SummaryRow {
   values: Map<string, Value>;
   notes: string[];
   counts: { error: number; verify: number; hint: number };
+  /** The catalog the township was checked with (the county's definitions add indicators, and so columns). */
+  catalog?: Catalog;
 }
 
 function ownCurrent(o: Observation, year: number | null): boolean {
@@ -53,7 +55,7 @@ export function summaryRow(file: string, r: CheckResult): SummaryRow {
       if (typeof part.value === 'number' && obsById.get(part.indicator) !== part) obsById.set(part.indicator, part);
     }
   }
-  for (const d of CATALOG.indicators) {
+  for (const d of (r.catalog ?? CATALOG).indicators) {
     if (d.kind === 'rate') {
       const computed = ownRates.find((x) => x.indicator === d.id);
       if (computed && computed.value != null) {
@@ -75,7 +77,7 @@ export function summaryRow(file: string, r: CheckResult): SummaryRow {
     if (o.approx) notes.push(`${d.name}原报“${o.raw || formatFigure(o)}”`);
   }
   const openOf = (sev: 'verify' | 'hint') => r.findings.filter((f) => f.severity === sev && f.status === 'open').length;
-  return { unit, year: r.year, values, notes, counts: { error: openErrors(r), verify: openOf('verify'), hint: openOf('hint') } };
+  return { unit, year: r.year, values, notes, counts: { error: openErrors(r), verify: openOf('verify'), hint: openOf('hint') }, ...(r.catalog && r.catalog !== CATALOG ? { catalog: r.catalog } : {}) };
 }
 
 function header(d: IndicatorDef): string {
@@ -132,7 +134,10 @@ const CELL_STYLE: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 11 },
 
 /** Write the summary workbook with the streaming writer. */
 export async function writeSummary(target: string, rows: SummaryRow[], unitName: string): Promise<void> {
-  const present = CATALOG.indicators.filter((d) => rows.some((r) => r.values.has(d.id)));
+  // every indicator some township has, as its own check knew it (the county's definitions first, then the built-in)
+  const known = new Map<string, IndicatorDef>();
+  for (const c of [...rows.map((r) => r.catalog), CATALOG]) for (const d of c?.indicators ?? []) if (!known.has(d.id)) known.set(d.id, d);
+  const present = [...known.values()].filter((d) => rows.some((r) => r.values.has(d.id)));
   const year = majorityYear(rows);
   const yearText = year != null ? `${year}年度` : '';
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: true });
@@ -255,8 +260,8 @@ export async function mergeFiles(
 }
 
 export async function runMerge(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'unit', 'mapping'], ['help', 'skip-hidden']);
-  const check = sharedCheckOptions(args, io.cwd);
+  const args = parseArgs(argv, ['out', 'unit', 'mapping', 'catalog'], ['help', 'skip-hidden']);
+  const check = await sharedCheckOptions(args, io.cwd);
   if (!args.positionals.length) throw new UsageError('请指定要汇总的工作簿，例如：indicator-desk merge 乡镇表/*.xlsx --out 汇总.xlsx');
   if (!args.options.out) throw new UsageError('merge 命令需要用 --out 指定汇总表的文件名，例如：--out 汇总.xlsx');
   const target = path.resolve(io.cwd, args.options.out);

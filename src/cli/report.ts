@@ -43,8 +43,8 @@ function cnDate(d: Date): string {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
-  const checkOpts = sharedCheckOptions(args, io.cwd);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
+  const checkOpts = await sharedCheckOptions(args, io.cwd);
   // a 报告模板 sheet inside the workbook is the township's, not the county's: applied only when asked
   const workbookTemplates = args.flags.has('use-workbook-templates');
   if (args.positionals.length !== 1) {

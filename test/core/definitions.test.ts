@@ -9,6 +9,7 @@ import { check, checkMany } from '../../src/core/check';
 import { catalogWithDefinitions, countyIndicatorId } from '../../src/core/definitions/catalog';
 import { definitionsFromData, parseDefinitionsJson, readDefinitionSheets } from '../../src/core/definitions/read';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
+import { parseYamlSubset } from '../../src/core/definitions/yaml';
 import type { Cell, Grid, Workbook } from '../../src/core/types';
 
 const identity: Grid = {
@@ -337,5 +338,39 @@ describe('missing-required', () => {
       const f = figures(township([['行政执法人员', '人', null]]), defs).of('missing-required');
       expect(f.filter((x) => x.indicators.includes('enforcement_officers')).map((x) => [x.severity, x.cell])).toEqual([['verify', 'D3']]);
     }
+  });
+});
+
+describe('the YAML subset', () => {
+  it('reads what a statistician writes: nested lists of mappings, flow lists, quotes, comments', () => {
+    const text = [
+      '---',
+      '# 县定义',
+      '指标定义:',
+      '- 指标名称: 信访案件回访数   # 县里新增',
+      '  别名: [回访信访案件, "信访, 回访"]',
+      "  单位: '件'",
+      '  下限: 0',
+      '审核规则:',
+      '  - 规则: "[化解信访案件] <= [受理信访案件]"',
+      '    级别: 错误',
+      '    说明: "化解数 # 不能大于受理数"',
+    ].join('\n');
+    expect(parseYamlSubset(text, 'x.yaml')).toEqual({
+      指标定义: [{ 指标名称: '信访案件回访数', 别名: ['回访信访案件', '信访, 回访'], 单位: '件', 下限: '0' }],
+      审核规则: [{ 规则: '[化解信访案件] <= [受理信访案件]', 级别: '错误', 说明: '化解数 # 不能大于受理数' }],
+    });
+  });
+
+  it('refuses what it does not support, with the line', () => {
+    const bad: [string, RegExp][] = [
+      ['审核规则:\n  - 规则: [化解信访案件] <= [受理信访案件]', /第2行以“\[”开头的值被当作列表/],
+      ['指标定义:\n  - 指标名称: &a 信访', /第2行用了本工具不支持的 YAML 写法/],
+      ['指标定义:\n\t- 指标名称: 信访', /第2行用制表符缩进/],
+      ['指标定义:\n  - 指标名称: 信访\n   单位: 件', /第3行的缩进/],
+      ['指标定义:\n  说明: |\n    多行', /第2行用了本工具不支持的 YAML 写法/],
+      ['a: 1\na: 2', /第2行的键“a”重复/],
+    ];
+    for (const [text, re] of bad) expect(() => parseYamlSubset(text, '县定义.yaml')).toThrow(re);
   });
 });

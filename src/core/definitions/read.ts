@@ -227,7 +227,12 @@ function indicatorRow(
 
 /** One 审核规则 row: the expression as written (the rule compiler parses it), its severity and 说明. */
 function ruleRow(row: DefinitionSource, fields: Map<RuleField, FieldValue>, problems: DefinitionProblem[]): RuleDefinitionRow | null {
-  const text = asText(fields.get('text')?.value);
+  const raw = fields.get('text')?.value;
+  if (Array.isArray(raw) || (raw !== null && typeof raw === 'object')) {
+    problems.push({ at: fields.get('text')!.at, text: asText(raw), reason: '规则应为一段文字，如 [化解信访案件] <= [受理信访案件]' });
+    return null;
+  }
+  const text = asText(raw);
   const sev = asText(fields.get('severity')?.value);
   const message = asText(fields.get('message')?.value);
   const said = [text, sev, message].filter(Boolean).join(' | ');
