@@ -17,10 +17,12 @@ export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_SHORT_NAMES;
 export const HIDDEN_TAG: Record<NonNullable<Finding['hidden']>, string> = { hidden: '（隐藏）', veryHidden: '（深度隐藏）' };
 
 /** `Sheet!D6` (`草稿!D4（隐藏）` on a hidden sheet), or a sentence when the finding is about the whole workbook/sheet. */
-export function where(f: Pick<Finding, 'sheet' | 'cell' | 'hidden'>): string {
+export function where(f: Pick<Finding, 'sheet' | 'cell' | 'hidden' | 'ruleAt'>): string {
   const tag = f.hidden ? HIDDEN_TAG[f.hidden] : '';
   if (f.sheet && f.cell) return ref(f.sheet, f.cell) + tag;
   if (f.sheet) return sheetText(f.sheet) + tag;
+  // a county rule from its own definitions file: where it is written there (`县定义.xlsx 审核规则!A5`)
+  if (f.ruleAt) return `${f.ruleAt.file} ${f.ruleAt.cell != null ? ref(f.ruleAt.sheet, f.ruleAt.cell) : f.ruleAt.sheet}`.trim();
   return '整个工作簿';
 }
 

@@ -31,7 +31,7 @@ test('the file block says how many county rules passed, failed, could not be che
   expect(customRulesLine(r)).toBe('县级审核规则 4 条（县定义.xlsx）：通过 1 条，不符合 1 条，1 条规则因缺少数据未能检查，1 条无法使用（见错误）。');
   const text = formatResult(ZHOU, r);
   expect(text).toContain('行政执法!D5　‘行政执法’表 D5：持证人数不能多于行政执法人员（');
-  expect(text).toContain('审核规则!A5　县定义.xlsx ‘审核规则’表 A5的审核规则“[持证人数] <= [执法人员总数量吧]”无法使用：第11个字符处');
+  expect(text).toContain('    县定义.xlsx 审核规则!A5　县定义.xlsx ‘审核规则’表 A5的审核规则“[持证人数] <= [执法人员总数量吧]”无法使用：第11个字符处');
   expect(text).toContain('  县级审核规则 4 条');
 });
 

@@ -320,10 +320,16 @@ function evaluate(ctx: RuleContext): Evaluation {
   return result;
 }
 
+/**
+ * A rule that cannot be used, at its own cell when it is written in the checked workbook. A rule from a separate
+ * definitions file (or JSON) is no cell of this workbook: the finding concerns the whole check (no sheet, no
+ * refs, no mark), its message and `ruleAt` say where the rule is.
+ */
 function invalidFinding(row: RuleDefinitionRow, problem: string, file: string): Finding {
+  const here = row.at.cell != null && (!row.at.file || row.at.file === file);
   const f = makeFinding('rule-invalid', {
-    sheet: row.at.cell == null ? '' : row.at.sheet,
-    cell: row.at.cell ?? '',
+    sheet: here ? row.at.sheet : '',
+    cell: here ? row.at.cell! : '',
     indicators: [],
     entity: null,
     period: null,
@@ -331,7 +337,7 @@ function invalidFinding(row: RuleDefinitionRow, problem: string, file: string): 
     byCell: false,
     vars: { source: ruleSourceText(row.at, file), rule: row.text.trim(), problem },
   });
-  f.refs = row.at.cell == null ? [] : [ref(row.at.sheet, row.at.cell)];
+  f.refs = here ? [ref(row.at.sheet, row.at.cell!)] : [];
   f.ruleAt = row.at;
   return f;
 }

@@ -243,7 +243,8 @@ describe('rule-invalid', () => {
     const { findings, summary } = check(petitions(13, 15), defs('[化解信访案件 <= [受理信访案件]', '[化解信访案件] <= [受理信访案件]'));
     const invalid = ofRule(findings, 'rule-invalid');
     expect(invalid).toHaveLength(1);
-    expect(invalid[0]).toMatchObject({ severity: 'error', sheet: '审核规则', cell: 'A2', refs: ['审核规则!A2'], ruleAt: { file: FILE, row: 1 } });
+    // the rule is in the county's file, not in this workbook: no cell here to point at or mark, ruleAt says where
+    expect(invalid[0]).toMatchObject({ severity: 'error', sheet: '', cell: '', refs: [], ruleAt: { file: FILE, sheet: '审核规则', cell: 'A2', row: 1 } });
     expect(invalid[0].message).toBe(
       '县定义.xlsx ‘审核规则’表 A2的审核规则“[化解信访案件 <= [受理信访案件]”无法使用：第12个字符处缺少“]”（第1个字符处的“[”没有配对）。请改正这条规则，其他规则照常审核。',
     );
@@ -254,6 +255,7 @@ describe('rule-invalid', () => {
   it('a rule written in the checked workbook is named without the file; a JSON rule by its path', () => {
     const inBook: CountyDefinitions = { name: '周营镇.xlsx', indicators: [], rules: [{ at: { file: '周营镇.xlsx', sheet: '审核规则', cell: 'B3', row: 2 }, text: '[甲] >', severity: 'error', message: '' }] };
     const [a] = check([], inBook).findings;
+    expect(a).toMatchObject({ sheet: '审核规则', cell: 'B3', refs: ['审核规则!B3'] });
     expect(a.message).toMatch(/^‘审核规则’表 B3的审核规则“\[甲\] >”无法使用：第6个字符处（规则末尾）缺少数字或指标。/);
     const json: CountyDefinitions = { name: '县定义.json', indicators: [], rules: [{ at: { file: '县定义.json', sheet: 'rules[3]', cell: null, row: 3 }, text: '', severity: 'error', message: '' }] };
     const [b] = check([], json).findings;
