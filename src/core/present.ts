@@ -76,7 +76,8 @@ function figuresOf(f: Finding, ctx: LineContext): string {
   switch (f.rule) {
     case 'rate-mismatch':
       // no expected rate: the counts are over 100 % or flagged themselves (rules/relations.ts)
-      return expected != null ? `${actual ?? '—'} → ${expected}` : `${actual ?? '—'} → 先核对分子、分母`;
+      if (expected != null) return `${actual ?? '—'} → ${expected}`;
+      return f.expected === null && actual != null ? `${actual} → 先核对分子、分母` : (actual ?? '');
     case 'coverage-claim':
     case 'sum-mismatch':
     case 'approximate-rate':

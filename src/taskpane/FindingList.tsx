@@ -14,6 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { ref } from '../core/address';
 import { outputText } from '../core/output';
+import { findingLine, type LineContext } from '../core/present';
+import { severityRank } from '../core/severity';
 import type { Finding } from '../core/types';
 import { useStrings, type Strings } from './i18n';
 
@@ -84,6 +86,32 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
   count: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  line: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
+  mark: { flexShrink: 0 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  sheetTag: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  detail: {
+    margin: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    '& p': { margin: `0 0 ${tokens.spacingVerticalXXS}` },
+  },
+  bar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  position: { minWidth: '4.5em', textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
+  groupBy: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginInlineStart: 'auto', fontSize: tokens.fontSizeBase200 },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   hint: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -170,6 +198,10 @@ interface FindingItemProps {
   readings?: Reading[];
   indicators?: { id: string; name: string }[];
   onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean>;
+  /** What the one-line headline is built with (the check's catalog and observations). */
+  lineContext?: LineContext;
+  /** The list groups by sheet: the sheet is the group's title, not repeated on the line. */
+  bySheet?: boolean;
 }
 
 /** An unknown or ambiguous label: the indicators it may be, one click each (kept in 指标对照 by the pane). */
@@ -249,12 +281,15 @@ function Relabel({ reading, indicators, busy, onRelabel }: { reading: Reading; i
   );
 }
 
-function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace, readings, indicators, onRelabel }: FindingItemProps) {
+function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace, readings, indicators, onRelabel, lineContext, bySheet }: FindingItemProps) {
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
   const where = ref(finding.sheet, finding.cell) + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
   const canExplain = finding.severity === 'verify';
+  const line = React.useMemo(() => findingLine(finding, lineContext), [finding, lineContext]);
+  const detailId = `${itemKey}-detail`;
+  const sheetTag = (!bySheet && finding.sheet ? finding.sheet : '') + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
   return (
     <li
       className={styles.item}
@@ -274,12 +309,34 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
         data-sheet={finding.sheet}
         data-cell={finding.cell}
         aria-current={current ? 'true' : undefined}
+        aria-expanded={current}
+        aria-controls={current ? detailId : undefined}
         // a native button: Enter and Space click it, once, in every browser and webview
         onClick={() => onSelect(finding)}
       >
-        {outputText(finding.message)}
-        <span className={styles.where}>{where}</span>
+        {/* one line from the finding's own fields; the sentence, its cells and readings open under it */}
+        <span className={styles.line} data-testid="finding-line" lang="zh-CN">
+          <span className={styles.mark} aria-hidden="true">
+            {line.mark}
+          </span>
+          <span className={styles.srOnly}>{line.severity}</span>
+          {line.cell ? <span className={styles.cell}>{line.cell}</span> : null}
+          <span>{outputText([line.subject, line.figures].filter(Boolean).join(' '))}</span>
+          {sheetTag ? <span className={styles.sheetTag}>{outputText(sheetTag)}</span> : null}
+        </span>
       </button>
+      {current ? (
+        <div className={styles.detail} id={detailId} data-testid="finding-detail">
+          <p lang="zh-CN" data-testid="finding-message">
+            {outputText(finding.message)}
+          </p>
+          <p className={styles.where} data-testid="finding-cells">
+            {s.cellsInvolved('')}
+            <span lang="zh-CN">{outputText((finding.refs.length ? finding.refs : finding.sheet ? [where] : [s.wholeWorkbook]).join('、'))}</span>
+          </p>
+          {readings?.length ? <Readings readings={readings} indicators={indicators ?? []} busy={busy} onRelabel={onRelabel} /> : null}
+        </div>
+      ) : null}
       {finding.status === 'explained' && finding.explanation ? (
         <p className={styles.explanation} data-testid="finding-explanation">
           {s.explanationOf(finding.explanation)}
@@ -288,7 +345,6 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
       {onPlace && finding.label && (finding.candidates?.length ?? 0) > 0 && (finding.rule === 'unknown-indicator' || finding.rule === 'ambiguous-label') ? (
         <PlaceChoice finding={finding} where={where} busy={busy} onPlace={onPlace} />
       ) : null}
-      {readings?.length ? <Readings readings={readings} indicators={indicators ?? []} busy={busy} onRelabel={onRelabel} /> : null}
       {canExplain && !editing ? (
         <div className={styles.row}>
           <Button
@@ -475,6 +531,45 @@ function GroupList({ items, label, keep, renderItem }: GroupListProps) {
   );
 }
 
+export type Grouping = 'severity' | 'sheet';
+
+/** The group a finding is counted in (the summary's counts, which act as filters). */
+export function groupOf(f: Finding): Group {
+  return f.status === 'explained' ? 'explained' : f.severity;
+}
+
+interface Section {
+  key: string;
+  title: string;
+  testId: string;
+  items: { f: Finding; key: string; group: Group }[];
+}
+
+/**
+ * The sections the list shows: by severity (错误, 待核实, 提示, 已说明) or by sheet (in the order the sheets first
+ * appear, gravest first inside each), only the `filter` group when one is chosen.
+ */
+export function sectionsOf(findings: Finding[], grouping: Grouping, filter: Group | null, s: Strings): Section[] {
+  const keyed = withKeys(findings).map(({ f, key }) => ({ f, key, group: groupOf(f) }));
+  const shown = filter ? keyed.filter((x) => x.group === filter) : keyed;
+  if (grouping === 'severity') {
+    return GROUP_ORDER.map((g) => ({ key: g, title: groupTitle(g, s), testId: `group-${g}`, items: shown.filter((x) => x.group === g) })).filter((sec) => sec.items.length > 0);
+  }
+  const bySheet = new Map<string, Section['items']>();
+  for (const x of shown) {
+    const list = bySheet.get(x.f.sheet) ?? [];
+    list.push(x);
+    bySheet.set(x.f.sheet, list);
+  }
+  const rank = (g: Group) => (g === 'explained' ? 3 : severityRank(g));
+  return [...bySheet].map(([sheet, items]) => ({
+    key: `sheet:${sheet}`,
+    title: sheet ? `‘${sheet}’` : s.wholeWorkbook,
+    testId: 'group-sheet',
+    items: items.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x.group) - rank(b.x.group) || a.i - b.i).map((y) => y.x),
+  }));
+}
+
 export interface FindingListProps {
   findings: Finding[];
   busy: boolean;
@@ -487,40 +582,138 @@ export interface FindingListProps {
   /** The catalog's indicators, to correct a reading. */
   indicators?: { id: string; name: string }[];
   onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean>;
+  /** Only this group (the summary's count chosen as a filter); null or absent: all. */
+  filter?: Group | null;
+  /** The check's catalog and observations, for the one-line headlines. */
+  lineContext?: LineContext;
 }
 
-export function FindingList({ findings, busy, onSelect, onExplain, onPlace, readingsOf, indicators, onRelabel }: FindingListProps) {
+function scrollIntoViewIfNeeded(el: Element | null | undefined): void {
+  // jsdom has no layout and no scrollIntoView; a browser always has it
+  if (el && typeof (el as HTMLElement).scrollIntoView === 'function') (el as HTMLElement).scrollIntoView({ block: 'nearest' });
+}
+
+export function FindingList({ findings, busy, onSelect, onExplain, onPlace, readingsOf, indicators, onRelabel, filter = null, lineContext }: FindingListProps) {
   const s = useStrings();
   const styles = useStyles();
-  const groups = React.useMemo(() => groupFindings(findings), [findings]);
-  const keyed = React.useMemo(
-    () => ({ error: withKeys(groups.error), verify: withKeys(groups.verify), hint: withKeys(groups.hint), explained: withKeys(groups.explained) }),
-    [groups],
-  );
-  const present = GROUP_ORDER.filter((g) => groups[g].length > 0);
+  const [grouping, setGrouping] = React.useState<Grouping>('severity');
+  const sections = React.useMemo(() => sectionsOf(findings, grouping, filter, s), [findings, grouping, filter, s]);
+  const flat = React.useMemo(() => sections.flatMap((sec) => sec.items.map((it) => ({ ...it, section: sec.key }))), [sections]);
   const [currentKey, setCurrentKey] = React.useState<string | null>(null);
   const [editingKey, setEditingKey] = React.useState<string | null>(null);
-  const [open, setOpen] = React.useState<Group[]>(GROUP_ORDER);
-  if (present.length === 0) return null;
+  const [focusKey, setFocusKey] = React.useState<string | null>(null);
+  const [closed, setClosed] = React.useState<Set<string>>(new Set());
+  const root = React.useRef<HTMLDivElement>(null);
+  const lastIndex = React.useRef(-1);
+  const scrollTo = React.useRef<string | null>(null);
+  const id = React.useId();
+
+  const index = currentKey == null ? -1 : flat.findIndex((x) => x.key === currentKey);
+  if (index >= 0) lastIndex.current = index;
+
+  // After a re-check the selected finding stays selected and in view; if it is gone (corrected), the one now at its place.
+  React.useEffect(() => {
+    if (currentKey == null) return;
+    if (flat.some((x) => x.key === currentKey)) scrollTo.current = currentKey;
+    else if (flat.length && lastIndex.current >= 0) setCurrentKey(flat[Math.min(lastIndex.current, flat.length - 1)].key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new list only, not on every selection
+  }, [findings]);
+
+  // After each draw: move the keyboard focus where ↑/↓ sent it, and bring the selected finding into view.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every draw on purpose; acts only on a pending request
+  React.useLayoutEffect(() => {
+    const find = (key: string) => root.current?.querySelector<HTMLElement>(`li[data-key="${key.replace(/["\\]/g, '\\$&')}"]`);
+    if (focusKey) {
+      const li = find(focusKey);
+      const button = li?.querySelector<HTMLElement>('[data-testid="finding"]');
+      if (button) {
+        button.focus();
+        scrollIntoViewIfNeeded(li);
+        setFocusKey(null);
+      }
+    }
+    if (scrollTo.current) {
+      const li = find(scrollTo.current);
+      if (li) {
+        scrollIntoViewIfNeeded(li);
+        scrollTo.current = null;
+      }
+    }
+  });
+
+  const reveal = (section: string) => {
+    if (closed.has(section)) setClosed((c) => new Set([...c].filter((k) => k !== section)));
+  };
+  const select = (x: { f: Finding; key: string; section: string }) => {
+    setCurrentKey(x.key);
+    reveal(x.section);
+    scrollTo.current = x.key;
+    void onSelect(x.f);
+  };
+  const step = (d: number) => {
+    if (!flat.length) return;
+    const next = index < 0 ? (d > 0 ? 0 : flat.length - 1) : Math.max(0, Math.min(flat.length - 1, index + d));
+    select(flat[next]);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const button = (e.target as HTMLElement).closest('[data-testid="finding"]');
+    const key = button?.closest<HTMLElement>('li[data-key]')?.dataset.key;
+    if (!button || !key) return;
+    const at = flat.findIndex((x) => x.key === key);
+    if (at < 0) return;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? flat.length - 1 : Math.max(0, Math.min(flat.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+    e.preventDefault();
+    if (to === at) return;
+    reveal(flat[to].section);
+    setFocusKey(flat[to].key);
+  };
+
+  if (findings.length === 0) return null;
+  const openItems = sections.map((sec) => sec.key).filter((k) => !closed.has(k));
+  const first = index < 0;
   return (
-    <>
-      <p className={styles.hint}>{s.selectHint}</p>
+    <div ref={root} onKeyDown={onKeyDown}>
+      <div className={styles.bar} role="toolbar" aria-label={s.navLabel} aria-describedby={`${id}-keys`} data-testid="finding-nav">
+        <Button size="small" appearance="subtle" aria-label={s.navPrev} title={s.navPrev} disabled={!flat.length || index === 0} onClick={() => step(-1)} data-testid="nav-prev">
+          ‹
+        </Button>
+        <span className={styles.position} data-testid="nav-position" aria-live="polite" aria-atomic="true">
+          {s.navPosition(first ? 0 : index + 1, flat.length)}
+        </span>
+        <Button size="small" appearance="subtle" aria-label={s.navNext} title={s.navNext} disabled={!flat.length || index === flat.length - 1} onClick={() => step(1)} data-testid="nav-next">
+          ›
+        </Button>
+        <label className={styles.groupBy}>
+          {s.groupBy}
+          <select value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)} data-testid="group-by">
+            <option value="severity">{s.bySeverity}</option>
+            <option value="sheet">{s.bySheet}</option>
+          </select>
+        </label>
+        <span id={`${id}-keys`} className={styles.srOnly}>
+          {`${s.selectHint}${s.navKeys}`}
+        </span>
+      </div>
       <Accordion
         multiple
         collapsible
-        openItems={open}
-        onToggle={(_, d) => setOpen(d.openItems as Group[])}
+        openItems={openItems}
+        onToggle={(_, d) => {
+          const open = new Set(d.openItems as string[]);
+          setClosed(new Set(sections.map((sec) => sec.key).filter((k) => !open.has(k))));
+        }}
       >
-        {present.map((g) => (
-          <AccordionItem key={g} value={g} data-testid={`group-${g}`}>
+        {sections.map((sec) => (
+          <AccordionItem key={sec.key} value={sec.key} data-testid={sec.testId}>
             <AccordionHeader as="h3" size="small">
-              {groupTitle(g, s)}&nbsp;<span className={styles.count}>({groups[g].length})</span>
+              <span lang={grouping === 'sheet' ? 'zh-CN' : undefined}>{outputText(sec.title)}</span>&nbsp;<span className={styles.count}>({sec.items.length})</span>
             </AccordionHeader>
             <AccordionPanel>
               <GroupList
-                items={keyed[g]}
-                label={groupTitle(g, s)}
-                keep={[currentKey, editingKey]}
+                items={sec.items}
+                label={sec.title}
+                keep={[currentKey, editingKey, focusKey]}
                 renderItem={({ f, key }, extra) => (
                   <FindingItem
                     key={key}
@@ -528,20 +721,19 @@ export function FindingList({ findings, busy, onSelect, onExplain, onPlace, read
                     style={extra.style}
                     pos={extra.pos}
                     finding={f}
-                    group={g}
+                    group={groupOf(f)}
                     current={currentKey === key}
                     busy={busy}
                     editing={editingKey === key}
-                    onSelect={(x) => {
-                      setCurrentKey(key);
-                      void onSelect(x);
-                    }}
+                    onSelect={() => select({ f, key, section: sec.key })}
                     onEdit={(x) => setEditingKey(x ? key : null)}
                     onExplain={onExplain}
                     onPlace={onPlace}
-                    readings={readingsOf?.(f)}
+                    readings={currentKey === key ? readingsOf?.(f) : undefined}
                     indicators={indicators}
                     onRelabel={onRelabel}
+                    lineContext={lineContext}
+                    bySheet={grouping === 'sheet'}
                   />
                 )}
               />
@@ -549,6 +741,6 @@ export function FindingList({ findings, busy, onSelect, onExplain, onPlace, read
           </AccordionItem>
         ))}
       </Accordion>
-    </>
+    </div>
   );
 }

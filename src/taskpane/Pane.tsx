@@ -22,7 +22,7 @@ import { Message } from './Message';
 import { StringsContext, useStrings, type Strings } from './i18n';
 import { ReportPreview } from './ReportPreview';
 import { usePane, type PaneApi } from './usePane';
-import type { Reading } from './FindingList';
+import type { Group, Reading } from './FindingList';
 import type { CheckResult, Finding } from '../core/types';
 import { ref } from '../core/address';
 
@@ -88,6 +88,12 @@ const useStyles = makeStyles({
   },
   stat: {
     display: 'flex',
+    width: '100%',
+    border: 'none',
+    cursor: 'pointer',
+    fontFamily: tokens.fontFamilyBase,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+    ':disabled': { cursor: 'default' },
     flexDirection: 'column',
     alignItems: 'center',
     textAlign: 'center',
@@ -99,6 +105,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground1,
   },
+  /** A count chosen as the list's filter. */
+  statOn: { backgroundColor: tokens.colorNeutralBackground1Selected, outline: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   num: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   ok: { margin: 0, color: tokens.colorNeutralForeground1 },
@@ -136,6 +144,10 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
   const id = React.useId();
   const { result, report, caps, busy } = pane;
   const readingsOf = React.useMemo(() => readingsFor(result), [result]);
+  const lineContext = React.useMemo(() => ({ catalog: result?.catalog, observations: result?.observations }), [result]);
+  // a count chosen in the summary filters the list to its group; choosing it again shows all
+  const [filter, setFilter] = React.useState<Group | null>(null);
+  const activeFilter = filter && result && (result.counts[filter] ?? 0) > 0 ? filter : null;
   const indicators = React.useMemo(() => (result?.catalog?.indicators ?? []).filter((d) => d.kind !== 'text').map((d) => ({ id: d.id, name: d.name })), [result]);
   const isBusy = busy !== null;
 
@@ -208,15 +220,35 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
               {s.summary}
             </h2>
             <ul className={styles.summary} data-testid="summary">
-              {stats.map((st) => (
-                <li key={st.key} className={styles.stat} style={{ borderTopColor: st.color }}>
-                  <span className={styles.num} data-testid={`count-${st.key}`}>
-                    {result.counts[st.key] ?? 0}
-                  </span>
-                  <span className={styles.label}>{st.label}</span>
-                </li>
-              ))}
+              {stats.map((st) => {
+                const n = result.counts[st.key] ?? 0;
+                const on = activeFilter === st.key;
+                return (
+                  <li key={st.key}>
+                    <button
+                      type="button"
+                      className={mergeClasses(styles.stat, on && styles.statOn)}
+                      style={{ borderTopColor: st.color }}
+                      aria-pressed={on}
+                      title={n ? s.filterOnly(st.label) : undefined}
+                      disabled={n === 0}
+                      data-testid={`filter-${st.key}`}
+                      onClick={() => setFilter(on ? null : st.key)}
+                    >
+                      <span className={styles.num} data-testid={`count-${st.key}`}>
+                        {n}
+                      </span>
+                      <span className={styles.label}>{st.label}</span>
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
+            {activeFilter ? (
+              <p className={styles.busy} data-testid="filter-note">
+                {s.filterShown(stats.find((st) => st.key === activeFilter)!.label, result.counts[activeFilter] ?? 0, result.findings.length)}
+              </p>
+            ) : null}
           </section>
           <section className={styles.section} aria-labelledby={`${id}-findings`}>
             <h2 id={`${id}-findings`} className={styles.h2}>
@@ -252,6 +284,8 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
                 readingsOf={readingsOf}
                 indicators={indicators}
                 onRelabel={pane.relabel}
+                filter={activeFilter}
+                lineContext={lineContext}
               />
             )}
           </section>

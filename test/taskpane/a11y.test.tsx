@@ -63,3 +63,30 @@ test('an error is announced once: role="alert", not inside another live region; 
   expect(error.getAttribute('role')).toBe('alert');
   expect(error.parentElement!.closest('[aria-live], [role="alert"], [role="status"], [role="log"]')).toBeNull();
 });
+
+test('the findings in the order a keyboard meets them: counts (filters), the ‹ › bar and grouping, then each finding in list order; no serious axe violations filtered or grouped by sheet', async () => {
+  render(<App host={new FakeHost(BOOK)} engine={fakeEngine(FINDINGS)} language="en-US" />);
+  fireEvent.click(screen.getByTestId('check-button'));
+  await screen.findByTestId('summary');
+  const focusable = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('button:not([disabled]), select, [tabindex]:not([tabindex="-1"])'))
+      .filter((el) => !el.closest('[data-testid="report-preview"]'))
+      .map((el) => el.dataset.testid ?? el.getAttribute('aria-label') ?? el.textContent);
+  const order = focusable();
+  const at = (id: string) => order.indexOf(id);
+  expect(at('filter-error')).toBeLessThan(at('nav-next'));
+  expect(at('nav-next')).toBeLessThan(at('group-by'));
+  expect(at('group-by')).toBeLessThan(order.indexOf('finding'));
+  // no positive tabindex anywhere: the document order above is the Tab order
+  expect(document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])')).toHaveLength(0);
+  expect(screen.getAllByTestId('finding').map((b) => b.getAttribute('data-cell'))).toEqual(['B4', 'C7', 'D11', 'A9']);
+  // the bar and the filters are named for screen readers, in the English UI too
+  expect(screen.getByRole('toolbar', { name: 'Step through the findings' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Next finding' })).toBeTruthy();
+  expect(screen.getAllByTestId('finding-line').every((l) => l.getAttribute('lang') === 'zh-CN')).toBe(true);
+  fireEvent.click(screen.getByTestId('filter-error'));
+  expect(await serious(document.body)).toEqual([]);
+  fireEvent.change(screen.getByTestId('group-by'), { target: { value: 'sheet' } });
+  fireEvent.click(screen.getAllByTestId('finding')[0]);
+  expect(await serious(document.body)).toEqual([]);
+});

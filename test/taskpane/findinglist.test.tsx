@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { CATALOG } from '../../src/core/catalog';
 import { FindingList, WINDOW_ABOVE } from '../../src/taskpane/FindingList';
 import { PaneProviders } from '../../src/taskpane/Pane';
 import { stringsFor } from '../../src/taskpane/i18n';
@@ -93,4 +94,103 @@ test('in a long list, the selected finding and the focused one stay in the page 
 test('a short list is drawn whole (find-in-page sees every finding)', () => {
   render(list(hints(WINDOW_ABOVE)));
   expect(screen.getAllByTestId('finding')).toHaveLength(WINDOW_ABOVE);
+});
+
+// ───────────── findings that scan (issue 16): one line, the ‹ n / N › bar, ↑/↓, grouping, re-check ─────────────
+
+const scan = (): Finding[] => [
+  finding({ id: 'e1', rule: 'rate-mismatch', severity: 'error', sheet: '矛盾纠纷化解', cell: 'D6', indicators: ['petition_resolution_rate'], expected: 77.8, actual: 100, refs: ['矛盾纠纷化解!D6', '矛盾纠纷化解!D5', '矛盾纠纷化解!D4'], message: '‘矛盾纠纷化解’表 D6的“信访案件化解率”填写为100%，但按……计算应为77.8%。请改为77.8%，或核对这三个数字。' }),
+  finding({ id: 'e2', rule: 'part-exceeds-whole', severity: 'error', sheet: '行政执法', cell: 'D5', indicators: ['certified_officers', 'enforcement_officers'], expected: 12, actual: 14, message: '‘行政执法’表 D5的“持证人数”为14人，大于……部分不能多于总数。请核对这两个数字。' }),
+  finding({ id: 'v1', rule: 'conflicting-values', severity: 'verify', sheet: '公共法律服务', cell: 'D4', indicators: ['villages'], expected: 21, actual: 20, message: '“行政村（社区）数”在‘基本情况’表 B7填写为21个，在‘公共法律服务’表 D4又填写为20个……' }),
+  finding({ id: 'h1', rule: 'unknown-indicator', severity: 'hint', sheet: '行政执法', cell: 'B13', label: '开展扫黑除恶专项宣传', message: '‘行政执法’表 B13的“开展扫黑除恶专项宣传”未能对应到指标目录……' }),
+];
+
+function scanList(findings: Finding[], onSelect: (f: Finding) => void = () => undefined) {
+  return (
+    <PaneProviders strings={stringsFor('zh-CN')}>
+      <FindingList findings={findings} busy={false} onSelect={onSelect} onExplain={async () => true} lineContext={{ catalog: CATALOG }} />
+    </PaneProviders>
+  );
+}
+
+const cells = () => screen.getAllByTestId('finding').map((b) => b.getAttribute('data-cell'));
+const current = () => screen.getAllByTestId('finding').find((b) => b.getAttribute('aria-current') === 'true')?.getAttribute('data-cell') ?? null;
+
+test('each finding is one line from its own fields; its sentence and cells open under it only when selected', () => {
+  render(scanList(scan()));
+  const [first] = screen.getAllByTestId('finding');
+  expect(within(first).getByTestId('finding-line').textContent).toBe('●错误D6信访案件化解率 100% → 77.8%矛盾纠纷化解');
+  expect(first.getAttribute('aria-expanded')).toBe('false');
+  expect(screen.queryByTestId('finding-detail')).toBeNull();
+  fireEvent.click(first);
+  const detail = screen.getByTestId('finding-detail');
+  expect(detail.textContent).toContain('请改为77.8%，或核对这三个数字');
+  expect(screen.getByTestId('finding-cells').textContent).toBe('涉及单元格：矛盾纠纷化解!D6、矛盾纠纷化解!D5、矛盾纠纷化解!D4');
+  expect(first.getAttribute('aria-expanded')).toBe('true');
+  // the Chinese content is tagged as such for the English UI's screen readers
+  expect(within(first).getByTestId('finding-line').getAttribute('lang')).toBe('zh-CN');
+  expect(screen.getByTestId('finding-message').getAttribute('lang')).toBe('zh-CN');
+});
+
+test('the ‹ n / N › bar steps through the findings in list order and goes to each cell', () => {
+  const selected: string[] = [];
+  render(scanList(scan(), (f) => selected.push(f.cell)));
+  expect(screen.getByTestId('nav-position').textContent).toBe('0 / 4');
+  fireEvent.click(screen.getByTestId('nav-next'));
+  expect(screen.getByTestId('nav-position').textContent).toBe('1 / 4');
+  expect(current()).toBe('D6');
+  fireEvent.click(screen.getByTestId('nav-next'));
+  fireEvent.click(screen.getByTestId('nav-next'));
+  expect(screen.getByTestId('nav-position').textContent).toBe('3 / 4');
+  expect(current()).toBe('D4');
+  fireEvent.click(screen.getByTestId('nav-prev'));
+  expect(current()).toBe('D5');
+  expect(selected).toEqual(['D6', 'D5', 'D4', 'D5']);
+  fireEvent.click(screen.getByTestId('nav-next'));
+  fireEvent.click(screen.getByTestId('nav-next'));
+  expect(screen.getByTestId('nav-position').textContent).toBe('4 / 4');
+  expect((screen.getByTestId('nav-next') as HTMLButtonElement).disabled).toBe(true);
+});
+
+test('↓ and ↑ move the keyboard focus from finding to finding, across groups; End and Home go to the last and first', () => {
+  render(scanList(scan()));
+  const buttons = () => screen.getAllByTestId('finding');
+  buttons()[0].focus();
+  fireEvent.keyDown(buttons()[0], { key: 'ArrowDown' });
+  expect(document.activeElement).toBe(buttons()[1]);
+  fireEvent.keyDown(buttons()[1], { key: 'ArrowDown' });
+  // from the last error to the first 待核实
+  expect(document.activeElement?.getAttribute('data-cell')).toBe('D4');
+  fireEvent.keyDown(document.activeElement!, { key: 'End' });
+  expect(document.activeElement?.getAttribute('data-cell')).toBe('B13');
+  fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+  expect(document.activeElement?.getAttribute('data-cell')).toBe('D4');
+  fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+  expect(document.activeElement?.getAttribute('data-cell')).toBe('D6');
+  // moving is not selecting: Enter (a native button's click) goes to the cell
+  expect(current()).toBeNull();
+});
+
+test('grouped by sheet: one group per sheet, the gravest first inside it, and the sheet not repeated on each line', () => {
+  render(scanList(scan()));
+  fireEvent.change(screen.getByTestId('group-by'), { target: { value: 'sheet' } });
+  const groups = screen.getAllByTestId('group-sheet');
+  expect(groups.map((g) => g.querySelector('h3')!.textContent)).toEqual(['‘矛盾纠纷化解’\u00a0(1)', '‘行政执法’\u00a0(2)', '‘公共法律服务’\u00a0(1)']);
+  expect(within(groups[1]).getAllByTestId('finding').map((b) => b.getAttribute('data-severity'))).toEqual(['error', 'hint']);
+  expect(within(groups[1]).getAllByTestId('finding-line')[0].textContent).toBe('●错误D5持证人数 14人 > 12人');
+});
+
+test('after a re-check the selected finding stays selected; when it was corrected, the one now in its place is', () => {
+  const { rerender } = render(scanList(scan()));
+  fireEvent.click(screen.getAllByTestId('finding')[1]);
+  expect(current()).toBe('D5');
+  // checked again: new objects, same ids
+  rerender(scanList(scan().map((f) => ({ ...f }))));
+  expect(current()).toBe('D5');
+  expect(screen.getByTestId('nav-position').textContent).toBe('2 / 4');
+  // D5 corrected: the next finding takes its place
+  rerender(scanList(scan().filter((f) => f.id !== 'e2')));
+  expect(current()).toBe('D4');
+  expect(screen.getByTestId('nav-position').textContent).toBe('2 / 3');
+  expect(cells()).toEqual(['D6', 'D4', 'B13']);
 });

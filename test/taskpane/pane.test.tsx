@@ -48,9 +48,16 @@ test('findings are grouped by severity, each with its message and Sheet!Cell', a
   expect(within(hints).getAllByTestId('finding')).toHaveLength(1);
   expect(screen.queryByTestId('group-explained')).toBeNull();
   const first = within(errors).getAllByTestId('finding')[0];
-  expect(first.textContent).toContain('化解率应为94.6%');
-  expect(first.textContent).toContain('矛盾纠纷!B4');
+  // one line to scan: mark, cell, what; the sentence and the cells open under it when selected
+  expect(first.textContent).toMatch(/^●错误B4/);
+  expect(first.textContent).toContain('矛盾纠纷');
+  expect(first.textContent).not.toContain('化解率应为94.6%');
   expect(first.getAttribute('data-sheet')).toBe('矛盾纠纷');
+  fireEvent.click(first);
+  const detail = within(first.closest('li')!).getByTestId('finding-detail');
+  expect(detail.textContent).toContain('化解率应为94.6%');
+  expect(detail.textContent).toContain('矛盾纠纷!B4');
+  expect(first.getAttribute('aria-expanded')).toBe('true');
   // errors come before verify before hints in the document
   expect(errors.compareDocumentPosition(verify) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   expect(verify.compareDocumentPosition(hints) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -217,4 +224,24 @@ test('the report preview shows the narrative and 复制 puts HTML and plain text
   expect(Object.keys(item.items).sort()).toEqual(['text/html', 'text/plain']);
   expect(await screen.findByText('已复制，可直接粘贴到 Word。')).toBeTruthy();
   delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+});
+
+test('the summary counts are filters: one chosen shows only its findings, chosen again shows all; an empty count cannot be chosen', async () => {
+  setup();
+  await runCheck();
+  const errors = screen.getByTestId('filter-error');
+  expect(errors.tagName).toBe('BUTTON');
+  expect(errors.getAttribute('aria-pressed')).toBe('false');
+  fireEvent.click(errors);
+  expect(errors.getAttribute('aria-pressed')).toBe('true');
+  expect(screen.getAllByTestId('finding').map((b) => b.getAttribute('data-severity'))).toEqual(['error', 'error']);
+  expect(screen.queryByTestId('group-verify')).toBeNull();
+  expect(screen.getByTestId('filter-note').textContent).toBe('只显示错误（2/4），再点一次显示全部。');
+  expect(screen.getByTestId('nav-position').textContent).toBe('0 / 2');
+  fireEvent.click(screen.getByTestId('filter-verify'));
+  expect(screen.getAllByTestId('finding').map((b) => b.getAttribute('data-cell'))).toEqual(['D11']);
+  fireEvent.click(screen.getByTestId('filter-verify'));
+  expect(screen.getAllByTestId('finding')).toHaveLength(4);
+  expect(screen.queryByTestId('filter-note')).toBeNull();
+  expect((screen.getByTestId('filter-explained') as HTMLButtonElement).disabled).toBe(true);
 });

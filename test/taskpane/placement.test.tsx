@@ -100,7 +100,9 @@ test('a finding shows how its labels were read, and any reading can be changed t
   await screen.findByTestId('preview-grid');
   fireEvent.click(screen.getByTestId('check-button'));
   await screen.findByTestId('summary');
-  const item = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'rate-mismatch')!.closest('li')!;
+  const rate = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'rate-mismatch')!;
+  fireEvent.click(rate); // the readings open with the finding
+  const item = rate.closest('li')!;
   const readings = within(item).getAllByTestId('reading').map((r) => r.querySelector('p')!.textContent);
   expect(readings).toEqual([
     expect.stringContaining('按“化解信访案件”识别为“信访案件化解数”'),

@@ -36,7 +36,11 @@ test("the workbook's 报告模板 sheet rewords the report preview only when the
   // issue 17, item 5: found, not applied, and said so
   await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('全镇共受理信访案件9件'));
   expect(screen.getByTestId('report-preview').textContent).not.toContain('本镇全年接待来信来访');
-  expect(document.body.textContent).toContain('工作簿中有‘报告模板’表，报告文稿没有采用它');
+  // the hint's line; its sentence says what to do when it is opened
+  const hint = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'workbook-templates')!;
+  expect(hint.textContent).toContain('工作簿自带报告模板，未采用');
+  fireEvent.click(hint);
+  expect(screen.getByTestId('finding-message').textContent).toContain('工作簿中有‘报告模板’表，报告文稿没有采用它');
   expect(screen.getByTestId('count-hint').textContent).toBe('1');
   fireEvent.click(screen.getByTestId('workbook-templates-switch'));
   await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件'));

@@ -39,7 +39,11 @@ test('the page does not apply a workbook’s own 报告模板 sheet until the sw
   const preview = await screen.findByTestId('report-preview', {}, { timeout: 20000 });
   expect(preview.textContent).toContain('化解率77.8%');
   expect(preview.textContent).not.toContain('信访案件全部化解');
-  expect(document.body.textContent).toContain('工作簿中有‘报告模板’表，报告文稿没有采用它');
+  // the hint's line; its sentence says what to do when it is opened
+  const hint = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'workbook-templates')!;
+  expect(hint.textContent).toContain('工作簿自带报告模板，未采用');
+  fireEvent.click(hint);
+  expect(screen.getByTestId('finding-message').textContent).toContain('工作簿中有‘报告模板’表，报告文稿没有采用它');
 
   fireEvent.click(screen.getByTestId('workbook-templates-switch'));
   await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('全镇信访案件全部化解'), { timeout: 20000 });
