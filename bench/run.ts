@@ -13,6 +13,7 @@ import { adapterMetrics } from './adapter';
 import { bundleMetrics } from './bundle';
 import { pageMetrics } from './page';
 import { formatMetrics } from './formats';
+import { proseMetrics } from './prose';
 
 export interface Metric {
   name: string;
@@ -134,6 +135,9 @@ async function main(): Promise<void> {
     target: 'wrong = 0',
     ok: score.table.wrong === 0,
   });
+
+  // issue 13: a report's text, checked whole; figure-mention precision and recall on the annotated real reports
+  metrics.push(...proseMetrics(median, quick ? 3 : 7));
 
   metrics.push(...(await formatMetrics(fx, BENCH_DIR, runWorker, median, quick ? 3 : 7)));
   metrics.push(...(await adapterMetrics()));

@@ -129,30 +129,34 @@ function quotedRanges(text: string): [number, number][] {
   return out;
 }
 
-function inside(ranges: [number, number][], at: number): boolean {
-  return ranges.some(([a, b]) => at > a && at < b);
+/** Per character: inside one of `ranges` (linear in the text, whatever the number of ranges). */
+function insideMap(length: number, ranges: [number, number][]): Uint8Array {
+  const m = new Uint8Array(length + 1);
+  for (const [a, b] of ranges) m.fill(1, a + 1, b);
+  return m;
 }
 
 /** The figures of a paragraph that can be indicator values, in order (dates, years, ordinals, bare numbers left out). */
 function figuresOf(text: string): Raw[] {
-  const quoted = quotedRanges(text);
+  const inQuote = insideMap(text.length, quotedRanges(text));
+  const inside = (at: number) => inQuote[at] === 1;
   const out: Raw[] = [];
-  const taken: [number, number][] = [];
+  const taken = new Uint8Array(text.length + 1);
   const push = (start: number, end: number, parsed: ParsedValue, coverage: boolean) => {
-    if (taken.some(([a, b]) => start < b && end > a)) return;
-    taken.push([start, end]);
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
     out.push({ start, end, text: text.slice(start, end), parsed, coverage });
   };
   let m: RegExpExecArray | null;
   CLAIMS.lastIndex = 0;
   while ((m = CLAIMS.exec(text)) !== null) {
-    if (inside(quoted, m.index)) continue;
+    if (inside(m.index)) continue;
     const p = parseValue('全覆盖');
     push(m.index, m.index + m[0].length, { ...p, raw: m[0] }, true);
   }
   PERCENT_WORDS.lastIndex = 0;
   while ((m = PERCENT_WORDS.exec(text)) !== null) {
-    if (inside(quoted, m.index)) continue;
+    if (inside(m.index)) continue;
     const p = parseValue(m[0]);
     if (p.kind === 'percent') push(m.index, m.index + m[0].length, p, false);
   }
@@ -166,7 +170,7 @@ function figuresOf(text: string): Raw[] {
     let start = m.index;
     let end = start + whole.length;
     if (!pct && !unit) continue; // `12345热线`, `“6.26”`, `2021-2025`, `1、`: no unit, no figure
-    if (inside(quoted, start)) continue;
+    if (inside(start)) continue;
     const before = text.slice(Math.max(0, start - 1), start);
     const after = text[end] ?? '';
     // part of a longer number or a date (`6.26`, `2023年12月13日`), an ordinal (`第一次`), a year
@@ -284,7 +288,22 @@ interface Placed {
  * Place `label` with the meaning model; a long phrase is tried whole, then by its last words (the words next to
  * the figure), stopping at the first reading the model is sure of and the figure's unit fits.
  */
+const placedMemo = new WeakMap<Catalog, Map<string, Placed>>();
+
 function placePhrase(label: string, p: ParsedValue, coverage: boolean, parent: string | null, catalog: Catalog, defs: Map<string, IndicatorDef>): Placed {
+  // what decides: the words, the parent, and of the figure only its kind and unit
+  const key = `${label}\u0001${parent ?? ''}\u0001${p.kind}\u0001${p.unit ?? ''}\u0001${coverage ? 1 : 0}`;
+  let memo = placedMemo.get(catalog);
+  if (!memo) placedMemo.set(catalog, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = placePhraseUncached(label, p, coverage, parent, catalog, defs);
+  if (memo.size > 20000) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+function placePhraseUncached(label: string, p: ParsedValue, coverage: boolean, parent: string | null, catalog: Catalog, defs: Map<string, IndicatorDef>): Placed {
   const chars = Array.from(label);
   let ambiguous: Placed | null = null;
   let unfit: Placed | null = null;
@@ -362,8 +381,13 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
   const text = para.text;
   const figures = figuresOf(text);
   if (figures.length === 0) return;
+  let at = 0;
   for (const [s0, s1] of sentences(text)) {
-    const mine = figures.filter((f) => f.start >= s0 && f.start < s1);
+    const mine: Raw[] = [];
+    while (at < figures.length && figures[at].start < s1) {
+      if (figures[at].start >= s0) mine.push(figures[at]);
+      at++;
+    }
     if (mine.length === 0) continue;
     const quote = text.slice(s0, s1);
     const sentencePeriod = periodIn(quote, year);
@@ -425,7 +449,7 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
         continue;
       }
       // a percent that says how something is done (`100%排查`), not how much was achieved
-      if (base.kind === 'percent' && /^[\u4e00-\u9fff]/.test(text.slice(f.end, f.end + 1)) && !/^(?:以上|左右)/.test(text.slice(f.end))) {
+      if (base.kind === 'percent' && /^[\u4e00-\u9fff]/.test(text.slice(f.end, f.end + 1)) && !/^(?:以上|左右)/.test(text.slice(f.end, f.end + 2))) {
         none('principle', cleanLabel(before), '百分数后接动作（如“100%排查”），是要求而不是统计结果');
         prevEnd = f.end;
         continue;

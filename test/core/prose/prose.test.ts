@@ -7,7 +7,7 @@ import { checkProse, readMentions, type Mention } from '../../../src/core/prose'
 import type { TextDocument } from '../../../src/core/prose/types';
 import type { Finding, Workbook } from '../../../src/core/types';
 import { REPORTS } from './annotations';
-import { scoreReports, txtDocument } from './score';
+import { scoreLine, scoreReports, txtDocument } from './score';
 
 function doc(...texts: string[]): TextDocument {
   return { name: '报告.docx', paragraphs: texts.map((text, i) => ({ index: i + 1, text })) };
@@ -35,7 +35,7 @@ describe('the three real reports, annotated by hand', () => {
     const s = scoreReports();
     // eslint-disable-next-line no-console
     console.log(
-      `prose mentions on 3 real reports: precision ${(s.precision * 100).toFixed(1)}% (${s.right}/${s.placed}), recall ${(s.recall * 100).toFixed(1)}% (${s.right}/${s.annotated})` +
+      scoreLine(s) +
         (s.missed.length ? `\n  missed: ${s.missed.map((m) => `${m.fig} in “${m.at}” (want ${m.want}, got ${m.got})`).join('\n          ')}` : ''),
     );
     expect(s.wrong).toEqual([]);
