@@ -3,7 +3,10 @@
  * evaluable, each rule under `--explain`, the outcomes and each finding's rule in `--json`.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
 import { customRulesLine, formatCustomRules, formatResult, resultJson } from '../../src/cli/check';
 import { check } from '../../src/core/check';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
@@ -61,4 +64,44 @@ test('without county rules nothing is said about them', async () => {
   expect(customRulesLine(r)).toBeNull();
   expect(formatResult(ZHOU, r)).not.toContain('县级审核规则');
   expect(resultJson(ZHOU, r)).not.toHaveProperty('customRules');
+});
+
+describe('check --catalog with the county\'s rules, end to end', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-rules-'));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function run(argv: string[]) {
+    let out = '';
+    let err = '';
+    const io: CliIO = { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), cwd: tmp };
+    const code = await main(argv, io);
+    return { code, out, err };
+  }
+
+  test('a JSON file of rules: the failing rule, the invalid one with its position, the counts, --explain and --json', async () => {
+    const defsFile = path.join(tmp, '县定义.json');
+    fs.writeFileSync(
+      defsFile,
+      JSON.stringify({
+        审核规则: [
+          { 规则: '[持证人数] <= [行政执法人员]', 级别: '错误', 说明: '持证人数{持证人数}不能多于执法人员{行政执法人员}' },
+          { 规则: '[化解信访案件 <= [受理信访案件]', 级别: '错误', 说明: '' },
+          { 规则: '[法治宣传队伍人数] >= [法治宣传队伍] * 3', 级别: '核实', 说明: '每支宣传队伍应不少于3人' },
+        ],
+      }),
+    );
+    const text = await run(['check', ZHOU, '--catalog', defsFile, '--explain']);
+    expect(text.out).toContain('‘行政执法’表 D5：持证人数14人不能多于执法人员12人（');
+    expect(text.out).toMatch(/县定义\.json 审核规则\[1\]　县定义\.json 第2条的审核规则“\[化解信访案件 <= \[受理信访案件\]”无法使用：第12个字符处缺少“]”/);
+    expect(text.out).toMatch(/县级审核规则 3 条（县定义\.json）：通过 1 条，不符合 1 条，1 条无法使用（见错误）。/);
+    expect(text.out).toContain('  县级审核规则：');
+    const json = await run(['check', ZHOU, '--catalog', defsFile, '--json']);
+    const doc = JSON.parse(json.out);
+    expect(doc.files[0].customRules.counts).toMatchObject({ passed: 1, failed: 1, invalid: 1 });
+  });
 });

@@ -262,9 +262,13 @@ function computedSides(e: Expr, figure: (name: string) => Bound, out: string[] =
   return out;
 }
 
-/** Where a rule was written, as messages name it: `‘审核规则’表 A3` in the checked workbook, else with its file. */
+/**
+ * Where a rule was written, as messages name it: `‘审核规则’表 A3` in the checked workbook, `县定义.xlsx ‘审核规则’表 A3`
+ * in a definitions workbook, `县定义.json 第2条` in a JSON/YAML file.
+ */
 export function ruleSourceText(at: DefinitionSource, workbookFile: string): string {
-  if (at.cell == null) return `${at.file}中的${at.sheet}`;
+  // JSON/YAML: the entry, counted from 1 as the user counts (`sheet` is its path, `审核规则[1]`)
+  if (at.cell == null) return `${at.file} 第${at.row + 1}条`;
   const where = whereText(at.sheet, at.cell);
   return at.file && at.file !== workbookFile ? `${at.file} ${where}` : where;
 }

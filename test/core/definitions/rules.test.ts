@@ -259,7 +259,7 @@ describe('rule-invalid', () => {
     expect(a.message).toMatch(/^‘审核规则’表 B3的审核规则“\[甲\] >”无法使用：第6个字符处（规则末尾）缺少数字或指标。/);
     const json: CountyDefinitions = { name: '县定义.json', indicators: [], rules: [{ at: { file: '县定义.json', sheet: 'rules[3]', cell: null, row: 3 }, text: '', severity: 'error', message: '' }] };
     const [b] = check([], json).findings;
-    expect(b.message).toBe('县定义.json中的rules[3]的审核规则“”无法使用：规则是空的。请改正这条规则，其他规则照常审核。');
+    expect(b.message).toBe('县定义.json 第4条的审核规则“”无法使用：规则是空的。请改正这条规则，其他规则照常审核。');
     expect(b.refs).toEqual([]);
   });
 
