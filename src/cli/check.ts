@@ -63,7 +63,7 @@ function observationJson(o: Observation) {
   };
 }
 
-function findingJson(f: Finding) {
+export function findingJson(f: Finding) {
   return {
     id: f.id,
     rule: f.rule,

@@ -43,10 +43,17 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
                    未关闭的问题、单元格和应如何改正或说明 (also write the notice to the township)
       --since      与上次报送比较，整改通知写明已改正、新出现、仍未改正各几处
 
-  indicator-desk merge <工作簿.xlsx>... --out 汇总.xlsx [--unit 单位名称] [--catalog 县定义.xlsx] [--mapping 对照.json]
-                       [--skip-hidden]
-      每个乡镇一行、每个指标一列，重算比率，统计各乡镇问题数，末行合计。
-      (one row per township, one column per indicator, recomputed rates, finding counts, a 合计 row)
+  indicator-desk merge <工作簿或文件夹>... --out 全县汇总.xlsx [--docx 全县报告.docx] [--json] [--unit 县名]
+                 [--year 2023] [--previous 去年文件夹] [--expect 乡镇名单.txt] [--catalog 县定义.xlsx]
+                 [--mapping 对照.json] [--skip-hidden]
+      写出“审核情况”（每个文件一行，需退回的在前）、“汇总表”（每个乡镇一行，合计和全县比率为公式）和“报告文稿”；
+      并检查各乡镇之间的问题：同一乡镇重复、名单中的乡镇未报、年度不符、单位不一致、明显偏离、与上年相比变化过大。
+      (the checklist, the summary with live formulas and the county narrative; checks across townships)
+      --docx       同时写出全县报告文稿（Word）                        (also write the county narrative as .docx)
+      --json       以 JSON 输出各文件状态、合计、比率和跨乡镇问题      (print townships, totals, rates, findings as JSON)
+      --year       只汇总该年度的工作簿（默认取多数工作簿的年度）      (report year to summarise)
+      --previous   上年的工作簿或文件夹，用于同比                      (last year's workbooks, for year-over-year)
+      --expect     应报乡镇名单，每行一个                              (the townships that must report, one a line)
 
   indicator-desk --help | help        显示本说明 (show this help)
 

@@ -1,192 +1,39 @@
 /**
- * `indicator-desk merge <file.xlsx>... --out summary.xlsx [--unit 名称]`: one row per township, one column per
- * catalog indicator present, with recomputed rates and the count of findings, and a 合计 row. Files are read and
- * checked one at a time and only their row is kept; the summary is written with ExcelJS's streaming writer.
- * The result is a layout-(d) summary sheet that `check` reads like any county summary.
+ * `indicator-desk merge <files or folders>... --out 全县汇总.xlsx [--docx 全县报告.docx] [--json] [--previous 去年文件夹]
+ * [--expect 乡镇名单.txt] [--year 2023] [--unit 示范县]`: a thin adapter over src/core/county. Files are read and
+ * checked one at a time and only what the summary needs is kept (core/county/rows.ts); the county workbook
+ * (审核情况, 汇总表, 报告文稿) is written with ExcelJS's streaming writer, the narrative as a .docx.
  */
 import * as crypto from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
-import { CATALOG, rateRelation } from '../core/catalog';
-import { formatFigure } from '../core/format';
-import { ratePercent, roundHalfUp } from '../core/rate';
-import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
-import type { Catalog, CheckResult, IndicatorDef, Observation, Severity } from '../core/types';
-import { parseArgs, UsageError } from './args';
-import { openErrors } from './check';
-import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
+import {
+  consolidate,
+  countyInput,
+  countyPlan,
+  countyReport,
+  unreadableInput,
+  type County,
+  type CountyInput,
+  type ExpectedList,
+  type TownshipRow,
+} from '../core/county';
+import { CATALOG, indicatorById } from '../core/catalog';
+import type { Catalog, IndicatorDef, Relation } from '../core/types';
 import type { CheckOptions } from '../core/check';
+import { WORKBOOK_EXTENSIONS } from '../file/workbook';
+import { reportDocx } from '../file/docx';
+import { writePlanToFile } from '../file/stream';
+import { parseArgs, UsageError } from './args';
+import { findingJson } from './check';
+import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs, type Output } from './common';
 import { EXIT, type CliIO } from './io';
 
-type Value = number | string;
-
-export interface SummaryRow {
-  unit: string;
-  year: number | null;
-  values: Map<string, Value>;
-  notes: string[];
-  counts: { error: number; verify: number; hint: number };
-  /** The catalog the township was checked with (the county's definitions add indicators, and so columns). */
-  catalog?: Catalog;
-}
-
-function ownCurrent(o: Observation, year: number | null): boolean {
-  if (!(o.entity == null || o.isTotal)) return false;
-  return o.period === 'current' || (o.period === 'other' && year != null && o.year === year);
-}
-
-/** The one row a township's checked workbook contributes to the summary. */
-export function summaryRow(file: string, r: CheckResult): SummaryRow {
-  const unit = r.unit?.trim() || stem(file);
-  const values = new Map<string, Value>();
-  const notes: string[] = [];
-  if (!r.unit) notes.push(`单位名称取自文件名“${path.basename(file)}”`);
-  const obsById = new Map<string, Observation>();
-  for (const o of r.observations) {
-    if (!ownCurrent(o, r.year) || obsById.has(o.indicator)) continue;
-    if (o.value === null || o.value === undefined) continue;
-    if (o.kind !== 'number' && o.kind !== 'percent' && o.kind !== 'yesno') continue;
-    obsById.set(o.indicator, o);
-  }
-  // A rate's parts are written as the rate was computed from them (one village count, not two).
-  const ownRates = r.rates.filter((x) => x.entity == null && x.period !== 'previous' && x.value != null);
-  for (const x of ownRates) {
-    for (const part of [x.numerator, x.denominator]) {
-      if (typeof part.value === 'number' && obsById.get(part.indicator) !== part) obsById.set(part.indicator, part);
-    }
-  }
-  for (const d of (r.catalog ?? CATALOG).indicators) {
-    if (d.kind === 'rate') {
-      const computed = ownRates.find((x) => x.indicator === d.id);
-      if (computed && computed.value != null) {
-        values.set(d.id, roundHalfUp(computed.value, 1));
-        continue;
-      }
-      const o = obsById.get(d.id);
-      if (o && typeof o.value === 'number') values.set(d.id, roundHalfUp(o.value, 1));
-      continue;
-    }
-    const o = obsById.get(d.id);
-    if (!o) continue;
-    if (d.kind === 'yesno') {
-      if (typeof o.value === 'boolean') values.set(d.id, o.value ? '是' : '否');
-      continue;
-    }
-    if (typeof o.value !== 'number') continue;
-    values.set(d.id, o.value);
-    if (o.approx) notes.push(`${d.name}原报“${o.raw || formatFigure(o)}”`);
-  }
-  const openOf = (sev: 'verify' | 'hint') => r.findings.filter((f) => f.severity === sev && f.status === 'open').length;
-  return { unit, year: r.year, values, notes, counts: { error: openErrors(r), verify: openOf('verify'), hint: openOf('hint') }, ...(r.catalog && r.catalog !== CATALOG ? { catalog: r.catalog } : {}) };
-}
-
-function header(d: IndicatorDef): string {
-  return d.unit ? `${d.name}（${d.unit}）` : d.name;
-}
-
-const COUNT_HEADERS = SEVERITY_ORDER.map((s) => `${SEVERITY_SHORT_NAMES[s]}（项）`);
-
-/** The 合计 of additive columns (counts and amounts); rates recomputed from the summed parts. */
-export function totals(rows: SummaryRow[], defs: IndicatorDef[]): Map<string, number> {
-  const t = new Map<string, number>();
-  for (const d of defs) {
-    if (d.kind !== 'count' && d.kind !== 'amount') continue;
-    let sum = 0;
-    let any = false;
-    for (const r of rows) {
-      const v = r.values.get(d.id);
-      if (typeof v === 'number') {
-        sum += v;
-        any = true;
-      }
-    }
-    if (any) t.set(d.id, Math.round(sum * 1e6) / 1e6);
-  }
-  // A rate of the 合计 row is the rate of the 合计 parts, so the row agrees with itself.
-  for (const d of defs) {
-    if (d.kind !== 'rate') continue;
-    const rel = rateRelation(d.id);
-    if (!rel) continue;
-    const p = ratePercent(t.get(rel.numerator), t.get(rel.denominator));
-    if (p != null) t.set(d.id, roundHalfUp(p, 1));
-  }
-  return t;
-}
-
-function majorityYear(rows: SummaryRow[]): number | null {
-  const count = new Map<number, number>();
-  for (const r of rows) if (r.year != null) count.set(r.year, (count.get(r.year) ?? 0) + 1);
-  let best: number | null = null;
-  let n = 0;
-  for (const [y, c] of count) if (c > n) (best = y), (n = c);
-  return best;
-}
-
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEAD_STYLE: Partial<ExcelJS.Style> = {
-  font: { name: '黑体', size: 11, bold: true },
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  border: BORDER,
-};
-const CELL_STYLE: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 11 }, border: BORDER, alignment: { vertical: 'middle' } };
-
-/** Write the summary workbook with the streaming writer. */
-export async function writeSummary(target: string, rows: SummaryRow[], unitName: string): Promise<void> {
-  // every indicator some township has, as its own check knew it (the county's definitions first, then the built-in)
-  const known = new Map<string, IndicatorDef>();
-  for (const c of [...rows.map((r) => r.catalog), CATALOG]) for (const d of c?.indicators ?? []) if (!known.has(d.id)) known.set(d.id, d);
-  const present = [...known.values()].filter((d) => rows.some((r) => r.values.has(d.id)));
-  const year = majorityYear(rows);
-  const yearText = year != null ? `${year}年度` : '';
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: true });
-  wb.creator = '指标审核助手 Indicator Desk';
-
-  const info = wb.addWorksheet('基本情况');
-  info.columns = [{ width: 14 }, { width: 36 }, { width: 30 }];
-  const infoTitle = info.addRow([`${yearText}乡镇法治政府建设指标汇总`]);
-  infoTitle.font = { name: '黑体', size: 14, bold: true };
-  info.mergeCells(1, 1, 1, 3);
-  infoTitle.commit();
-  info.addRow(['项目', '内容', '备注']).commit();
-  info.addRow(['单位名称', unitName]).commit();
-  if (year != null) info.addRow(['报告年度', year]).commit();
-  await info.commit();
-
-  const ws = wb.addWorksheet('汇总表', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-  const headers = ['序号', '乡镇', ...present.map(header), ...COUNT_HEADERS, '备注'];
-  ws.columns = headers.map((h, i) => ({ width: i === 0 ? 6 : i === 1 ? 12 : h === '备注' ? 40 : Math.min(20, Math.max(10, Math.ceil(h.length * 1.6))) }));
-  const title = ws.addRow([`${yearText}乡镇法治政府建设主要指标汇总表`]);
-  title.font = { name: '黑体', size: 14, bold: true };
-  title.alignment = { horizontal: 'center' };
-  title.height = 28;
-  ws.mergeCells(1, 1, 1, headers.length);
-  title.commit();
-  const head = ws.addRow(headers);
-  head.eachCell((c) => (c.style = HEAD_STYLE));
-  head.height = 42;
-  head.commit();
-
-  rows.forEach((r, i) => {
-    const cells: (Value | null)[] = [i + 1, r.unit, ...present.map((d) => r.values.get(d.id) ?? null), ...SEVERITY_ORDER.map((s) => r.counts[s]), r.notes.join('；') || null];
-    const row = ws.addRow(cells);
-    row.eachCell({ includeEmpty: true }, (c) => (c.style = CELL_STYLE));
-    row.commit();
-  });
-  const t = totals(rows, present);
-  const sumCount = (k: Severity) => rows.reduce((s, r) => s + r.counts[k], 0);
-  const total = ws.addRow([null, '合计', ...present.map((d) => t.get(d.id) ?? null), ...SEVERITY_ORDER.map(sumCount), null]);
-  total.eachCell({ includeEmpty: true }, (c) => (c.style = { ...CELL_STYLE, font: { name: '宋体', size: 11, bold: true } }));
-  total.commit();
-  await ws.commit();
-  await wb.commit();
-}
-
 export interface MergeOutcome {
-  /** Townships written. */
+  county: County;
+  /** Townships in the totals. */
   rows: number;
-  /** Townships with at least one open error. */
+  /** Inputs with an open error of their own, or kept out of the totals by an error across townships. */
   withErrors: number;
   /** Files that could not be read, with their Chinese messages. */
   unreadable: { file: string; message: string }[];
@@ -194,30 +41,103 @@ export interface MergeOutcome {
   duplicates: { file: string; first: string; message: string }[];
 }
 
+export interface MergeOptions {
+  unit?: string;
+  cwd?: string;
+  docx?: string;
+  year?: number;
+  expect?: ExpectedList;
+  /** Last year's workbooks (files, already expanded). */
+  previous?: string[];
+  onProgress?: (done: number, total: number, file: string) => void;
+  onUnreadable?: (file: string, message: string) => void;
+  onDuplicate?: (file: string, first: string, message: string) => void;
+  /** Check options shared by every file (`--mapping`, `--skip-hidden`). */
+  check?: CheckOptions;
+}
+
+const EXTENSIONS = new Set(WORKBOOK_EXTENSIONS);
+
+/** The workbooks a folder holds (and its sub-folders), by name; Office's lock files (`~$…`) and hidden files left out. */
+export function workbooksIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Arguments as files: a folder stands for the workbooks in it (shown relative to the working folder). */
+export function expandInputs(args: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    const abs = path.resolve(cwd, a);
+    let dir = false;
+    try {
+      dir = fs.statSync(abs).isDirectory();
+    } catch {
+      dir = false; // a missing path stays an argument: reading it names it as not found
+    }
+    if (!dir) {
+      out.push(a);
+      continue;
+    }
+    const found = workbooksIn(abs);
+    if (!found.length) throw new CliFileError(`文件夹“${a}”中没有工作簿（.xlsx、.xls、.et、.ods、.csv）。`, 'empty-folder');
+    for (const f of found) out.push(path.isAbsolute(a) ? f : path.relative(cwd, f) || f);
+  }
+  return out;
+}
+
+/** `--expect 乡镇名单.txt`: one township a line (a leading `1、` or `1.` and `#` comments ignored). */
+export function readExpected(file: string, cwd: string): ExpectedList {
+  const bytes = readBytes(file, cwd);
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const entries: ExpectedList['entries'] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.replace(/#.*/, '').replace(/^\s*\d+\s*[、.．)）]?\s*/, '').trim();
+    if (t) entries.push({ township: t, line: i + 1 });
+  });
+  if (!entries.length) throw new CliFileError(`名单“${file}”中没有乡镇名称：请每行写一个乡镇。`, 'empty-list');
+  return { name: path.basename(file), entries };
+}
+
+/** The township a file name suggests (`周营镇-2023-指标.xlsx` → `周营镇-2023-指标`), used only when the workbook names none. */
+function fallbackName(file: string): string {
+  return stem(file);
+}
+
 /**
- * Read and check `files` one at a time, keep one row each, and write the summary to `out` (through a short
- * temporary name and a rename). The same file named twice (`a.xlsx`, `./a.xlsx`, a link to it) or a byte-identical
- * copy is counted once, with a warning. Throws CliFileError when the output cannot be written (checked before any
- * file is read) or when no file at all could be read; then nothing is created. Used by `merge` and the benchmark.
+ * Read and check `files` one at a time, keep what the county needs of each, consolidate and write the county
+ * workbook to `out` (and the narrative to `opts.docx`), through short temporary names and a rename. The same file
+ * named twice or a byte-identical copy is counted once, with a warning; an unreadable file is listed and skipped.
+ * Throws CliFileError when an output cannot be written (checked before any file is read) or when no file at all
+ * could be read; then nothing is created. Used by `merge` and the benchmark.
  */
-export async function mergeFiles(
-  files: string[],
-  out: string,
-  opts: {
-    unit?: string;
-    cwd?: string;
-    onProgress?: (done: number, total: number, file: string) => void;
-    onUnreadable?: (file: string, message: string) => void;
-    onDuplicate?: (file: string, first: string, message: string) => void;
-    /** Check options shared by every file (`--mapping`, `--skip-hidden`). */
-    check?: CheckOptions;
-  } = {},
-): Promise<MergeOutcome> {
+export async function mergeFiles(files: string[], out: string, opts: MergeOptions = {}): Promise<MergeOutcome> {
   const cwd = opts.cwd ?? process.cwd();
-  const output = { target: path.resolve(cwd, out), shown: out, option: '--out', example: '汇总.xlsx' };
-  const problem = outputProblem(output, cwd);
-  if (problem) throw new CliFileError(problem, 'unwritable');
-  const rows: SummaryRow[] = [];
+  const outputs: Omit<Output, 'write'>[] = [{ target: path.resolve(cwd, out), shown: out, option: '--out', example: '汇总.xlsx' }];
+  if (opts.docx) outputs.push({ target: path.resolve(cwd, opts.docx), shown: opts.docx, option: '--docx', example: '全县报告.docx' });
+  for (const o of outputs) {
+    const problem = outputProblem(o, cwd);
+    if (problem) throw new CliFileError(problem, 'unwritable');
+  }
+  const inputs: CountyInput[] = [];
+  // every indicator some township's check knew (the county's definitions, then the built-in catalog): the columns
+  const known = new Map<string, IndicatorDef>();
+  const relations: Relation[] = [];
+  const learn = (c: Catalog | undefined) => {
+    if (!c || c === CATALOG) return;
+    for (const d of c.indicators) if (!known.has(d.id)) known.set(d.id, d);
+    for (const r of c.relations) if (!relations.some((x) => JSON.stringify(x) === JSON.stringify(r))) relations.push(r);
+  };
   const unreadable: MergeOutcome['unreadable'] = [];
   const duplicates: MergeOutcome['duplicates'] = [];
   const byPath = new Map<string, string>();
@@ -244,39 +164,129 @@ export async function mergeFiles(
         continue;
       }
       const { result } = await checkBytes(file, bytes, opts.check);
-      rows.push(summaryRow(file, result));
+      learn(result.catalog);
+      // only this input's rows and status are kept: the check result is dropped here
+      inputs.push(countyInput(file, fallbackName(file), result));
       // only a file that was counted makes a later one a duplicate (an unreadable one is named each time)
       byPath.set(real, file);
       byContent.set(digest, file);
     } catch (e) {
       if (!(e instanceof CliFileError)) throw e;
       unreadable.push({ file, message: e.message });
+      inputs.push(unreadableInput(file, e.message));
       opts.onUnreadable?.(file, e.message);
     }
   }
-  if (!rows.length) throw new CliFileError('没有可以汇总的工作簿，未写出汇总表。', 'nothing');
-  await writeOutputs([{ ...output, write: (tmp) => writeSummary(tmp, rows, opts.unit ?? '汇总') }]);
-  return { rows: rows.length, withErrors: rows.filter((r) => r.counts.error > 0).length, unreadable, duplicates };
+  if (!inputs.some((i) => i.status.readable)) throw new CliFileError('没有可以汇总的工作簿，未写出汇总表。', 'nothing');
+
+  const previous: TownshipRow[] = [];
+  for (const file of opts.previous ?? []) {
+    try {
+      const { result } = await checkBytes(file, readBytes(file, cwd), opts.check);
+      previous.push(...countyInput(file, fallbackName(file), result).rows);
+    } catch (e) {
+      if (!(e instanceof CliFileError)) throw e;
+      opts.onUnreadable?.(file, `（上年）${e.message}`);
+    }
+  }
+
+  let catalog: Catalog = CATALOG;
+  if (known.size) {
+    for (const d of CATALOG.indicators) if (!known.has(d.id)) known.set(d.id, d);
+    for (const r of CATALOG.relations) if (!relations.some((x) => JSON.stringify(x) === JSON.stringify(r))) relations.push(r);
+    catalog = { ...CATALOG, indicators: [...known.values()], relations };
+  }
+  const county = consolidate(inputs, { unit: opts.unit, year: opts.year, expect: opts.expect, previous, catalog });
+  const report = countyReport(county);
+  const plan = countyPlan(county, report);
+  const docx = opts.docx ? await reportDocx(report) : null;
+  await writeOutputs([
+    { ...outputs[0], write: (tmp) => writePlanToFile(tmp, plan) },
+    ...(docx ? [{ ...outputs[1], write: (tmp: string) => fs.writeFileSync(tmp, docx) }] : []),
+  ]);
+  const errorFiles = new Set<string>();
+  for (const s of county.inputs) if (s.readable && s.counts.error > 0) errorFiles.add(s.file);
+  for (const [file, list] of county.issues) if (list.some((x) => x.severity === 'error')) errorFiles.add(file);
+  return { county, rows: county.rows.length, withErrors: errorFiles.size, unreadable, duplicates };
+}
+
+/** The `--json` document: status per input, totals, rates and the findings across townships. */
+export function countyJson(county: County) {
+  const defs = indicatorById(county.catalog);
+  const named = (id: string) => ({ indicator: id, name: defs.get(id)?.name ?? id, unit: defs.get(id)?.unit ?? null });
+  const inTotals = new Set(county.rows.map((r) => `${r.row.file}\u0000${r.row.township}`));
+  return {
+    unit: county.unit,
+    year: county.year,
+    townships: county.inputs.map((s) => ({
+      file: s.file,
+      readable: s.readable,
+      ...(s.message ? { message: s.message } : {}),
+      kind: s.kind,
+      townships: s.townships,
+      inTotals: s.townships.filter((t) => inTotals.has(`${s.file}\u0000${t}`)),
+      year: s.year,
+      counts: s.counts,
+      missing: s.missing,
+      issues: (county.issues.get(s.file) ?? []).map((x) => x.text),
+    })),
+    totals: [...county.totals.values()].map((t) => ({ ...named(t.indicator), value: t.value, approx: t.approx, townships: t.count })),
+    rates: [...county.rates.values()].map((r) => ({
+      ...named(r.indicator),
+      value: r.value,
+      numerator: r.num,
+      denominator: r.den,
+      approx: r.approx,
+      included: r.included,
+      leftOut: r.leftOut,
+      ...(r.high ? { high: r.high, low: r.low } : {}),
+    })),
+    findings: county.findings.map(findingJson),
+  };
 }
 
 export async function runMerge(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'unit', 'mapping', 'catalog'], ['help', 'skip-hidden']);
+  const args = parseArgs(argv, ['out', 'unit', 'mapping', 'catalog', 'docx', 'previous', 'expect', 'year'], ['help', 'skip-hidden', 'json']);
   const check = await sharedCheckOptions(args, io.cwd);
-  if (!args.positionals.length) throw new UsageError('请指定要汇总的工作簿，例如：indicator-desk merge 乡镇表/*.xlsx --out 汇总.xlsx');
-  if (!args.options.out) throw new UsageError('merge 命令需要用 --out 指定汇总表的文件名，例如：--out 汇总.xlsx');
-  const target = path.resolve(io.cwd, args.options.out);
-  for (const f of args.positionals) {
-    if (samePath(path.resolve(io.cwd, f), target)) {
-      io.err(`不能用汇总表覆盖参与汇总的工作簿“${f}”：请用 --out 指定另一个文件名。`);
+  if (!args.positionals.length) throw new UsageError('请指定要汇总的工作簿或文件夹，例如：indicator-desk merge 乡镇表/ --out 全县汇总.xlsx');
+  if (!args.options.out) throw new UsageError('merge 命令需要用 --out 指定汇总表的文件名，例如：--out 全县汇总.xlsx');
+  let year: number | undefined;
+  if (args.options.year !== undefined) {
+    year = Number(args.options.year);
+    if (!/^\d{4}$/.test(args.options.year)) throw new UsageError(`--year 需要四位数的年份，例如 --year 2023（收到“${args.options.year}”）。`);
+  }
+  let files: string[];
+  let previous: string[] | undefined;
+  let expect: ExpectedList | undefined;
+  try {
+    files = expandInputs(args.positionals, io.cwd);
+    previous = args.options.previous ? expandInputs([args.options.previous], io.cwd) : undefined;
+    expect = args.options.expect ? readExpected(args.options.expect, io.cwd) : undefined;
+  } catch (e) {
+    if (e instanceof CliFileError) {
+      io.err(e.message);
+      return EXIT.failure;
+    }
+    throw e;
+  }
+  const targets = [args.options.out, args.options.docx].filter((x): x is string => !!x).map((t) => path.resolve(io.cwd, t));
+  if (targets.length === 2 && samePath(targets[0], targets[1])) throw new UsageError('--out 与 --docx 不能是同一个文件。');
+  for (const f of files) {
+    if (targets.some((t) => samePath(path.resolve(io.cwd, f), t))) {
+      io.err(`不能用汇总结果覆盖参与汇总的工作簿“${f}”：请用 --out/--docx 指定另一个文件名。`);
       return EXIT.failure;
     }
   }
   let outcome: MergeOutcome;
   try {
-    outcome = await mergeFiles(args.positionals, args.options.out, {
+    outcome = await mergeFiles(files, args.options.out, {
       unit: args.options.unit,
       cwd: io.cwd,
       check,
+      docx: args.options.docx,
+      year,
+      expect,
+      previous,
       onProgress: (i, n, file) => io.err(`[${i + 1}/${n}] 正在读取 ${file} …`),
       onUnreadable: (_file, message) => io.err(`无法读取，未汇总：${message}`),
       onDuplicate: (_file, _first, message) => io.err(`注意：${message}`),
@@ -288,10 +298,22 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  const { county } = outcome;
   const n = outcome.unreadable.length;
   const d = outcome.duplicates.length;
-  const notes = [`${outcome.rows} 个乡镇`, outcome.withErrors ? `其中 ${outcome.withErrors} 个有错误` : '', n ? `${n} 个文件无法读取未汇总` : '', d ? `${d} 个重复的文件只计一次` : ''];
-  io.out(`已写出汇总表：${args.options.out}（${notes.filter(Boolean).join('，')}）。`);
-  // the same codes as check: 2 a file could not be read, 1 an open error in a township's workbook
-  return n ? EXIT.failure : outcome.withErrors ? EXIT.findings : EXIT.ok;
+  if (args.flags.has('json')) io.out(JSON.stringify(countyJson(county), null, 2));
+  else for (const f of county.findings) io.out(`【${f.severity === 'error' ? '错误' : f.severity === 'verify' ? '待核实' : '提示'}】${f.message}`);
+  const notes = [
+    `${outcome.rows} 个乡镇`,
+    outcome.withErrors ? `其中 ${outcome.withErrors} 个有错误` : '',
+    county.refused.length ? `${county.refused.length} 个未计入合计` : '',
+    n ? `${n} 个文件无法读取未汇总` : '',
+    d ? `${d} 个重复的文件只计一次` : '',
+  ];
+  const written = `已写出汇总表：${args.options.out}（${notes.filter(Boolean).join('，')}）。${args.options.docx ? `已写出报告文稿：${args.options.docx}。` : ''}`;
+  if (args.flags.has('json')) io.err(written);
+  else io.out(written);
+  const countyErrors = county.findings.some((f) => f.severity === 'error' && f.rule !== 'county-unreadable');
+  // the same codes as check: 2 a file could not be read, 1 an open error in a township's workbook or across townships
+  return n ? EXIT.failure : outcome.withErrors || countyErrors ? EXIT.findings : EXIT.ok;
 }

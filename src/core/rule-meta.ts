@@ -210,7 +210,65 @@ export const RULES: Record<RuleId, RuleMeta> = {
     titleEn: 'Invalid county rule',
     template: '{source}的审核规则“{rule}”无法使用：{problem}。请改正这条规则，其他规则照常审核。',
   },
+  // ── across townships (src/core/county): {file}, {township}, {other} … are filled by the county consolidation ──
+  'county-unreadable': {
+    severity: 'error',
+    title: '文件无法读取',
+    titleEn: 'File unreadable',
+    template: '文件“{file}”无法读取，没有计入汇总（{reason}）。请向报送单位索取能打开的工作簿后重新汇总。',
+  },
+  'county-duplicate': {
+    severity: 'error',
+    title: '同一乡镇重复报送',
+    titleEn: 'Township reported twice',
+    template:
+      '“{township}”出现了两次：{second}与{first}是同一乡镇，汇总只计入了{first}。请确认哪一份是最终版本，删去另一份后重新汇总。',
+  },
+  'county-missing': {
+    severity: 'error',
+    title: '应报乡镇没有工作簿',
+    titleEn: 'Expected township missing',
+    template:
+      '名单“{list}”第{line}行的“{township}”没有找到工作簿，汇总表中没有它的数字。请向{township}催报后重新汇总；如只是名称写法不同，请改正名单或工作簿中的单位名称。',
+  },
+  'county-unlisted': {
+    severity: 'hint',
+    title: '乡镇不在名单中',
+    titleEn: 'Township not on the list',
+    template: '{second}的单位“{township}”不在名单“{list}”中{near}。请核对单位名称的写法，或把它补进名单。',
+  },
+  'county-other-year': {
+    severity: 'error',
+    title: '报告年度与汇总年度不符',
+    titleEn: 'Another report year',
+    template:
+      '“{file}”（{township}）是{year}年度的工作簿（{yearWhere}），与本次汇总的{county}年度不符，没有计入合计。请向{township}索取{county}年度的工作簿；如要汇总{year}年度，请加 --year {year} 另行汇总。',
+  },
+  'county-unit-mismatch': {
+    severity: 'error',
+    title: '计量单位不一致',
+    titleEn: 'Units differ',
+    template:
+      '“{name}”在{first}以“{unit}”计（{actual}），在{second}以“{otherUnit}”计，两者不能直接相加，{township}的这个数字没有计入合计。请{township}改为以“{otherUnit}”填写后重新汇总。',
+  },
+  'county-outlier': {
+    severity: 'hint',
+    title: '明显偏离其他乡镇',
+    titleEn: 'Far from the other townships',
+    template:
+      '{first}的“{name}”为{actual}，{direction}其他乡镇（{count}个乡镇的中位数为{median}，最接近的{other}为{otherValue}）。请核实是否填错单位、多写或漏写了数位。',
+  },
+  'county-large-change': {
+    severity: 'verify',
+    title: '与上年相比变化过大',
+    titleEn: 'Large change from last year',
+    template:
+      '{first}的“{name}”本年为{actual}，上年为{expectedText}（{prev}），{change}。请向{township}核实；如确有原因，请其在“审核说明”表中说明。',
+  },
 };
+
+/** The rules a county consolidation runs across townships (src/core/county), not on one workbook. */
+export const COUNTY_RULE_IDS = (Object.keys(RULES) as RuleId[]).filter((id) => id.startsWith('county-'));
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -346,7 +346,19 @@ export type RuleId =
   | 'uncalculated-formula'
   | 'workbook-templates'
   | 'custom'
-  | 'rule-invalid';
+  | 'rule-invalid'
+  | CountyRuleId;
+
+/** Checks across the townships of a county consolidation (src/core/county): each names the townships and files involved. */
+export type CountyRuleId =
+  | 'county-unreadable'
+  | 'county-duplicate'
+  | 'county-missing'
+  | 'county-unlisted'
+  | 'county-other-year'
+  | 'county-unit-mismatch'
+  | 'county-outlier'
+  | 'county-large-change';
 
 export interface Finding {
   /** Stable across runs: a hash of rule, entity, period and indicators (or cell when no indicator). */
@@ -546,6 +558,8 @@ export interface CellSpec {
   v: string | number | boolean | null;
   f?: string;
   link?: { sheet: string; cell: string };
+  /** A note on the cell (where a county summary's figure came from); hosts that cannot write notes leave it out. */
+  note?: string;
   style?: string; // key into WritePlan.styles
 }
 

@@ -99,9 +99,13 @@ test('a GBK .csv, an .xlsx named .xls and an .xls named .xlsx are read by their 
   expect(c.out).toContain('小结（周营镇-矛盾纠纷化解.csv）');
   const m = await run(['merge', '大钟庄镇.xls', '周营镇.xlsx', '--out', '汇总.xlsx'], tmp);
   expect(m.code).toBe(1); // 周营镇's planted errors are open
-  expect(m.out).toContain('2 个乡镇');
+  // the .xls is read (its township and year named), and as a 2021 workbook it is kept out of the 2023 totals
+  expect(m.out).toContain('1 个乡镇');
+  expect(m.out).toContain('“大钟庄镇.xls”（大钟庄镇）是2021年度的工作簿');
   const merged = await readXlsx(fs.readFileSync(path.join(tmp, '汇总.xlsx')), '汇总.xlsx');
   const summary = merged.sheets.find((s) => s.name === '汇总表');
   const units = (summary?.rows ?? []).map((r) => r[1]);
-  expect(units).toEqual(expect.arrayContaining(['大钟庄镇', '周营镇', '合计']));
+  expect(units).toEqual(expect.arrayContaining(['周营镇', '合计']));
+  const status = merged.sheets.find((s) => s.name === '审核情况')!.rows.map((r) => r[1]);
+  expect(status).toEqual(expect.arrayContaining(['大钟庄镇', '周营镇']));
 });

@@ -3,7 +3,7 @@ import { parseA1 } from '../../src/core/address';
 import { CATALOG, indicatorById } from '../../src/core/catalog';
 import type { ApproxMarker, Extraction, Finding, Observation, RuleId } from '../../src/core/types';
 import { checkExtraction } from '../../src/core/rules';
-import type { ContextOptions } from '../../src/core/rules';
+import type { ContextOptions, WorkbookRuleId } from '../../src/core/rules';
 
 const DEFS = indicatorById(CATALOG);
 
@@ -71,7 +71,7 @@ export function extraction(observations: Observation[], extra: Partial<Extractio
 /** Findings of some rules (all when none given) on hand-built observations. */
 export function run(
   observations: Observation[],
-  opts: { rules?: RuleId[]; extra?: Partial<Extraction> } & ContextOptions = {},
+  opts: { rules?: WorkbookRuleId[]; extra?: Partial<Extraction> } & ContextOptions = {},
 ): Finding[] {
   return checkExtraction(extraction(observations, opts.extra), { ...opts, only: opts.rules });
 }

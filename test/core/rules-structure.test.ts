@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CATALOG } from '../../src/core/catalog';
 import { applyExplanations, countFindings, findingId, fnv1a, parseWhere, showObs, sortFindings, whereText } from '../../src/core/findings';
-import { RULE_FUNCTIONS, RULES } from '../../src/core/rules';
+import { RULE_FUNCTIONS, RULES, type WorkbookRuleId } from '../../src/core/rules';
+import { COUNTY_RULE_IDS } from '../../src/core/rule-meta';
 import type { RuleId } from '../../src/core/types';
 import { expectCleanMessage, obs, run } from './rules-fixtures';
 
@@ -162,7 +163,7 @@ describe('finding ids', () => {
 
 describe('rule metadata', () => {
   it('has a function, a title and the contract severity for every rule id', () => {
-    const severities: Record<RuleId, string> = {
+    const severities: Record<WorkbookRuleId, string> = {
       'unparseable-value': 'error',
       'formula-error': 'error',
       'not-integer': 'error',
@@ -190,12 +191,14 @@ describe('rule metadata', () => {
       custom: 'error',
       'rule-invalid': 'error',
     };
-    for (const [id, sev] of Object.entries(severities) as [RuleId, string][]) {
+    for (const [id, sev] of Object.entries(severities) as [WorkbookRuleId, string][]) {
       expect(RULES[id].severity).toBe(sev);
       expect(RULES[id].title).toMatch(/[\u4e00-\u9fff]/);
       expect(typeof RULE_FUNCTIONS[id]).toBe('function');
     }
-    expect(Object.keys(RULES).sort()).toEqual(Object.keys(severities).sort());
+    // the county's rules run across townships (src/core/county), not on one workbook: they have no RULE_FUNCTIONS entry
+    expect(Object.keys(RULES).filter((id) => !COUNTY_RULE_IDS.includes(id as RuleId)).sort()).toEqual(Object.keys(severities).sort());
+    expect(COUNTY_RULE_IDS.length).toBeGreaterThan(0);
   });
 });
 

@@ -231,7 +231,7 @@ export function paragraphHeight(text: string, role: ParagraphRole): number {
   return Math.min(MAX_ROW_HEIGHT, lines * lineHeight);
 }
 
-function reportSheet(report: Report, name: string = RESULT_SHEETS.report): SheetPlan {
+export function reportSheet(report: Report, name: string = RESULT_SHEETS.report): SheetPlan {
   const rows: CellSpec[][] = [];
   const heights: (number | null)[] = [];
   for (const p of report.paragraphs) {

@@ -19,7 +19,7 @@
  */
 import { ref } from '../address';
 import { sortFindings, uniqueIds } from '../findings';
-import type { Extraction, Finding, RuleId } from '../types';
+import type { CountyRuleId, Extraction, Finding, RuleId } from '../types';
 import { conflictingValues, largeChange, missingRequired, yearMismatch } from './consistency';
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, sumMismatch } from './relations';
@@ -30,7 +30,10 @@ import { formulaError, negative, notInteger, outOfRange, unparseableValue } from
 
 export type RuleFn = (ctx: RuleContext) => Finding[];
 
-export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
+/** The rules run on one workbook; the `county-…` rules run across townships in src/core/county. */
+export type WorkbookRuleId = Exclude<RuleId, CountyRuleId>;
+
+export const RULE_FUNCTIONS: Record<WorkbookRuleId, RuleFn> = {
   'unparseable-value': unparseableValue,
   'formula-error': formulaError,
   'not-integer': notInteger,
@@ -60,8 +63,8 @@ export const RULE_FUNCTIONS: Record<RuleId, RuleFn> = {
 };
 
 /** All rules (or the listed ones) on a context: unique ids, sorted by severity, sheet, row, column. */
-export function runRules(ctx: RuleContext, only?: RuleId[]): Finding[] {
-  const ids = only ?? (Object.keys(RULE_FUNCTIONS) as RuleId[]);
+export function runRules(ctx: RuleContext, only?: WorkbookRuleId[]): Finding[] {
+  const ids = only ?? (Object.keys(RULE_FUNCTIONS) as WorkbookRuleId[]);
   // rate-mismatch last: a rate whose own counts are flagged says so instead of advising a number (relations.ts)
   const findings = ids.flatMap((id) => (id === 'rate-mismatch' ? [] : RULE_FUNCTIONS[id](ctx)));
   if (ids.includes('rate-mismatch')) {
@@ -72,7 +75,7 @@ export function runRules(ctx: RuleContext, only?: RuleId[]): Finding[] {
 }
 
 /** Convenience: rules straight from an extraction. */
-export function checkExtraction(extraction: Extraction, opts: ContextOptions & { only?: RuleId[] } = {}): Finding[] {
+export function checkExtraction(extraction: Extraction, opts: ContextOptions & { only?: WorkbookRuleId[] } = {}): Finding[] {
   return runRules(ruleContext(extraction, opts), opts.only);
 }
 

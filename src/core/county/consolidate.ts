@@ -1,0 +1,495 @@
+/**
+ * The county consolidation: from the rows every input kept (rows.ts) to the county's year, the townships in the
+ * totals, the totals and rates, and the findings across townships — each naming the townships and files involved.
+ *
+ * Never a wrong total: a township of another report year, a second file of the same township and a figure in a
+ * unit that cannot be converted stay out of the 合计 with a finding saying so; a county rate is the rate of the
+ * summed parts of only the townships that give both parts (never a sum or an average of rates).
+ */
+import { CATALOG, rateRelation } from '../catalog';
+import { makeFinding, sortFindings, uniqueIds, whereText } from '../findings';
+import { formatAmount, formatNumber } from '../format';
+import { formatPercent, ratePercent, roundHalfUp } from '../rate';
+import { CHANGE_FACTOR, CHANGE_FLOOR, RATE_CHANGE_POINTS } from '../rules/consistency';
+import type { ApproxMarker, Catalog, Finding, IndicatorDef } from '../types';
+import { townshipKey, type CountyFigure, type CountyInput, type InputStatus, type TownshipRow } from './rows';
+
+export interface ExpectedList {
+  /** The list's file name, for messages. */
+  name: string;
+  entries: { township: string; line: number }[];
+}
+
+export interface ConsolidateOptions {
+  catalog?: Catalog;
+  /** The county's name (`示范县`), for titles and the narrative. */
+  unit?: string | null;
+  /** Summarise this report year (`--year`); default: the year most inputs give. */
+  year?: number;
+  /** The townships that must report (`--expect 乡镇名单.txt`). */
+  expect?: ExpectedList;
+  /** Last year's rows (`--previous 去年文件夹`), for year-over-year checks and phrases. */
+  previous?: TownshipRow[];
+}
+
+/** One township's cell in the summary: the figure in the catalog unit, whether the 合计 counts it, and its note. */
+export interface SummaryCell {
+  /** A number counted in the 合计; a text (`3万份`) when its unit cannot be converted (SUM leaves text out). */
+  value: number | string;
+  figure: CountyFigure;
+  counted: boolean;
+  note: string;
+}
+
+export interface SummaryRow {
+  row: TownshipRow;
+  cells: Map<string, SummaryCell>;
+}
+
+export interface CountyTotal {
+  indicator: string;
+  value: number;
+  approx: boolean;
+  markers: ApproxMarker[];
+  /** Townships whose figure is in it. */
+  count: number;
+}
+
+export interface CountyRate {
+  indicator: string;
+  numerator: string;
+  denominator: string;
+  num: number;
+  den: number;
+  /** Percent, unrounded; null over a 0 denominator. */
+  value: number | null;
+  approx: boolean;
+  /** Townships giving both parts (their parts are summed). */
+  included: string[];
+  /** Townships giving one part or only the rate: left out of the county rate. */
+  leftOut: string[];
+  high?: { township: string; value: number };
+  low?: { township: string; value: number };
+}
+
+export interface InputIssue {
+  /** Short words for the 审核情况 row (`未计入合计：2021年度`). */
+  text: string;
+  severity: Finding['severity'];
+}
+
+export interface County {
+  catalog: Catalog;
+  unit: string | null;
+  year: number | null;
+  inputs: InputStatus[];
+  /** Per input file: what the consolidation found about it. */
+  issues: Map<string, InputIssue[]>;
+  /** Townships in the totals, in input order. */
+  rows: SummaryRow[];
+  /** Townships read but kept out of the totals, with why. */
+  refused: { row: TownshipRow; reason: string }[];
+  /** Indicators present in some township's row, in catalog order. */
+  indicators: IndicatorDef[];
+  totals: Map<string, CountyTotal>;
+  rates: Map<string, CountyRate>;
+  /** Last year's totals (`--previous`), for the narrative's year-over-year phrases. */
+  previousTotals: Map<string, CountyTotal>;
+  previousRates: Map<string, CountyRate>;
+  findings: Finding[];
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+/** `周营镇（“周营镇.xlsx” ‘指标’表 D5）`: a township named with its file and cell. */
+export function townshipAt(row: TownshipRow, at?: { sheet: string; cell: string } | null): string {
+  const where = at ?? row.nameAt ?? row.summaryAt ?? null;
+  return `${row.township}（“${row.file}”${where ? ` ${whereText(where.sheet, where.cell)}` : ''}）`;
+}
+
+function tidy(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The figure in the catalog's unit: its value, a conversion note, or null when the units cannot be converted. */
+function inCatalogUnit(f: CountyFigure, def: IndicatorDef): { value: number; note: string } | null {
+  const v = f.value as number;
+  const want = def.unit;
+  const have = f.unit;
+  if (f.kind === 'percent' || !want || !have || have === want) return { value: v, note: '' };
+  const same = [want, ...(def.unitAliases ?? [])];
+  if (same.includes(have)) return { value: v, note: '' };
+  if (same.some((u) => have === `万${u}`)) {
+    return { value: tidy(v * 10000), note: `原报${formatNumber(v)}${have}，按${formatNumber(tidy(v * 10000))}${want}汇总` };
+  }
+  if (want.startsWith('万') && have === want.slice(1)) {
+    return { value: tidy(v / 10000), note: `原报${formatNumber(v)}${have}，按${formatNumber(tidy(v / 10000))}${want}汇总` };
+  }
+  return null;
+}
+
+function totalMarkers(list: CountyFigure[]): ApproxMarker[] {
+  const approx = list.filter((f) => f.approx);
+  if (!approx.length) return [];
+  const first = approx[0].markers.join('');
+  // 3000余 + 200余 is 3200余; 近300 + 20余 is neither: about (约)
+  return approx.every((f) => f.markers.join('') === first) && approx[0].markers.length === 1 ? [...approx[0].markers] : ['约'];
+}
+
+function sumRows(rows: { township: string; cells: Map<string, SummaryCell> }[], defs: IndicatorDef[], catalog: Catalog) {
+  const names = new Map(catalog.indicators.map((d) => [d.id, d.name]));
+  const totals = new Map<string, CountyTotal>();
+  for (const d of defs) {
+    if (d.kind !== 'count' && d.kind !== 'amount') continue;
+    const counted = rows.map((r) => r.cells.get(d.id)).filter((c): c is SummaryCell => !!c && c.counted && typeof c.value === 'number');
+    if (!counted.length) continue;
+    const figs = counted.map((c) => c.figure);
+    totals.set(d.id, {
+      indicator: d.id,
+      value: tidy(counted.reduce((s, c) => s + (c.value as number), 0)),
+      approx: figs.some((f) => f.approx),
+      markers: totalMarkers(figs),
+      count: counted.length,
+    });
+  }
+  const rates = new Map<string, CountyRate>();
+  for (const d of defs) {
+    if (d.kind !== 'rate') continue;
+    const rel = rateRelation(d.id, catalog);
+    if (!rel) continue;
+    const included: string[] = [];
+    const leftOut: string[] = [];
+    let num = 0;
+    let den = 0;
+    let approx = false;
+    const own: { township: string; value: number }[] = [];
+    for (const r of rows) {
+      const n = r.cells.get(rel.numerator);
+      const m = r.cells.get(rel.denominator);
+      const both = n?.counted && m?.counted && typeof n.value === 'number' && typeof m.value === 'number';
+      // a part larger than its whole (15 resolved of 13 received) is an error the township's check reports: not summed
+      if (both && (n!.value as number) > (m!.value as number)) {
+        leftOut.push(`${r.township}（${names.get(rel.numerator)}大于${names.get(rel.denominator)}）`);
+        continue;
+      }
+      if (both) {
+        included.push(r.township);
+        num += n!.value as number;
+        den += m!.value as number;
+        approx ||= n!.figure.approx || m!.figure.approx;
+        const p = ratePercent(n!.value as number, m!.value as number);
+        if (p != null) own.push({ township: r.township, value: roundHalfUp(p, 1) });
+      } else if (n || m || r.cells.has(d.id)) leftOut.push(r.township);
+    }
+    if (!included.length) continue;
+    const rate: CountyRate = { indicator: d.id, numerator: rel.numerator, denominator: rel.denominator, num: tidy(num), den: tidy(den), value: ratePercent(tidy(num), tidy(den)), approx, included, leftOut };
+    if (own.length >= 3) {
+      const hi = own.reduce((a, b) => (b.value > a.value ? b : a));
+      const lo = own.reduce((a, b) => (b.value < a.value ? b : a));
+      if (hi.value !== lo.value) {
+        rate.high = hi;
+        rate.low = lo;
+      }
+    }
+    rates.set(d.id, rate);
+  }
+  return { totals, rates };
+}
+
+function cellsOf(row: TownshipRow, defs: Map<string, IndicatorDef>): Map<string, SummaryCell> {
+  const cells = new Map<string, SummaryCell>();
+  for (const [id, f] of row.figures) {
+    const def = defs.get(id);
+    if (!def) continue;
+    const source = `来源：“${row.file}”${whereText(f.sheet, f.cell, row.summaryAt ? row.township : null)}`;
+    const notes: string[] = [f.computed ? `${source}等处的数字计算` : source];
+    if (f.approx) notes.push(`原报“${f.raw}”，是约数`);
+    if (f.kind === 'yesno') {
+      cells.set(id, { value: f.value ? '是' : '否', figure: f, counted: false, note: notes.join('；') });
+      continue;
+    }
+    const conv = inCatalogUnit(f, def);
+    if (!conv) {
+      notes.push(`以“${f.unit}”计，与其他乡镇的单位不同，未计入合计`);
+      cells.set(id, { value: `${formatNumber(f.value as number)}${f.unit ?? ''}`, figure: f, counted: false, note: notes.join('；') });
+      continue;
+    }
+    if (conv.note) notes.push(conv.note);
+    cells.set(id, { value: conv.value, figure: f, counted: true, note: notes.join('；') });
+  }
+  return cells;
+}
+
+function majorityYear(rows: TownshipRow[]): number | null {
+  const count = new Map<number, number>();
+  for (const r of rows) if (r.year != null) count.set(r.year, (count.get(r.year) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [y, c] of count) if (c > n || (c === n && best != null && y > best)) (best = y), (n = c);
+  return best;
+}
+
+function showFigure(f: CountyFigure, def: IndicatorDef): string {
+  if (f.kind === 'percent') return formatPercent(f.value as number);
+  return formatAmount(f.value as number, f.unit ?? def.unit, f.markers, f.wan, f.raw);
+}
+
+// ───────────────────────────── consolidate ─────────────────────────────
+
+export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}): County {
+  const catalog = opts.catalog ?? CATALOG;
+  const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
+  const findings: Finding[] = [];
+  const issues = new Map<string, InputIssue[]>();
+  const issue = (file: string, text: string, severity: Finding['severity']) => {
+    const list = issues.get(file) ?? [];
+    if (!list.some((x) => x.text === text)) list.push({ text, severity });
+    issues.set(file, list);
+  };
+
+  for (const inp of inputs) {
+    if (inp.status.readable) continue;
+    const reason = (inp.status.message ?? '').replace(/[。.\s]+$/, '');
+    findings.push(makeFinding('county-unreadable', { sheet: '', cell: '', indicators: [], entity: null, period: null, key: inp.status.file, vars: { file: inp.status.file, reason } }));
+    issue(inp.status.file, '无法读取，未汇总', 'error');
+  }
+
+  const all = inputs.flatMap((i) => i.rows);
+  const year = opts.year ?? majorityYear(all);
+  const rows: SummaryRow[] = [];
+  const refused: County['refused'] = [];
+  const byKey = new Map<string, TownshipRow>();
+  // a township's own workbook wins over its row in a county summary, whatever the order they came in
+  const order = [...all.filter((r) => !r.summaryAt), ...all.filter((r) => r.summaryAt)];
+  const kept = new Set<TownshipRow>();
+  for (const row of order) {
+    if (year != null && row.year != null && row.year !== year) {
+      refused.push({ row, reason: `${row.year}年度` });
+      const yearWhere = row.yearAt ? `见${whereText(row.yearAt.sheet, row.yearAt.cell)}` : '见工作簿';
+      findings.push(
+        makeFinding('county-other-year', {
+          sheet: row.yearAt?.sheet ?? '',
+          cell: row.yearAt?.cell ?? '',
+          indicators: [],
+          entity: row.township,
+          period: null,
+          key: `${row.file}|${row.township}`,
+          vars: { file: row.file, township: row.township, year: String(row.year), county: String(year), yearWhere },
+        }),
+      );
+      issue(row.file, `未计入合计：${row.year}年度`, 'error');
+      continue;
+    }
+    const first = byKey.get(row.key);
+    if (first) {
+      refused.push({ row, reason: `与“${first.file}”重复` });
+      findings.push(
+        makeFinding('county-duplicate', {
+          sheet: (row.nameAt ?? row.summaryAt)?.sheet ?? '',
+          cell: (row.nameAt ?? row.summaryAt)?.cell ?? '',
+          indicators: [],
+          entity: row.township,
+          period: null,
+          key: `${first.file}|${row.file}|${row.key}`,
+          vars: { township: row.township, first: `“${first.file}”${first.summaryAt ? `（${whereText(first.summaryAt.sheet, first.summaryAt.cell)}）` : ''}`, second: `“${row.file}”${row.summaryAt ? `（${whereText(row.summaryAt.sheet, row.summaryAt.cell)}）` : ''}` },
+        }),
+      );
+      issue(row.file, `未计入合计：${row.township}与“${first.file}”重复`, 'error');
+      issue(first.file, `${row.township}另有“${row.file}”`, 'error');
+      continue;
+    }
+    byKey.set(row.key, row);
+    kept.add(row);
+    if (year != null && row.year == null) issue(row.file, '工作簿未写明报告年度，按本次汇总年度计入', 'hint');
+  }
+  for (const row of all) if (kept.has(row)) rows.push({ row, cells: cellsOf(row, defs) });
+
+  const indicators = catalog.indicators.filter((d) => rows.some((r) => r.cells.has(d.id)));
+
+  // units: a figure in a unit that cannot be converted is out of the 合计, named beside a township in the catalog's
+  for (const d of indicators) {
+    const odd = rows.filter((r) => r.cells.get(d.id) && !r.cells.get(d.id)!.counted && r.cells.get(d.id)!.figure.kind === 'number');
+    if (!odd.length) continue;
+    const norm = rows.find((r) => r.cells.get(d.id)?.counted);
+    for (const r of odd) {
+      const c = r.cells.get(d.id)!;
+      const otherUnit = norm?.cells.get(d.id)?.figure.unit ?? d.unit ?? '';
+      findings.push(
+        makeFinding('county-unit-mismatch', {
+          sheet: c.figure.sheet,
+          cell: c.figure.cell,
+          indicators: [d.id],
+          entity: r.row.township,
+          period: 'current',
+          key: r.row.file,
+          vars: {
+            name: d.name,
+            first: townshipAt(r.row, c.figure),
+            unit: c.figure.unit ?? '',
+            actual: showFigure(c.figure, d),
+            second: norm ? townshipAt(norm.row, norm.cells.get(d.id)!.figure) : '县里的指标目录',
+            otherUnit,
+            township: r.row.township,
+          },
+        }),
+      );
+      issue(r.row.file, `“${d.name}”单位为“${c.figure.unit}”，未计入合计`, 'error');
+    }
+  }
+
+  const { totals, rates } = sumRows(rows.map((r) => ({ township: r.row.township, cells: r.cells })), indicators, catalog);
+
+  // robust outliers (median and MAD): a hint, never a correction
+  for (const d of indicators) {
+    if (d.kind === 'yesno' || d.kind === 'text') continue;
+    const pts = rows
+      .map((r) => ({ r, c: r.cells.get(d.id) }))
+      .filter((x): x is { r: SummaryRow; c: SummaryCell } => !!x.c && x.c.counted && typeof x.c.value === 'number' && !x.c.figure.approx);
+    if (pts.length < 5) continue;
+    const xs = pts.map((p) => p.c.value as number);
+    const med = median(xs);
+    const mad = median(xs.map((x) => Math.abs(x - med)));
+    if (mad === 0) continue;
+    const floor = d.kind === 'rate' ? 10 : CHANGE_FLOOR;
+    for (const p of pts) {
+      const x = p.c.value as number;
+      const z = (0.6745 * (x - med)) / mad;
+      if (Math.abs(z) <= 3.5 || Math.abs(x - med) < floor) continue;
+      // the nearest other township on the same side of the median, so the finding names two townships
+      const others = pts.filter((q) => q !== p);
+      const nearest = others.reduce((a, b) => (Math.abs((b.c.value as number) - x) < Math.abs((a.c.value as number) - x) ? b : a));
+      const show = (c: SummaryCell) => (d.kind === 'rate' ? formatPercent(c.value as number) : formatAmount(c.value as number, d.unit, [], false));
+      findings.push(
+        makeFinding('county-outlier', {
+          sheet: p.c.figure.sheet,
+          cell: p.c.figure.cell,
+          indicators: [d.id],
+          entity: p.r.row.township,
+          period: 'current',
+          key: p.r.row.file,
+          vars: {
+            first: townshipAt(p.r.row, p.c.figure),
+            name: d.name,
+            actual: show(p.c),
+            direction: x > med ? '远高于' : '远低于',
+            count: pts.length,
+            median: d.kind === 'rate' ? formatPercent(med) : formatAmount(tidy(med), d.unit, [], false),
+            other: nearest.r.row.township,
+            otherValue: show(nearest.c),
+          },
+        }),
+      );
+      issue(p.r.row.file, `“${d.name}”明显偏离其他乡镇`, 'hint');
+    }
+  }
+
+  // year over year, per township, against last year's files
+  let previousTotals = new Map<string, CountyTotal>();
+  let previousRates = new Map<string, CountyRate>();
+  if (opts.previous?.length) {
+    const prevByKey = new Map<string, TownshipRow>();
+    for (const p of opts.previous) if (!prevByKey.has(p.key)) prevByKey.set(p.key, p);
+    const prevRows = [...prevByKey.values()].map((row) => ({ township: row.township, cells: cellsOf(row, defs) }));
+    ({ totals: previousTotals, rates: previousRates } = sumRows(prevRows, indicators, catalog));
+    for (const r of rows) {
+      const prev = prevByKey.get(r.row.key);
+      if (!prev) continue;
+      const prevCells = cellsOf(prev, defs);
+      for (const d of indicators) {
+        const c = r.cells.get(d.id);
+        const p = prevCells.get(d.id);
+        if (!c || !p || !c.counted || !p.counted || c.figure.approx || p.figure.approx) continue;
+        const cv = c.value as number;
+        const pv = p.value as number;
+        let change = '';
+        if (d.kind === 'rate') {
+          const diff = Math.abs(cv - pv);
+          if (diff >= RATE_CHANGE_POINTS) change = `${cv > pv ? '提高' : '下降'}了${formatNumber(roundHalfUp(diff, 1))}个百分点`;
+        } else if (cv >= CHANGE_FLOOR && pv >= CHANGE_FLOOR) {
+          if (cv >= CHANGE_FACTOR * pv) change = `是上年的${formatNumber(roundHalfUp(cv / pv, 1))}倍`;
+          else if (cv * CHANGE_FACTOR <= pv) change = `仅为上年的${formatPercent(roundHalfUp((cv / pv) * 100, 1))}`;
+        }
+        if (!change) continue;
+        const show = (x: number) => (d.kind === 'rate' ? formatPercent(x) : formatAmount(x, d.unit, [], false));
+        findings.push(
+          makeFinding('county-large-change', {
+            sheet: c.figure.sheet,
+            cell: c.figure.cell,
+            indicators: [d.id],
+            entity: r.row.township,
+            period: 'current',
+            key: r.row.file,
+            vars: {
+              first: townshipAt(r.row, c.figure),
+              name: d.name,
+              actual: show(cv),
+              expectedText: show(pv),
+              prev: `去年“${prev.file}”${whereText(p.figure.sheet, p.figure.cell)}`,
+              change,
+              township: r.row.township,
+            },
+          }),
+        );
+        issue(r.row.file, `“${d.name}”与上年相比变化过大`, 'verify');
+      }
+    }
+  }
+
+  // the expected list: every township on it has a file; every file's township is on it
+  if (opts.expect) {
+    const listed = new Set(opts.expect.entries.map((e) => townshipKey(e.township)));
+    const seen = new Set(all.map((r) => r.key));
+    const missing = opts.expect.entries.filter((e) => !seen.has(townshipKey(e.township)));
+    for (const e of missing) {
+      findings.push(
+        makeFinding('county-missing', {
+          sheet: '',
+          cell: '',
+          indicators: [],
+          entity: e.township,
+          period: null,
+          key: `${opts.expect.name}|${e.township}`,
+          vars: { list: opts.expect.name, line: e.line, township: e.township },
+        }),
+      );
+    }
+    for (const r of all) {
+      if (listed.has(r.key)) continue;
+      const near = missing.length ? `（名单中没有工作簿的有${missing.slice(0, 5).map((e) => `“${e.township}”`).join('、')}）` : '';
+      findings.push(
+        makeFinding('county-unlisted', {
+          sheet: (r.nameAt ?? r.summaryAt)?.sheet ?? '',
+          cell: (r.nameAt ?? r.summaryAt)?.cell ?? '',
+          indicators: [],
+          entity: r.township,
+          period: null,
+          key: `${r.file}|${r.key}`,
+          vars: { second: `“${r.file}”`, township: r.township, list: opts.expect.name, near },
+        }),
+      );
+      issue(r.file, `${r.township}不在名单中`, 'hint');
+    }
+  }
+
+  return {
+    catalog,
+    unit: opts.unit?.trim() || null,
+    year,
+    inputs: inputs.map((i) => i.status),
+    issues,
+    rows,
+    refused,
+    indicators,
+    totals,
+    rates,
+    previousTotals,
+    previousRates,
+    findings: sortFindings(uniqueIds(findings)),
+  };
+}

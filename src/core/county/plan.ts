@@ -1,0 +1,197 @@
+/**
+ * The county workbook as a WritePlan: 审核情况 (the checklist: one row per input, those to call back first),
+ * 汇总表 (one row per township, live SUM and rate formulas in the 合计 row, a note on every figure naming its
+ * file and cell) and 报告文稿 (the county narrative). Every sheet is replaced whole on a re-run; removalPlan
+ * takes them away.
+ */
+import { columnLetters } from '../address';
+import { formatNumber } from '../format';
+import { roundHalfUp } from '../rate';
+import { reportSheet, sheetStyles, REPORT_STYLES } from '../plan';
+import type { CellSpec, CellStyle, Finding, IndicatorDef, Report, SheetPlan, WritePlan } from '../types';
+import type { County, InputIssue } from './consolidate';
+import { SUMMARY_SHEET } from './narrative';
+import type { InputStatus } from './rows';
+
+export const STATUS_SHEET = '审核情况';
+export const COUNTY_SHEETS = [STATUS_SHEET, SUMMARY_SHEET, '报告文稿'] as const;
+
+/** Header of 审核情况 (row 2). */
+export const STATUS_HEADER = ['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的'] as const;
+
+const FIRST_ROW = 3; // township rows of 汇总表 start on row 3 (title, header)
+
+export function indicatorHeader(d: IndicatorDef): string {
+  return d.unit ? `${d.name}（${d.unit}）` : d.name;
+}
+
+const COUNT_HEADERS = ['错误（项）', '待核实（项）', '提示（项）'];
+
+function severityOf(list: InputIssue[]): Finding['severity'] | null {
+  if (list.some((x) => x.severity === 'error')) return 'error';
+  if (list.some((x) => x.severity === 'verify')) return 'verify';
+  return list.length ? 'hint' : null;
+}
+
+/** 0 = call back first: unreadable, then kept out of the totals or with errors, then to verify, then the rest. */
+function urgency(s: InputStatus, issues: InputIssue[]): number {
+  if (!s.readable) return 0;
+  const sev = severityOf(issues);
+  if (sev === 'error' || s.counts.error > 0) return 1;
+  if (sev === 'verify' || s.counts.verify > 0 || s.missing.length) return 2;
+  return 3;
+}
+
+function todo(s: InputStatus, issues: InputIssue[]): string {
+  if (!s.readable) return '退回：请重新报送能打开的工作簿';
+  if (issues.some((x) => x.severity === 'error' && x.text.startsWith('未计入'))) return '退回：请报送本年度的最终版本';
+  if (s.counts.error > 0 || severityOf(issues) === 'error') return '退回：请改正错误后重新报送';
+  if (s.counts.verify > 0 || s.missing.length || severityOf(issues) === 'verify') return '请核实或填写审核说明';
+  return '无需处理';
+}
+
+function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
+  const keyed = county.inputs.map((s, i) => ({ s, i, issues: county.issues.get(s.file) ?? [] }));
+  keyed.sort((a, b) => urgency(a.s, a.issues) - urgency(b.s, b.issues) || b.s.counts.error - a.s.counts.error || b.s.counts.verify - a.s.counts.verify || a.i - b.i);
+  const n = county.inputs.length;
+  const back = keyed.filter((k) => urgency(k.s, k.issues) <= 1).length;
+  const Y = county.year != null ? `${county.year}年度` : '';
+  const rows: CellSpec[][] = [
+    [{ v: `${Y}共收到${n}个文件，${county.rows.length}个乡镇计入汇总；需要退回的${back}个，排在最前面。点击乡镇名称可转到它在“${SUMMARY_SHEET}”中的一行。`, style: 'summary' }],
+    STATUS_HEADER.map((v): CellSpec => ({ v, style: 'header' })),
+  ];
+  keyed.forEach(({ s, issues }, k) => {
+    const first = s.townships.map((t) => rowOf.get(`${s.file}\u0000${t}`)).find((r) => r != null);
+    const name = s.townships.length > 3 ? `${s.townships.slice(0, 3).join('、')}等${s.townships.length}个` : s.townships.join('、');
+    const inTotals = s.townships.filter((t) => rowOf.has(`${s.file}\u0000${t}`)).length;
+    const totalsText = !s.readable
+      ? `未汇总：${s.message ?? '无法读取'}`
+      : [inTotals ? (s.kind === 'summary' ? `${inTotals}个乡镇计入合计` : '计入合计') : '', ...issues.map((x) => x.text)].filter(Boolean).join('；');
+    const sev = urgency(s, issues);
+    rows.push([
+      { v: k + 1 },
+      first != null ? { v: name || s.file, link: { sheet: SUMMARY_SHEET, cell: `B${first}` }, style: 'link' } : { v: name || null },
+      { v: s.file, style: 'wrap' },
+      { v: s.year },
+      { v: s.readable ? s.counts.error : null, style: s.counts.error ? 'error' : undefined },
+      { v: s.readable ? s.counts.verify : null, style: s.counts.verify ? 'verify' : undefined },
+      { v: s.readable ? s.counts.hint : null },
+      { v: s.readable ? s.counts.explained : null },
+      { v: s.missing.join('、') || null, style: 'wrap' },
+      { v: s.readable ? '能' : '否', style: s.readable ? undefined : 'error' },
+      { v: totalsText || null, style: 'wrap' },
+      { v: todo(s, issues), style: sev <= 1 ? 'error' : sev === 2 ? 'verify' : undefined },
+    ]);
+  });
+  return { name: STATUS_SHEET, columns: [6, 16, 30, 10, 7, 8, 7, 8, 24, 9, 40, 28], rows, freezeRows: 2 };
+}
+
+function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
+  const defs = county.indicators;
+  const Y = county.year != null ? `${county.year}年度` : '';
+  const header = ['序号', '乡镇', ...defs.map(indicatorHeader), ...COUNT_HEADERS, '来源文件', '备注'];
+  const rows: CellSpec[][] = [[{ v: `${county.unit ?? ''}${Y}乡镇法治政府建设主要指标汇总表`, style: 'title' }], header.map((v): CellSpec => ({ v, style: 'header' }))];
+  const statusOf = new Map(county.inputs.map((s) => [s.file, s]));
+  const colOf = new Map(defs.map((d, i) => [d.id, i + 2]));
+  const last = FIRST_ROW + county.rows.length - 1;
+  county.rows.forEach((r, i) => {
+    const s = statusOf.get(r.row.file);
+    const own = s?.kind === 'township';
+    const notes: string[] = [];
+    if (r.row.nameFromFile) notes.push(`单位名称取自文件名“${r.row.file}”`);
+    if (!own) notes.push('数字取自县汇总表，审核问题见该文件');
+    const cells: CellSpec[] = [{ v: i + 1 }, { v: r.row.township }];
+    for (const d of defs) {
+      const c = r.cells.get(d.id);
+      if (!c) {
+        cells.push({ v: null });
+        continue;
+      }
+      const style = !c.counted && c.figure.kind === 'number' ? 'odd' : c.figure.approx ? 'approx' : d.kind === 'rate' ? 'rate' : undefined;
+      cells.push({ v: c.value, note: c.note, ...(style ? { style } : {}) });
+    }
+    for (const k of ['error', 'verify', 'hint'] as const) cells.push({ v: own && s ? s.counts[k] : null });
+    cells.push({ v: r.row.file, style: 'wrap' });
+    cells.push({ v: notes.join('；') || null, style: 'wrap' });
+    rows.push(cells);
+    rowOf.set(`${r.row.file}\u0000${r.row.township}`, FIRST_ROW + i);
+  });
+  // 合计: live formulas over the township rows, with the values they give cached for readers that do not calculate
+  const range = (col: number) => `${columnLetters(col)}${FIRST_ROW}:${columnLetters(col)}${Math.max(last, FIRST_ROW)}`;
+  const total: CellSpec[] = [{ v: null }, { v: '合计', style: 'total' }];
+  const explain: string[] = [];
+  for (const d of defs) {
+    const col = colOf.get(d.id)!;
+    if (d.kind === 'count' || d.kind === 'amount') {
+      const t = county.totals.get(d.id);
+      total.push({ v: t ? t.value : 0, f: `SUM(${range(col)})`, style: t?.approx ? 'total-approx' : 'total', ...(t?.approx ? { note: '含约数，合计也是约数' } : {}) });
+      continue;
+    }
+    if (d.kind === 'rate') {
+      const r = county.rates.get(d.id);
+      const nc = r ? colOf.get(r.numerator) : undefined;
+      const dc = r ? colOf.get(r.denominator) : undefined;
+      if (!r || nc == null || dc == null) {
+        total.push({ v: null, style: 'total' });
+        continue;
+      }
+      // the townships giving both parts, the part no larger than its whole (the same as consolidate's rate)
+      const both = `ISNUMBER(${range(nc)})*ISNUMBER(${range(dc)})*(${range(nc)}<=${range(dc)})`;
+      const den = `SUMPRODUCT(${both},${range(dc)})`;
+      const f = `IF(${den}=0,"",ROUND(SUMPRODUCT(${both},${range(nc)})/${den}*100,1))`;
+      const names = new Map(defs.map((x) => [x.id, x.name]));
+      const note =
+        `按同时填报“${names.get(r.numerator)}”和“${names.get(r.denominator)}”的${r.included.length}个乡镇的合计计算（${formatNumber(r.num)}÷${formatNumber(r.den)}）` +
+        (r.leftOut.length ? `；未计入（只填了其中一项、只填了比率，或部分大于总数）：${r.leftOut.join('、')}` : '');
+      explain.push(`${d.name}：${note}。`);
+      total.push({ v: r.value == null ? '' : roundHalfUp(r.value, 1), f, note, style: 'total-rate' });
+      continue;
+    }
+    total.push({ v: null, style: 'total' });
+  }
+  for (const k of ['error', 'verify', 'hint'] as const) {
+    const col = 2 + defs.length + ['error', 'verify', 'hint'].indexOf(k);
+    const sum = county.rows.reduce((s, r) => s + (statusOf.get(r.row.file)?.kind === 'township' ? statusOf.get(r.row.file)!.counts[k] : 0), 0);
+    total.push({ v: sum, f: `SUM(${range(col)})`, style: 'total' });
+  }
+  rows.push(total);
+  rows.push([]);
+  const notes: string[] = [...explain];
+  if (county.rows.some((r) => [...r.cells.values()].some((c) => c.figure.approx))) notes.push('灰底的数字是约数（原报“3000余份”等），按数字部分计入合计，合计随之为约数。');
+  if (county.rows.some((r) => [...r.cells.values()].some((c) => !c.counted && c.figure.kind === 'number'))) notes.push('红字的数字计量单位与其他乡镇不同，未计入合计（见审核情况）。');
+  for (const x of county.refused) notes.push(`${x.row.township}（“${x.row.file}”）未计入：${x.reason}。`);
+  notes.push('每个数字的批注写明了它来自哪个文件的哪个单元格。');
+  rows.push([{ v: '说明：', style: 'bold' }]);
+  for (const t of notes) rows.push([{ v: t }]);
+  const columns = header.map((h, i) => (i === 0 ? 6 : i === 1 ? 12 : h === '来源文件' ? 28 : h === '备注' ? 30 : Math.min(20, Math.max(10, Math.ceil(h.length * 1.6)))));
+  return { name: SUMMARY_SHEET, columns, rows, freezeRows: 2 };
+}
+
+export function countyStyles(): Record<string, CellStyle> {
+  return {
+    ...sheetStyles(),
+    title: { font: { bold: true, size: 14, name: '黑体' } },
+    total: { font: { bold: true } },
+    'total-approx': { font: { bold: true }, fill: '#EDEDED' },
+    'total-rate': { font: { bold: true }, numFmt: '0.0' },
+    approx: { fill: '#EDEDED' },
+    odd: { font: { color: '#C00000' } },
+    rate: { numFmt: '0.0' },
+    bold: { font: { bold: true } },
+    ...REPORT_STYLES,
+  };
+}
+
+/** The county workbook: 审核情况, 汇总表 and 报告文稿 (when a report is given). */
+export function countyPlan(county: County, report: Report | null): WritePlan {
+  const rowOf = new Map<string, number>();
+  const summary = summarySheet(county, rowOf);
+  const sheets = [statusSheet(county, rowOf), summary];
+  if (report) sheets.push(reportSheet(report));
+  return { sheets, styles: countyStyles(), activate: STATUS_SHEET };
+}
+
+/** Remove the county sheets again (the pane's 清除结果 on a county workbook). */
+export function countyRemovalPlan(): WritePlan {
+  return { sheets: [], deleteSheets: [...COUNTY_SHEETS], styles: {} };
+}

@@ -1,0 +1,204 @@
+/**
+ * What one checked input keeps for the county: its status row (审核情况) and one row of figures per township it
+ * holds (one for a township's workbook, one per township row of a county summary). Nothing else of the check is
+ * kept, so a county of 1,000 files holds 1,000 small rows, never 1,000 CheckResults.
+ */
+import { CATALOG } from '../catalog';
+import { roundHalfUp } from '../rate';
+import type { ApproxMarker, Catalog, CheckResult, ComputedRate, Observation } from '../types';
+
+/** One township's figure for one indicator, as the summary writes it and the note cites it. */
+export interface CountyFigure {
+  value: number | boolean;
+  kind: 'number' | 'percent' | 'yesno';
+  /** As written in the cell (`3000余`, `98%`). */
+  raw: string;
+  approx: boolean;
+  markers: ApproxMarker[];
+  /** Unit as stored by extraction (the catalog unit when it converted, else as written: `万份`). */
+  unit: string | null;
+  wan: boolean;
+  /** Where it stands in the input. */
+  sheet: string;
+  cell: string;
+  /** A rate recomputed from the township's own parts (then `sheet`/`cell` are the numerator's). */
+  computed?: boolean;
+}
+
+export interface TownshipRow {
+  /** The township as its workbook names it (单位名称, a summary's row label, else the file name). */
+  township: string;
+  /** The name compared across inputs (`周营镇人民政府` and `周营镇` are one township). */
+  key: string;
+  /** The input's file name as the user gave it (for messages and notes). */
+  file: string;
+  year: number | null;
+  /** Where the year was read, for messages (`‘基本情况’表 B2`). */
+  yearAt: { sheet: string; cell: string } | null;
+  /** The name came from the file name: the workbook does not say its 单位名称. */
+  nameFromFile: boolean;
+  /** Where the name was read (the 单位名称 cell, or the summary row's first figure); null from the file name. */
+  nameAt: { sheet: string; cell: string } | null;
+  /** A row of a county summary given as input: the cell of the township's first figure. */
+  summaryAt?: { sheet: string; cell: string };
+  figures: Map<string, CountyFigure>;
+}
+
+export interface InputCounts {
+  error: number;
+  verify: number;
+  hint: number;
+  explained: number;
+}
+
+/** One input as the checklist (审核情况) shows it. */
+export interface InputStatus {
+  file: string;
+  readable: boolean;
+  /** Why not, in the reader's words. */
+  message?: string;
+  kind: 'township' | 'summary' | 'unreadable';
+  townships: string[];
+  year: number | null;
+  counts: InputCounts;
+  /** Names of the required indicators the check found missing. */
+  missing: string[];
+}
+
+export interface CountyInput {
+  status: InputStatus;
+  rows: TownshipRow[];
+}
+
+/** `周营镇人民政府` → `周营镇`; spaces and 全角 spaces dropped. The key two inputs are one township by. */
+export function townshipKey(name: string): string {
+  return name
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/(人民政府|政府|办事处|党委)$/, '')
+    .trim();
+}
+
+function current(o: { period: string; year: number | null }, year: number | null): boolean {
+  return o.period === 'current' || (o.period === 'other' && year != null && o.year === year);
+}
+
+function figureOf(o: Observation): CountyFigure | null {
+  if (o.kind === 'number' || o.kind === 'percent') {
+    if (typeof o.value !== 'number' || !Number.isFinite(o.value)) return null;
+  } else if (o.kind === 'yesno') {
+    if (typeof o.value !== 'boolean') return null;
+  } else return null;
+  return {
+    value: o.value,
+    kind: o.kind,
+    raw: o.raw,
+    approx: o.approx,
+    markers: [...o.markers],
+    unit: o.unit,
+    wan: o.wan,
+    sheet: o.sheet,
+    cell: o.cell,
+  };
+}
+
+/**
+ * The figures of one township (entity `null` for a workbook's own unit, a name for a summary row): the first
+ * current figure per indicator — the one a rate was computed from, where the township gave an indicator twice
+ * (the check reports the conflict) — and each rate recomputed from the township's own parts when it has them.
+ */
+function figuresFor(result: CheckResult, entity: string | null, catalog: Catalog): Map<string, CountyFigure> {
+  const year = result.year;
+  const mine = (o: { entity: string | null; isTotal?: boolean }) => (entity == null ? o.entity == null : o.entity === entity && !o.isTotal);
+  const byId = new Map<string, Observation>();
+  for (const o of result.observations) {
+    if (!mine(o) || !current(o, year) || byId.has(o.indicator)) continue;
+    if (figureOf(o)) byId.set(o.indicator, o);
+  }
+  const rates = result.rates.filter((r: ComputedRate) => mine({ entity: r.entity }) && current(r, year));
+  for (const r of rates) {
+    for (const part of [r.numerator, r.denominator]) if (typeof part.value === 'number') byId.set(part.indicator, part);
+  }
+  const out = new Map<string, CountyFigure>();
+  for (const d of catalog.indicators) {
+    if (d.kind === 'text') continue;
+    if (d.kind === 'rate') {
+      const r = rates.find((x) => x.indicator === d.id && x.value != null);
+      if (r && r.value != null) {
+        out.set(d.id, {
+          value: roundHalfUp(r.value, 1),
+          kind: 'percent',
+          raw: r.display,
+          approx: r.approx,
+          markers: [],
+          unit: '%',
+          wan: false,
+          sheet: r.numerator.sheet,
+          cell: r.numerator.cell,
+          computed: true,
+        });
+        continue;
+      }
+    }
+    const o = byId.get(d.id);
+    const f = o ? figureOf(o) : null;
+    if (!f) continue;
+    if (d.kind === 'rate' && f.kind === 'percent' && typeof f.value === 'number') f.value = roundHalfUp(f.value, 1);
+    if ((d.kind === 'yesno') !== (f.kind === 'yesno')) continue;
+    out.set(d.id, f);
+  }
+  return out;
+}
+
+/**
+ * The rows and the status of one checked input. `file` is the name the user gave; `fallbackName` the township
+ * its file name suggests (`周营镇-2023-指标`), used only when the workbook names no unit.
+ */
+export function countyInput(file: string, fallbackName: string, result: CheckResult, catalog: Catalog = result.catalog ?? CATALOG): CountyInput {
+  const yearCell = result.extraction.identityCells?.year ?? null;
+  const entities: string[] = [];
+  for (const o of result.observations) {
+    if (o.entity != null && !o.isTotal && current(o, result.year) && !entities.includes(o.entity)) entities.push(o.entity);
+  }
+  const rows: TownshipRow[] = [];
+  const base = { file, year: result.year, yearAt: yearCell };
+  if (entities.length) {
+    // A county summary (layout d): each township row is a township, never the summary's own title.
+    for (const e of entities) {
+      const first = result.observations.find((o) => o.entity === e && !o.isTotal)!;
+      rows.push({ ...base, township: e, key: townshipKey(e), nameFromFile: false, nameAt: { sheet: first.sheet, cell: first.cell }, summaryAt: { sheet: first.sheet, cell: first.cell }, figures: figuresFor(result, e, catalog) });
+    }
+  } else {
+    const township = result.unit?.trim() || fallbackName;
+    rows.push({ ...base, township, key: townshipKey(township), nameFromFile: !result.unit?.trim(), nameAt: result.unit?.trim() ? (result.extraction.identityCells?.unit ?? null) : null, figures: figuresFor(result, null, catalog) });
+  }
+  const names = new Map(catalog.indicators.map((d) => [d.id, d.name]));
+  const missing: string[] = [];
+  for (const f of result.findings) {
+    if (f.rule !== 'missing-required') continue;
+    for (const id of f.indicators) {
+      const n = names.get(id) ?? id;
+      if (!missing.includes(n)) missing.push(n);
+    }
+  }
+  const c = result.counts;
+  return {
+    status: {
+      file,
+      readable: true,
+      kind: entities.length ? 'summary' : 'township',
+      townships: rows.map((r) => r.township),
+      year: result.year,
+      counts: { error: c.error, verify: c.verify, hint: c.hint, explained: c.explained },
+      missing,
+    },
+    rows,
+  };
+}
+
+/** An input that could not be read: listed in 审核情况 (to call back first), never fatal. */
+export function unreadableInput(file: string, message: string): CountyInput {
+  return {
+    status: { file, readable: false, message, kind: 'unreadable', townships: [], year: null, counts: { error: 0, verify: 0, hint: 0, explained: 0 }, missing: [] },
+    rows: [],
+  };
+}
