@@ -8,7 +8,8 @@ import { ROUND_WORDS, roundLine, withRound } from '../core/rounds';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import type { CustomRuleStatus } from '../core/definitions/types';
 import { parseArgs, UsageError } from './args';
-import { CliFileError, loadAndCheck, sharedCheckOptions } from './common';
+import { checkBytes, CliFileError, loadAndCheck, readBytes, sharedCheckOptions } from './common';
+import { catalogOf, checkReport, readReport, reportFormat, textEntry, workbookReport } from './text';
 import { EXIT, type CliIO } from './io';
 
 export const SEVERITY_LABEL: Record<Severity, string> = SEVERITY_SHORT_NAMES;
@@ -39,7 +40,7 @@ export function hiddenLine(r: CheckResult): string | null {
   return parts.join('');
 }
 
-function observationJson(o: Observation) {
+export function observationJson(o: Observation) {
   return {
     indicator: o.indicator,
     label: o.label,
@@ -242,7 +243,7 @@ export function formatCustomRules(r: CheckResult): string | null {
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['mapping', 'since', 'catalog'], ['json', 'help', 'skip-hidden', 'explain']);
+  const args = parseArgs(argv, ['mapping', 'since', 'catalog', 'text'], ['json', 'help', 'skip-hidden', 'explain']);
   const checkOpts = await sharedCheckOptions(args, io.cwd);
   const since = args.options.since;
   const explain = args.flags.has('explain');
@@ -250,6 +251,9 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const json = args.flags.has('json');
   const files = args.positionals;
   const many = files.length > 1;
+  // `--text 报告.docx`: the workbook's report, checked and compared with it (one workbook, one report)
+  const textFile = args.options.text;
+  if (textFile && many) throw new UsageError('--text 只能与一个工作簿一起使用，例如：indicator-desk check 纸坊镇.xlsx --text 纸坊镇报告.docx');
   if (since && many) throw new UsageError('--since 只能与一个工作簿一起使用，例如：indicator-desk check 周营镇-新.xlsx --since 周营镇-审核.xlsx');
   // the previous round: a result copy the county wrote, or the township's earlier file — both are simply checked
   let previous: CheckResult | null = null;
@@ -262,7 +266,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       return EXIT.failure;
     }
   }
-  const out: ReturnType<typeof resultJson | typeof errorJson>[] = [];
+  const out: unknown[] = [];
   let unreadable = 0;
   let errors = 0;
   const blocks: string[] = [];
@@ -270,11 +274,26 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     const file = files[i];
     if (many) io.err(`[${i + 1}/${files.length}] 正在检查 ${file} …`);
     try {
-      const loaded = (await loadAndCheck(file, io.cwd, checkOpts)).result;
-      const result = previous && since ? withRound(loaded, previous, path.basename(since)) : loaded;
-      if (openErrors(result)) errors++;
-      if (json) out.push(resultJson(file, result));
-      else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : '') + (explain && result.customRules?.rules.length ? `\n${formatCustomRules(result)}` : ''));
+      const bytes = readBytes(file, io.cwd);
+      if (reportFormat(bytes, file)) {
+        // a Word or text report given on its own: its figures checked against each other
+        if (textFile) throw new UsageError(`“${file}”是报告文字，不是工作簿。--text 的用法：indicator-desk check 纸坊镇.xlsx --text ${file}`);
+        const text = textEntry(file, checkReport(readReport(bytes, file), file, undefined, catalogOf(checkOpts)), json);
+        errors += text.errors;
+        (json ? out : blocks).push(text.entry);
+      } else {
+        const loaded = (await checkBytes(file, bytes, checkOpts)).result;
+        const result = previous && since ? withRound(loaded, previous, path.basename(since)) : loaded;
+        if (openErrors(result)) errors++;
+        if (json) out.push(resultJson(file, result));
+        else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : '') + (explain && result.customRules?.rules.length ? `\n${formatCustomRules(result)}` : ''));
+        if (textFile) {
+          const text = workbookReport(textFile, result, io, json);
+          if (text.errors && !openErrors(result)) errors++;
+          unreadable += text.unreadable;
+          (json ? out : blocks).push(text.entry);
+        }
+      }
     } catch (e) {
       if (!(e instanceof CliFileError)) throw e;
       unreadable++;

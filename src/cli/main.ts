@@ -55,6 +55,14 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       --previous   上年的工作簿或文件夹，用于同比                      (last year's workbooks, for year-over-year)
       --expect     应报乡镇名单，每行一个                              (the townships that must report, one a line)
 
+  indicator-desk check <报告.docx|报告.txt>... [--json]
+  indicator-desk check <工作簿.xlsx> --text <报告.docx|报告.txt> [--json]
+      检查乡镇的报告文字（Word 或文本）：句中数字是否自相矛盾；加 --text 时与工作簿对照。问题按段落列出：
+      第12段：“……化解率达98%……”。 (check a report's text; with --text, against its workbook)
+  indicator-desk report <报告.docx> [--annotate 审核批注.docx]
+      写出报告的副本，在每个问题的文字上加 Word 批注；原报告不作改动。默认 <名称>-审核批注.docx。
+      (write a copy of the Word report with a comment on the words of each finding)
+
   indicator-desk --help | help        显示本说明 (show this help)
 
 可读取的格式 Formats read (by content, whatever the extension):

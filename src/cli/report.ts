@@ -15,6 +15,7 @@ import { parseArgs, UsageError } from './args';
 import { hiddenLine, openErrors, summaryLine } from './check';
 import { CliFileError, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
+import { catalogOf, isReportFile, runReportText } from './text';
 
 function loadTemplates(file: string, cwd: string): TemplateSet {
   const p = path.resolve(cwd, file);
@@ -43,8 +44,13 @@ function cnDate(d: Date): string {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog', 'annotate'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
   const checkOpts = await sharedCheckOptions(args, io.cwd);
+  // a Word or text report (told by its bytes): checked, and annotated with comments (`--annotate`)
+  if (args.positionals.length === 1 && (args.options.annotate !== undefined || isReportFile(args.positionals[0], io.cwd))) {
+    if (args.options.out || args.options.docx) throw new UsageError('报告文字只写出审核批注（--annotate），不写 --out/--docx：例如 indicator-desk report 报告.docx --annotate 审核批注.docx');
+    return runReportText(args.positionals[0], args.options.annotate, io, catalogOf(checkOpts));
+  }
   // a 报告模板 sheet inside the workbook is the township's, not the county's: applied only when asked
   const workbookTemplates = args.flags.has('use-workbook-templates');
   if (args.positionals.length !== 1) {

@@ -38,6 +38,9 @@ export function isDocxBytes(data: Uint8Array | ArrayBuffer): boolean {
   }
 }
 
+/** Names under which text is a table or a damaged workbook, never a report: a workbook's, a .csv's. */
+const NOT_REPORT_EXT = new Set(['xlsx', 'xlsm', 'xltx', 'xltm', 'xls', 'et', 'ods', 'ots', 'xlsb', 'csv', 'tsv']);
+
 /**
  * Plain text that reads as a report rather than a table: most of its non-blank lines hold no ASCII separator (a
  * report's commas are the full-width `，`), and it is not a .csv/.tsv by name.
@@ -45,7 +48,7 @@ export function isDocxBytes(data: Uint8Array | ArrayBuffer): boolean {
 export function looksLikeReportText(data: Uint8Array | ArrayBuffer, name: string): boolean {
   const b = toBytes(data);
   const ext = extension(name);
-  if (ext === 'csv' || ext === 'tsv' || !b.length || isZipBytes(b) || isOle(b) || !looksLikeText(b)) return false;
+  if (NOT_REPORT_EXT.has(ext) || !b.length || isZipBytes(b) || isOle(b) || !looksLikeText(b)) return false;
   const lines = decodeText(b.subarray(0, 64 * 1024))
     .split(/\r\n|\r|\n/)
     .filter((l) => l.trim());
@@ -78,6 +81,8 @@ export function readReportText(data: Uint8Array | ArrayBuffer, name: string): Te
 export function textSourceFormat(data: Uint8Array | ArrayBuffer, name: string): TextSourceFormat | null {
   const b = toBytes(data);
   if (isDocxBytes(b)) return 'docx';
+  // a .docx cut short (its directory lost) still names its parts in their local headers: answered as Word
+  if (isZipBytes(b) && includesAscii(b, 'word/document.xml') && !includesAscii(b, 'xl/workbook.xml')) return 'docx';
   if (looksLikeReportText(b, name)) return 'txt';
   return null;
 }

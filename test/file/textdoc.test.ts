@@ -116,6 +116,9 @@ describe('what a .docx reader must get right', () => {
     // a table of figures is not taken for a report
     expect(textSourceFormat(new TextEncoder().encode('指标,数值\n受理,45\n化解,42\n'), '表.txt')).toBeNull();
     expect(textSourceFormat(new TextEncoder().encode('全年受理信访案件45件，化解42件。\n'), '报告.csv')).toBeNull();
+    // text under a workbook's name is a damaged workbook (or an exported table), not a report
+    expect(textSourceFormat(new TextEncoder().encode('not a workbook'), '损坏.xlsx')).toBeNull();
+    expect(textSourceFormat(new TextEncoder().encode('全年受理信访案件45件。'), '导出.xls')).toBeNull();
   });
 
   test('a workbook reader given a .docx still says it is a Word document, not a damaged workbook', async () => {
