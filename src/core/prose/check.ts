@@ -116,6 +116,7 @@ export function checkProse(doc: TextDocument, opts: ProseOptions = {}): ProseRes
   // ── across the text: two values of one indicator (the year's own figures only)
   const whole = run.filter((o, i) => placed[i].period.kind !== 'partial' && o.period === 'current');
   findings.push(...conflictingValues(ruleContext(emptyExtraction(year, whole), { catalog })));
+  findings.push(...ratesAcrossSentences(run, placed, whole, catalog, year));
 
   // ── figures dated to another year than the report's
   if (year != null) {
@@ -147,6 +148,34 @@ export function checkProse(doc: TextDocument, opts: ProseOptions = {}): ProseRes
   if (opts.workbook) findings.push(...againstWorkbook(opts.workbook, run, placed, catalog));
 
   return { observations, findings: finish(findings, observations), mentions };
+}
+
+/**
+ * A rate whose sentence lacks one of its counts (`化解42件，化解率达98%` after `全年受理信访案件45件。`): checked against
+ * the count the rest of the text gives for the year — only when the text gives it one value (two values are
+ * `conflicting-values` already, and which one the rate used cannot be told).
+ */
+function ratesAcrossSentences(run: Observation[], placed: Mention[], whole: Observation[], catalog: Catalog, year: number | null): Finding[] {
+  const out: Finding[] = [];
+  const single = (id: string): Observation | null => {
+    const all = whole.filter((o) => o.indicator === id && num(o) != null);
+    if (all.length === 0) return null;
+    return all.every((o) => o.value === all[0].value && o.markers.join() === all[0].markers.join()) ? all[0] : null;
+  };
+  run.forEach((t, i) => {
+    const m = placed[i];
+    const rel = rateRelation(t.indicator, catalog);
+    if (!rel || m.period.kind !== 'current' || (num(t) == null && !t.coverage)) return;
+    const same = run.filter((_, j) => placed[j].paragraph === m.paragraph && placed[j].sentence[0] === m.sentence[0]);
+    const own = (id: string) => same.find((o) => o.indicator === id && num(o) != null) ?? null;
+    if (own(rel.numerator) && own(rel.denominator)) return; // checked within its sentence
+    const n = own(rel.numerator) ?? single(rel.numerator);
+    const d = own(rel.denominator) ?? single(rel.denominator);
+    if (!n || !d) return;
+    const ctx = ruleContext(emptyExtraction(year, [n, d, { ...t }]), { catalog });
+    out.push(...[...rateMismatch(ctx), ...rateTruncatedRule(ctx), ...coverageClaim(ctx)].filter((f) => f.cell === t.cell));
+  });
+  return out;
 }
 
 /**

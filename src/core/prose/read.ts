@@ -323,7 +323,8 @@ function placePhraseUncached(label: string, p: ParsedValue, coverage: boolean, p
       const m = matchLabel(lt, catalog, { parent: par, unit: unit ?? undefined });
       if (m.id !== null) {
         const def = defs.get(m.id);
-        if (def && fits(def, p, coverage)) return { id: m.id, explain: m.explain, carried: lt !== t || par != null };
+        // carried: the subject made the reading (the label alone does not give this indicator)
+        if (def && fits(def, p, coverage)) return { id: m.id, explain: m.explain, carried: (lt !== t || par != null) && matchLabel(t, catalog, { unit: unit ?? undefined }).id !== m.id };
         unfit ??= { id: null, explain: `“${t}”读作“${def?.name ?? m.id}”，但数字的单位与之不符`, reason: 'unit' };
       } else if (m.candidates?.length && !ambiguous) {
         const cands = m.candidates.filter((c: string) => {
@@ -382,6 +383,8 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
   const figures = figuresOf(text);
   if (figures.length === 0) return;
   let at = 0;
+  // the subject carries from sentence to sentence within a paragraph (`全年受理信访案件45件。其中化解42件…`), not beyond
+  let parent: string | null = null;
   for (const [s0, s1] of sentences(text)) {
     const mine: Raw[] = [];
     while (at < figures.length && figures[at].start < s1) {
@@ -391,7 +394,8 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
     if (mine.length === 0) continue;
     const quote = text.slice(s0, s1);
     const sentencePeriod = periodIn(quote, year);
-    let parent: string | null = null;
+    // a new sentence starts a new subject unless it goes on about the last one (`其中化解42件`)
+    if (!/^\s*(?:其中|其余|另有|另外|并|均|共)/.test(quote)) parent = null;
     let clauseStart = s0;
     let prevEnd = s0;
     let period: MentionPeriod = sentencePeriod ?? { kind: 'current', year, text: null };

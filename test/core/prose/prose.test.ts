@@ -98,6 +98,17 @@ describe('rates against their own counts, within a sentence', () => {
     expectClean(res.findings[0]);
   });
 
+  it('a rate whose counts are in the sentence before is checked against them; not when the text gives two values', () => {
+    const res = prose(2023, '全年受理信访案件45件。其中化解42件，化解率达98%。');
+    expect(res.findings.map((f) => [f.rule, f.span, f.expected])).toEqual([['rate-mismatch', [24, 27], 93.3]]);
+    expect(res.findings[0].message).toContain('第1段“全年受理信访案件45件”');
+    expect(prose(2023, '全年受理信访案件45件。其中化解42件，化解率达93.3%。').findings).toEqual([]);
+    // in another paragraph the subject is not carried: a bare 化解率 is no indicator
+    expect(prose(2023, '全年受理信访案件45件。', '其中化解42件，化解率达98%。').mentions.map((m) => m.indicator)).toEqual(['petitions_received', null, null]);
+    const two = prose(2023, '全年受理信访案件45件。', '受理信访案件50件。', '信访案件化解42件，化解率达93.3%。');
+    expect(rules(two.findings)).toEqual(['conflicting-values']);
+  });
+
   it('a part larger than its whole: 化解15件 of 12 received', () => {
     const res = prose(2023, '受理信访案件12件，化解15件。');
     expect(rules(res.findings)).toEqual(['part-exceeds-whole']);
