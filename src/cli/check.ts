@@ -227,13 +227,16 @@ export function formatCustomRules(r: CheckResult): string | null {
   const lines = ['  县级审核规则：'];
   for (const rule of s.rules) {
     const at = rule.at.cell != null ? ref(rule.at.sheet, rule.at.cell) : rule.at.sheet;
+    const missing = rule.missing.map((m) => `“${m}”`).join('、');
+    // places where the rule could not be evaluated beside those where it was (a year column, a township row)
+    const besides = rule.skipped && missing ? `；另有 ${rule.skipped} 处缺少${missing}的数字，未能检查` : '';
     const detail =
       rule.status === 'failed'
-        ? `（${rule.failed} 处不符合，共检查 ${rule.evaluated} 处）`
+        ? `（${rule.failed} 处不符合，共检查 ${rule.evaluated} 处${besides}）`
         : rule.status === 'passed'
-          ? `（检查 ${rule.evaluated} 处）`
+          ? `（检查 ${rule.evaluated} 处${besides}）`
           : rule.status === 'not-evaluable'
-            ? `（缺少${rule.missing.map((m) => `“${m}”`).join('、')}的数字）`
+            ? `（缺少${missing}的数字）`
             : rule.status === 'invalid'
               ? `：${rule.problem ?? ''}`
               : '';

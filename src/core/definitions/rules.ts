@@ -313,7 +313,7 @@ function evaluate(ctx: RuleContext): Evaluation {
     const compiled = compileRule(row, ctx.catalog, ctx.observations);
     if (!compiled.ok) {
       result.invalid.push(invalidFinding(row, compiled.problem, file));
-      result.summary.rules.push({ at: row.at, text: row.text, severity: row.severity, status: 'invalid', indicators: [], evaluated: 0, failed: 0, missing: [], problem: compiled.problem });
+      result.summary.rules.push({ at: row.at, text: row.text, severity: row.severity, status: 'invalid', indicators: [], evaluated: 0, failed: 0, skipped: 0, missing: [], problem: compiled.problem });
       counts.invalid++;
       continue;
     }
@@ -383,6 +383,7 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
     indicators: rule.indicators,
     evaluated: 0,
     failed: 0,
+    skipped: 0,
     missing: [],
   };
   let undetermined = 0;
@@ -399,6 +400,7 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
     if (bound.size === 0) continue;
     if (bound.size < rule.indicators.length) {
       for (const r of rule.refs) if (!bound.has(r.id)) missing.add(r.name);
+      outcome.skipped++;
       continue;
     }
     const figure = (name: string): Bound => bound.get(rule.refs.find((r) => r.name === name)!.id)!;
@@ -408,6 +410,7 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
     } catch (e) {
       if (!(e instanceof DivideByZero)) throw e;
       missing.add('（除数为0）');
+      outcome.skipped++;
       continue;
     }
     const approx = [...bound.values()].some((b) => b.approx);
@@ -431,7 +434,8 @@ function customFinding(rule: CompiledRule, bound: Bound[], figure: (name: string
   const cells = bound.flatMap((b) => b.cells);
   const severity: Severity = approx && SEVERITY_CAP[rule.row.severity] < SEVERITY_CAP.verify ? 'verify' : rule.row.severity;
   const said = rule.row.message.trim().replace(/[。．.；;，,\s]+$/, '');
-  const explanation = said ? fillExplanation(said, rule, figure) : `不符合县级审核规则“${rule.row.text.trim()}”`;
+  // no 说明: the rule itself is said once, in the brackets after the figures
+  const explanation = said ? fillExplanation(said, rule, figure) : '不符合县级审核规则';
   const figures = [...bound.map((b) => b.shown), ...computedSides(rule.expr, figure)].join('，');
   const f = makeFinding('custom', {
     sheet: first.sheet,

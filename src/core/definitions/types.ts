@@ -84,7 +84,9 @@ export interface CustomRuleOutcome {
   /** Places (a township row, the workbook's own figures, a year) where it was evaluated, and where it was false. */
   evaluated: number;
   failed: number;
-  /** Names (as written in the rule) that had no figure where others did; for `not-evaluable`. */
+  /** Places where some of its indicators had figures and others not (or a divisor was 0): not evaluated there. */
+  skipped: number;
+  /** Names (as written in the rule) that had no figure where others did (all of them when none had any). */
   missing: string[];
   /** For `invalid`: the problem, with its position. */
   problem?: string;
