@@ -140,6 +140,35 @@ describe('rates against their own counts, within a sentence', () => {
   });
 });
 
+describe('sentences in the reports’ wording, consistent and not', () => {
+  const consistent = [
+    '全年共调处各类矛盾纠纷68件次，调解成功65件，调解成功率95.6%。',
+    '受理信访案件38件，办结38件，办结率100%。',
+    '全镇行政执法人员12人，持证12人，持证率100%。',
+    '全年受理12345热线工单120件，办结118件，办结率98.3%。',
+    '学法考试应考人数50人，参考人数48人，参考率96%。',
+    '依法调处各类社会矛盾纠纷二十余件，调解成功率100%。',
+    '排查矛盾纠纷近百件，化解率95%以上。',
+    '全镇20个行政村实现法律顾问全覆盖。',
+  ];
+  it.each(consistent)('%s — no error', (text) => {
+    const res = prose(2023, text);
+    expect(res.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(res.mentions.some((m) => m.indicator)).toBe(true);
+  });
+
+  const wrong: [string, string, number | null][] = [
+    ['全年受理12345热线工单120件，办结118件，办结率99%。', 'rate-mismatch', 98.3],
+    ['全镇行政执法人员12人，持证14人。', 'part-exceeds-whole', 12],
+    ['学法考试应考人数50人，参考人数48人，参考率100%。', 'rate-mismatch', 96],
+    ['全年共调处各类矛盾纠纷68件次，调解成功65件，调解成功率98%。', 'rate-mismatch', 95.6],
+  ];
+  it.each(wrong)('%s — %s', (text, rule, expected) => {
+    const res = prose(2023, text);
+    expect(res.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.expected])).toEqual([[rule, expected]]);
+  });
+});
+
 describe('one indicator, two values, and periods', () => {
   it('20余起 in one part and 16起 in another: conflicting-values (待核实) at the later sentence, naming both', () => {
     const res = prose(2023, '全年共受理信访案件20余起，均已妥善处理。', '二、存在问题', '全年受理信访案件16起，化解16起。');
@@ -252,5 +281,42 @@ describe('the text against its workbook', () => {
     expect(res.findings.map((f) => [f.rule, f.severity, f.expected])).toEqual([['rate-mismatch', 'error', 93.3]]);
     expect(res.findings[0].message).toContain('‘矛盾纠纷’表 C4');
     expect(checkProse(doc('我镇信访案件化解率达93.3%。'), { workbook: wb }).findings).toEqual([]);
+  });
+});
+
+describe('any text', () => {
+  /** A seeded generator of report-like text: numerals, units, markers, quotes, punctuation and filler words. */
+  function gen(seed: number): string {
+    let x = seed >>> 0 || 1;
+    const rnd = (n: number) => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) % n;
+    };
+    const parts = ['受理信访案件', '化解', '化解率', '调解成功率', '行政村', '个', '名', '件', '%', '余', '多', '近', '以上', '全覆盖', '“双百”', '，', '。', '、', '均达', '《', '》', '“', '”', '2023年', '截至', '月', '日', '1-6月', '第', '每', '同比增长', '占比', '两万', '十', '百', '0', '1', '7', '9', '45', '98.6', '.', '1e308', '９９', '\u202e', '\ud800', ' '];
+    let s = '';
+    const n = 1 + rnd(40);
+    for (let i = 0; i < n; i++) s += parts[rnd(parts.length)];
+    return s;
+  }
+
+  it('never throws; every mention’s span is its figure, every finding is at a sentence with a clean message', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const texts = [gen(seed), gen(seed * 7919), gen(seed * 104729)];
+      const res = checkProse(doc(...texts), { year: 2023 });
+      for (const m of res.mentions) expect(texts[m.paragraph - 1].slice(m.span[0], m.span[1])).toBe(m.text);
+      for (const f of res.findings) {
+        expect(f.source).toBe('text');
+        expect(typeof f.paragraph).toBe('number');
+        expectClean(f);
+      }
+    }
+  });
+
+  it('an empty document, empty paragraphs and a paragraph without text give nothing', () => {
+    expect(checkProse({ name: 'x', paragraphs: [] })).toEqual({ observations: [], findings: [], mentions: [] });
+    const odd = { name: 'x', paragraphs: [{ index: 1, text: '' }, { index: 2, text: null as unknown as string }] };
+    expect(checkProse(odd, { year: 2023 }).mentions).toEqual([]);
   });
 });
