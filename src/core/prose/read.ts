@@ -342,7 +342,7 @@ function placePhraseUncached(label: string, p: ParsedValue, coverage: boolean, p
 /** A counted noun right after a measure word: `25个行政村…` → `行政村`, `10名法律顾问` → `法律顾问`. */
 function nounAfter(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
-  const m = /^[\u4e00-\u9fff]{1,10}/.exec(rest);
+  const m = /^[\u4e00-\u9fff]{1,16}/.exec(rest);
   return m ? m[0] : '';
 }
 
@@ -496,9 +496,35 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
         if (shared) m.shared = true;
         out.push(m);
       }
+      // `20个行政村全部配备法律顾问`: all of them have it — the count of those that have it is the same figure, a claim
+      let claim: string | null = null;
+      const whole = placed.find((x) => x.p.id && x.label === prefixes(noun));
+      const all = whole ? /(全部|均已|都已|均|都)已?/.exec(noun) : null;
+      if (whole && all && all.index >= whole.label.length) {
+        const what = noun.slice(all.index + all[0].length).replace(/(?:了|的|工作|制度)+$/, '');
+        const m = what.length >= 2 ? matchLabel(`${what}的${whole.label}`, catalog, { unit: unitWord || undefined }) : null;
+        const def = m?.id ? defs.get(m.id) : undefined;
+        if (m?.id && def && m.id !== whole.p.id && fits(def, f.parsed, false)) {
+          const at = f.end + all.index;
+          const { value, unit } = inCatalogUnit(def, f.parsed);
+          out.push({
+            ...base,
+            span: [at, at + all[1].length],
+            text: all[1],
+            indicator: m.id,
+            label: `${what}的${whole.label}`,
+            explain: `${m.explain}；“${all[1]}”即${f.text}${whole.label}`,
+            value: typeof value === 'number' ? value : null,
+            unit,
+            coverage: true,
+          });
+          claim = `${what}的${whole.label}`;
+        }
+      }
       // the subject carried to the next clause: the label that named this figure
       const named = placed.find((x) => x.p.id && !x.p.carried);
-      if (named) parent = named.label;
+      if (claim) parent = claim;
+      else if (named) parent = named.label;
       // a counted noun after the figure is this figure's, not the label of the next — unless it qualifies the next
       // figure of its clause (`45个行政村9名`)
       const ownNoun = placed.find((x) => x.label === prefixes(noun) && noun);

@@ -275,6 +275,20 @@ describe('the text against its workbook', () => {
     expect(checkProse(doc('全年受理信访案件45件。'), { workbook: wb }).findings).toEqual([]);
   });
 
+  it('全部配备 is a claim that every village has it: against a workbook giving 18 of 20, conflicting-values at “全部”', () => {
+    const wb = check(book([['行政村数', '个', 20], ['配备法律顾问的村数', '个', 18]]), { year: 2023 });
+    const text = '全镇20个行政村全部配备法律顾问。';
+    const res = checkProse(doc(text), { workbook: wb });
+    const claim = res.mentions.find((m) => m.coverage)!;
+    expect(claim).toMatchObject({ text: '全部', indicator: 'villages_with_counsel', value: 20 });
+    expect(text.slice(claim.span[0], claim.span[1])).toBe('全部');
+    expect(res.findings.map((f) => [f.rule, f.indicators[0], f.span])).toEqual([['conflicting-values', 'villages_with_counsel', claim.span]]);
+    expect(res.findings[0].message).toContain('‘矛盾纠纷’表 C4');
+    // all 20 in the workbook too: nothing; 全部 of something the catalog does not count is no claim
+    expect(checkProse(doc(text), { workbook: check(book([['行政村数', '个', 20], ['配备法律顾问的村数', '个', 20]]), { year: 2023 }) }).findings).toEqual([]);
+    expect(readMentions(doc('我镇45村全部建立了村民议事会。'), { year: 2023 }).map((m) => [m.text, m.indicator])).toEqual([['45村', 'villages']]);
+  });
+
   it('a rate the text states that the workbook’s counts do not give is an error; one they give is not', () => {
     const wb = check(book([['信访案件受理数', '件', 45], ['信访案件化解数', '件', 42]]), { year: 2023 });
     const res = checkProse(doc('我镇信访案件化解率达98%。'), { workbook: wb });
