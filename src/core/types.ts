@@ -530,12 +530,23 @@ export interface Paragraph {
   section?: SectionId;
   /** Observations whose figures the text cites (for the figure-audit tests and the UI). */
   sources?: string[];
+  /**
+   * The figures the text states, each as it stands in the text (`9件`, `77.8%`, `同比增长12.5%`) with the cells it
+   * comes from (`Sheet!D4`; a recomputed rate: its numerator, denominator and the township's reported rate) — so a
+   * figure touching an open finding can be marked (narrative/flags.ts).
+   */
+  figures?: { text: string; refs: string[] }[];
 }
 
 export interface Report {
   unit: string | null;
   year: number | null;
   paragraphs: Paragraph[];
+  /**
+   * Notes for whoever reviews the draft, never part of its text: where it states a figure other than the
+   * township's (a rate recomputed from its counts in place of the reported one).
+   */
+  notes?: string[];
 }
 
 // ───────────────────────────── WritePlan: what to write where ─────────────────────────────

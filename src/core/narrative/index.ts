@@ -9,7 +9,8 @@
  */
 import { CATALOG, MEASURE_SECTIONS, SECTION_NAMES } from '../catalog';
 import { formatFigure, formatNumber, formatPercent } from '../format';
-import { roundHalfUp } from '../rate';
+import { rateAgrees, roundHalfUp } from '../rate';
+import { whereObs } from '../findings';
 import { ref } from '../address';
 import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem, UnknownFigure, Workbook } from '../types';
 import { generalClause, rateRowFigure, unknownFigureText } from './general';
@@ -31,6 +32,7 @@ export {
 } from './templates';
 export type { RenderContext, Rendered, TemplateClause, TemplateSet, TemplateSettings } from './templates';
 export { generalClause, isVerbObject, proseLabel, unknownFigureText } from './general';
+export { FLAG_TEXT, flagBanner, flaggedFigures, splitFlagged, type FlaggedFigure } from './flags';
 
 export interface ReportOptions {
   /** A county's overrides, by indicator group (replace the default clauses of the groups they name). */
@@ -327,7 +329,22 @@ interface Ctx {
   addressee: string | null;
 }
 
-function renderContext(ctx: Ctx, sources: Set<string>): RenderContext & { cite(id: string): void } {
+/** The figures a paragraph's text was built from: each figure's text → the cells it comes from. */
+type FigureLog = Map<string, Set<string>>;
+
+function logFigure(log: FigureLog, text: string | null | undefined, cells: { sheet: string; cell: string }[]): void {
+  if (!text) return;
+  const refs = log.get(text) ?? new Set<string>();
+  for (const c of cells) refs.add(ref(c.sheet, c.cell));
+  log.set(text, refs);
+}
+
+/** The logged figures that stand in `text` (a value asked for but not written, e.g. by a condition, is left out). */
+function statedFigures(log: FigureLog, text: string): { text: string; refs: string[] }[] {
+  return [...log].filter(([t]) => containsFigure(text, t)).map(([t, refs]) => ({ text: t, refs: [...refs] }));
+}
+
+function renderContext(ctx: Ctx, sources: Set<string>, log: FigureLog = new Map()): RenderContext & { cite(id: string): void } {
   const { figures: f, catalog, defs } = ctx;
   const cite = (o: Observation) => sources.add(ref(o.sheet, o.cell));
   const has = (id: string) => {
@@ -363,12 +380,24 @@ function renderContext(ctx: Ctx, sources: Set<string>): RenderContext & { cite(i
         case 'addressee':
           return ctx.addressee;
       }
-      if (p.startsWith('yoy:')) return yearOnYear(ctx.result, p.slice(4), catalog, f)?.phrase ?? null;
+      if (p.startsWith('yoy:')) {
+        const id = p.slice(4);
+        const phrase = yearOnYear(ctx.result, id, catalog, f)?.phrase ?? null;
+        const rates = [f.rates.get(id), f.previousRates.get(id)].flatMap((r) => (r ? [r.numerator, r.denominator] : []));
+        logFigure(log, phrase, [...(f.current.get(id)?.slice(0, 1) ?? []), ...(f.previous.get(id)?.slice(0, 1) ?? []), ...rates]);
+        return phrase;
+      }
       const d = defs.get(p);
       if (!d) return null;
-      if (d.kind === 'rate') return rateText(p, f, catalog)?.text ?? null;
+      if (d.kind === 'rate') {
+        const r = rateText(p, f, catalog);
+        logFigure(log, r?.text, r?.sources ?? []);
+        return r?.text ?? null;
+      }
       const o = f.current.get(p)?.[0];
-      return o ? formatFigure(o, catalog) || null : null;
+      const text = o ? formatFigure(o, catalog) || null : null;
+      if (o) logFigure(log, text, [o]);
+      return text;
     },
   };
 }
@@ -377,13 +406,15 @@ function renderContext(ctx: Ctx, sources: Set<string>): RenderContext & { cite(i
  * The sentence of the rows outside the catalog that stand together at one place of a section: each row's general
  * clause (general.ts), joined with `，`.
  */
-function otherSentence(rows: OtherRow[], sources: Set<string>): string | null {
+function otherSentence(rows: OtherRow[], sources: Set<string>, log: FigureLog): string | null {
   const clauses: string[] = [];
   for (const row of rows) {
     const clause = generalClause(row.label, row.figures);
     if (!clause) continue;
     clauses.push(clause);
     row.figures.forEach((f) => sources.add(ref(f.sheet, f.cell)));
+    logFigure(log, rateRowFigure(row.figures), row.figures);
+    for (const fig of row.figures) if (fig.kind !== 'yesno') logFigure(log, unknownFigureText(fig), [fig]);
   }
   const sentence = tidy(clauses.join('，'));
   return sentence ? (/[。！？]$/.test(sentence) ? sentence : `${sentence}。`) : null;
@@ -397,9 +428,10 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
   const groups: string[] = [];
   for (const d of ctx.catalog.indicators) if (d.section === section && !groups.includes(d.group)) groups.push(d.group);
   const sources = new Set<string>();
-  const rc = renderContext(ctx, sources);
+  const log: FigureLog = new Map();
+  const rc = renderContext(ctx, sources, log);
   const others = ctx.figures.others.filter((o) => o.section === section && !o.omitted);
-  const othersAt = (where: string) => otherSentence(others.filter((o) => o.after === where), sources);
+  const othersAt = (where: string) => otherSentence(others.filter((o) => o.after === where), sources, log);
   const sentences: string[] = [];
   const pushOthers = (where: string) => {
     const s = othersAt(where);
@@ -453,10 +485,12 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
   const rest = otherSentence(
     others.filter((o) => !placed.has(o.after)),
     sources,
+    log,
   );
   if (rest) sentences.push(rest);
   if (!sentences.length) return null;
-  return { role: 'body', text: sentences.join(''), section, sources: [...sources] };
+  const text = sentences.join('');
+  return { role: 'body', text, section, sources: [...sources], figures: statedFigures(log, text) };
 }
 
 function textItems(result: CheckResult, section: SectionId): TextItem[] {
@@ -560,11 +594,36 @@ export function buildReport(result: CheckResult, opts: ReportOptions = {}): Repo
     for (const x of other) p.push(x);
   }
 
+  const notes = recomputedNotes(ctx, p);
+
   p.push({ role: 'closing', text: '特此报告。' });
   if (gov) p.push({ role: 'signature', text: gov });
   const date = opts.date?.trim() || ex.date?.trim();
   if (date) p.push({ role: 'date', text: date });
-  return { unit, year, paragraphs: p };
+  return notes.length ? { unit, year, paragraphs: p, notes } : { unit, year, paragraphs: p };
+}
+
+/**
+ * The draft's notes: every rate it states recomputed from the counts where the township reported another figure
+ * (`100%` for 7 of 9, or `全覆盖`), so nobody takes the draft's 77.8% for the township's own.
+ */
+function recomputedNotes(ctx: Ctx, paragraphs: Paragraph[]): string[] {
+  const notes: string[] = [];
+  const stated = new Set(paragraphs.flatMap((x) => (x.figures ?? []).flatMap((fig) => fig.refs.map((r) => `${fig.text}\u0000${r}`))));
+  for (const [id, r] of ctx.figures.rates) {
+    const rep = r.reported;
+    if (!rep || !usableRate(r)) continue;
+    const text = (r.approx ? '约' : '') + r.display;
+    if (!stated.has(`${text}\u0000${ref(rep.sheet, rep.cell)}`)) continue;
+    const reported = rep.kind === 'percent' && typeof rep.value === 'number' ? rep.value : null;
+    const agrees = rep.coverage ? r.value >= 100 - 1e-9 : reported != null && rateAgrees(reported, rep.decimals, r.value);
+    if (agrees) continue;
+    const name = ctx.defs.get(id)?.name ?? id;
+    notes.push(
+      `文稿中的“${name}”${text}是按${whereObs(r.numerator)}和${whereObs(r.denominator)}的数字重新计算的，乡镇在${whereObs(rep)}填报为“${rep.raw || formatFigure(rep, ctx.catalog)}”，文稿没有采用。`,
+    );
+  }
+  return notes;
 }
 
 // ───────────────────────────── Figure audit ─────────────────────────────
