@@ -26,7 +26,7 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
                  (leave hidden and very hidden sheets out; by default they are checked and marked)
 
   indicator-desk report <工作簿.xlsx> [--out 结果.xlsx] [--docx 报告.docx] [--templates 模板.json] [--marks]
-                       [--use-workbook-templates] [--skip-hidden] [--catalog 县定义.xlsx] [--mapping 对照.json]
+                       [--flag-text] [--use-workbook-templates] [--skip-hidden] [--catalog 县定义.xlsx] [--mapping 对照.json]
                        [--notice 整改通知.docx] [--since 上次.xlsx]
       写出工作簿副本（增加 审核结果、计算结果、报告文稿 三个工作表）和 Word 报告文稿；原工作簿不作改动。
       (write a copy with the result sheets, and the report as .docx; the source is never modified)
@@ -35,6 +35,8 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       --templates  县里自定的报告句式（JSON）                         (county template overrides, JSON)
       --date       落款日期，工作簿未填写时使用，如 2024年1月8日        (signature date when the workbook has none)
       --marks      同时在原表有问题的单元格上填色并加批注              (also mark the cells with findings)
+      --flag-text  报告文稿中涉及未改正问题的数字除标黄外，再注明【待核实】
+                   (also write 【待核实】 after each highlighted figure touching an open problem)
       --use-workbook-templates
                    采用工作簿中自带的“报告模板”表（默认不采用，只提示）
                    (apply the workbook's own 报告模板 sheet; by default it is only reported)

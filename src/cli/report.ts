@@ -11,6 +11,7 @@ import { withRound } from '../core/rounds';
 import { applyPlan } from '../file/apply';
 import { resultBase } from '../file/fresh';
 import { reportDocx } from '../file/docx';
+import { flagBanner, flaggedFigures } from '../core/narrative/flags';
 import { parseArgs, UsageError } from './args';
 import { hiddenLine, openErrors, summaryLine } from './check';
 import { CliFileError, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
@@ -44,7 +45,7 @@ function cnDate(d: Date): string {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog', 'annotate'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog', 'annotate'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden', 'flag-text']);
   const checkOpts = await sharedCheckOptions(args, io.cwd);
   // a Word or text report (told by its bytes): checked, and annotated with comments (`--annotate`)
   if (args.positionals.length === 1 && (args.options.annotate !== undefined || isReportFile(args.positionals[0], io.cwd))) {
@@ -115,7 +116,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const plan = notice ? { ...combinePlans(base, noticePlan(notice)), activate: base.activate } : base;
     // a source that is not an .xlsx gets its copy built from what was read (the source is never written)
     const out = await applyPlan(await resultBase(bytes, book), plan, path.basename(file));
-    const docx = await reportDocx(report);
+    // a figure touching an open 错误 or 待核实 is highlighted in the .docx, never stated silently
+    const flags = flaggedFigures(report, result.findings);
+    const docx = await reportDocx(report, { flags, flagText: args.flags.has('flag-text') });
     const noticeDocx = notice ? await reportDocx(notice) : null;
     await writeOutputs([
       { ...outputs[0], write: (tmp) => fs.writeFileSync(tmp, out) },
@@ -129,6 +132,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const marks = args.flags.has('marks') ? '，并在原表单元格上作了标记' : plan.marks ? '，并按本次审核结果更新了原表单元格上的标记' : '';
     io.out(`已写出审核结果工作簿：${outputs[0].shown}（审核结果、计算结果、报告文稿${marks}）`);
     io.out(`已写出报告文稿：${outputs[1].shown}`);
+    const banner = flagBanner(flags);
+    if (banner) io.out(`  ${banner}`);
+    for (const note of report.notes ?? []) io.out(`  文稿说明：${note}`);
     if (notice) io.out(`已写出整改通知：${outputs[2].shown}（结果工作簿中另有“整改通知”表）`);
     io.out('原工作簿未作任何改动。');
     // the same codes as check: the results are written either way, but open errors are still open

@@ -17,6 +17,7 @@ import {
 import type { IBaseParagraphStyleOptions, IParagraphStyleOptions } from 'docx';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 import { outputText } from '../core/output';
+import { FLAG_TEXT, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const twips = (mm: number) => Math.round(mm * MM);
@@ -90,35 +91,65 @@ function roleStyle(role: 'addressee' | 'signature' | 'date', next: string, parag
 
 const HEADING_LEVEL: Partial<Record<ParagraphRole, 1 | 2 | 3 | 4>> = { heading1: 1, heading2: 2, heading3: 3, heading4: 4 };
 
-function docParagraph(p: Paragraph, text: string, firstOfSignature: boolean): DocxParagraph {
-  const run = new TextRun({ text });
+/** A line's text as runs: a flagged figure highlighted (and followed by `【待核实】` when the county chose it). */
+type Piece = { text: string; flagged: boolean };
+
+function runs(pieces: Piece[], flagText: boolean): TextRun[] {
+  const out: TextRun[] = [];
+  for (const x of pieces) {
+    if (!x.text) continue;
+    if (!x.flagged) out.push(new TextRun({ text: x.text }));
+    else {
+      out.push(new TextRun({ text: x.text, highlight: 'yellow' }));
+      if (flagText) out.push(new TextRun({ text: FLAG_TEXT, highlight: 'yellow' }));
+    }
+  }
+  return out.length ? out : [new TextRun({ text: '' })];
+}
+
+function docParagraph(p: Paragraph, children: TextRun[], firstOfSignature: boolean): DocxParagraph {
   const level = HEADING_LEVEL[p.role];
-  if (p.role === 'title') return new DocxParagraph({ style: 'Title', children: [run] });
-  if (level) return new DocxParagraph({ style: `Heading${level}`, children: [run] });
+  if (p.role === 'title') return new DocxParagraph({ style: 'Title', children });
+  if (level) return new DocxParagraph({ style: `Heading${level}`, children });
   const custom = ROLE_STYLE[p.role];
   if (custom) {
     return new DocxParagraph({
       style: custom.id,
-      children: [run],
+      children,
       // One blank line between the text and the signature block.
       spacing: p.role === 'signature' && firstOfSignature ? { before: GB9704.line } : undefined,
     });
   }
-  return new DocxParagraph({ children: [run] }); // body, opening, closing: Normal
+  return new DocxParagraph({ children }); // body, opening, closing: Normal
+}
+
+export interface DocxOptions {
+  /** Figures touching an open 错误 or 待核实 (core/narrative/flags.ts): highlighted, never stated silently. */
+  flags?: FlaggedFigure[];
+  /** Also write `【待核实】` after each of them (a county's choice: the CLI's --flag-text, the pane's switch). */
+  flagText?: boolean;
 }
 
 /** `Report` → .docx bytes (GB/T 9704-2012 layout). */
-export async function reportDocx(report: Report): Promise<Uint8Array> {
+export async function reportDocx(report: Report, opts: DocxOptions = {}): Promise<Uint8Array> {
   const children: DocxParagraph[] = [];
   let prevRole: ParagraphRole | null = null;
-  for (const p of report.paragraphs) {
-    const text = outputText(p.text ?? '').replace(/\r\n?/g, '\n');
-    const lines = text.split('\n');
+  report.paragraphs.forEach((p, i) => {
+    const own = (opts.flags ?? []).filter((f) => f.paragraph === i);
+    // cut at the flags on the text as built (their offsets), then clean each piece and split it into lines
+    const lines: Piece[][] = [[]];
+    for (const piece of splitFlagged(p.text ?? '', own)) {
+      const parts = outputText(piece.text).replace(/\r\n?/g, '\n').split('\n');
+      parts.forEach((t, k) => {
+        if (k > 0) lines.push([]);
+        lines[lines.length - 1].push({ text: t, flagged: piece.flag !== null });
+      });
+    }
     for (const line of lines) {
-      children.push(docParagraph(p, line, p.role === 'signature' && prevRole !== 'signature'));
+      children.push(docParagraph(p, runs(line, opts.flagText === true), p.role === 'signature' && prevRole !== 'signature'));
       prevRole = p.role;
     }
-  }
+  });
   if (!children.length) children.push(new DocxParagraph({ children: [] }));
 
   const title = outputText(report.paragraphs.find((p) => p.role === 'title')?.text ?? '');

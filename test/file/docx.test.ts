@@ -143,3 +143,36 @@ describe('reportDocx: rendered by LibreOffice', () => {
     }
   }, 180_000);
 });
+
+describe('a figure touching an open problem is highlighted in the .docx (issue 16)', () => {
+  type Flags = NonNullable<Parameters<typeof reportDocx>[1]>['flags'];
+  /** The 周营镇 sample's report as a .docx, with the options made from its flagged figures. */
+  const load = async (opts: (flags: Flags) => Parameters<typeof reportDocx>[1]) => {
+    const { readXlsx } = await import('../../src/file');
+    const { check } = await import('../../src/core/check');
+    const { buildReport, flaggedFigures } = await import('../../src/core/narrative');
+    const file = path.join(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
+    const book = await readXlsx(new Uint8Array(fs.readFileSync(file)), '周营镇-2023-指标.xlsx');
+    const result = check(book);
+    const report = buildReport(result, { book });
+    const zip = await JSZip.loadAsync(await reportDocx(report, opts(flaggedFigures(report, result.findings))));
+    return zip.file('word/document.xml')!.async('string');
+  };
+  const highlighted = (xml: string) =>
+    [...xml.matchAll(/<w:r><w:rPr><w:highlight w:val="yellow"\/><\/w:rPr><w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g)].map((m) => m[1]);
+
+  test('行政执法人员12人，持证上岗14人 under the open error: both highlighted, the words around them not; the paragraph text unchanged', async () => {
+    const xml = await load((flags) => ({ flags }));
+    expect(highlighted(xml)).toEqual(expect.arrayContaining(['12人', '14人', '77.8%']));
+    expect(highlighted(xml)).not.toContain('94.6%');
+    expect(highlighted(xml)).not.toContain('【待核实】');
+    const plain = xml.replace(/<[^>]+>/g, '');
+    expect(plain).toContain('全镇现有行政执法人员12人，持证上岗14人');
+  });
+
+  test('with the county’s choice, 【待核实】 follows each highlighted figure; with no flags nothing is highlighted', async () => {
+    const xml = await load((flags) => ({ flags, flagText: true }));
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('行政执法人员12人【待核实】，持证上岗14人【待核实】');
+    expect(highlighted(await load(() => ({})))).toEqual([]);
+  });
+});
