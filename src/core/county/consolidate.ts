@@ -68,8 +68,9 @@ export interface CountyRate {
   included: string[];
   /** Townships giving one part or only the rate: left out of the county rate. */
   leftOut: string[];
-  high?: { township: string; value: number };
-  low?: { township: string; value: number };
+  /** The townships at the top and the bottom (all of those tied), when three or more give both parts and they differ. */
+  high?: { townships: string[]; value: number };
+  low?: { townships: string[]; value: number };
 }
 
 export interface InputIssue {
@@ -190,11 +191,11 @@ function sumRows(rows: { township: string; cells: Map<string, SummaryCell> }[], 
     if (!included.length) continue;
     const rate: CountyRate = { indicator: d.id, numerator: rel.numerator, denominator: rel.denominator, num: tidy(num), den: tidy(den), value: ratePercent(tidy(num), tidy(den)), approx, included, leftOut };
     if (own.length >= 3) {
-      const hi = own.reduce((a, b) => (b.value > a.value ? b : a));
-      const lo = own.reduce((a, b) => (b.value < a.value ? b : a));
-      if (hi.value !== lo.value) {
-        rate.high = hi;
-        rate.low = lo;
+      const hi = Math.max(...own.map((x) => x.value));
+      const lo = Math.min(...own.map((x) => x.value));
+      if (hi !== lo) {
+        rate.high = { townships: own.filter((x) => x.value === hi).map((x) => x.township), value: hi };
+        rate.low = { townships: own.filter((x) => x.value === lo).map((x) => x.township), value: lo };
       }
     }
     rates.set(d.id, rate);

@@ -100,7 +100,8 @@ export function countyReport(county: County, opts: Pick<ReportOptions, 'template
   for (const r of county.rates.values()) {
     if (!r.high || !r.low) continue;
     const def = names.get(r.indicator)!;
-    const text = `从各乡镇看，${def.name}最高的是${r.high.township}（${formatPercent(r.high.value)}），最低的是${r.low.township}（${formatPercent(r.low.value)}）。`;
+    const who = (list: string[]) => (list.length <= 3 ? list.join('、') : `${list.slice(0, 3).join('、')}等${list.length}个乡镇`);
+    const text = `从各乡镇看，${def.name}最高的是${who(r.high.townships)}（${formatPercent(r.high.value)}），最低的是${who(r.low.townships)}（${formatPercent(r.low.value)}）。`;
     let at = -1;
     body.forEach((x, i) => {
       if (x.section === def.section && x.role === 'body') at = i;

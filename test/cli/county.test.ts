@@ -1,0 +1,207 @@
+/**
+ * `indicator-desk merge` as a county statistician runs it: the samples (with a county summary among them), a
+ * generated county of 40 townships with a duplicate, a missing one, a unit mismatch and an outlier planted, and one
+ * test where LibreOffice recalculates the written formulas to prove they give the totals.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+import { readXlsx } from '../../src/file';
+import type { Cell, Workbook } from '../../src/core/types';
+import { fortyTownships } from './county-fixtures';
+
+const SAMPLES = path.resolve(__dirname, '../../assets/samples');
+
+async function run(argv: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), cwd };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-county-'));
+});
+afterEach(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function sheet(book: Workbook, name: string): Cell[][] {
+  return book.sheets.find((s) => s.name === name)!.rows;
+}
+
+function column(rows: Cell[][], header: string): number {
+  return (rows[1] as string[]).indexOf(header);
+}
+
+const FORTY_ARGS = (list: string) => ['merge', '乡镇', '--out', '全县汇总.xlsx', '--docx', '全县报告.docx', '--expect', list, '--unit', '沈丘县'];
+
+describe('merge of the samples (four townships and a county summary)', () => {
+  test('the checklist, the township rows of the county summary, the 2021 workbook kept out, and live formulas in 合计', async () => {
+    for (const f of fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx'))) fs.copyFileSync(path.join(SAMPLES, f), path.join(tmp, f));
+    const r = await run(['merge', '.', '--out', '全县汇总.xlsx', '--unit', '沈丘县'], tmp);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[1/5] 正在读取 前营乡-2023-逐年.xlsx …');
+    const bytes = fs.readFileSync(path.join(tmp, '全县汇总.xlsx'));
+    const book = await readXlsx(bytes, '全县汇总.xlsx');
+    expect(book.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿']);
+
+    const status = sheet(book, '审核情况');
+    expect(status[1]).toEqual(['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的']);
+    const byFile = (f: string) => status.find((row) => row[2] === f)!;
+    expect(byFile('大钟庄镇-2021-比率.xlsx')[10]).toContain('未计入合计：2021年度');
+    expect(byFile('示范镇-2023-无误.xlsx')[11]).toBe('无需处理');
+    expect(status[status.length - 1][2]).toBe('示范镇-2023-无误.xlsx'); // nothing to do: last
+
+    const summary = sheet(book, '汇总表');
+    const names = summary.slice(2).map((row) => row[1]);
+    // the county summary's rows are townships; none is named after its title; 周营镇 and 前营乡 count once
+    expect(names).toEqual(expect.arrayContaining(['周营镇', '前营乡', '示范镇', '柳河镇', '杨集乡', '合计']));
+    expect(names.filter((n) => n === '周营镇')).toHaveLength(1);
+    expect(names.some((n) => typeof n === 'string' && n.includes('沈丘县'))).toBe(false);
+    expect(names).not.toContain('大钟庄镇');
+    expect(r.out).toContain('“周营镇”出现了两次：“沈丘县-2023-汇总.xlsx”（‘汇总表’');
+    const zhou = summary.find((row) => row[1] === '周营镇')!;
+    expect(zhou[column(summary, '来源文件')]).toBe('周营镇-2023-指标.xlsx');
+    expect(zhou[column(summary, '信访案件化解率（%）')]).toBeCloseTo(77.8, 5);
+
+    // formulas, as written (ExcelJS reads them back), and the values they give, as our reader reads them
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('汇总表')!;
+    const totalRow = summary.findIndex((row) => row[1] === '合计') + 1;
+    const rec = column(summary, '信访案件受理数（件）') + 1;
+    const rate = column(summary, '信访案件化解率（%）') + 1;
+    const L = (c: number) => ws.getColumn(c).letter;
+    expect(ws.getRow(totalRow).getCell(rec).formula).toBe(`SUM(${L(rec)}3:${L(rec)}${totalRow - 1})`);
+    expect(ws.getRow(totalRow).getCell(rate).formula).toContain(`SUMPRODUCT(ISNUMBER(${L(rate - 1)}3:${L(rate - 1)}${totalRow - 1})`);
+    const townshipRows = summary.slice(2, totalRow - 1);
+    expect(summary[totalRow - 1][rec - 1]).toBe(townshipRows.reduce<number>((s, row) => s + (typeof row[rec - 1] === 'number' ? (row[rec - 1] as number) : 0), 0));
+    // each township's figure names its file and cell in a note
+    const zhouRow = summary.findIndex((row) => row[1] === '周营镇') + 1;
+    expect(ws.getRow(zhouRow).getCell(rec).note).toMatch(/^来源：“周营镇-2023-指标\.xlsx”‘矛盾纠纷化解’表 D\d+$/);
+    // the status table links each township to its row of the summary
+    const st = wb.getWorksheet('审核情况')!;
+    const link = [...Array(st.rowCount).keys()].map((i) => st.getRow(i + 1).getCell(2)).find((c) => c.text === '周营镇')!;
+    expect(link.formula).toBe(`HYPERLINK("#'汇总表'!B${zhouRow}","周营镇")`);
+  });
+});
+
+describe('merge of a county of 40 townships with the usual problems planted', () => {
+  test('findings across townships name both townships; the checklist puts those to call back first; --json carries it all', async () => {
+    const { list } = await fortyTownships(tmp);
+    const r = await run([...FORTY_ARGS(path.basename(list)), '--json'], tmp);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[40/40] 正在读取');
+    const json = JSON.parse(r.out);
+    expect(json.year).toBe(2023);
+    expect(json.townships).toHaveLength(40);
+    const rules = json.findings.map((f: { rule: string }) => f.rule).sort();
+    expect(rules).toEqual(['county-duplicate', 'county-missing', 'county-other-year', 'county-outlier', 'county-outlier', 'county-unit-mismatch']);
+    const msg = (rule: string, who = '') => json.findings.find((f: { rule: string; entity: string }) => f.rule === rule && f.entity.includes(who)).message as string;
+    expect(msg('county-duplicate')).toContain('“刘湾镇”出现了两次：“乡镇/刘湾镇-2023-指标（修改）.xlsx”与“乡镇/刘湾镇-2023-指标.xlsx”是同一乡镇');
+    expect(msg('county-missing')).toContain('名单“乡镇名单.txt”第40行的“郑集乡”没有找到工作簿');
+    expect(msg('county-unit-mismatch')).toMatch(/“悬挂横幅标语”在洪山乡（“乡镇\/洪山乡-2023-指标\.xlsx” ‘指标’表 D9）以“米”计（300米），在\S+（“乡镇\/\S+-2023-指标\.xlsx” ‘指标’表 D9）以“条”计/);
+    expect(msg('county-outlier', '冯营乡')).toContain('冯营乡（“乡镇/冯营乡-2023-指标.xlsx” ‘指标’表 D7）的“普法宣传活动”为2600场次，远高于其他乡镇');
+    // 3万份 is converted to 30000份, which stands far above the others' 2000–5000份
+    expect(msg('county-outlier', '槐店镇')).toContain('的“发放法治宣传资料”为30000份，远高于其他乡镇');
+    expect(msg('county-other-year')).toContain('“乡镇/北城街道-2022-指标.xlsx”（北城街道）是2022年度的工作簿');
+
+    const totals = Object.fromEntries(json.totals.map((t: { indicator: string; value: number }) => [t.indicator, t.value]));
+    const rates = Object.fromEntries(json.rates.map((t: { indicator: string }) => [t.indicator, t]));
+    expect(rates.petition_resolution_rate.included).toHaveLength(38); // 40 files − the duplicate − the 2022 workbook
+    expect(rates.petition_resolution_rate.value).toBeCloseTo((totals.petitions_resolved / totals.petitions_received) * 100, 9);
+    // 槐店镇's 3万份 is 30000份 in the 合计; 洪山乡's 300米 is not in it
+    const book = await readXlsx(fs.readFileSync(path.join(tmp, '全县汇总.xlsx')), 'x.xlsx');
+    const summary = sheet(book, '汇总表');
+    const mat = column(summary, '发放法治宣传资料（份）');
+    expect(summary.find((row) => row[1] === '槐店镇')![mat]).toBe(30000);
+    const ban = column(summary, '悬挂横幅标语（条）');
+    expect(summary.find((row) => row[1] === '洪山乡')![ban]).toBe('300米');
+    expect(summary.find((row) => row[1] === '合计')![ban]).toBe(totals.banners);
+
+    const status = sheet(book, '审核情况');
+    const order = status.slice(2).map((row) => row[2] as string);
+    const back = order.slice(0, 4).sort();
+    expect(back).toEqual(['乡镇/刘湾镇-2023-指标.xlsx', '乡镇/刘湾镇-2023-指标（修改）.xlsx', '乡镇/北城街道-2022-指标.xlsx', '乡镇/洪山乡-2023-指标.xlsx'].sort());
+    expect(status.slice(2).slice(0, 4).every((row) => String(row[11]).startsWith('退回'))).toBe(true);
+
+    // the county narrative, in the sheet and the .docx
+    const report = sheet(book, '报告文稿').map((row) => String(row[0]).trim());
+    expect(report[0]).toBe('沈丘县2023年度乡镇法治政府建设情况汇总报告');
+    expect(report.join('')).toContain(`全县共受理信访案件${totals.petitions_received}件，化解${totals.petitions_resolved}件，化解率`);
+    expect(report.join('')).toMatch(/信访案件化解率最高的是.+（100%），最低的是.+（\d+\.\d%）。/);
+    const docx = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '全县报告.docx'))));
+    expect(strFromU8(docx['word/document.xml'])).toContain(`全县共受理信访案件${totals.petitions_received}件`);
+  });
+
+  test('an unreadable file is listed and skipped, never fatal (exit 2); one given twice is counted once', async () => {
+    await fortyTownships(tmp);
+    fs.writeFileSync(path.join(tmp, '乡镇', '坏文件.xlsx'), 'not a workbook');
+    const r = await run(['merge', '乡镇', '乡镇/周营镇-2023-指标.xlsx', '--out', '全县汇总.xlsx'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法读取，未汇总');
+    expect(r.err).toContain('“乡镇/周营镇-2023-指标.xlsx”与“乡镇/周营镇-2023-指标.xlsx”是同一个文件');
+    expect(r.out).toContain('文件“乡镇/坏文件.xlsx”无法读取，没有计入汇总');
+    const book = await readXlsx(fs.readFileSync(path.join(tmp, '全县汇总.xlsx')), 'x.xlsx');
+    const first = sheet(book, '审核情况')[2];
+    expect(first[2]).toBe('乡镇/坏文件.xlsx');
+    expect(first[9]).toBe('否');
+  });
+});
+
+// ───────────────────────────── LibreOffice ─────────────────────────────
+
+/** A LibreOffice profile that recalculates every formula of an .xlsx on load. */
+function profile(dir: string): string {
+  const user = path.join(dir, 'profile', 'user');
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`,
+  );
+  return `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
+}
+
+test('LibreOffice, recalculating the 汇总表 whose cached results were removed, gets the totals and the county rates', async () => {
+  const calc = spawnSync('sh', ['-c', 'command -v soffice && ls /usr/lib/libreoffice/program/ | grep -q "^libsclo"'], { stdio: 'ignore' }).status === 0;
+  if (!calc) throw new Error('需要 LibreOffice Calc：请安装 libreoffice-calc-nogui（apt-get install libreoffice-calc-nogui）。');
+  const { list } = await fortyTownships(tmp);
+  const r = await run([...FORTY_ARGS(path.basename(list)), '--json'], tmp);
+  const json = JSON.parse(r.out);
+  // drop every formula's cached result, so only a recalculation can fill the 合计 row
+  const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '全县汇总.xlsx'))));
+  for (const name of Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = strFromU8(parts[name]);
+    parts[name] = strToU8(xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1').replace(/(<c [^>]*?) t="(?:str|n)"((?:[^>]*)><f>)/g, '$1$2'));
+  }
+  const dir = path.join(tmp, 'lo');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'bare.xlsx'), zipSync(parts));
+  const bare = await readXlsx(fs.readFileSync(path.join(dir, 'bare.xlsx')), 'bare.xlsx');
+  const bareTotal = sheet(bare, '汇总表').find((row) => row[1] === '合计')!;
+  expect(bareTotal.slice(2, 6).every((v) => v === null)).toBe(true); // nothing cached left
+  const out = path.join(dir, 'out');
+  execFileSync('soffice', [profile(dir), '--headless', '--convert-to', 'xlsx', '--outdir', out, path.join(dir, 'bare.xlsx')], { stdio: 'ignore', timeout: 180_000 });
+  const book = await readXlsx(fs.readFileSync(path.join(out, 'bare.xlsx')), 'recalculated.xlsx');
+  const summary = sheet(book, '汇总表');
+  const total = summary.find((row) => row[1] === '合计')!;
+  for (const t of json.totals as { name: string; unit: string | null; value: number }[]) {
+    expect([t.name, total[column(summary, t.unit ? `${t.name}（${t.unit}）` : t.name)]]).toEqual([t.name, t.value]);
+  }
+  for (const x of json.rates as { name: string; value: number }[]) {
+    const got = total[column(summary, `${x.name}（%）`)] as number;
+    expect([x.name, got]).toEqual([x.name, Math.round(x.value * 10) / 10]);
+  }
+  expect((json.rates as unknown[]).length).toBeGreaterThanOrEqual(3);
+}, 240_000);

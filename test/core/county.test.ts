@@ -1,0 +1,247 @@
+/**
+ * The county consolidation (src/core/county) on workbooks checked in memory: which townships reach the totals, the
+ * county rates over the summed parts of only the townships giving both parts, the findings across townships (each
+ * naming both townships and their files), the checklist's order and the county narrative.
+ */
+import { check } from '../../src/core/check';
+import { consolidate, countyInput, countyPlan, countyReport, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
+import type { Cell, CellSpec, Workbook } from '../../src/core/types';
+
+type Row = [label: string, unit: string, value: Cell];
+
+function book(unit: string | null, year: number | null, rows: Row[]): Workbook {
+  const info: Cell[][] = [];
+  if (unit) info.push(['单位名称', unit]);
+  if (year != null) info.push(['报告年度', year]);
+  return {
+    name: `${unit}.xlsx`,
+    sheets: [
+      { name: '基本情况', rows: info },
+      { name: '指标', rows: [['序号', '指标名称', '单位', `${year ?? ''}年`], ...rows.map((r, i) => [i + 1, ...r])] },
+    ],
+  };
+}
+
+function input(file: string, unit: string | null, year: number | null, rows: Row[]): CountyInput {
+  return countyInput(file, file.replace(/\.xlsx$/, ''), check(book(unit, year, rows)));
+}
+
+const petitions = (received: number, resolved: number): Row[] => [
+  ['受理信访案件', '件', received],
+  ['化解信访案件', '件', resolved],
+];
+
+describe('county rates', () => {
+  test('a county rate is the rate of the summed parts of only the townships that give both parts, never mixed with one that gives one part', () => {
+    // four townships at 94.6–97.1 %; a fifth gives its 调解成功 count but no 受理数
+    const mediation = (r: number | null, m: number): Row[] => [...(r != null ? [['矛盾纠纷受理数', '件', r] as Row] : []), ['调解成功', '件', m]];
+    const county = consolidate([
+      input('甲镇.xlsx', '甲镇', 2023, mediation(37, 35)),
+      input('乙镇.xlsx', '乙镇', 2023, mediation(35, 34)),
+      input('丙乡.xlsx', '丙乡', 2023, mediation(70, 67)),
+      input('丁乡.xlsx', '丁乡', 2023, mediation(52, 50)),
+      input('戊镇.xlsx', '戊镇', 2023, mediation(null, 60)),
+    ]);
+    const rate = county.rates.get('dispute_mediation_rate')!;
+    expect(rate.included).toEqual(['甲镇', '乙镇', '丙乡', '丁乡']);
+    expect(rate.leftOut).toEqual(['戊镇']);
+    expect(rate.num).toBe(35 + 34 + 67 + 50);
+    expect(rate.den).toBe(37 + 35 + 70 + 52);
+    expect(rate.value).toBeCloseTo((186 / 194) * 100, 6); // 95.9 %, between the townships' own rates
+    // the 合计 of the counts still holds every township's figure
+    expect(county.totals.get('disputes_mediated')!.value).toBe(35 + 34 + 67 + 50 + 60);
+    const summary = countyPlan(county, null).sheets.find((s) => s.name === SUMMARY_SHEET)!;
+    const total = summary.rows.find((r) => r[1]?.v === '合计')!;
+    const rateCell = total.find((c) => c.note?.includes('4个乡镇'))!;
+    expect(rateCell.v).toBe(95.9);
+    expect(rateCell.f).toMatch(/^IF\(SUMPRODUCT\(ISNUMBER\(/);
+    expect(rateCell.note).toContain('戊镇');
+  });
+
+  test('a township whose part exceeds its whole (15 resolved of 13 received) is left out of the county rate and its top and bottom', () => {
+    const county = consolidate([
+      input('甲镇.xlsx', '甲镇', 2023, petitions(20, 19)),
+      input('乙镇.xlsx', '乙镇', 2023, petitions(10, 8)),
+      input('丙乡.xlsx', '丙乡', 2023, petitions(13, 15)),
+      input('丁乡.xlsx', '丁乡', 2023, petitions(30, 30)),
+    ]);
+    const rate = county.rates.get('petition_resolution_rate')!;
+    expect(rate.value).toBeCloseTo((57 / 60) * 100, 6);
+    expect(rate.leftOut.join()).toContain('丙乡');
+    expect(rate.high).toEqual({ townships: ['丁乡'], value: 100 });
+    expect(rate.low).toEqual({ townships: ['乙镇'], value: 80 });
+  });
+});
+
+describe('findings across townships', () => {
+  test('the same township in two files: the second is kept out of the totals, both files named', () => {
+    const county = consolidate([
+      input('周营镇.xlsx', '周营镇', 2023, petitions(9, 7)),
+      input('前营乡.xlsx', '前营乡', 2023, petitions(5, 5)),
+      input('周营镇-修改.xlsx', '周营镇人民政府', 2023, petitions(9, 9)),
+    ]);
+    expect(county.rows.map((r) => r.row.township)).toEqual(['周营镇', '前营乡']);
+    expect(county.totals.get('petitions_received')!.value).toBe(14);
+    const f = county.findings.find((x) => x.rule === 'county-duplicate')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('“周营镇-修改.xlsx”');
+    expect(f.message).toContain('“周营镇.xlsx”');
+    expect(f.message).toContain('汇总只计入了“周营镇.xlsx”');
+  });
+
+  test('a workbook of another year is refused from the totals with a finding; --year summarises that year on its own', () => {
+    const inputs = [
+      input('甲镇.xlsx', '甲镇', 2023, petitions(9, 7)),
+      input('乙镇.xlsx', '乙镇', 2023, petitions(5, 5)),
+      input('丙乡.xlsx', '丙乡', 2021, petitions(40, 10)),
+    ];
+    const county = consolidate(inputs);
+    expect(county.year).toBe(2023);
+    expect(county.rows.map((r) => r.row.township)).toEqual(['甲镇', '乙镇']);
+    const f = county.findings.find((x) => x.rule === 'county-other-year')!;
+    expect(f.message).toContain('“丙乡.xlsx”（丙乡）是2021年度的工作簿');
+    expect(f.message).toContain('‘基本情况’表 B2');
+    const y2021 = consolidate(inputs, { year: 2021 });
+    expect(y2021.rows.map((r) => r.row.township)).toEqual(['丙乡']);
+    expect(y2021.totals.get('petitions_received')!.value).toBe(40);
+  });
+
+  test('份 vs 万份 is converted with a note; 条 vs 米 cannot be: an error naming both townships, and the figure stays out of the 合计', () => {
+    const county = consolidate([
+      input('甲镇.xlsx', '甲镇', 2023, [['印发普法宣传材料', '份', 3000], ['张贴普法条幅', '条', 40]]),
+      input('乙镇.xlsx', '乙镇', 2023, [['印发普法宣传材料', '万份', 0.5], ['张贴普法条幅', '条', 60]]),
+      input('丙乡.xlsx', '丙乡', 2023, [['印发普法宣传材料', '份', 2000], ['张贴普法条幅', '米', 300]]),
+    ]);
+    expect(county.totals.get('materials')!.value).toBe(3000 + 5000 + 2000);
+    const yi = county.rows.find((r) => r.row.township === '乙镇')!.cells.get('materials')!;
+    expect(yi.note).toContain('原报0.5万份，按5000份汇总');
+    expect(county.totals.get('banners')!.value).toBe(100);
+    const f = county.findings.filter((x) => x.rule === 'county-unit-mismatch');
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe('error');
+    expect(f[0].message).toContain('丙乡（“丙乡.xlsx” ‘指标’表 D3）以“米”计（300米）');
+    expect(f[0].message).toContain('甲镇（“甲镇.xlsx” ‘指标’表 D3）以“条”计');
+    const bing = county.rows.find((r) => r.row.township === '丙乡')!.cells.get('banners')!;
+    expect(bing.counted).toBe(false);
+    expect(bing.value).toBe('300米'); // text: the live SUM leaves it out too
+  });
+
+  test('a figure far from the others (median/MAD) is a hint naming it and the nearest township; ordinary spread is not', () => {
+    const events = [31, 45, 52, 38, 60, 47, 2600, 55];
+    const inputs = events.map((n, i) => input(`镇${i}.xlsx`, `第${i + 1}镇`, 2023, [['普法宣传活动', '场次', n]]));
+    const county = consolidate(inputs);
+    const hints = county.findings.filter((x) => x.rule === 'county-outlier');
+    expect(hints).toHaveLength(1);
+    expect(hints[0].severity).toBe('hint');
+    expect(hints[0].message).toContain('第7镇（“镇6.xlsx” ‘指标’表 D2）的“普法宣传活动”为2600场次，远高于其他乡镇');
+    expect(hints[0].message).toContain('最接近的第5镇为60场次');
+    const calm = consolidate(inputs.filter((_, i) => i !== 6));
+    expect(calm.findings.filter((x) => x.rule === 'county-outlier')).toEqual([]);
+  });
+
+  test('--expect: a listed township with no file is an error naming the list and its line; a file not on the list is a hint', () => {
+    const county = consolidate(
+      [input('周营镇.xlsx', '周营镇', 2023, petitions(9, 7)), input('前营.xlsx', '前营镇', 2023, petitions(5, 5))],
+      { expect: { name: '乡镇名单.txt', entries: [{ township: '周营镇', line: 1 }, { township: '前营乡', line: 2 }] } },
+    );
+    const missing = county.findings.find((x) => x.rule === 'county-missing')!;
+    expect(missing.message).toContain('名单“乡镇名单.txt”第2行的“前营乡”没有找到工作簿');
+    const unlisted = county.findings.find((x) => x.rule === 'county-unlisted')!;
+    expect(unlisted.message).toContain('“前营.xlsx”的单位“前营镇”不在名单“乡镇名单.txt”中（名单中没有工作簿的有“前营乡”）');
+  });
+
+  test("--previous: a township's figure three times last year's is to verify, naming last year's file and cell", () => {
+    const previous = [input('去年/甲镇.xlsx', '甲镇', 2022, petitions(10, 9)), input('去年/乙镇.xlsx', '乙镇', 2022, petitions(12, 12))].flatMap((i) => i.rows);
+    const county = consolidate([input('甲镇.xlsx', '甲镇', 2023, petitions(31, 30)), input('乙镇.xlsx', '乙镇', 2023, petitions(13, 12))], { previous });
+    const f = county.findings.filter((x) => x.rule === 'county-large-change');
+    // 31 received against 10 is flagged; 30 resolved against 9 is not (last year's figure is under the floor of 10)
+    expect(f.map((x) => [x.entity, x.indicators[0]])).toEqual([['甲镇', 'petitions_received']]);
+    expect(f[0].message).toContain('上年为10件（去年“去年/甲镇.xlsx”‘指标’表 D2）');
+    expect(f[0].message).toContain('是上年的3.1倍');
+    const report = countyReport(county);
+    expect(report.paragraphs.map((p) => p.text).join('\n')).toContain('全县共受理信访案件44件，同比增长100%，化解42件，化解率95.5%，与上年持平。');
+  });
+});
+
+describe('a county summary as input', () => {
+  test('its township rows are merged as townships (never one named after its title), and a township also sent on its own counts once', () => {
+    const summary: Workbook = {
+      name: '沈丘县汇总.xlsx',
+      sheets: [
+        {
+          name: '汇总表',
+          rows: [
+            ['沈丘县2023年度乡镇法治政府建设指标汇总表'],
+            ['序号', '乡镇', '信访案件受理数（件）', '信访案件化解数（件）'],
+            [1, '柳河镇', 15, 14],
+            [2, '杨集乡', 6, 6],
+            [3, '周营镇', 9, 7],
+            [null, '合计', 30, 27],
+          ],
+        },
+      ],
+    };
+    const fromSummary = countyInput('沈丘县汇总.xlsx', '沈丘县汇总', check(summary));
+    expect(fromSummary.status.kind).toBe('summary');
+    expect(fromSummary.rows.map((r) => r.township)).toEqual(['柳河镇', '杨集乡', '周营镇']);
+    const county = consolidate([fromSummary, input('周营镇.xlsx', '周营镇', 2023, petitions(9, 7))]);
+    expect(county.rows.map((r) => r.row.township).sort()).toEqual(['周营镇', '杨集乡', '柳河镇'].sort());
+    // the township's own workbook wins over its row in the summary, whatever order they came in
+    expect(county.rows.find((r) => r.row.township === '周营镇')!.row.file).toBe('周营镇.xlsx');
+    expect(county.totals.get('petitions_received')!.value).toBe(30);
+    expect(county.findings.find((x) => x.rule === 'county-duplicate')!.message).toContain('“沈丘县汇总.xlsx”（‘汇总表’ C5）与“周营镇.xlsx”是同一乡镇');
+  });
+});
+
+describe('the checklist and the narrative', () => {
+  test('审核情况 lists the ones to call back first, each township linked to its row of 汇总表', () => {
+    const county = consolidate([
+      input('甲镇.xlsx', '甲镇', 2023, petitions(9, 9)),
+      input('乙镇.xlsx', '乙镇', 2023, [...petitions(9, 7), ['信访案件化解率', '%', '100%']]),
+      input('丙乡.xlsx', '丙乡', 2021, petitions(4, 4)),
+    ]);
+    const sheet = countyPlan(county, null).sheets.find((s) => s.name === STATUS_SHEET)!;
+    const body = sheet.rows.slice(2);
+    expect(body.map((r) => r[1].v)).toEqual(['乙镇', '丙乡', '甲镇']);
+    const yi = body[0];
+    expect(yi[4].v).toBeGreaterThan(0); // its 100 % over 7 of 9 is an error
+    expect(yi[11].v).toBe('退回：请改正错误后重新报送');
+    expect(yi[1].link).toEqual({ sheet: SUMMARY_SHEET, cell: 'B4' });
+    expect(body[1][10].v).toContain('未计入合计：2021年度');
+    expect(body[1][1].link).toBeUndefined();
+    expect(body[2][11].v).not.toMatch(/退回/); // only its missing required rows to verify
+  });
+
+  test("the narrative states the totals and rates in the templates' words and names the townships at the top and bottom", () => {
+    const county = consolidate(
+      [
+        input('周营镇.xlsx', '周营镇', 2023, petitions(37, 35)),
+        input('前营乡.xlsx', '前营乡', 2023, petitions(20, 16)),
+        input('柳河镇.xlsx', '柳河镇', 2023, petitions(15, 15)),
+      ],
+      { unit: '沈丘县' },
+    );
+    const text = countyReport(county).paragraphs.map((p) => p.text);
+    expect(text[0]).toBe('沈丘县2023年度乡镇法治政府建设情况汇总报告');
+    expect(text).toContain('2023年，全县共受理信访案件72件，化解66件，化解率91.7%。');
+    expect(text).toContain('从各乡镇看，信访案件化解率最高的是柳河镇（100%），最低的是前营乡（80.0%）。');
+    expect(text.join('')).not.toMatch(/undefined|NaN/);
+  });
+});
+
+test('every township cell of 汇总表 carries a note naming its file and cell; approximate figures are marked', () => {
+  const county = consolidate([
+    input('周营镇.xlsx', '周营镇', 2023, [['印发普法宣传材料', '份', '3000余']]),
+    input('前营乡.xlsx', '前营乡', 2023, [['印发普法宣传材料', '份', 2000]]),
+  ]);
+  const sheet = countyPlan(county, null).sheets.find((s) => s.name === SUMMARY_SHEET)!;
+  const col = sheet.rows[1].findIndex((c: CellSpec) => c.v === '发放法治宣传资料（份）');
+  const zhou = sheet.rows[2][col];
+  expect(zhou.v).toBe(3000);
+  expect(zhou.note).toBe('来源：“周营镇.xlsx”‘指标’表 D2；原报“3000余”，是约数');
+  expect(zhou.style).toBe('approx');
+  const total = sheet.rows[4][col];
+  expect(total.f).toBe(`SUM(${String.fromCharCode(65 + col)}3:${String.fromCharCode(65 + col)}4)`);
+  expect(total.v).toBe(5000);
+  expect(total.note).toContain('约数');
+});
