@@ -20,7 +20,7 @@ import { normalizeLabel, stripNumbering } from '../meaning/normalize';
 import { formatPercent } from '../rate';
 import type { RuleContext } from '../rules/context';
 import { groupKey, interval, isApprox, num, type ObsGroup } from '../rules/util';
-import type { Catalog, Finding, IndicatorDef, Observation, Relation, Severity } from '../types';
+import type { Catalog, ComputedRate, Finding, IndicatorDef, Observation, Relation, Severity } from '../types';
 import { parseRule, printRule, type Expr } from './expr';
 import type { CustomRuleOutcome, CustomRulesSummary, CustomRuleStatus, DefinitionSource, RuleDefinitionRow } from './types';
 
@@ -30,6 +30,13 @@ export type NameResolution =
   | { ok: true; id: string; via: 'id' | 'catalog' | 'sheet' }
   | { ok: false; reason: string };
 
+const byIds = new WeakMap<Catalog, Map<string, IndicatorDef>>();
+function byId(catalog: Catalog): Map<string, IndicatorDef> {
+  let m = byIds.get(catalog);
+  if (!m) byIds.set(catalog, (m = new Map(catalog.indicators.map((d) => [d.id, d]))));
+  return m;
+}
+
 const quoteNames = (ids: string[], defs: Map<string, IndicatorDef>) => ids.map((id) => `“${defs.get(id)?.name ?? id}”`).join('、');
 
 /**
@@ -37,7 +44,7 @@ const quoteNames = (ids: string[], defs: Map<string, IndicatorDef>) => ids.map((
  * without context; else a label of the checked workbook (`observations`) placed on exactly one indicator.
  */
 export function resolveName(name: string, catalog: Catalog, observations: readonly Observation[] = []): NameResolution {
-  const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
+  const defs = byId(catalog);
   if (defs.has(name.trim())) return { ok: true, id: name.trim(), via: 'id' };
   const p = placeLabel(name, {}, catalog);
   if (p.status === 'placed') return { ok: true, id: p.id, via: 'catalog' };
@@ -114,7 +121,7 @@ export function compileRule(row: RuleDefinitionRow, catalog: Catalog, observatio
     if (!res.ok) return { ok: false, row, problem: `第${r.pos}个字符处的${res.reason}` };
     refs.push({ name: r.name, pos: r.pos, id: res.id });
   }
-  const defs = new Map(catalog.indicators.map((d) => [d.id, d]));
+  const defs = byId(catalog);
   const idOf = new Map(refs.map((r) => [r.name, r.id]));
   const bare = bareAgainstRate(parsed.expr, (name) => defs.get(idOf.get(name) ?? '')?.kind === 'rate');
   if (bare) return { ok: false, row, problem: bare };
@@ -346,6 +353,22 @@ function invalidFinding(row: RuleDefinitionRow, problem: string, file: string): 
   return f;
 }
 
+const rateIndexes = new WeakMap<RuleContext, Map<string, ComputedRate>>();
+
+/** The context's computed rates by indicator and group, built once (a summary of thousands of rows has thousands). */
+function ratesIndex(ctx: RuleContext): Map<string, ComputedRate> {
+  let m = rateIndexes.get(ctx);
+  if (!m) {
+    m = new Map();
+    for (const r of ctx.rates) {
+      const k = `${r.indicator}\u0001${groupKey(r.numerator)}`;
+      if (r.value != null && !m.has(k)) m.set(k, r);
+    }
+    rateIndexes.set(ctx, m);
+  }
+  return m;
+}
+
 /** The figure of `id` in a group: its first figure, else the rate computed from its parts there. */
 function bind(ctx: RuleContext, group: ObsGroup, id: string, sheet: string | undefined): Bound | null {
   const def = ctx.defs.get(id);
@@ -357,8 +380,7 @@ function bind(ctx: RuleContext, group: ObsGroup, id: string, sheet: string | und
     if (val) return { id, val, cells: [o], shown: `${whereObs(o)}的“${def?.name ?? o.label}”${showObs(o, def)}`, figure: showObs(o, def), approx: isApprox(o) };
   }
   if (def?.kind !== 'rate') return null;
-  const key = groupKey(group.list[0]);
-  const r = ctx.rates.find((x) => x.indicator === id && x.value != null && groupKey(x.numerator) === key);
+  const r = ratesIndex(ctx).get(`${id}\u0001${groupKey(group.list[0])}`);
   if (!r || r.value == null) return null;
   const n = valOf(r.numerator);
   const d = valOf(r.denominator);
