@@ -25,13 +25,17 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import { RESULT_SHEETS } from '../core/catalog';
 import { parseA1 } from '../core/address';
-import { formulaText, resolvePlan, writableText } from '../core/toolsheets';
+import { MARKS_HEADER, MARKS_STYLE_COLUMN, touchesMarks } from '../core/plan/marks';
+import { formulaText, isToolSheet, resolvePlan, writableText } from '../core/toolsheets';
 import type { CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
+import { applyCellMarks, readMarkRecords } from './cellmarks';
 import { isFileReadError, readError } from './errors';
 import { gridOf, READ_LIMITS } from './read';
 import { parseCellFormats, parseRels, parseSharedStrings, parseSheet, resolveTarget, Scanner, XmlError } from './sheetml';
 import { crc32, dataStart, entriesToInflate, inspectWorkbookZip, readEntry, toBytes, utf8 } from './zip';
 import type { ZipEntryInfo } from './zip';
+import { argb, decodeAttr, dirOf, elementEnd, escAttr, escText, getAttr, parseRelEls, relsPathOf, rootPrefix, setAttr, splice, tagStart, xstring } from './xmlparts';
+import type { RelEl, Span } from './xmlparts';
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
@@ -42,6 +46,7 @@ const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const WORKBOOK_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 /** Workbook content types an .xlsx may not have: macro-enabled workbooks, templates, add-ins. */
+const MARKS_SHEET = RESULT_SHEETS.marks;
 const NOT_XLSX_CT = /^application\/vnd\.(ms-excel\.(sheet|template|addin)\.macroEnabled|openxmlformats-officedocument\.spreadsheetml\.template)\.main\+xml$/i;
 
 // ───────────────────────────── the package ─────────────────────────────
@@ -259,68 +264,6 @@ class ZipWriter {
   }
 }
 
-// ───────────────────────────── XML text helpers ─────────────────────────────
-
-function escText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-function escAttr(s: string): string {
-  return escText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
-}
-
-/** ST_Xstring: a literal `_x0041_` in a text would be read as an escape; its underscore is escaped itself. */
-function xstring(s: string): string {
-  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-}
-
-/** Start of the tag the scanner has just read. */
-function tagStart(s: Scanner): number {
-  return s.xml.lastIndexOf('<', s.pos - 1);
-}
-
-/** End (exclusive) of the element whose start tag the scanner has just read, nested content included. */
-function elementEnd(s: Scanner): number {
-  if (s.empty) return s.pos;
-  s.skip();
-  return s.pos;
-}
-
-/** The prefix (`x:` or '') of the document element `local`. */
-function rootPrefix(xml: string, local: string): string {
-  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>/]`).exec(xml);
-  return m?.[1] ?? '';
-}
-
-/** Set (or add) attribute `name` in the start tag `tag` (`<x a="1">` or `<x/>`). */
-function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(':', '\\:')}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, `$1"${escAttr(value)}"`);
-  return tag.replace(/\s*(\/?)>$/, ` ${name}="${escAttr(value)}"$1>`);
-}
-
-function getAttr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? m[2] ?? m[3] ?? '' : null;
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-/** Apply removals and insertions (at offsets of the original text) in one pass. */
-function splice(xml: string, edits: { at: number; end?: number; text: string }[]): string {
-  const sorted = [...edits].sort((a, b) => a.at - b.at || (a.end ?? a.at) - (b.end ?? b.at));
-  let out = '';
-  let pos = 0;
-  for (const e of sorted) {
-    if (e.at < pos) continue; // overlapping edits: the first wins (never happens for distinct elements)
-    out += xml.slice(pos, e.at) + e.text;
-    pos = e.end ?? e.at;
-  }
-  return out + xml.slice(pos);
-}
 
 // ───────────────────────────── workbook.xml ─────────────────────────────
 
@@ -413,49 +356,6 @@ function parseWorkbookDoc(xml: string): WorkbookDoc {
   }
   if (doc.sheetsOpen < 0 || (doc.sheetsClose < 0 && !doc.sheetsEmpty)) throw new XmlError('工作簿部件没有工作表列表（sheets）');
   return doc;
-}
-
-// ───────────────────────────── relationships and content types ─────────────────────────────
-
-interface RelEl extends Span {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function parseRelEls(xml: string): { rels: RelEl[]; close: number; prefix: string } {
-  const prefix = rootPrefix(xml, 'Relationships');
-  const s = new Scanner(xml);
-  const rels: RelEl[] = [];
-  let close = -1;
-  while (s.next()) {
-    if (s.closing) {
-      if (s.name === 'Relationships') close = tagStart(s);
-      continue;
-    }
-    if (s.name !== 'Relationship') continue;
-    const start = tagStart(s);
-    rels.push({
-      start,
-      id: s.attr('Id') ?? '',
-      type: s.attr('Type') ?? '',
-      target: s.attr('Target') ?? '',
-      external: s.attr('TargetMode') === 'External',
-      end: elementEnd(s),
-    });
-  }
-  return { rels, close, prefix };
-}
-
-/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-function dirOf(part: string): string {
-  return part.slice(0, part.lastIndexOf('/') + 1);
 }
 
 /**
@@ -608,14 +508,14 @@ class Styles {
     const xml =
       `<${p}font>${f.bold ? `<${p}b/>` : ''}${f.underline ? `<${p}u/>` : ''}<${p}sz val="${f.size ?? this.defaultFont.size}"/>` +
       `${c ? `<${p}color rgb="${c}"/>` : ''}<${p}name val="${escAttr(f.name ?? this.defaultFont.name)}"/></${p}font>`;
-    return this.base.fonts + this.push('fonts', xml);
+    return this.reuse('fonts', xml);
   }
 
   private fill(hex: string): number | null {
     const c = argb(hex);
     if (!c) return null;
     const p = this.prefix;
-    return this.base.fills + this.push('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    return this.reuse('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
   }
 
   private push(sec: string, xml: string): number {
@@ -651,9 +551,69 @@ class Styles {
       align.length ? 'applyAlignment="1"' : '',
     ].filter(Boolean);
     const xml = align.length ? `<${p}xf ${attrs.join(' ')}><${p}alignment ${align.join(' ')}/></${p}xf>` : `<${p}xf ${attrs.join(' ')}/>`;
-    const idx = this.base.cellXfs + this.push('cellXfs', xml);
+    const idx = this.reuse('cellXfs', xml);
     this.cache.set(key, idx);
     return idx;
+  }
+
+  private existing: Record<string, string[]> = {};
+
+  /** The part's own children of a section (as read, before anything is added), read once. */
+  private own(sec: string): string[] {
+    return (this.existing[sec] ??= this.children(sec));
+  }
+
+  /** Child `i` of a section: the part's own, or one added in this run. */
+  private nth(sec: string, i: number): string | undefined {
+    const own = this.own(sec);
+    return i < own.length ? own[i] : this.added[sec][i - own.length];
+  }
+
+  /** Index of `xml` among a section's children, the part's own first; appended when it is not there yet. */
+  private reuse(sec: string, xml: string): number {
+    const i = this.own(sec).indexOf(xml);
+    return i >= 0 ? i : this.base[sec] + this.push(sec, xml);
+  }
+
+  /**
+   * A cell format that is cell format `s` with its fill replaced: solid `hex` (#RRGGBB), or no fill for 'none'.
+   * Everything else of `s` — font, number format, border, alignment, protection — is kept (the xf is cloned), so
+   * a marked figure still looks and reads as the township formatted it. A cell format already in the part with
+   * exactly that text is reused: marking again never grows styles.xml.
+   */
+  withFill(s: number, hex: string): number {
+    const p = this.prefix;
+    let fillId = 0;
+    if (hex !== 'none') {
+      const c = argb(hex);
+      if (!c) throw new Error(`标记的填充色“${hex}”不是 #RRGGBB 颜色`);
+      fillId = this.reuse('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    }
+    const xf = this.nth('cellXfs', s) ?? this.nth('cellXfs', 0) ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const open = /^<[^>]*>/.exec(xf)![0];
+    const tag = setAttr(setAttr(open, 'fillId', String(fillId)), 'applyFill', '1');
+    return this.reuse('cellXfs', tag + xf.slice(open.length));
+  }
+
+  /** Whether cell formats `a` and `b` are the same but for their fill (a mark's format and the one it was made from). */
+  sameButFill(a: number, b: number): boolean {
+    const strip = (i: number) => this.nth('cellXfs', i)?.replace(/^<[^>]*>/, (tag) => setAttr(setAttr(tag, 'fillId', '0'), 'applyFill', '0')) ?? null;
+    const x = strip(a);
+    return x !== null && x === strip(b);
+  }
+
+  /**
+   * The fill of cell format `s` as the 审核标记 records keep it: '#RRGGBB' for a solid RGB fill, 'none' for no fill,
+   * null for anything else (a pattern, a theme or indexed colour, a gradient), which a colour cannot restore.
+   */
+  fillColour(s: number): string | null {
+    const xf = this.nth('cellXfs', s);
+    if (!xf) return 'none';
+    const fill = this.nth('fills', Number(getAttr(/^<[^>]*>/.exec(xf)![0], 'fillId') ?? 0) || 0) ?? '';
+    const type = /patternType="([^"]*)"/.exec(fill)?.[1] ?? (/<(?:\w+:)?gradientFill\b/.test(fill) ? 'gradient' : 'none');
+    if (type === 'none') return 'none';
+    const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(fill)?.[1];
+    return type === 'solid' && rgb ? `#${rgb.slice(-6).toUpperCase()}` : null;
   }
 
   /** The styles part with everything added; null when nothing was (the part stays as it was). */
@@ -677,17 +637,6 @@ class Styles {
   }
 }
 
-function decodeAttr(s: string): string {
-  return s.replace(/&(quot|amp|lt|gt|apos|#x[0-9a-fA-F]+|#\d+);/g, (m, r: string) =>
-    r === 'quot' ? '"' : r === 'amp' ? '&' : r === 'lt' ? '<' : r === 'gt' ? '>' : r === 'apos' ? "'" : String.fromCodePoint(r[1] === 'x' ? parseInt(r.slice(2), 16) : parseInt(r.slice(1), 10)),
-  );
-}
-
-function argb(hex: string | undefined): string | undefined {
-  if (!hex) return undefined;
-  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
-  return m ? `FF${m[1].toUpperCase()}` : undefined;
-}
 
 // ───────────────────────────── a tool sheet as SpreadsheetML ─────────────────────────────
 
@@ -783,11 +732,6 @@ function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, Cell
 
 // ───────────────────────────── writing ─────────────────────────────
 
-/** What the package writer leaves to ExcelJS: plans that mark cells or clear marks (they change township sheets). */
-export function needsCellEdits(plan: WritePlan): boolean {
-  return Boolean(plan.clearMarks) || Boolean(plan.marks && plan.marks.length) || (plan.deleteSheets ?? []).includes(RESULT_SHEETS.marks) || plan.sheets.some((s) => s.name === RESULT_SHEETS.marks);
-}
-
 interface Located {
   el: SheetEl;
   index: number;
@@ -853,14 +797,19 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     });
 
     reading = '结果表';
-    const resolution = resolvePlan(requested, signatureWindows(pkg, located, requested));
+    const windows = signatureWindows(pkg, located, requested);
+    const resolution = resolvePlan(requested, windows);
     if (!resolution.ok) throw new Error(resolution.message);
     plan = resolution.plan;
-    if (needsCellEdits(plan)) throw new Error('writeIntoPackage: a plan that marks cells goes through applyPlan');
 
-    // a name given twice (combined plans) is one sheet, the later one, as replacing it twice would leave it
-    const writes = plan.sheets.filter((sp, i) => !plan.sheets.some((o, j) => j > i && o.name === sp.name));
+    // a name given twice (combined plans) is one sheet, the later one, as replacing it twice would leave it;
+    // 审核标记 is this adapter's own record of the marks, never taken from a plan
+    const writes = plan.sheets.filter((sp, i) => sp.name !== MARKS_SHEET && !plan.sheets.some((o, j) => j > i && o.name === sp.name));
     const replace = new Set<string>([...(plan.deleteSheets ?? []), ...writes.map((s) => s.name)]);
+    // marks involved: every earlier mark is cleared first (its records read), and 审核标记 written anew when there are new ones
+    const marksGrid = touchesMarks(plan) ? windows.find((g) => g.name === MARKS_SHEET && isToolSheet(g)) : undefined;
+    const records = marksGrid ? readMarkRecords(marksGrid) : [];
+    if (marksGrid) replace.add(MARKS_SHEET);
     const removed = located.filter((s) => replace.has(s.el.name));
     const kept = located.filter((s) => !replace.has(s.el.name));
 
@@ -913,7 +862,8 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     // ── new sheets: part names, relationship ids, sheet ids
     // names of removed parts are free again, so a re-run writes the same part names as the run before
     const taken = new Set(pkg.names().map((n) => n.toLowerCase()).filter((n) => !removedParts.has(n)));
-    const relIds = new Set(rels.rels.map((r) => r.id));
+    // ids of removed relationships are free again, so a re-run writes the same ids as the run before
+    const relIds = new Set(rels.rels.filter((r) => !removedRelIds.has(r.id)).map((r) => r.id));
     let nextSheetId = Math.max(0, ...doc.sheets.map((s) => s.sheetId)) + 1;
     let partNo = 1;
     let relNo = 1;
@@ -929,6 +879,27 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     const keptSelected = kept.find((s) => s.el.state === 'visible' && s.part && isSelected(pkg.head(s.part, 'sheetData')));
     const visibleWrites = writes.filter((s) => !s.hidden);
     const activateNew = !keptSelected && plan.activate && visibleWrites.some((s) => s.name === plan.activate) ? plan.activate : null;
+
+    // ── marks on the township's cells (and the earlier ones cleared): fills through cloned cell formats, notes as comments
+    reading = '单元格标记';
+    const marked = touchesMarks(plan)
+      ? applyCellMarks({
+          pkg,
+          styles,
+          sheets: kept.filter((s) => s.part).map((s) => ({ name: s.el.name, part: s.part! })),
+          records,
+          marks: plan.marks ?? [],
+          relNs: doc.relNs,
+        })
+      : null;
+    if (marked?.rows.length) {
+      writes.push({
+        name: MARKS_SHEET,
+        hidden: true,
+        columns: [12, 10, 40, 30, 8, 60, 10],
+        rows: [[...MARKS_HEADER, MARKS_STYLE_COLUMN], ...marked.rows].map((r) => r.map((v) => ({ v }))),
+      });
+    }
 
     const added: { sp: SheetPlan; part: string; rid: string; sheetId: number }[] = [];
     for (const sp of writes) {
@@ -955,7 +926,7 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     const sheetEls = added
       .map(
         (a) =>
-          `<${wp}sheet name="${escAttr(a.sp.name)}" sheetId="${a.sheetId}"${a.sp.hidden ? ' state="hidden"' : ''}${relDecl} ${relAttr}="${a.rid}"/>`,
+          `<${wp}sheet name="${escAttr(a.sp.name)}" sheetId="${a.sheetId}"${a.sp.name === MARKS_SHEET ? ' state="veryHidden"' : a.sp.hidden ? ' state="hidden"' : ''}${relDecl} ${relAttr}="${a.rid}"/>`,
       )
       .join('');
     if (doc.sheetsEmpty) edits.push({ at: doc.sheetsEmpty.start, end: doc.sheetsEmpty.end, text: `<${wp}sheets>${sheetEls}</${wp}sheets>` });
@@ -1008,7 +979,8 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     reading = CONTENT_TYPES;
     const ct = pkg.text(CONTENT_TYPES);
     if (ct === null) throw readError('corrupt', name, `缺少部件 ${CONTENT_TYPES}`);
-    pkg.setText(CONTENT_TYPES, editContentTypes(ct, removedParts, newParts));
+    for (const p of marked?.removed ?? []) removedParts.add(p);
+    pkg.setText(CONTENT_TYPES, editContentTypes(ct, removedParts, [...newParts, ...(marked?.added ?? [])]));
     out = pkg.zip();
   } catch (e) {
     if (isFileReadError(e)) throw e;
@@ -1016,19 +988,4 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     throw e;
   }
   return out;
-}
-
-/** Whether the workbook in `data` has a sheet of this exact name (only its workbook part is inflated). */
-export function hasSheetNamed(data: Uint8Array | ArrayBuffer, sheet: string, name = ''): boolean {
-  const bytes = toBytes(data);
-  const entries = inspectWorkbookZip(bytes, name);
-  const e = entries.find((x) => x.name === WORKBOOK);
-  if (!e) return false;
-  try {
-    return parseWorkbookDoc(utf8(readEntry(bytes, e, entriesToInflate(entries).has(e), name))).sheets.some((s) => s.name === sheet);
-  } catch (err) {
-    if (isFileReadError(err)) throw err;
-    if (err instanceof XmlError) throw readError('corrupt', name, `${WORKBOOK}：${err.message}`);
-    throw err;
-  }
 }
