@@ -17,7 +17,7 @@
 import type { ApplyOutcome, Cell, CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
 import { RESULT_SHEETS } from '../core/catalog';
 import { a1, parseA1, ref, splitRef } from '../core/address';
-import { MARKS_HEADER, markCell, mergeMarks, touchesMarks } from '../core/plan/marks';
+import { fillToRecord, MARKS_HEADER, markCell, mergeMarks, recordToFill, touchesMarks } from '../core/plan/marks';
 import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
 import { excelErrorMessage } from './errors';
@@ -29,7 +29,7 @@ export interface ApplyOptions {
 }
 
 export const MARKS_SHEET = RESULT_SHEETS.marks;
-export { MARKS_HEADER };
+export { MARKS_HEADER, fillToRecord, recordToFill };
 const OP_OVERHEAD = 200;
 
 /** A mark as stored in 审核标记: where, the original fill ('none' or #RRGGBB) and the comment we added. */
@@ -61,27 +61,6 @@ function jsonBytes(v: unknown): number {
 
 function key(sheet: string, cell: string): string {
   return `${sheet}\u0000${markCell(cell)}`;
-}
-
-/** ExcelJS-style fill JSON (what the file adapter stores) for a colour; '' for no fill. */
-export function fillToRecord(original: string): string {
-  if (original === 'none') return '';
-  return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${original.replace('#', '').toUpperCase()}` } });
-}
-
-/** 原填充 as stored by either adapter → '#RRGGBB' or 'none'. */
-export function recordToFill(text: string): string {
-  const t = text.trim();
-  if (!t) return 'none';
-  if (/^#[0-9a-fA-F]{6}$/.test(t)) return t.toUpperCase();
-  try {
-    const f = JSON.parse(t) as { pattern?: string; fgColor?: { argb?: string } };
-    const argb = f.fgColor?.argb;
-    if (f.pattern && f.pattern !== 'none' && argb && /^[0-9a-fA-F]{6,8}$/.test(argb)) return `#${argb.slice(-6).toUpperCase()}`;
-  } catch {
-    // not JSON: treat as no fill
-  }
-  return 'none';
 }
 
 const cleanText = writableText;

@@ -11,5 +11,5 @@ export type { ReadLimits } from './read';
 export { FileReadError, isFileReadError } from './errors';
 export type { FileReadErrorCode } from './errors';
 export { inspectWorkbookZip, verifyInflatedSizes, ZIP_LIMITS } from './zip';
-export { applyPlan, writeCell, toExcelStyle, cleanText } from './apply';
+export { applyPlan, cleanText } from './apply';
 export { reportDocx, GB9704 } from './docx';

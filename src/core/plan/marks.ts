@@ -11,6 +11,38 @@ import type { Mark, Workbook, WritePlan } from '../types';
 
 /** Columns of the very hidden 审核标记 sheet; the same in both adapters, so either can clear the other's marks. */
 export const MARKS_HEADER = ['工作表', '单元格', '原填充', '原批注', '级别', '说明'];
+/**
+ * A seventh column the file adapter adds: the cell's own cell-format index (`s`) before the mark, so clearing puts
+ * back exactly what the township had ('' = the cell had no `s`; 新单元格 / 新行 = the tool added the empty cell or
+ * row to carry the fill). Records without it (written in Excel by the add-in) are restored by their 原填充 colour.
+ */
+export const MARKS_STYLE_COLUMN = '原样式';
+export const MARK_NEW_CELL = '新单元格';
+export const MARK_NEW_ROW = '新行';
+
+/**
+ * 原填充 as both adapters store it: ExcelJS-style fill JSON for a colour ('#RRGGBB'), '' for no fill — what the
+ * first file adapter wrote, kept so that either adapter restores the other's marks.
+ */
+export function fillToRecord(original: string): string {
+  if (original === 'none') return '';
+  return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${original.replace('#', '').toUpperCase()}` } });
+}
+
+/** 原填充 as stored by either adapter → '#RRGGBB' or 'none'. */
+export function recordToFill(text: string): string {
+  const t = text.trim();
+  if (!t) return 'none';
+  if (/^#[0-9a-fA-F]{6}$/.test(t)) return t.toUpperCase();
+  try {
+    const f = JSON.parse(t) as { pattern?: string; fgColor?: { argb?: string } };
+    const argb = f.fgColor?.argb;
+    if (f.pattern && f.pattern !== 'none' && argb && /^[0-9a-fA-F]{6,8}$/.test(argb)) return `#${argb.slice(-6).toUpperCase()}`;
+  } catch {
+    // not JSON: treat as no fill
+  }
+  return 'none';
+}
 
 /** `$d$11` → `D11`: the form a mark's cell is compared and stored in. */
 export function markCell(cell: string): string {
