@@ -1,9 +1,11 @@
 /**
- * ExcelJS for the writing path (applyPlan): loading a workbook to add result sheets and marks to it, and reading
- * back the cells it is about to restore. Reading for a check does not come here (see read.ts). No fs here.
+ * ExcelJS where the tool makes a NEW workbook (the copy of a source that is not an .xlsx, the county summary, a
+ * blank template): a WritePlan's cells and styles as ExcelJS values; and loading a workbook with the file checks
+ * first (tests use it as an oracle). A township's .xlsx is never rewritten through here (package.ts). No fs here.
  */
 import * as ExcelJS from 'exceljs';
-import type { Cell } from '../core/types';
+import { formulaText, writableText } from '../core/toolsheets';
+import type { Cell, CellSpec, CellStyle } from '../core/types';
 import { isFileReadError, readError } from './errors';
 import { msToSerial } from './serial';
 import { inspectWorkbookZip, toBytes, verifyInflatedSizes } from './zip';
@@ -108,3 +110,78 @@ export async function loadExcelJs(data: Uint8Array | ArrayBuffer, name: string):
   return wb;
 }
 
+// ───────────────────────────── a WritePlan's cells for a new workbook ─────────────────────────────
+
+function argb(hex: string | undefined): string | undefined {
+  if (!hex) return undefined;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  return m ? `FF${m[1].toUpperCase()}` : undefined;
+}
+
+function solidFill(hex: string): ExcelJS.Fill | undefined {
+  const c = argb(hex);
+  return c ? { type: 'pattern', pattern: 'solid', fgColor: { argb: c } } : undefined;
+}
+
+/** A WritePlan style → an ExcelJS style (a fresh object: ExcelJS shares style objects between cells). */
+export function toExcelStyle(s: CellStyle | undefined): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (!s) return out;
+  if (s.font) {
+    const f: Partial<ExcelJS.Font> = {};
+    if (s.font.name) f.name = s.font.name;
+    if (s.font.size) f.size = s.font.size;
+    if (s.font.bold !== undefined) f.bold = s.font.bold;
+    if (s.font.underline) f.underline = true;
+    const c = argb(s.font.color);
+    if (c) f.color = { argb: c };
+    out.font = f;
+  }
+  if (s.fill) {
+    const fill = solidFill(s.fill);
+    if (fill) out.fill = fill;
+  }
+  if (s.align || s.valign || s.wrap !== undefined) {
+    const a: Partial<ExcelJS.Alignment> = {};
+    if (s.align) a.horizontal = s.align;
+    if (s.valign) a.vertical = s.valign;
+    if (s.wrap !== undefined) a.wrapText = s.wrap;
+    out.alignment = a;
+  }
+  if (s.numFmt) out.numFmt = s.numFmt;
+  return out;
+}
+
+/** A formula string literal: `"…"` with inner quotes doubled (Excel caps literals at 255 characters). */
+function formulaLiteral(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function quoteSheetForLink(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Write one CellSpec. Strings are always text; only `f` makes a formula; `link` jumps inside the workbook. */
+export function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+  const v = spec.v;
+  const literal: ExcelJS.CellValue =
+    typeof v === 'string' ? writableText(v) : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : typeof v === 'boolean' ? v : null;
+  if (spec.f) {
+    const formula = formulaText(spec.f.replace(/^=/, ''));
+    cell.value = literal === null ? { formula } : ({ formula, result: literal } as ExcelJS.CellFormulaValue);
+    return;
+  }
+  if (spec.link) {
+    const target = `#${quoteSheetForLink(spec.link.sheet)}!${spec.link.cell}`;
+    // A number keeps being a number (its number format still applies); anything else is the link's text.
+    const shown: string | number = typeof literal === 'number' ? literal : literal === null ? `${spec.link.sheet}!${spec.link.cell}` : String(literal);
+    const friendly = typeof shown === 'number' ? String(shown) : formulaLiteral(shown);
+    // ExcelJS 4.4 writes internal `#Sheet!A1` hyperlinks wrongly (an external rel plus a location); the
+    // HYPERLINK function is understood by Excel, WPS and LibreOffice alike. Long texts stay plain text.
+    if (String(shown).length <= 255 && target.length <= 255) {
+      cell.value = { formula: `HYPERLINK(${formulaLiteral(target)},${friendly})`, result: shown } as ExcelJS.CellFormulaValue;
+      return;
+    }
+  }
+  cell.value = literal;
+}

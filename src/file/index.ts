@@ -1,12 +1,12 @@
 /**
- * The file adapter: .xlsx read by our own SpreadsheetML reader, written with ExcelJS; the report as .docx (docx).
+ * The file adapter: .xlsx read by our own SpreadsheetML reader, written into the original package (new workbooks with ExcelJS); the report as .docx (docx).
  * Node and browser alike.
  */
 export { readXlsx, READ_LIMITS } from './read';
 export { readWorkbook, sourceFormat, isXlsxBytes, WORKBOOK_EXTENSIONS } from './workbook';
 export type { SourceFormat } from './workbook';
 export { resultBase, gridWorkbookToXlsx } from './fresh';
-export { toCell, dateToSerial } from './exceljs';
+export { toCell, dateToSerial, toExcelStyle, writeCell } from './exceljs';
 export type { ReadLimits } from './read';
 export { FileReadError, isFileReadError } from './errors';
 export type { FileReadErrorCode } from './errors';

@@ -1,11 +1,12 @@
 /**
  * A WritePlan written as a NEW workbook with ExcelJS's streaming writer: each row is committed as it is written,
- * so a county summary of 1,000 townships never holds the whole sheet as a styled model. Cells as in apply.ts
+ * so a county summary of 1,000 townships never holds the whole sheet as a styled model. Cells as in exceljs.ts
  * (strings always text, `f` a formula with its cached value, `link` an internal link) plus `note` as a cell note.
  */
 import * as ExcelJS from 'exceljs';
 import type { WritePlan } from '../core/types';
-import { cleanText, toExcelStyle, writeCell } from './apply';
+import { cleanText } from './apply';
+import { toExcelStyle, writeCell } from './exceljs';
 
 export async function writePlanToFile(target: string, plan: WritePlan, creator = '指标审核助手 Indicator Desk'): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: true });
