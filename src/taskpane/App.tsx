@@ -5,6 +5,7 @@ import type { WorkbookHost } from '../core/types';
 import type { Engine } from './engine';
 import { stringsFor, useStrings } from './i18n';
 import { Pane, PaneProviders } from './Pane';
+import { ReportCheck } from './ReportCheck';
 
 const useStyles = makeStyles({
   main: {
@@ -42,6 +43,8 @@ function TaskpaneBody({ host, engine }: AppProps) {
         {s.intro}
       </p>
       <Pane host={host} engine={engine} />
+      {/* issue 13: the report's text (a text sheet of this workbook, or a .docx picked) against this workbook */}
+      <ReportCheck host={host} allowPick />
     </main>
   );
 }

@@ -21,6 +21,7 @@ import { userMessage } from '../taskpane/errors';
 import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } from './FileHost';
 import { FileViewBoundary } from './FileViewBoundary';
 import { SheetPreview } from './SheetPreview';
+import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
 
 /** The bundled sample, next to index.html (the build copies assets/samples to dist/samples). */
@@ -35,7 +36,9 @@ export const WORKBOOK_ACCEPT = [
   '.ods',
   '.csv',
   '.txt',
+  '.docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.ms-excel',
   'application/vnd.oasis.opendocument.spreadsheet',
   'text/csv',
@@ -95,9 +98,21 @@ const useStyles = makeStyles({
   muted: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-interface OpenFile {
-  id: string;
-  host: FileHost;
+/** An open workbook, or a township's report (.docx/.txt, issue 13) checked against the workbook of its township. */
+type OpenFile = { id: string; host: FileHost; report?: undefined } | { id: string; report: ReportFile; host?: undefined };
+
+/** The township a file is about, from its name: `纸坊镇报告.docx` and `纸坊镇-2023-指标.xlsx` → 纸坊镇. */
+export function townshipOf(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const m = /^(.+?(?:街道办事处|街道|镇|乡))/.exec(base);
+  return (m ? m[1] : base.replace(/[-_ ]?(\d{4}年?度?)?[-_ ]?(指标|报告|工作簿|审核批注).*$/, '')).trim();
+}
+
+/** The open workbook a report goes with: the one of the same township, else the only one open. */
+export function pairedWorkbook(report: string, files: OpenFile[]): FileHost | null {
+  const books = files.filter((f): f is OpenFile & { host: FileHost } => !!f.host);
+  const same = books.find((b) => townshipOf(b.host.name) === townshipOf(report));
+  return same?.host ?? (books.length === 1 ? books[0].host : null);
 }
 
 export interface WebAppProps {
@@ -173,6 +188,8 @@ function DownloadActions({ pane, host }: { pane: PaneApi; host: FileHost }) {
   );
 }
 
+const nameOf = (f: OpenFile): string => (f.host ? f.host.name : f.report.name);
+
 function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   const s = useStrings();
   const w = useWebStrings();
@@ -188,6 +205,15 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
 
   const openBytes = React.useCallback(
     async (name: string, data: ArrayBuffer | Uint8Array): Promise<void> => {
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+      // a Word or text report (told by its bytes, src/file/textdoc.ts): opened as a report, not as a workbook
+      const { textSourceFormat } = await import(/* webpackChunkName: "report-engine" */ '../file/textdoc');
+      if (textSourceFormat(bytes, name)) {
+        const file = { id: `f${++counter.current}`, report: { name, bytes } };
+        setFiles((f) => [...f, file]);
+        setActiveId(file.id);
+        return;
+      }
       const host = new FileHost(name, data, hostOptions);
       try {
         await host.read();
@@ -325,13 +351,13 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
                         appearance={f.id === activeId ? 'secondary' : 'subtle'}
                         aria-current={f.id === activeId ? 'true' : undefined}
                         data-testid="file-item"
-                        data-name={f.host.name}
+                        data-name={nameOf(f)}
                         data-active={f.id === activeId ? 'true' : 'false'}
                         onClick={() => setActiveId(f.id)}
                       >
-                        {f.host.name}
+                        {nameOf(f)}
                       </Button>
-                      <Button size="small" appearance="subtle" aria-label={w.remove(f.host.name)} onClick={() => close(f.id)} data-testid="file-close">
+                      <Button size="small" appearance="subtle" aria-label={w.remove(nameOf(f))} onClick={() => close(f.id)} data-testid="file-close">
                         {w.removeShort}
                       </Button>
                     </li>
@@ -341,7 +367,21 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             </div>
           </div>
         </section>
-        {files.map((f) => (
+        {files.map((f) =>
+          f.report ? (
+            <section
+              key={f.id}
+              className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
+              aria-label={f.report.name}
+              data-testid="report-panel"
+              data-name={f.report.name}
+            >
+              <h2 className={styles.h2}>{f.report.name}</h2>
+              <FileViewBoundary name={f.report.name} part="view" onClose={() => close(f.id)}>
+                <ReportCheck host={pairedWorkbook(f.report.name, files)} report={f.report} autoRun onDownload={(blob, name) => downloadBlob(blob, name)} />
+              </FileViewBoundary>
+            </section>
+          ) : (
           <section
             key={f.id}
             className={mergeClasses(styles.card, f.id !== activeId && styles.hidden)}
@@ -367,7 +407,8 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
               />
             </FileViewBoundary>
           </section>
-        ))}
+          ),
+        )}
       </main>
     </div>
   );
