@@ -63,6 +63,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     template:
       '{where}的“{name}”填写为{actual}，但按{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}计算应为{expected}。请改为{expected}，或核对这三个数字。',
     variants: {
+      growth:
+        '{where}写“{name}”{said}{actual}，但按同句的本期{cur}和{prevText}{prev}计算，实际{real}。请改正增减幅度，或核对这两个数字。',
       approx:
         '{where}的“{name}”填写为{actual}，但按{numWhere}的“{numName}”{num}和{denWhere}的“{denName}”{den}计算，即使考虑约数也应在{range}之间。请核对这三个数字。',
       over: '{where}的“{name}”填写为{actual}，但{numWhere}的“{numName}”{num}大于{denWhere}的“{denName}”{den}，比率不能超过100%，这两个数字至少有一个有误。请先核对这两个数字，再据此填写比率。',

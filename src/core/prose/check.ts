@@ -15,11 +15,12 @@
  */
 import { ref } from '../address';
 import { CATALOG, indicatorById, rateRelation } from '../catalog';
-import { fnv1a, makeFinding, sortFindings, uniqueIds, whereObs } from '../findings';
+import { fnv1a, makeFinding, sortFindings, textWhere, uniqueIds, whereObs } from '../findings';
+import { formatPercent, rateAgrees, roundHalfUp } from '../rate';
 import { approximateRate, conflictingValues, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, ruleContext, sumMismatch } from '../rules';
 import { num } from '../rules/util';
 import { severityRank } from '../severity';
-import type { Catalog, CheckResult, Extraction, Finding, Observation } from '../types';
+import type { Catalog, CheckResult, Extraction, Finding, IndicatorDef, Observation } from '../types';
 import { readMentions, reportYear, type Mention } from './read';
 import type { TextDocument } from './types';
 
@@ -144,6 +145,8 @@ export function checkProse(doc: TextDocument, opts: ProseOptions = {}): ProseRes
     });
   }
 
+  findings.push(...growthChecks(mentions, defs));
+
   // ── against the workbook
   if (opts.workbook) findings.push(...againstWorkbook(opts.workbook, run, placed, catalog));
 
@@ -174,6 +177,56 @@ function ratesAcrossSentences(run: Observation[], placed: Mention[], whole: Obse
     if (!n || !d) return;
     const ctx = ruleContext(emptyExtraction(year, [n, d, { ...t }]), { catalog });
     out.push(...[...rateMismatch(ctx), ...rateTruncatedRule(ctx), ...coverageClaim(ctx)].filter((f) => f.cell === t.cell));
+  });
+  return out;
+}
+
+/**
+ * A growth percentage checked against the two figures it compares, when the sentence gives both (`受理信访案件45件，
+ * 比上年的40件增长12.5%`): the change from last year's figure to this year's, within the rounding written. A growth
+ * without both figures (`同比增长20%`) says nothing that can be checked; approximate figures are not checked.
+ */
+function growthChecks(mentions: Mention[], defs: Map<string, IndicatorDef>): Finding[] {
+  const out: Finding[] = [];
+  mentions.forEach((g, k) => {
+    if (g.none !== 'growth' || g.value == null) return;
+    const before = mentions.slice(0, k).filter((m) => m.paragraph === g.paragraph && m.sentence[0] === g.sentence[0] && m.indicator && m.value != null);
+    const prev = [...before].reverse().find((m) => m.period.kind === 'previous');
+    const cur = prev && [...before].reverse().find((m) => m.indicator === prev.indicator && m.period.kind === 'current' && m.kind === prev.kind);
+    if (!prev || !cur || prev.approx || cur.approx || g.approx || !prev.value) return;
+    const change = ((cur.value! - prev.value) / prev.value) * 100;
+    const words = g.quote.slice(0, g.span[0] - g.sentence[0]);
+    const down = /(?:下降|降低|减少|回落|降幅)了?$/.test(words.replace(/\s+/g, ''));
+    const said = down ? -g.value : g.value;
+    if (rateAgrees(said, g.decimals, change)) return;
+    const name = defs.get(cur.indicator!)?.name ?? cur.indicator!;
+    const f = makeFinding('rate-mismatch', {
+      sheet: g.sheet ?? '',
+      cell: g.cell ?? '',
+      indicators: [cur.indicator!],
+      entity: null,
+      period: 'current',
+      variant: 'growth',
+      key: 'growth',
+      vars: {
+        where: textWhere({ sheet: g.sheet ?? '', paragraph: g.paragraph, quote: g.quote, raw: g.text }),
+        name,
+        said: down ? '下降' : '增长',
+        actual: g.text,
+        cur: cur.text,
+        prevText: prev.period.text ? `${prev.period.text.replace(/^(?:比|较)/, '')}的` : '上年的',
+        prev: prev.text,
+        real: change < 0 ? `下降${formatPercent(-change)}` : `增长${formatPercent(change)}`,
+      },
+      expected: roundHalfUp(change, 1),
+      actual: said,
+    });
+    f.source = 'text';
+    f.paragraph = g.paragraph;
+    f.span = [g.span[0], g.span[1]];
+    f.quote = g.quote;
+    f.id = fnv1a(`${f.id}|${g.quote}|${g.text}`);
+    out.push(f);
   });
   return out;
 }

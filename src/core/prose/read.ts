@@ -241,11 +241,13 @@ function periodIn(text: string, year: number | null): MentionPeriod | null {
 const LEADING_NOISE = /^(?:其中|并|共|累计|另|还|又|已|全镇|全乡|全街道|全村|我镇|我乡|本镇|本乡)+/;
 const TRAILING_NOISE = /(?:均达到|均达|均为|都达到|都达|都为|分别为|分别达|达到了|达到|达|为|是|共计|共|计|合计|累计|总计|有|约|近|超过|逾|至少|不少于|实现了|实现|已|了)+$/;
 const TIME_WORDS = /^(?:(?:\d{4}年(?:度)?(?:以来|至今)?|今年以来|今年来|今年|本年度|全年|一年来|年内|去年|上年)[，,、]?)+/;
+/** A clause comparing with another period: `比上年`, `较2022年同期`, `同比`. */
+const COMPARED = /(?:比|较|同比|环比)(?:上年|去年|上一年度?|\d{4}年)/;
 const GROWTH = /(同比|环比|较上年|比上年|比去年|较去年)|(?:增长|下降|提高|降低|减少|增加|上升|增幅|降幅|提升)(?:了)?$/;
 const SHARE = /(占比|占全|占总|占到|比重|占)(?:为|达|达到)?$/;
 
 function cleanLabel(s: string): string {
-  let t = s.replace(TIME_WORDS, '').trim();
+  let t = s.replace(/^(?:比|较|同比|环比)(?:上年|去年|上一年度?|\d{4}年)(?:同期)?(?:的)?/, '').replace(TIME_WORDS, '').trim();
   for (let i = 0; i < 3; i++) {
     const u = t.replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
     if (u === t) break;
@@ -393,12 +395,14 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
     }
     if (mine.length === 0) continue;
     const quote = text.slice(s0, s1);
-    const sentencePeriod = periodIn(quote, year);
+    // the sentence's period is what it says before its first figure (`截至5月21日，共受理…`); a clause may say its own
+    const sentencePeriod = periodIn(text.slice(s0, mine[0].start), year);
     // a new sentence starts a new subject unless it goes on about the last one (`其中化解42件`)
     if (!/^\s*(?:其中|其余|另有|另外|并|均|共)/.test(quote)) parent = null;
     let clauseStart = s0;
     let prevEnd = s0;
-    let period: MentionPeriod = sentencePeriod ?? { kind: 'current', year, text: null };
+    let running: MentionPeriod = sentencePeriod ?? { kind: 'current', year, text: null };
+    let period = running;
     for (let k = 0; k < mine.length; k++) {
       const f = mine[k];
       // the clause the figure stands in
@@ -406,8 +410,14 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
       while (cs > s0 && !CLAUSE_END.test(text[cs - 1])) cs--;
       if (cs !== clauseStart) {
         clauseStart = cs;
-        const own = periodIn(text.slice(cs, f.start), year);
-        if (own) period = own;
+        const words = text.slice(cs, f.start);
+        const own = periodIn(words, year);
+        // a compared period (`比上年的40件`, `较2022年`) is that clause's only; a new time phrase holds for the clauses after it
+        if (own && COMPARED.test(words)) period = own;
+        else {
+          if (own) running = own;
+          period = running;
+        }
       }
       const from = Math.max(cs, prevEnd);
       const before = text.slice(from, f.start);
@@ -478,6 +488,11 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
         const which = /^(?:全部|均|都)/.test(noun) ? '行政村' : `${prefixes(noun.replace(/^(?:已经|已|共|均)/, ''))}的村`;
         const p = placePhrase(which, f.parsed, f.coverage, null, catalog, defs);
         if (p.id) placed.push({ label: which, p: { ...p, carried: true } });
+      }
+      // nothing but how much (`比上年的40件`): the subject carried over names it
+      if (placed.length === 0 && !normalizeLabel(label) && parent && labels.length <= 1) {
+        const p = placePhrase(parent, f.parsed, f.coverage, null, catalog, defs);
+        if (p.id) placed.push({ label: parent, p: { ...p, carried: true } });
       }
       if (placed.length === 0) {
         labels.forEach((l, i) => placed.push({ label: l, p: placePhrase(l, f.parsed, f.coverage, i > 0 ? labels[0] : parent, catalog, defs) }));

@@ -200,6 +200,29 @@ describe('one indicator, two values, and periods', () => {
   });
 });
 
+describe('growth percentages', () => {
+  it('checked against the two figures they compare, when the sentence gives both', () => {
+    expect(prose(2023, '全年受理信访案件45件，比上年的40件增长12.5%。').findings).toEqual([]);
+    expect(prose(2023, '受理12345热线工单36件，比上年40件下降10%。').findings).toEqual([]);
+    const wrong = prose(2023, '全年调处矛盾纠纷45件，较2022年的40件增长15%。');
+    expect(wrong.findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['rate-mismatch', 'error', 12.5, 15]]);
+    expect(wrong.findings[0].message).toContain('实际增长12.5%');
+    expectClean(wrong.findings[0]);
+    // the figure compared with is last year's, not a second value of this year's, and not a year-mismatch
+    expect(wrong.mentions.slice(0, 2).map((m) => [m.text, m.indicator, m.period.kind])).toEqual([
+      ['45件', 'disputes_handled', 'current'],
+      ['40件', 'disputes_handled', 'previous'],
+    ]);
+    const direction = prose(2023, '开展普法宣传活动30场次，比上年25场次下降20%。');
+    expect(direction.findings.map((f) => [f.rule, f.actual])).toEqual([['rate-mismatch', -20]]);
+  });
+
+  it('a growth without last year’s figure, or of approximate figures, is not checked', () => {
+    expect(prose(2023, '发放宣传资料3000份，同比增长20%。').findings).toEqual([]);
+    expect(prose(2023, '发放宣传资料3000余份，比上年2000余份增长10%。').findings).toEqual([]);
+  });
+});
+
 describe('figures that are not indicator values', () => {
   it('dates, years, ordinals, document numbers, “八五”普法, 12345热线, 6.26国际禁毒日 are not figures at all', () => {
     const ms = readMentions(
