@@ -73,6 +73,22 @@ export interface Fixtures {
   small: string[];
 }
 
+/**
+ * `n` distinct township workbooks for the county merge (`乡镇0001.xlsx` … each its own township and figures): a
+ * repeated file would be recognised as the same file and counted once, so the merge of 1,000 must read 1,000.
+ */
+export async function countyFixtures(n: number): Promise<string[]> {
+  const dir = path.join(BENCH_DIR, 'county');
+  fs.mkdirSync(dir, { recursive: true });
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = path.join(dir, `县${String(i + 1).padStart(4, '0')}.xlsx`);
+    if (!fs.existsSync(f)) await township(f, `第${i + 1}镇`, 1, 5000 + i);
+    out.push(f);
+  }
+  return out;
+}
+
 export async function makeFixtures(opts: { small: number; bigRows: number }): Promise<Fixtures> {
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   const one = path.join(BENCH_DIR, 'one-sheet.xlsx');
