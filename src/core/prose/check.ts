@@ -244,9 +244,12 @@ function againstWorkbook(wb: CheckResult, run: Observation[], placed: Mention[],
   run.forEach((t, i) => {
     const m = placed[i];
     if (m.period.kind !== 'current' || num(t) == null) return;
-    const w = first.get(t.indicator);
+    // an indicator standing for another (`调处矛盾纠纷`) meets the workbook's figure of that one when the workbook,
+    // like extraction, has none of its own
+    const stands = catalog.indicators.find((d) => d.id === t.indicator)?.standsFor;
+    const w = first.get(t.indicator) ?? (stands ? first.get(stands) : undefined);
     if (w) {
-      const ctx = ruleContext(emptyExtraction(year, [w, t]), { catalog, sheets: [{ name: w.sheet }] });
+      const ctx = ruleContext(emptyExtraction(year, [w, { ...t, indicator: w.indicator }]), { catalog, sheets: [{ name: w.sheet }] });
       out.push(...conflictingValues(ctx).map((f) => ({ ...f, id: fnv1a(`${f.id}|wb`) })));
     }
     const rel = rateRelation(t.indicator, catalog);

@@ -298,6 +298,13 @@ describe('the text against its workbook', () => {
     expect(checkProse(doc('全年受理信访案件45件。'), { workbook: wb }).findings).toEqual([]);
   });
 
+  it('调处矛盾纠纷 in the text meets the workbook’s 调处 row, which stands for the disputes received there', () => {
+    const wb = check(book([['调处矛盾纠纷', '件', 68]]), { year: 2023 });
+    const res = checkProse(doc('全年共调处各类矛盾纠纷60件次，有效维护了和谐稳定。'), { workbook: wb });
+    expect(res.findings.map((f) => [f.rule, f.expected, f.actual])).toEqual([['conflicting-values', 68, 60]]);
+    expect(checkProse(doc('全年共调处各类矛盾纠纷68件次。'), { workbook: wb }).findings).toEqual([]);
+  });
+
   it('全部配备 is a claim that every village has it: against a workbook giving 18 of 20, conflicting-values at “全部”', () => {
     const wb = check(book([['行政村数', '个', 20], ['配备法律顾问的村数', '个', 18]]), { year: 2023 });
     const text = '全镇20个行政村全部配备法律顾问。';
