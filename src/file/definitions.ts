@@ -9,12 +9,17 @@ import type { CountyDefinitions } from '../core/definitions/types';
 import { parseYamlSubset } from '../core/definitions/yaml';
 import { isFileReadError } from './errors';
 import { readWorkbook } from './workbook';
+import { utf8 } from './zip';
 
 export const DEFINITION_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.json', '.yaml', '.yml'];
 
 function text(bytes: Uint8Array, name: string): string {
+  const TD = (globalThis as { TextDecoder?: typeof TextDecoder }).TextDecoder;
+  // without a TextDecoder (a test DOM) the zip reader's own UTF-8 decoding
+  if (!TD) return utf8(bytes).replace(/^\uFEFF/, '');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    // strict: a GBK file would otherwise give garbled names, read as indicators nobody defined
+    return new TD('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     throw new DefinitionFileError(`县级指标定义文件“${name}”不是 UTF-8 编码的文本，请另存为 UTF-8 后再选择。`);
   }

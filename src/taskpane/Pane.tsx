@@ -17,6 +17,8 @@ import {
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../core/types';
 import type { Engine } from './engine';
+import type { DefinitionsStore } from './definitionsStore';
+import { DefinitionsPanel } from './Definitions';
 import { FindingList } from './FindingList';
 import { Message } from './Message';
 import { StringsContext, useStrings, type Strings } from './i18n';
@@ -128,6 +130,8 @@ function busyText(pane: PaneApi, s: Strings): string {
 export interface PaneProps {
   host: WorkbookHost;
   engine?: Engine;
+  /** Where the county's definitions are remembered (default: the browser's localStorage). */
+  definitionsStore?: DefinitionsStore;
   /** Extra buttons after the pane's own (the web page's downloads). */
   extraActions?: (pane: PaneApi) => React.ReactNode;
   /**
@@ -137,10 +141,10 @@ export interface PaneProps {
   aside?: React.ReactNode;
 }
 
-export function Pane({ host, engine, extraActions, aside }: PaneProps) {
+export function Pane({ host, engine, extraActions, aside, definitionsStore }: PaneProps) {
   const s = useStrings();
   const styles = useStyles();
-  const pane = usePane(host, s, engine);
+  const pane = usePane(host, s, engine, definitionsStore);
   const id = React.useId();
   const { result, report, caps, busy } = pane;
   const readingsOf = React.useMemo(() => readingsFor(result), [result]);
@@ -212,6 +216,14 @@ export function Pane({ host, engine, extraActions, aside }: PaneProps) {
           </Message>
         ) : null}
       </div>
+
+      <DefinitionsPanel
+        definitions={pane.definitions}
+        disabled={isBusy}
+        onLoad={(file) => void pane.loadDefinitions(file)}
+        onRemove={() => void pane.removeDefinitions()}
+        onError={pane.fail}
+      />
 
       {result ? (
         <>

@@ -5,7 +5,8 @@ import { explanationPlan, markPlan, placementPlan, removalPlan, resultPlan } fro
 import type { Engine } from './engine';
 
 export const coreEngine: Engine = {
-  check: (book, opts) => check(book, { workbookTemplates: opts?.workbookTemplates === true, skipHidden: opts?.skipHidden === true }),
+  check: (book, opts) =>
+    check(book, { workbookTemplates: opts?.workbookTemplates === true, skipHidden: opts?.skipHidden === true, ...(opts?.definitions ? { definitions: opts.definitions } : {}) }),
   buildReport: (result, book, opts) => buildReport(result, { book, workbookTemplates: opts?.workbookTemplates === true }),
   markPlan,
   removalPlan,

@@ -2,6 +2,7 @@
  * The core functions the pane calls, gathered in one object so a test (or a county build with its own
  * templates) can pass another. The pane never decides anything a statistician cares about: it only calls these.
  */
+import type { CountyDefinitions } from '../core/definitions/types';
 import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../core/types';
 
 /** What the user chose about the workbook: apply its own 报告模板 sheet (default: no, check hints it was found). */
@@ -9,6 +10,8 @@ export interface EngineOptions {
   workbookTemplates?: boolean;
   /** Leave the township's hidden sheets out (default: check them; findings there say the sheet is hidden). */
   skipHidden?: boolean;
+  /** The county's definitions the user loaded (县级指标定义); the workbook's own 指标定义/审核规则 sheets win. */
+  definitions?: CountyDefinitions;
 }
 
 export interface Engine {

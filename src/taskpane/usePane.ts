@@ -16,6 +16,8 @@ import type {
   WorkbookHost,
   WritePlan,
 } from '../core/types';
+import type { CountyDefinitions } from '../core/definitions/types';
+import { localDefinitionsStore, type DefinitionsStore } from './definitionsStore';
 import { loadCoreEngine, type Engine } from './engine';
 import { userMessage } from './errors';
 import type { Strings } from './i18n';
@@ -36,6 +38,8 @@ export interface PaneState {
   workbookTemplates: boolean;
   /** The user chose to leave hidden sheets out of the check (off by default: they are checked and marked). */
   skipHidden: boolean;
+  /** The county's definitions in use (县级指标定义), loaded once and remembered; null: the built-in catalog only. */
+  definitions: CountyDefinitions | null;
   error: string | null;
   notice: string | null;
 }
@@ -60,6 +64,10 @@ export interface PaneApi extends PaneState {
   setWorkbookTemplates(on: boolean): Promise<boolean>;
   /** Check hidden sheets too (the default) or leave them out, and check the workbook read last again. */
   setSkipHidden(on: boolean): Promise<boolean>;
+  /** Read a definitions file (.xlsx/.xls/.ods with 指标定义/审核规则, .json, .yaml), remember it, check again. */
+  loadDefinitions(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
+  /** Stop using the county's definitions (and forget them), check again. */
+  removeDefinitions(): Promise<boolean>;
   dismissError(): void;
   dismissNotice(): void;
   /** Show a message from outside the pane logic (e.g. a download failed). */
@@ -76,9 +84,12 @@ const initial: PaneState = {
   reportError: null,
   workbookTemplates: false,
   skipHidden: false,
+  definitions: null,
   error: null,
   notice: null,
 };
+
+const defaultStore = localDefinitionsStore();
 
 /** Let the browser paint the progress indicator before a synchronous check runs. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -96,14 +107,14 @@ class ApplyFailed extends Error {}
  * null: not here (no worker), check in-thread. Used only with the real core (no `engine` given).
  */
 export interface OffThreadCheck {
-  checkOffThread(opts: { workbookTemplates: boolean; skipHidden: boolean }): Promise<{ result: CheckResult; report: Report | null; reportError: string | null } | null>;
+  checkOffThread(opts: { workbookTemplates: boolean; skipHidden: boolean; definitions?: CountyDefinitions }): Promise<{ result: CheckResult; report: Report | null; reportError: string | null } | null>;
 }
 
 function canCheckOffThread(host: WorkbookHost): host is WorkbookHost & OffThreadCheck {
   return typeof (host as Partial<OffThreadCheck>).checkOffThread === 'function';
 }
 
-export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): PaneApi {
+export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, store: DefinitionsStore = defaultStore): PaneApi {
   /** The given engine, or the real core loaded on first use. */
   const getEngine = useCallback((): Promise<Engine> => (engine ? Promise.resolve(engine) : loadCoreEngine()), [engine]);
   const [state, setState] = useState<PaneState>(initial);
@@ -113,6 +124,14 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
   const mounted = useRef(true);
   /** The workbook as read last, so the template switch can check it again without reading it anew. */
   const bookRef = useRef<Workbook | null>(null);
+  /** The definitions every check uses, set before the check that follows a load or a removal. */
+  const definitionsRef = useRef<CountyDefinitions | null>(null);
+  /** Check the workbook read last again (set below, once recheck exists). */
+  const rechecked = useRef<(() => Promise<boolean>) | null>(null);
+  const withDefinitions = useCallback(
+    <T extends object>(o: T): T & { definitions?: CountyDefinitions } => (definitionsRef.current ? { ...o, definitions: definitionsRef.current } : o),
+    [],
+  );
 
   const patch = useCallback((p: Partial<PaneState>) => {
     if (!mounted.current) return;
@@ -130,11 +149,28 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
       (caps) => live && patch({ caps }),
       () => live && patch({ caps: { comments: false, marks: false, download: host.kind === 'file' } }),
     );
+    // the county's definitions remembered from an earlier session (a check started meanwhile keeps its own)
+    store.load().then(
+      (defs) => {
+        if (!live || !defs || definitionsRef.current) return;
+        definitionsRef.current = defs;
+        patch({ definitions: defs });
+      },
+      (err) => live && patch({ notice: err instanceof Error ? err.message : String(err) }),
+    );
+    const unsubscribe = store.subscribe?.((defs) => {
+      if (!live || definitionsRef.current === defs) return;
+      definitionsRef.current = defs;
+      patch({ definitions: defs });
+      // another file's pane loaded or removed them: this file's findings are checked again with them
+      if (stateRef.current.result) void rechecked.current?.();
+    });
     return () => {
       live = false;
       mounted.current = false;
+      unsubscribe?.();
     };
-  }, [host, patch]);
+  }, [host, patch, store]);
 
   /** Run one action at a time; any failure becomes the error message and leaves the state as it was. */
   const run = useCallback(
@@ -172,7 +208,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
       const core = await getEngine();
       patch({ busy: 'checking', progress: null });
       await nextFrame();
-      const opts = { workbookTemplates, skipHidden };
+      const opts = withDefinitions({ workbookTemplates, skipHidden });
       const result = core.check(book, opts);
       let report: Report | null = null;
       let reportError: string | null = null;
@@ -184,7 +220,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
       }
       return { result, report, reportError, workbookTemplates, skipHidden };
     },
-    [getEngine, patch, strings],
+    [getEngine, patch, strings, withDefinitions],
   );
 
   /** Read and check in the host's worker, with the real core (no `engine` given); null where it cannot run. */
@@ -192,12 +228,12 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     async (workbookTemplates: boolean, skipHidden: boolean): Promise<Partial<PaneState> | null> => {
       if (engine || !canCheckOffThread(host)) return null;
       patch({ busy: 'checking', progress: null });
-      const off = await host.checkOffThread({ workbookTemplates, skipHidden });
+      const off = await host.checkOffThread(withDefinitions({ workbookTemplates, skipHidden }));
       if (!off) return null;
       const reportError = off.reportError === null ? null : off.reportError || strings.reportFailed;
       return { result: off.result, report: off.report, reportError, workbookTemplates, skipHidden };
     },
-    [engine, host, patch, strings],
+    [engine, host, patch, strings, withDefinitions],
   );
 
   const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
@@ -223,6 +259,8 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     [host, checkBook, checkOffThread],
   );
 
+  rechecked.current = () => run('checking', () => recheck(stateRef.current.workbookTemplates, stateRef.current.skipHidden));
+
   const setWorkbookTemplates = useCallback(
     (on: boolean) => run('checking', () => recheck(on, stateRef.current.skipHidden)),
     [run, recheck],
@@ -234,6 +272,42 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
   );
 
   const check = useCallback(() => run('reading', readAndCheck), [run, readAndCheck]);
+
+  const loadDefinitions = useCallback(
+    (file: { name: string; bytes: Uint8Array }) =>
+      run('checking', async () => {
+        // the reader of definition files (and of workbooks) is loaded on first use, not with the pane
+        const { readDefinitionsFile } = await import('../file/definitions');
+        const defs: CountyDefinitions = { ...(await readDefinitionsFile(file.bytes, file.name)), loadedAt: new Date().toISOString() };
+        definitionsRef.current = defs;
+        let stored: string | null = null;
+        try {
+          await store.save(defs);
+        } catch (err) {
+          stored = err instanceof Error ? err.message : String(err);
+        }
+        const checked = await recheck(stateRef.current.workbookTemplates, stateRef.current.skipHidden);
+        return { ...checked, definitions: defs, notice: stored ?? strings.definitionsLoaded(defs.name) };
+      }),
+    [run, recheck, store, strings],
+  );
+
+  const removeDefinitions = useCallback(
+    () =>
+      run('checking', async () => {
+        const name = definitionsRef.current?.name ?? '';
+        definitionsRef.current = null;
+        let kept: string | null = null;
+        try {
+          await store.clear();
+        } catch (err) {
+          kept = err instanceof Error ? err.message : String(err);
+        }
+        const checked = await recheck(stateRef.current.workbookTemplates, stateRef.current.skipHidden);
+        return { ...checked, definitions: null, notice: kept ?? strings.definitionsRemoved(name) };
+      }),
+    [run, recheck, store, strings],
+  );
 
   const mark = useCallback(
     () =>
@@ -353,6 +427,8 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine): 
     select,
     setWorkbookTemplates,
     setSkipHidden,
+    loadDefinitions,
+    removeDefinitions,
     dismissError,
     dismissNotice,
     fail,

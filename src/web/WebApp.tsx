@@ -3,6 +3,7 @@
  * check each with the shared pane, preview its sheets, download the result workbook and the Word report.
  * Everything happens in the browser; nothing is uploaded.
  */
+import { fileBytes } from '../taskpane/Definitions';
 import * as React from 'react';
 import {
   Button,
@@ -125,16 +126,8 @@ export interface WebAppProps {
   fetchSample?: () => Promise<ArrayBuffer>;
 }
 
-/** The bytes of a picked or dropped file (FileReader where Blob.arrayBuffer is missing). */
-export function fileBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
-    reader.readAsArrayBuffer(file);
-  });
-}
+/** The bytes of a picked or dropped file: one helper for the page's workbooks and the pane's definitions file. */
+export { fileBytes };
 
 /** Same-origin only; `assets/samples/` too, in case a build copies the folder under its own name. */
 async function defaultFetchSample(): Promise<ArrayBuffer> {

@@ -1,0 +1,94 @@
+/**
+ * 县级指标定义: which county definitions every check uses (file, how many indicators and rules, when loaded), a
+ * button to load a definitions file (Excel with 指标定义/审核规则, JSON or YAML) and one to remove them. The same in
+ * the Excel pane and the web page; the reading and remembering are usePane's.
+ */
+import * as React from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { CountyDefinitions } from '../core/definitions/types';
+import { useStrings } from './i18n';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  text: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export const DEFINITION_ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.json,.yaml,.yml';
+
+/** `2026-12-04T02:40:00Z` → `2026-12-04 10:40` in the user's time zone; '' when unknown. */
+function when(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A picked or dropped file's bytes (FileReader where Blob.arrayBuffer is missing). */
+export function fileBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export interface DefinitionsPanelProps {
+  definitions: CountyDefinitions | null;
+  disabled: boolean;
+  onLoad(file: { name: string; bytes: Uint8Array }): void;
+  onRemove(): void;
+  onError(err: unknown): void;
+}
+
+export function DefinitionsPanel({ definitions, disabled, onLoad, onRemove, onError }: DefinitionsPanelProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const id = React.useId();
+  const input = React.useRef<HTMLInputElement>(null);
+  const picked = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      onLoad({ name: file.name, bytes: new Uint8Array(await fileBytes(file)) });
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const problems = definitions?.problems?.length ?? 0;
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-defs`} data-testid="definitions">
+      <h2 id={`${id}-defs`} className={styles.h2}>
+        {s.definitionsTitle}
+      </h2>
+      <p className={styles.text} data-testid="definitions-status">
+        {definitions ? s.definitionsActive(definitions.name, definitions.indicators.length, definitions.rules.length, when(definitions.loadedAt)) : s.definitionsNone}
+        {problems ? ` ${s.definitionsProblems(problems)}` : ''}
+      </p>
+      <div className={styles.row}>
+        <Button size="small" disabled={disabled} onClick={() => input.current?.click()} data-testid="definitions-load">
+          {definitions ? s.definitionsReplace : s.definitionsLoad}
+        </Button>
+        {definitions ? (
+          <Button size="small" disabled={disabled} onClick={onRemove} data-testid="definitions-remove">
+            {s.definitionsRemove}
+          </Button>
+        ) : null}
+        <input
+          ref={input}
+          type="file"
+          accept={DEFINITION_ACCEPT}
+          hidden
+          aria-label={definitions ? s.definitionsReplace : s.definitionsLoad}
+          onChange={(e) => void picked(e)}
+          data-testid="definitions-input"
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Where the pane and the page remember the county's definitions (县级指标定义) between sessions: the browser's
+ * localStorage — in the page, and in the Excel pane too (Office.context.document.settings would keep them per
+ * workbook, and the county loads them once for every workbook). A store behind an interface, so a host with
+ * another storage (OfficeRuntime.storage in a shared runtime) can pass its own. Nothing is ever dropped silently:
+ * a store that cannot save or read says so, and the definitions still apply to this session.
+ */
+import type { CountyDefinitions } from '../core/definitions/types';
+
+export interface DefinitionsStore {
+  load(): Promise<CountyDefinitions | null>;
+  save(defs: CountyDefinitions): Promise<void>;
+  clear(): Promise<void>;
+  /**
+   * Be told when another pane of the same page loaded or removed definitions (the page keeps one pane per open
+   * file): every open file is then checked with them. Returns the unsubscribe.
+   */
+  subscribe?(listener: (defs: CountyDefinitions | null) => void): () => void;
+}
+
+export const DEFINITIONS_KEY = 'indicator-desk.county-definitions.v1';
+
+/** Thrown (with a Chinese sentence) when the store cannot keep or give back the definitions. */
+export class StoreError extends Error {}
+
+function isDefinitions(x: unknown): x is CountyDefinitions {
+  const d = x as CountyDefinitions;
+  return !!d && typeof d === 'object' && typeof d.name === 'string' && Array.isArray(d.indicators) && Array.isArray(d.rules);
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    // a sandboxed frame may refuse even to touch localStorage: there is then no store (save says so)
+    return null;
+  }
+}
+
+export function localDefinitionsStore(get: () => Storage | null = storage): DefinitionsStore {
+  const listeners = new Set<(defs: CountyDefinitions | null) => void>();
+  const tell = (defs: CountyDefinitions | null) => listeners.forEach((l) => l(defs));
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async load() {
+      const s = get();
+      const text = s?.getItem(DEFINITIONS_KEY);
+      if (!text) return null;
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+      if (!isDefinitions(data)) throw new StoreError('上次保存的县级指标定义已无法读取，已不再使用；请重新载入定义文件。');
+      return data;
+    },
+    async save(defs) {
+      const s = get();
+      tell(defs);
+      try {
+        if (!s) throw new Error('no storage');
+        s.setItem(DEFINITIONS_KEY, JSON.stringify(defs));
+      } catch {
+        throw new StoreError('浏览器不允许保存，县级指标定义只在本次打开期间有效；下次打开需重新载入。');
+      }
+    },
+    async clear() {
+      tell(null);
+      try {
+        get()?.removeItem(DEFINITIONS_KEY);
+      } catch {
+        throw new StoreError('浏览器不允许修改保存的内容，县级指标定义已在本次停用，但下次打开可能仍会启用。');
+      }
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+/**
+ * 县级指标定义 in the pane (issue 12), with the real core: load a definitions file once, see which are active,
+ * every check uses them, they are remembered for the next session, and they can be removed.
+ */
+import * as React from 'react';
+import { TextEncoder } from 'util';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { Pane, PaneProviders } from '../../src/taskpane/Pane';
+import { coreEngine } from '../../src/taskpane/coreEngine';
+import { DEFINITIONS_KEY, localDefinitionsStore } from '../../src/taskpane/definitionsStore';
+import { stringsFor } from '../../src/taskpane/i18n';
+import type { Workbook } from '../../src/core/types';
+import { FakeHost } from './fakes';
+
+const BOOK: Workbook = {
+  name: '李集镇-2023.xlsx',
+  sheets: [
+    { name: '基本情况', rows: [['单位名称', '李集镇'], ['报告年度', 2023]] },
+    {
+      name: '主要指标',
+      rows: [
+        ['指标名称', '单位', '2023年'],
+        ['行政执法人员', '人', 60],
+        ['法律顾问覆盖率', '%', '85%'],
+      ],
+    },
+  ],
+};
+
+const DEFS = JSON.stringify({ 指标定义: [{ 指标名称: '法律顾问覆盖率', 下限: '90%' }, { 指标名称: '行政执法人员', 上限: 50 }] });
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function pick(file: File): void {
+  fireEvent.change(screen.getByTestId('definitions-input'), { target: { files: [file] } });
+}
+
+/** Check, and wait until the check is done (the pane is no longer busy). */
+async function checked(): Promise<void> {
+  fireEvent.click(screen.getByTestId('check-button'));
+  await waitFor(() => expect(screen.getByTestId('pane').getAttribute('aria-busy')).toBe('false'), { timeout: 10000 });
+  expect(screen.getByTestId('summary')).toBeTruthy();
+}
+
+afterEach(() => localStorage.clear());
+
+test('load once: the status names the file and its counts, the check uses them, removing goes back', async () => {
+  render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
+  expect(screen.getByTestId('definitions-status').textContent).toContain('未载入：按内置指标目录审核');
+  await checked();
+  expect(screen.getByTestId('count-error').textContent).toBe('0');
+  pick(new File([enc(DEFS)], '县定义.json'));
+  await waitFor(() => expect(screen.getByTestId('count-error').textContent).toBe('2'), { timeout: 10000 });
+  expect(screen.getByTestId('definitions-status').textContent).toMatch(/^正在使用“县定义\.json”：2个指标，0条规则，\d{4}-\d\d-\d\d \d\d:\d\d载入。$/);
+  expect(screen.getByTestId('notice-message').textContent).toContain('已载入县级指标定义“县定义.json”');
+  expect(document.body.textContent).toContain('超出了允许的范围（90%');
+  // a second check keeps them
+  await checked();
+  expect(screen.getByTestId('count-error').textContent).toBe('2');
+  expect(JSON.parse(localStorage.getItem(DEFINITIONS_KEY)!).name).toBe('县定义.json');
+  fireEvent.click(screen.getByTestId('definitions-remove'));
+  await waitFor(() => expect(screen.getByTestId('count-error').textContent).toBe('0'), { timeout: 10000 });
+  expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
+  expect(localStorage.getItem(DEFINITIONS_KEY)).toBeNull();
+});
+
+test('remembered: a new session starts with the definitions loaded before, and checks with them', async () => {
+  const first = render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
+  pick(new File([enc(DEFS)], '县定义.json'));
+  await waitFor(() => expect(screen.getByTestId('definitions-status').textContent).toContain('正在使用“县定义.json”'));
+  first.unmount();
+  render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
+  await waitFor(() => expect(screen.getByTestId('definitions-status').textContent).toContain('正在使用“县定义.json”'));
+  await checked();
+  expect(screen.getByTestId('count-error').textContent).toBe('2');
+});
+
+test('a file that is not definitions: a message naming it, nothing changed', async () => {
+  render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
+  await checked();
+  pick(new File([enc('{ 指标定义: [')], '坏.json'));
+  await waitFor(() => expect(screen.getByTestId('error-message').textContent).toContain('县级指标定义文件“坏.json”不是有效的 JSON'));
+  expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
+  expect(screen.getByTestId('count-error').textContent).toBe('0');
+  expect(localStorage.getItem(DEFINITIONS_KEY)).toBeNull();
+});
+
+test('a browser that cannot save: said so, and the definitions still apply to this session', async () => {
+  const refusing = localDefinitionsStore(() => ({ ...localStorage, getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined }) as unknown as Storage);
+  render(
+    <PaneProviders strings={stringsFor('zh-CN')}>
+      <Pane host={new FakeHost(BOOK)} engine={coreEngine} definitionsStore={refusing} />
+    </PaneProviders>,
+  );
+  await checked();
+  pick(new File([enc(DEFS)], '县定义.json'));
+  await waitFor(() => expect(screen.getByTestId('count-error').textContent).toBe('2'), { timeout: 10000 });
+  expect(screen.getByTestId('notice-message').textContent).toContain('浏览器不允许保存，县级指标定义只在本次打开期间有效');
+});
+
+test('a stored value that cannot be read is said, not silently used or dropped', async () => {
+  localStorage.setItem(DEFINITIONS_KEY, '{"name": 1}');
+  render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
+  await waitFor(() => expect(screen.getByTestId('notice-message').textContent).toContain('上次保存的县级指标定义已无法读取'));
+  expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
+});
