@@ -54,7 +54,9 @@ test('load once: the status names the file and its counts, the check uses them, 
   await waitFor(() => expect(screen.getByTestId('count-error').textContent).toBe('2'), { timeout: 10000 });
   expect(screen.getByTestId('definitions-status').textContent).toMatch(/^正在使用“县定义\.json”：2个指标，0条规则，\d{4}-\d\d-\d\d \d\d:\d\d载入。$/);
   expect(screen.getByTestId('notice-message').textContent).toContain('已载入县级指标定义“县定义.json”');
-  expect(document.body.textContent).toContain('超出了允许的范围（90%');
+  const coverage = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'out-of-range' && b.textContent!.includes('法律顾问覆盖率'))!;
+  fireEvent.click(coverage);
+  expect(screen.getByTestId('finding-message').textContent).toContain('超出了允许的范围（90%');
   // a second check keeps them
   await checked();
   expect(screen.getByTestId('count-error').textContent).toBe('2');
