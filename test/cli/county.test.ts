@@ -58,6 +58,8 @@ describe('merge of the samples (four townships and a county summary)', () => {
     const byFile = (f: string) => status.find((row) => row[2] === f)!;
     expect(byFile('大钟庄镇-2021-比率.xlsx')[10]).toContain('未计入合计：2021年度');
     expect(byFile('示范镇-2023-无误.xlsx')[11]).toBe('无需处理');
+    // the county summary is checked as before: its 合计 of 普法宣传活动 (505 over rows summing to 525) and 白楼镇's 15 of 13
+    expect(byFile('沈丘县-2023-汇总.xlsx').slice(4, 6)).toEqual([3, 0]);
     expect(status[status.length - 1][2]).toBe('示范镇-2023-无误.xlsx'); // nothing to do: last
 
     const summary = sheet(book, '汇总表');

@@ -4,7 +4,7 @@
  * naming both townships and their files), the checklist's order and the county narrative.
  */
 import { check } from '../../src/core/check';
-import { consolidate, countyInput, countyPlan, countyReport, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
+import { consolidate, countyInput, countyInputsOfWorkbook, countyPlan, countyReport, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
 import type { Cell, CellSpec, Workbook } from '../../src/core/types';
 
 type Row = [label: string, unit: string, value: Cell];
@@ -244,4 +244,33 @@ test('every township cell of 汇总表 carries a note naming its file and cell; 
   expect(total.f).toBe(`SUM(${String.fromCharCode(65 + col)}3:${String.fromCharCode(65 + col)}4)`);
   expect(total.v).toBe(5000);
   expect(total.note).toContain('约数');
+});
+
+describe("a county workbook with one sheet per township (the pane's 汇总各乡镇)", () => {
+  const sheetOf = (name: string, title: string, rows: Row[]) => ({
+    name,
+    rows: [[title], ['序号', '指标名称', '单位', '2023年'], ...rows.map((r, i) => [i + 1, ...r])] as Cell[][],
+  });
+  const book: Workbook = {
+    name: '全县指标.xlsx',
+    sheets: [
+      { name: '说明', rows: [['各乡镇2023年度法治政府建设指标'], ['报告年度', 2023]] },
+      sheetOf('周营', '周营镇2023年度法治政府建设指标统计表', petitions(9, 7)),
+      sheetOf('前营', '前营乡2023年度法治政府建设指标统计表', petitions(20, 19)),
+      sheetOf('柳河镇', '2023年度法治政府建设指标统计表', petitions(15, 15)),
+    ],
+  };
+
+  test('each township sheet is one township, named by its title or else its sheet; the sheets written back are not read as inputs', () => {
+    const inputs = countyInputsOfWorkbook(book);
+    expect(inputs.map((i) => i.rows[0].township)).toEqual(['周营镇', '前营乡', '柳河镇']);
+    expect(inputs.map((i) => i.status.file)).toEqual(['全县指标.xlsx‘周营’表', '全县指标.xlsx‘前营’表', '全县指标.xlsx‘柳河镇’表']);
+    const county = consolidate(inputs);
+    expect(county.totals.get('petitions_received')!.value).toBe(44);
+    // the county sheets as a host would hold them after writing the plan: a second run replaces, never adds them up
+    const written = countyPlan(county, countyReport(county)).sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map((c) => (c ? c.v : null))) }));
+    const again = countyInputsOfWorkbook({ ...book, sheets: [...book.sheets, ...written] });
+    expect(again.map((i) => i.rows[0].township)).toEqual(['周营镇', '前营乡', '柳河镇']);
+    expect(consolidate(again).totals.get('petitions_received')!.value).toBe(44);
+  });
 });

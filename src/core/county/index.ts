@@ -7,3 +7,4 @@ export * from './rows';
 export * from './consolidate';
 export * from './narrative';
 export * from './plan';
+export * from './workbook';

@@ -74,7 +74,7 @@ export interface CountyInput {
 export function townshipKey(name: string): string {
   return name
     .replace(/[\s\u3000]+/g, '')
-    .replace(/(人民政府|政府|办事处|党委)$/, '')
+    .replace(/(人民政府|政府|办事处)$/, '')
     .trim();
 }
 
