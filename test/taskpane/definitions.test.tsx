@@ -4,7 +4,7 @@
  * every check uses them, they are remembered for the next session, and they can be removed.
  */
 import * as React from 'react';
-import { TextEncoder } from 'util';
+import { TextDecoder, TextEncoder } from 'util';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { Pane, PaneProviders } from '../../src/taskpane/Pane';
@@ -13,6 +13,8 @@ import { DEFINITIONS_KEY, localDefinitionsStore } from '../../src/taskpane/defin
 import { stringsFor } from '../../src/taskpane/i18n';
 import type { Workbook } from '../../src/core/types';
 import { FakeHost } from './fakes';
+import { WebApp } from '../../src/web/WebApp';
+import type { FileModule } from '../../src/web/FileHost';
 
 const BOOK: Workbook = {
   name: '李集镇-2023.xlsx',
@@ -106,4 +108,24 @@ test('a stored value that cannot be read is said, not silently used or dropped',
   render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
   await waitFor(() => expect(screen.getByTestId('notice-message').textContent).toContain('上次保存的县级指标定义已无法读取'));
   expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
+});
+
+test('the page: definitions loaded in one open file apply to every open file', async () => {
+  const mod: FileModule = {
+    readXlsx: async (data, name) => ({ ...(JSON.parse(new TextDecoder().decode(data as Uint8Array)) as Workbook), name }),
+    applyPlan: async (data) => data as Uint8Array,
+    reportDocx: async () => new Uint8Array([0x50, 0x4b, 3, 4]),
+  };
+  render(<WebApp language="zh-CN" engine={coreEngine} hostOptions={{ load: async () => mod }} />);
+  fireEvent.change(screen.getByTestId('file-input'), {
+    target: { files: [new File([enc(JSON.stringify(BOOK))], '李集镇.xlsx'), new File([enc(JSON.stringify({ ...BOOK, name: '王营镇.xlsx' }))], '王营镇.xlsx')] },
+  });
+  await waitFor(() => expect(screen.getAllByTestId('check-button')).toHaveLength(2));
+  for (const b of screen.getAllByTestId('check-button')) fireEvent.click(b);
+  await waitFor(() => expect(screen.getAllByTestId('count-error').map((e) => e.textContent)).toEqual(['0', '0']), { timeout: 10000 });
+  fireEvent.change(screen.getAllByTestId('definitions-input')[0], { target: { files: [new File([enc(DEFS)], '县定义.json')] } });
+  await waitFor(() => expect(screen.getAllByTestId('count-error').map((e) => e.textContent)).toEqual(['2', '2']), { timeout: 10000 });
+  for (const s of screen.getAllByTestId('definitions-status')) expect(s.textContent).toContain('正在使用“县定义.json”');
+  fireEvent.click(screen.getAllByTestId('definitions-remove')[1]);
+  await waitFor(() => expect(screen.getAllByTestId('count-error').map((e) => e.textContent)).toEqual(['0', '0']), { timeout: 10000 });
 });
