@@ -160,8 +160,8 @@ export function checkProse(doc: TextDocument, opts: ProseOptions = {}): ProseRes
  */
 function ratesAcrossSentences(run: Observation[], placed: Mention[], whole: Observation[], catalog: Catalog, year: number | null): Finding[] {
   const out: Finding[] = [];
-  const single = (id: string): Observation | null => {
-    const all = whole.filter((o) => o.indicator === id && num(o) != null);
+  const single = (id: string, paragraph: number): Observation | null => {
+    const all = whole.filter((o) => o.indicator === id && o.paragraph === paragraph && num(o) != null);
     if (all.length === 0) return null;
     return all.every((o) => o.value === all[0].value && o.markers.join() === all[0].markers.join()) ? all[0] : null;
   };
@@ -170,12 +170,19 @@ function ratesAcrossSentences(run: Observation[], placed: Mention[], whole: Obse
     const rel = rateRelation(t.indicator, catalog);
     if (!rel || m.period.kind !== 'current' || (num(t) == null && !t.coverage)) return;
     const same = run.filter((_, j) => placed[j].paragraph === m.paragraph && placed[j].sentence[0] === m.sentence[0]);
-    const own = (id: string) => same.find((o) => o.indicator === id && num(o) != null) ?? null;
+    // an indicator standing for another does so in its sentence (`人民调解委员会调解纠纷43起` is the disputes received)
+    const has = new Set(same.map((o) => o.indicator));
+    const as = (o: Observation) => {
+      const to = catalog.indicators.find((d) => d.id === o.indicator)?.standsFor;
+      return to && !has.has(to) ? to : o.indicator;
+    };
+    const own = (id: string) => same.find((o) => (o.indicator === id || as(o) === id) && num(o) != null) ?? null;
     if (own(rel.numerator) && own(rel.denominator)) return; // checked within its sentence
-    const n = own(rel.numerator) ?? single(rel.numerator);
-    const d = own(rel.denominator) ?? single(rel.denominator);
+    // the missing count from the sentences before it in its paragraph, never from another part of the report
+    const n = own(rel.numerator) ?? single(rel.numerator, m.paragraph);
+    const d = own(rel.denominator) ?? single(rel.denominator, m.paragraph);
     if (!n || !d) return;
-    const ctx = ruleContext(emptyExtraction(year, [n, d, { ...t }]), { catalog });
+    const ctx = ruleContext(emptyExtraction(year, [{ ...n, indicator: rel.numerator }, { ...d, indicator: rel.denominator }, { ...t }]), { catalog });
     out.push(...[...rateMismatch(ctx), ...rateTruncatedRule(ctx), ...coverageClaim(ctx)].filter((f) => f.cell === t.cell));
   });
   return out;

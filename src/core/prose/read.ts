@@ -176,7 +176,7 @@ function figuresOf(text: string): Raw[] {
     // part of a longer number or a date (`6.26`, `2023年12月13日`), an ordinal (`第一次`), a year
     if (/[\d.．·-]/.test(before) || before === '第') continue;
     if (/^[年月日号]/.test(after)) continue;
-    if (/[\d]/.test(after)) continue;
+    // a digit right after a figure with no unit or percent is part of something else; after a unit it is the next figure
     // a Chinese numeral that is part of a word: `一是`, `一岗双责`, `十九大` — it must stand before its unit
     if (!/\d/.test(core)) {
       if (/[\u4e00-\u9fff]/.test(before) && /[零〇一二两三四五六七八九十百千万亿]/.test(before)) continue;
@@ -306,17 +306,14 @@ function placePhrase(label: string, p: ParsedValue, coverage: boolean, parent: s
 }
 
 function placePhraseUncached(label: string, p: ParsedValue, coverage: boolean, parent: string | null, catalog: Catalog, defs: Map<string, IndicatorDef>): Placed {
-  const chars = Array.from(label);
   let ambiguous: Placed | null = null;
   let unfit: Placed | null = null;
   const unit = coverage ? '%' : unitOf(p);
-  const tries: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) {
-    const t = chars.slice(i).join('');
-    if (i > 0 && /^[的和及与、了在对向把将为从]/.test(t)) continue;
-    tries.push(t);
-    if (tries.length > 16) break;
-  }
+  // the whole label, then what follows its last 的 (`开展形式多样的群众性普法宣传活动`): never an arbitrary tail, which
+  // would drop a word the model does not know and so read `办理法律援助案件` as `案件` (a word not understood blocks)
+  const tries = [label];
+  const de = label.lastIndexOf('的');
+  if (de > 0 && de < label.length - 2) tries.push(label.slice(de + 1));
   for (const t of tries) {
     if (!normalizeLabel(t)) continue;
     // the carried subject as the label's parent, then joined to it (`行政村` + `法律顾问`), then the label alone
@@ -446,6 +443,13 @@ function readParagraph(para: TextParagraph, year: number | null, catalog: Catalo
         out.push({ ...base, indicator: null, none: reason, label, explain, value: numeric(f.parsed), unit: unitOf(f.parsed) });
       // what the clause says before the figure, titles and quotations left out (`《给各村党组织的一封信》2万余份`)
       const clauseText = blank(text.slice(cs, f.start));
+      // `接待群众来访86批次236人次`: the same visits counted another way, not a second figure of the same indicator
+      const prevFig = k > 0 ? mine[k - 1] : null;
+      if (prevFig && prevFig.end === f.start) {
+        none('unit', '', '紧接上一个数字，是同一事项换一种单位的计数');
+        prevEnd = f.end;
+        continue;
+      }
       // per-unit figures: what each village, each month … must have
       if (/每|各(?:村|主干道|行政村|社区|单位|部门|站所|科室)|人均|平均|户均/.test(clauseText)) {
         none('per-unit', cleanLabel(before), '每个单位或每段时间的数字，不是全年的指标数');

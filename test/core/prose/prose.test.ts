@@ -254,6 +254,22 @@ describe('figures that are not indicator values', () => {
     ]);
   });
 
+  it('near misses stay unplaced: 法律援助案件 is no 立案 case, 86批次236人次 is one count in two units, not two values', () => {
+    expect(readMentions(doc('办理法律援助案件15件。'), { year: 2023 }).map((m) => m.indicator)).toEqual([null]);
+    const res = prose(2023, '共接待群众来访86批次236人次，办结率100%。');
+    expect(res.mentions.map((m) => [m.text, m.indicator])).toEqual([
+      ['86批次', 'petitions_received'],
+      ['236人次', null],
+      ['100%', 'petition_closure_rate'],
+    ]);
+    expect(res.findings).toEqual([]);
+  });
+
+  it('a rate is never paired with a count from another paragraph (another part of the report, maybe another scope)', () => {
+    const res = prose(2023, '全年共排查矛盾纠纷156起。', '成功调解42起，调解成功率97.7%。');
+    expect(res.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('a label the model cannot place is none, never a guess: a bare 化解率 with no subject, 完成率, 活动', () => {
     const ms = readMentions(doc('化解率达到95%。完成率100%。开展各项活动300多起。'), { year: 2023 });
     expect(ms.map((m) => m.indicator)).toEqual([null, null, null]);
