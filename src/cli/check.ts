@@ -229,14 +229,16 @@ export function formatCustomRules(r: CheckResult): string | null {
     const at = rule.at.cell != null ? ref(rule.at.sheet, rule.at.cell) : rule.at.sheet;
     const missing = rule.missing.map((m) => `“${m}”`).join('、');
     // places where the rule could not be evaluated beside those where it was (a year column, a township row)
-    const besides = rule.skipped && missing ? `；另有 ${rule.skipped} 处缺少${missing}的数字，未能检查` : '';
+    const zero = rule.zeroDivisor ? `${rule.zeroDivisor} 处除数为0` : '';
+    const lacking = rule.skipped - (rule.zeroDivisor ?? 0) && missing ? `${rule.skipped - (rule.zeroDivisor ?? 0)} 处缺少${missing}的数字` : '';
+    const besides = zero || lacking ? `；另有 ${[lacking, zero].filter(Boolean).join('、')}，未能检查` : '';
     const detail =
       rule.status === 'failed'
         ? `（${rule.failed} 处不符合，共检查 ${rule.evaluated} 处${besides}）`
         : rule.status === 'passed'
           ? `（检查 ${rule.evaluated} 处${besides}）`
           : rule.status === 'not-evaluable'
-            ? `（缺少${missing}的数字）`
+            ? `（${[missing ? `缺少${missing}的数字` : '', zero].filter(Boolean).join('，')}）`
             : rule.status === 'invalid'
               ? `：${rule.problem ?? ''}`
               : '';

@@ -10,6 +10,7 @@ import type { CliIO } from '../../src/cli/io';
 import { customRulesLine, formatCustomRules, formatResult, resultJson } from '../../src/cli/check';
 import { check } from '../../src/core/check';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
+import type { CheckResult } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 
 const ZHOU = path.resolve(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
@@ -57,6 +58,16 @@ test('--json carries every rule\'s outcome and the rule behind each finding', as
   const custom = doc.findings.filter((f: { rule: string }) => f.rule === 'custom');
   expect(custom).toHaveLength(1);
   expect(custom[0]).toMatchObject({ sheet: '行政执法', cell: 'D5', ruleAt: { file: '县定义.xlsx', sheet: '审核规则', cell: 'A2', row: 1 } });
+});
+
+test('--explain says a rule left unchecked by a divisor of 0 as such, beside the places it was checked', () => {
+  const at = { file: '县定义.xlsx', sheet: '审核规则', cell: 'A2', row: 1 };
+  const rule = { at, text: '[调解成功数] / [矛盾纠纷受理数] >= 95%', severity: 'error' as const, indicators: [], failed: 0, missing: [] };
+  const r = (over: object) => ({ customRules: { source: '县定义.xlsx', counts: { passed: 0, failed: 0, undetermined: 0, 'not-evaluable': 0, invalid: 0 }, rules: [{ ...rule, ...over }] } }) as unknown as CheckResult;
+  expect(formatCustomRules(r({ status: 'not-evaluable', evaluated: 0, skipped: 1, zeroDivisor: 1 }))).toContain('未能检查（1 处除数为0）');
+  expect(formatCustomRules(r({ status: 'passed', evaluated: 3, skipped: 2, zeroDivisor: 1, missing: ['矛盾纠纷受理数'] }))).toContain(
+    '通过（检查 3 处；另有 1 处缺少“矛盾纠纷受理数”的数字、1 处除数为0，未能检查）',
+  );
 });
 
 test('without county rules nothing is said about them', async () => {

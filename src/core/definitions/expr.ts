@@ -163,6 +163,10 @@ function tokenize(text: string): Tok[] {
       continue;
     }
     if (ch === '%') throw new SyntaxProblem(pos, `${at(pos)}的“${raw[i]}”前面没有数字`);
+    // 是/否 against a yes/no indicator: not in the grammar yet — said plainly rather than as a missing bracket
+    if ((ch === '是' || ch === '否') && !/[\p{Script=Han}]/u.test(chars[i + 1] ?? '')) {
+      throw new SyntaxProblem(pos, `${at(pos)}的“${ch}”：规则目前只能比较数字，“是/否”指标还不能写进规则`);
+    }
     // A name written without brackets is the commonest slip: say so
     if (/[\p{Script=Han}A-Za-z]/u.test(ch)) {
       let j = i;

@@ -122,6 +122,13 @@ export function compileRule(row: RuleDefinitionRow, catalog: Catalog, observatio
     refs.push({ name: r.name, pos: r.pos, id: res.id });
   }
   const defs = byId(catalog);
+  // a rule compares figures: a yes/no or text indicator has none, and would leave the rule never evaluable
+  for (const r of refs) {
+    const def = defs.get(r.id);
+    if (def && (def.kind === 'yesno' || def.kind === 'text')) {
+      return { ok: false, row, problem: `第${r.pos}个字符处的“[${r.name}]”是${def.kind === 'yesno' ? '“是/否”' : '文字'}指标，规则目前只能比较数字` };
+    }
+  }
   const idOf = new Map(refs.map((r) => [r.name, r.id]));
   const bare = bareAgainstRate(parsed.expr, (name) => defs.get(idOf.get(name) ?? '')?.kind === 'rate');
   if (bare) return { ok: false, row, problem: bare };
@@ -431,7 +438,7 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
       truth = evalExpr(rule.expr, figure) as Truth;
     } catch (e) {
       if (!(e instanceof DivideByZero)) throw e;
-      missing.add('（除数为0）');
+      outcome.zeroDivisor = (outcome.zeroDivisor ?? 0) + 1;
       outcome.skipped++;
       continue;
     }
@@ -446,7 +453,7 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
     outcome.failed++;
     findings.push(customFinding(rule, [...bound.values()], figure, approx, file));
   }
-  outcome.missing = missing.size || outcome.evaluated || outcome.failed || undetermined ? [...missing] : [...new Set(rule.refs.map((r) => r.name))];
+  outcome.missing = missing.size || outcome.skipped || outcome.evaluated || undetermined ? [...missing] : [...new Set(rule.refs.map((r) => r.name))];
   outcome.status = outcome.failed ? 'failed' : outcome.evaluated ? 'passed' : undetermined ? 'undetermined' : 'not-evaluable';
   return outcome;
 }

@@ -86,6 +86,8 @@ export interface CustomRuleOutcome {
   failed: number;
   /** Places where some of its indicators had figures and others not (or a divisor was 0): not evaluated there. */
   skipped: number;
+  /** Of those, places where a divisor was 0 (`[调解成功数] / [矛盾纠纷受理数]` with nothing received). */
+  zeroDivisor?: number;
   /** Names (as written in the rule) that had no figure where others did (all of them when none had any). */
   missing: string[];
   /** For `invalid`: the problem, with its position. */

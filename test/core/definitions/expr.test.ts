@@ -149,6 +149,11 @@ describe('rule grammar: every error names its character', () => {
     expect(problem('[𠀀甲 > [乙]')).toMatchObject({ position: 7 });
   });
 
+  it('是/否 is said to be outside the grammar, not taken for a name missing its brackets', () => {
+    expect(problem('[年终述法] = 是')).toEqual({ position: 10, message: '第10个字符处的“是”：规则目前只能比较数字，“是/否”指标还不能写进规则' });
+    expect(problem('[甲] > 是否')).toMatchObject({ message: expect.stringContaining('指标名称要写在方括号中') });
+  });
+
   it('never runs the text: no eval, no Function', () => {
     const p = parseRule('[甲] > 1 且 constructor("x")');
     expect(p.ok).toBe(false);

@@ -102,6 +102,21 @@ describe('county rules on one indicator per row', () => {
     expect(summary.rules[1].missing).toEqual(['行政执法人员']);
   });
 
+  it('a yes/no indicator in a rule is refused at its character (it has no figure to compare)', () => {
+    const c = compileRule(defs('[年终述法] > 0').rules[0], CATALOG);
+    expect(c).toMatchObject({ ok: false, problem: '第1个字符处的“[年终述法]”是“是/否”指标，规则目前只能比较数字' });
+  });
+
+  it('a divisor of 0 leaves the rule unchecked there, said as such, never a finding', () => {
+    const list = [
+      obs({ indicator: 'disputes_received', sheet: S, cell: 'D8', value: 0 }),
+      obs({ indicator: 'disputes_mediated', sheet: S, cell: 'D9', value: 0 }),
+    ];
+    const { findings, summary } = check(list, defs('[调解成功数] / [矛盾纠纷受理数] >= 95%'));
+    expect(findings).toEqual([]);
+    expect(summary.rules[0]).toMatchObject({ status: 'not-evaluable', skipped: 1, zeroDivisor: 1, missing: [] });
+  });
+
   it('a blank cell is no figure: the rule is not evaluable there, not a comparison with 0', () => {
     const { findings, summary } = check(petitions(9, null), defs('[化解信访案件] > 0'));
     expect(findings).toEqual([]);
