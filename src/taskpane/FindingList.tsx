@@ -7,6 +7,7 @@ import {
   AccordionPanel,
   Button,
   Field,
+  Input,
   Textarea,
   makeStyles,
   shorthands,
@@ -17,6 +18,7 @@ import { outputText } from '../core/output';
 import { findingLine, type LineContext } from '../core/present';
 import { severityRank } from '../core/severity';
 import type { Finding } from '../core/types';
+import { loadAuthor, saveAuthor } from './author';
 import { useStrings, type Strings } from './i18n';
 
 export type Group = 'error' | 'verify' | 'hint' | 'explained';
@@ -118,14 +120,17 @@ const useStyles = makeStyles({
 interface ExplainFormProps {
   finding: Finding;
   busy: boolean;
-  onSave(text: string): Promise<boolean>;
+  onSave(text: string, author: string): Promise<boolean>;
   onCancel(): void;
 }
 
 function ExplainForm({ finding, busy, onSave, onCancel }: ExplainFormProps) {
   const s = useStrings();
   const styles = useStyles();
-  const [text, setText] = React.useState(finding.explanation ?? '');
+  // an error is disputed (乡镇异议), never explained away; the author is asked once and remembered
+  const dispute = finding.severity === 'error';
+  const [text, setText] = React.useState(finding.account?.text ?? finding.explanation ?? '');
+  const [author, setAuthor] = React.useState(loadAuthor);
   const [invalid, setInvalid] = React.useState(false);
   const id = React.useId();
   const submit = async (e: React.FormEvent) => {
@@ -134,7 +139,8 @@ function ExplainForm({ finding, busy, onSave, onCancel }: ExplainFormProps) {
       setInvalid(true);
       return;
     }
-    await onSave(text.trim());
+    saveAuthor(author);
+    await onSave(text.trim(), author.trim());
   };
   return (
     <form
@@ -151,8 +157,8 @@ function ExplainForm({ finding, busy, onSave, onCancel }: ExplainFormProps) {
       }}
     >
       <Field
-        label={{ children: s.explanationLabel, id: `${id}-label` }}
-        hint={s.explanationHelp}
+        label={{ children: dispute ? s.disputeLabel : s.explanationLabel, id: `${id}-label` }}
+        hint={dispute ? s.disputeHelp : s.explanationHelp}
         validationState={invalid ? 'error' : 'none'}
         validationMessage={invalid ? s.explanationEmpty : undefined}
         required
@@ -167,6 +173,9 @@ function ExplainForm({ finding, busy, onSave, onCancel }: ExplainFormProps) {
             if (d.value.trim()) setInvalid(false);
           }}
         />
+      </Field>
+      <Field label={s.author} hint={author ? undefined : s.authorHelp}>
+        <Input value={author} data-testid="explanation-author" onChange={(_, d) => setAuthor(d.value)} />
       </Field>
       <div className={styles.row}>
         <Button type="submit" appearance="primary" size="small" disabled={busy} data-testid="explanation-save">
@@ -193,8 +202,10 @@ interface FindingItemProps {
   editing: boolean;
   onSelect(f: Finding): void;
   onEdit(f: Finding | null): void;
-  onExplain(f: Finding, text: string): Promise<boolean>;
+  onExplain(f: Finding, text: string, author?: string): Promise<boolean>;
   onPlace?(f: Finding, indicator: string): Promise<boolean>;
+  /** More under the finding: how its explanation stands, the county's decision, the round (Account.tsx). */
+  extra?: React.ReactNode;
   readings?: Reading[];
   indicators?: { id: string; name: string }[];
   onRelabel?(label: string, sheet: string, indicator: string): Promise<boolean>;
@@ -281,12 +292,15 @@ function Relabel({ reading, indicators, busy, onRelabel }: { reading: Reading; i
   );
 }
 
-function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace, readings, indicators, onRelabel, lineContext, bySheet }: FindingItemProps) {
+function FindingItem({ itemKey, style, pos, finding, group, current, busy, editing, onSelect, onEdit, onExplain, onPlace, extra, readings, indicators, onRelabel, lineContext, bySheet }: FindingItemProps) {
   const s = useStrings();
   const styles = useStyles();
   const explainRef = React.useRef<HTMLButtonElement>(null);
   const where = ref(finding.sheet, finding.cell) + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
-  const canExplain = finding.severity === 'verify';
+  // a verify finding is explained; an error may be disputed (乡镇异议); an accepted one is the county's to reopen
+  const canExplain = (finding.severity === 'verify' || finding.severity === 'error') && finding.account?.state !== 'accepted';
+  const has = finding.account ? finding.account.kind === 'dispute' || finding.status === 'explained' : finding.status === 'explained';
+  const explainWord = finding.severity === 'error' ? (has ? s.editDispute : s.dispute) : has ? s.editExplanation : s.explain;
   const line = React.useMemo(() => findingLine(finding, lineContext), [finding, lineContext]);
   const detailId = `${itemKey}-detail`;
   const sheetTag = (!bySheet && finding.sheet ? finding.sheet : '') + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
@@ -337,7 +351,8 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
           {readings?.length ? <Readings readings={readings} indicators={indicators ?? []} busy={busy} onRelabel={onRelabel} /> : null}
         </div>
       ) : null}
-      {finding.status === 'explained' && finding.explanation ? (
+      {extra}
+      {finding.status === 'explained' && finding.explanation && !finding.account ? (
         <p className={styles.explanation} data-testid="finding-explanation">
           {s.explanationOf(finding.explanation)}
         </p>
@@ -352,11 +367,11 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
             size="small"
             appearance="subtle"
             disabled={busy}
-            data-testid="explain-button"
-            aria-label={`${finding.status === 'explained' ? s.editExplanation : s.explain}：${where}`}
+            data-testid={finding.severity === 'error' ? 'dispute-button' : 'explain-button'}
+            aria-label={`${explainWord}：${where}`}
             onClick={() => onEdit(finding)}
           >
-            {finding.status === 'explained' ? s.editExplanation : s.explain}
+            {explainWord}
           </Button>
         </div>
       ) : null}
@@ -364,8 +379,8 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
         <ExplainForm
           finding={finding}
           busy={busy}
-          onSave={async (text) => {
-            const ok = await onExplain(finding, text);
+          onSave={async (text, author) => {
+            const ok = await onExplain(finding, text, author);
             if (ok) onEdit(null);
             return ok;
           }}
@@ -574,7 +589,9 @@ export interface FindingListProps {
   findings: Finding[];
   busy: boolean;
   onSelect(f: Finding): Promise<void> | void;
-  onExplain(f: Finding, text: string): Promise<boolean>;
+  onExplain(f: Finding, text: string, author?: string): Promise<boolean>;
+  /** More under each finding (Account.tsx: its explanation's state, the county's decision, the round). */
+  extraOf?(f: Finding): React.ReactNode;
   /** Place an unknown or ambiguous label on one of its candidates (absent: no choice is offered). */
   onPlace?(f: Finding, indicator: string): Promise<boolean>;
   /** How a finding's figures were read (labels and their placement), shown on demand under the finding. */
@@ -593,7 +610,7 @@ function scrollIntoViewIfNeeded(el: Element | null | undefined): void {
   if (el && typeof (el as HTMLElement).scrollIntoView === 'function') (el as HTMLElement).scrollIntoView({ block: 'nearest' });
 }
 
-export function FindingList({ findings, busy, onSelect, onExplain, onPlace, readingsOf, indicators, onRelabel, filter = null, lineContext }: FindingListProps) {
+export function FindingList({ findings, busy, onSelect, onExplain, extraOf, onPlace, readingsOf, indicators, onRelabel, filter = null, lineContext }: FindingListProps) {
   const s = useStrings();
   const styles = useStyles();
   const [grouping, setGrouping] = React.useState<Grouping>('severity');
@@ -728,6 +745,7 @@ export function FindingList({ findings, busy, onSelect, onExplain, onPlace, read
                     onSelect={() => select({ f, key, section: sec.key })}
                     onEdit={(x) => setEditingKey(x ? key : null)}
                     onExplain={onExplain}
+                    extra={extraOf?.(f)}
                     onPlace={onPlace}
                     readings={currentKey === key ? readingsOf?.(f) : undefined}
                     indicators={indicators}

@@ -20,6 +20,7 @@ import type { Engine } from './engine';
 import type { DefinitionsStore } from './definitionsStore';
 import { DefinitionsPanel } from './Definitions';
 import { FindingList } from './FindingList';
+import { Account, FixedList } from './Account';
 import { Message } from './Message';
 import { StringsContext, useStrings, type Strings } from './i18n';
 import { ReportPreview } from './ReportPreview';
@@ -132,6 +133,14 @@ export interface PaneProps {
   engine?: Engine;
   /** Where the county's definitions are remembered (default: the browser's localStorage). */
   definitionsStore?: DefinitionsStore;
+  /** Check as soon as the pane is shown (the web page checks a file when it is opened). */
+  autoCheck?: boolean;
+  /** Check again whenever this number changes (the page's 检查全部). */
+  checkSignal?: number;
+  /** Told of every new result (the page lists each file's 单位, 年度 and counts). */
+  onResult?(result: CheckResult | null): void;
+  /** Told when an explanation or a decision was written into the workbook (the page marks it as not downloaded). */
+  onExplanationSaved?(): void;
   /** Extra buttons after the pane's own (the web page's downloads). */
   extraActions?: (pane: PaneApi) => React.ReactNode;
   /**
@@ -141,11 +150,43 @@ export interface PaneProps {
   aside?: React.ReactNode;
 }
 
-export function Pane({ host, engine, extraActions, aside, definitionsStore }: PaneProps) {
+export function Pane({ host, engine, extraActions, aside, definitionsStore, autoCheck, checkSignal, onResult, onExplanationSaved }: PaneProps) {
   const s = useStrings();
   const styles = useStyles();
   const pane = usePane(host, s, engine, definitionsStore);
   const id = React.useId();
+  const previousInput = React.useRef<HTMLInputElement>(null);
+  const { check } = pane;
+  const signal = React.useRef(checkSignal);
+  React.useEffect(() => {
+    if (autoCheck) void check();
+    // once, when the pane is shown
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  React.useEffect(() => {
+    if (checkSignal === signal.current) return;
+    signal.current = checkSignal;
+    void check();
+  }, [checkSignal, check]);
+  React.useEffect(() => {
+    onResult?.(pane.result);
+  }, [pane.result, onResult]);
+  const explain = React.useCallback(
+    async (f: Finding, text: string, author?: string) => {
+      const ok = await pane.explain(f, text, author);
+      if (ok) onExplanationSaved?.();
+      return ok;
+    },
+    [pane, onExplanationSaved],
+  );
+  const review = React.useCallback(
+    async (f: Finding, decision: 'accepted' | 'returned', note: string, reviewer: string) => {
+      const ok = await pane.review(f, decision, note, reviewer);
+      if (ok) onExplanationSaved?.();
+      return ok;
+    },
+    [pane, onExplanationSaved],
+  );
   const { result, report, caps, busy } = pane;
   const readingsOf = React.useMemo(() => readingsFor(result), [result]);
   const lineContext = React.useMemo(() => ({ catalog: result?.catalog, observations: result?.observations }), [result]);
@@ -193,6 +234,32 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore }: Pa
             </Button>
           </>
         ) : null}
+        {result && caps && !caps.download ? (
+          <Button onClick={() => void pane.writeNotice(result.file || '本工作簿')} disabled={isBusy} data-testid="write-notice-button">
+            {s.writeNotice}
+          </Button>
+        ) : null}
+        <Button onClick={() => previousInput.current?.click()} disabled={isBusy} data-testid="compare-button">
+          {s.compare}
+        </Button>
+        <input
+          ref={previousInput}
+          type="file"
+          accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,.txt"
+          hidden
+          tabIndex={-1}
+          aria-label={s.compare}
+          data-testid="compare-input"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (!file) return;
+            void file.arrayBuffer().then(
+              (b) => pane.compare({ name: file.name, bytes: new Uint8Array(b) }),
+              (err) => pane.fail(err),
+            );
+          }}
+        />
         {extraActions ? extraActions(pane) : null}
       </div>
 
@@ -210,7 +277,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore }: Pa
         </Message>
       ) : null}
       <div className={styles.messages} aria-live="polite">
-        {pane.notice ? (
+        {pane.notice && !(pane.noticeAt && result?.findings.some((f) => f.id === pane.noticeAt)) ? (
           <Message intent="success" testId="notice-message" onDismiss={pane.dismissNotice}>
             {pane.notice}
           </Message>
@@ -261,6 +328,17 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore }: Pa
                 {s.filterShown(stats.find((st) => st.key === activeFilter)!.label, result.counts[activeFilter] ?? 0, result.findings.length)}
               </p>
             ) : null}
+            {result.round ? (
+              <p className={styles.ok} data-testid="round-summary">
+                {s.compareWith(result.round.since)}：
+                {(['fixed', 'new', 'open', 'explained'] as const).map((k, i) => (
+                  <React.Fragment key={k}>
+                    {i ? '，' : ''}
+                    {s.roundWords[k]} <strong data-testid={`round-${k}`}>{result.round!.counts[k]}</strong>
+                  </React.Fragment>
+                ))}
+              </p>
+            ) : null}
           </section>
           <section className={styles.section} aria-labelledby={`${id}-findings`}>
             <h2 id={`${id}-findings`} className={styles.h2}>
@@ -291,7 +369,17 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore }: Pa
                 findings={result.findings}
                 busy={isBusy}
                 onSelect={pane.select}
-                onExplain={pane.explain}
+                onExplain={explain}
+                extraOf={(f) => (
+                  <Account
+                    finding={f}
+                    round={result.round?.status[f.id]}
+                    busy={isBusy}
+                    onReview={review}
+                    notice={pane.noticeAt === f.id ? pane.notice : null}
+                    onDismissNotice={pane.dismissNotice}
+                  />
+                )}
                 onPlace={pane.place}
                 readingsOf={readingsOf}
                 indicators={indicators}
@@ -300,6 +388,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore }: Pa
                 lineContext={lineContext}
               />
             )}
+            {result.round ? <FixedList findings={result.round.fixed} headingId={`${id}-fixed`} /> : null}
           </section>
         </>
       ) : null}

@@ -1,7 +1,10 @@
 /** The real core behind the pane, loaded on the first check (its own chunk, so the pane's first paint is small). */
 import { check } from '../core/check';
 import { buildReport } from '../core/narrative';
-import { explanationPlan, markPlan, placementPlan, removalPlan, resultPlan } from '../core/plan';
+import { explanationFor, reviewExplanation, reviseExplanation } from '../core/explanations';
+import { noticeReport } from '../core/notice';
+import { explanationPlan, markPlan, noticePlan, placementPlan, removalPlan, resultPlan } from '../core/plan';
+import { withRound } from '../core/rounds';
 import type { Engine } from './engine';
 
 export const coreEngine: Engine = {
@@ -14,4 +17,11 @@ export const coreEngine: Engine = {
   explanationPlan,
   placementPlan,
   clearMarksPlan: () => ({ sheets: [], styles: {}, clearMarks: true }),
+  explanation: (finding, text, date, opts) => reviseExplanation(opts.prev, explanationFor(finding, text, date, { author: opts.author })),
+  review: reviewExplanation,
+  withRound,
+  // the readers are their own chunk, loaded only when a previous round is picked
+  readFile: async (bytes, name) => (await import('../file/workbook')).readWorkbook(bytes, name),
+  notice: (result, file, date) => noticeReport(result, file, { date }),
+  noticePlan,
 };

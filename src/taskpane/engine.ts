@@ -3,7 +3,7 @@
  * templates) can pass another. The pane never decides anything a statistician cares about: it only calls these.
  */
 import type { CountyDefinitions } from '../core/definitions/types';
-import type { CheckResult, Explanation, Report, Workbook, WritePlan } from '../core/types';
+import type { CheckResult, Explanation, ExplanationReview, Finding, Report, Workbook, WritePlan } from '../core/types';
 
 /** What the user chose about the workbook: apply its own 报告模板 sheet (default: no, check hints it was found). */
 export interface EngineOptions {
@@ -29,6 +29,20 @@ export interface Engine {
   placementPlan(result: CheckResult, add: { label: string; id: string; sheet: string | null }): WritePlan;
   /** Only the marks cleared (original fills restored); result sheets and explanations stay. */
   clearMarksPlan(): WritePlan;
+  /**
+   * The township's explanation (or, on an error, its dispute) of `finding`, with the figures it explains and its
+   * author; it replaces `prev`, which goes to the history with the county's decision on it (core/explanations.ts).
+   */
+  explanation(finding: Finding, text: string, date: string, opts: { author?: string; prev?: Explanation }): Explanation;
+  /** The county's 采纳 / 退回 of an explanation (an earlier decision goes to its history). */
+  review(e: Explanation, review: ExplanationReview): Explanation;
+  /** `current` compared with the previous round (core/rounds.ts): 已改正 / 新出现 / 仍未改正 / 已说明. */
+  withRound(current: CheckResult, previous: CheckResult, since: string): CheckResult;
+  /** A workbook file of the previous round, read like the page reads one (any format the readers take). */
+  readFile(bytes: Uint8Array, name: string): Promise<Workbook>;
+  /** The 整改通知 of a checked workbook (core/notice.ts) and the plan writing it as a sheet. */
+  notice(result: CheckResult, file: string, date: string): Report;
+  noticePlan(notice: Report): WritePlan;
 }
 
 let loaded: Promise<Engine> | null = null;

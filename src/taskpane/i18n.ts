@@ -3,6 +3,7 @@
  * Finding messages and the report come from the core and stay in Chinese (they are the township's own text).
  */
 import { createContext, useContext } from 'react';
+import { ROUNDS_EN, ROUNDS_ZH } from './i18n-rounds';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -97,6 +98,7 @@ const zh = {
   notInExcel: '请在 Excel 中打开此加载项。',
   hostTooOld: (version: string) =>
     `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${version}）。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
+  ...ROUNDS_ZH,
 };
 
 export type Strings = typeof zh;
@@ -190,6 +192,7 @@ const en: Strings = {
   notInExcel: 'Open this add-in in Excel.',
   hostTooOld: (version) =>
     `This version of Excel lacks the API this add-in needs (ExcelApi ${version}). Use Microsoft 365, Excel 2021 or later, Excel on the web, or the tool's web page.`,
+  ...ROUNDS_EN,
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, 'en-US': en };

@@ -42,6 +42,10 @@ export interface PaneState {
   definitions: CountyDefinitions | null;
   error: string | null;
   notice: string | null;
+  /** The finding a notice is about (an explanation saved, a decision made): shown there, not above the list. */
+  noticeAt: string | null;
+  /** The previous round the findings are compared with (与上次比较), by file name; null: none picked. */
+  since: string | null;
 }
 
 export interface PaneApi extends PaneState {
@@ -50,8 +54,17 @@ export interface PaneApi extends PaneState {
   unmark(): Promise<boolean>;
   clearResults(): Promise<boolean>;
   writeResults(): Promise<boolean>;
-  /** Save an explanation for a verify finding in 审核说明, then check again so it shows as explained. */
-  explain(finding: Finding, text: string): Promise<boolean>;
+  /**
+   * Save the township's explanation of a finding (on an error: its dispute, 乡镇异议) in 审核说明 with its author and
+   * the figures it explains, then check again so it shows as explained (or disputed).
+   */
+  explain(finding: Finding, text: string, author?: string): Promise<boolean>;
+  /** The county accepts (采纳) or returns (退回) a finding's explanation, kept in 审核说明 with its history. */
+  review(finding: Finding, decision: 'accepted' | 'returned', note: string, reviewer?: string): Promise<boolean>;
+  /** Compare with the previous round (a result copy or the township's earlier file): 已改正 / 新出现 / 仍未改正 / 已说明. */
+  compare(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
+  /** Write the 整改通知 sheet (core/notice.ts); returns the notice (the page also downloads it as .docx), null on failure. */
+  writeNotice(file: string): Promise<Report | null>;
   /**
    * Place an unknown or ambiguous label on the indicator the user chose: the choice is kept in 指标对照 (in the
    * workbook, so it holds at every later check and travels with the file), then the workbook is checked again.
@@ -87,6 +100,8 @@ const initial: PaneState = {
   definitions: null,
   error: null,
   notice: null,
+  noticeAt: null,
+  since: null,
 };
 
 const defaultStore = localDefinitionsStore();
@@ -98,6 +113,12 @@ function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** `2026年12月4日`, as a notice is dated. */
+function todayCn(): string {
+  const d = new Date();
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
 class ApplyFailed extends Error {}
@@ -132,6 +153,8 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     <T extends object>(o: T): T & { definitions?: CountyDefinitions } => (definitionsRef.current ? { ...o, definitions: definitionsRef.current } : o),
     [],
   );
+  /** The previous round picked for 与上次比较: every later check is compared with it. */
+  const previousRef = useRef<{ name: string; result: CheckResult } | null>(null);
 
   const patch = useCallback((p: Partial<PaneState>) => {
     if (!mounted.current) return;
@@ -177,7 +200,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     async (busy: Exclude<Busy, null>, work: () => Promise<Partial<PaneState> | void>): Promise<boolean> => {
       if (busyRef.current) return false;
       busyRef.current = true;
-      patch({ busy, progress: null, error: null, notice: null });
+      patch({ busy, progress: null, error: null, notice: null, noticeAt: null });
       try {
         const done = await work();
         patch({ ...(done ?? {}), busy: null, progress: null });
@@ -201,6 +224,10 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     [host, strings],
   );
 
+  /** A result compared with the previous round when one was picked (与上次比较). */
+  const compared = (core: Engine, result: CheckResult): CheckResult =>
+    previousRef.current ? core.withRound(result, previousRef.current.result, previousRef.current.name) : result;
+
   /** Read and check; returns the new state (not yet committed) so callers can combine it with a notice. */
   /** Check a workbook already read, with the template choice `workbookTemplates`. */
   const checkBook = useCallback(
@@ -209,7 +236,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
       patch({ busy: 'checking', progress: null });
       await nextFrame();
       const opts = withDefinitions({ workbookTemplates, skipHidden });
-      const result = core.check(book, opts);
+      const result = compared(core, core.check(book, opts));
       let report: Report | null = null;
       let reportError: string | null = null;
       try {
@@ -231,9 +258,10 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
       const off = await host.checkOffThread(withDefinitions({ workbookTemplates, skipHidden }));
       if (!off) return null;
       const reportError = off.reportError === null ? null : off.reportError || strings.reportFailed;
-      return { result: off.result, report: off.report, reportError, workbookTemplates, skipHidden };
+      const result = previousRef.current ? compared(await getEngine(), off.result) : off.result;
+      return { result, report: off.report, reportError, workbookTemplates, skipHidden };
     },
-    [engine, host, patch, strings, withDefinitions],
+    [engine, host, patch, strings, withDefinitions, getEngine],
   );
 
   const readAndCheck = useCallback(async (): Promise<Partial<PaneState>> => {
@@ -353,25 +381,69 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
   );
 
   const explain = useCallback(
-    (finding: Finding, text: string) =>
+    (finding: Finding, text: string, author?: string) =>
       run('applying', async () => {
         const result = stateRef.current.result;
         const body = text.trim();
         if (!result || !body) throw new Error(strings.explanationEmpty);
-        const entry: Explanation = {
-          findingId: finding.id,
-          text: body,
-          rule: finding.rule,
-          where: ref(finding.sheet, finding.cell),
-          message: finding.message,
-          date: today(),
-        };
+        const core = await getEngine();
+        const prev = result.explanations.find((e) => e.findingId === finding.id);
+        const entry: Explanation = core.explanation(finding, body, today(), { author, prev });
         const others = result.explanations.filter((e) => e.findingId !== finding.id);
-        await apply((await getEngine()).explanationPlan([...others, entry]));
+        await apply(core.explanationPlan([...others, entry]));
         const checked = await readAndCheck();
-        return { ...checked, notice: strings.explanationSaved };
+        return { ...checked, notice: finding.severity === 'error' ? strings.disputeSaved : strings.explanationSaved, noticeAt: finding.id };
       }),
     [run, apply, getEngine, readAndCheck, strings],
+  );
+
+  const review = useCallback(
+    (finding: Finding, decision: 'accepted' | 'returned', note: string, reviewer?: string) =>
+      run('applying', async () => {
+        const result = stateRef.current.result;
+        const prev = result?.explanations.find((e) => e.findingId === finding.id);
+        if (!result || !prev) throw new Error(strings.unknownError);
+        if (decision === 'returned' && !note.trim()) throw new Error(strings.returnNoteEmpty);
+        const core = await getEngine();
+        const entry = core.review(prev, { decision, reviewer: (reviewer ?? '').trim(), date: today(), note: note.trim() || undefined });
+        const others = result.explanations.filter((e) => e.findingId !== finding.id);
+        await apply(core.explanationPlan([...others, entry]));
+        const checked = await readAndCheck();
+        return { ...checked, notice: decision === 'accepted' ? strings.reviewAccepted : strings.reviewReturned, noticeAt: finding.id };
+      }),
+    [run, apply, getEngine, readAndCheck, strings],
+  );
+
+  const compare = useCallback(
+    (file: { name: string; bytes: Uint8Array }) =>
+      run('checking', async () => {
+        const core = await getEngine();
+        const { workbookTemplates, skipHidden } = stateRef.current;
+        // checked with the same choices and definitions as this workbook, so the same finding has the same id
+        const previous = core.check(await core.readFile(file.bytes, file.name), withDefinitions({ workbookTemplates, skipHidden }));
+        previousRef.current = { name: file.name, result: previous };
+        const current = stateRef.current.result;
+        // compared at once when this workbook was checked already; otherwise at its first check
+        const next: Partial<PaneState> = current ? { result: core.withRound(current, previous, file.name) } : await readAndCheck();
+        return { ...next, since: file.name };
+      }),
+    [run, getEngine, readAndCheck, withDefinitions],
+  );
+
+  const writeNotice = useCallback(
+    async (file: string): Promise<Report | null> => {
+      let notice: Report | null = null;
+      const ok = await run('applying', async () => {
+        const result = stateRef.current.result;
+        if (!result) return;
+        const core = await getEngine();
+        notice = core.notice(result, file, todayCn());
+        await apply(core.noticePlan(notice));
+        return { notice: strings.noticeWritten };
+      });
+      return ok ? notice : null;
+    },
+    [run, apply, getEngine, strings],
   );
 
   const placeAs = useCallback(
@@ -410,9 +482,9 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
   );
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
-  const dismissNotice = useCallback(() => patch({ notice: null }), [patch]);
-  const fail = useCallback((err: unknown) => patch({ error: userMessage(err, strings), notice: null }), [patch, strings]);
-  const notify = useCallback((message: string) => patch({ notice: message, error: null }), [patch]);
+  const dismissNotice = useCallback(() => patch({ notice: null, noticeAt: null }), [patch]);
+  const fail = useCallback((err: unknown) => patch({ error: userMessage(err, strings), notice: null, noticeAt: null }), [patch, strings]);
+  const notify = useCallback((message: string) => patch({ notice: message, noticeAt: null, error: null }), [patch]);
 
   return {
     ...state,
@@ -422,6 +494,9 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     clearResults,
     writeResults,
     explain,
+    review,
+    compare,
+    writeNotice,
     place,
     relabel,
     select,

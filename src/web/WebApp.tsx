@@ -21,6 +21,8 @@ import type { PaneApi } from '../taskpane/usePane';
 import { userMessage } from '../taskpane/errors';
 import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } from './FileHost';
 import { FileViewBoundary } from './FileViewBoundary';
+import { nameMismatch, numberedName } from './fileInfo';
+import type { CheckResult } from '../core/types';
 import { SheetPreview } from './SheetPreview';
 import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
@@ -94,13 +96,19 @@ const useStyles = makeStyles({
   dropText: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   fileRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  fileMain: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  fileMeta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalS },
+  fileWarn: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalS },
   fileButton: { flexGrow: 1, justifyContent: 'flex-start', minWidth: 0, overflowWrap: 'anywhere', textAlign: 'start' },
   hidden: { display: 'none' },
   muted: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-/** An open workbook, or a township's report (.docx/.txt, issue 13) checked against the workbook of its township. */
-type OpenFile = { id: string; host: FileHost; report?: undefined } | { id: string; report: ReportFile; host?: undefined };
+/**
+ * An open workbook, or a township's report (.docx/.txt, issue 13) checked against the workbook of its township; `label`
+ * is its name as listed (`周营镇.xlsx (2)` when a file of that name was open already).
+ */
+type OpenFile = { id: string; host: FileHost; report?: undefined; label: string } | { id: string; report: ReportFile; host?: undefined; label: string };
 
 /** The township a file is about, from its name: `纸坊镇报告.docx` and `纸坊镇-2023-指标.xlsx` → 纸坊镇. */
 export function townshipOf(fileName: string): string {
@@ -114,6 +122,13 @@ export function pairedWorkbook(report: string, files: OpenFile[]): FileHost | nu
   const books = files.filter((f): f is OpenFile & { host: FileHost } => !!f.host);
   const same = books.find((b) => townshipOf(b.host.name) === townshipOf(report));
   return same?.host ?? (books.length === 1 ? books[0].host : null);
+}
+
+/** What the list says of a checked file (its last result). */
+interface FileStatus {
+  unit: string | null;
+  year: number | null;
+  counts: CheckResult['counts'];
 }
 
 export interface WebAppProps {
@@ -144,7 +159,7 @@ async function defaultFetchSample(): Promise<ArrayBuffer> {
   throw last;
 }
 
-function DownloadActions({ pane, host }: { pane: PaneApi; host: FileHost }) {
+function DownloadActions({ pane, host, onDownloaded }: { pane: PaneApi; host: FileHost; onDownloaded(): void }) {
   const w = useWebStrings();
   const busy = pane.busy !== null;
   const [saving, setSaving] = React.useState(false);
@@ -153,7 +168,23 @@ function DownloadActions({ pane, host }: { pane: PaneApi; host: FileHost }) {
     if (!(await pane.writeResults())) return;
     const name = derivedName(host.name, '审核', 'xlsx');
     downloadBlob(new Blob([host.bytes as BlobPart], { type: XLSX_MIME }), name);
+    onDownloaded();
     pane.notify(w.downloaded(name));
+  };
+  // 整改通知: the sheet goes into the result workbook (downloaded next), the .docx is downloaded now
+  const downloadNotice = async () => {
+    const notice = await pane.writeNotice(host.name);
+    if (!notice) return;
+    setSaving(true);
+    try {
+      const name = derivedName(host.name, '整改通知', 'docx');
+      downloadBlob(await host.reportDocx(notice), name);
+      pane.notify(w.downloaded(name));
+    } catch (err) {
+      pane.fail(err);
+    } finally {
+      setSaving(false);
+    }
   };
   const downloadDocx = async () => {
     if (!pane.report) return;
@@ -177,6 +208,9 @@ function DownloadActions({ pane, host }: { pane: PaneApi; host: FileHost }) {
       <Button onClick={() => void downloadDocx()} disabled={busy || saving || !pane.report} data-testid="download-docx">
         {w.downloadDocx}
       </Button>
+      <Button onClick={() => void downloadNotice()} disabled={busy || saving} data-testid="download-notice">
+        {w.downloadNotice}
+      </Button>
     </>
   );
 }
@@ -192,6 +226,33 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   const [opening, setOpening] = React.useState<string | null>(null);
   const [errors, setErrors] = React.useState<string[]>([]);
   const [dragging, setDragging] = React.useState(false);
+  const [statuses, setStatuses] = React.useState<Record<string, FileStatus>>({});
+  const [unsaved, setUnsaved] = React.useState<Record<string, number>>({});
+  const [checkAll, setCheckAll] = React.useState(0);
+  const labels = React.useRef<string[]>([]);
+  labels.current = files.map((f) => f.label);
+
+  // explanations live in the browser copy until the result workbook is downloaded: leaving asks first
+  const pending = Object.values(unsaved).some((n) => n > 0);
+  React.useEffect(() => {
+    if (!pending) return;
+    const onLeave = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = w.leaveWarning;
+      return w.leaveWarning;
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [pending, w]);
+
+  const onResult = React.useCallback((fid: string, r: CheckResult | null) => {
+    setStatuses((m) => {
+      if (!r) return m;
+      return { ...m, [fid]: { unit: r.unit, year: r.year, counts: r.counts } };
+    });
+  }, []);
+  const onSaved = React.useCallback((fid: string) => setUnsaved((m) => ({ ...m, [fid]: (m[fid] ?? 0) + 1 })), []);
+  const onDownloaded = React.useCallback((fid: string) => setUnsaved((m) => ({ ...m, [fid]: 0 })), []);
   const input = React.useRef<HTMLInputElement>(null);
   const counter = React.useRef(0);
   const id = React.useId();
@@ -202,7 +263,8 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
       // a Word or text report (told by its bytes, src/file/textdoc.ts): opened as a report, not as a workbook
       const { textSourceFormat } = await import(/* webpackChunkName: "report-engine" */ '../file/textdoc');
       if (textSourceFormat(bytes, name)) {
-        const file = { id: `f${++counter.current}`, report: { name, bytes } };
+        const file = { id: `f${++counter.current}`, report: { name, bytes }, label: numberedName(name, labels.current) };
+        labels.current = [...labels.current, file.label];
         setFiles((f) => [...f, file]);
         setActiveId(file.id);
         return;
@@ -214,7 +276,8 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
         setErrors((e) => [...e, userMessage(err, s)]);
         return;
       }
-      const file = { id: `f${++counter.current}`, host };
+      const file = { id: `f${++counter.current}`, host, label: numberedName(name, labels.current) };
+      labels.current = [...labels.current, file.label];
       setFiles((f) => [...f, file]);
       setActiveId(file.id);
     },
@@ -257,6 +320,9 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   // A click handler: `files` and `activeId` are this render's, and no state is set inside another's updater
   // (updaters must be pure; React calls them twice in StrictMode).
   const close = (fid: string) => {
+    // closing a file with explanations not downloaded loses them: ask, as leaving the page does
+    if ((unsaved[fid] ?? 0) > 0 && typeof window !== 'undefined' && !window.confirm(w.leaveWarning)) return;
+    setUnsaved((m) => ({ ...m, [fid]: 0 }));
     const next = files.filter((f) => f.id !== fid);
     setFiles(next);
     if (activeId === fid) setActiveId(next[next.length - 1]?.id ?? null);
@@ -336,26 +402,63 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
               {files.length === 0 ? (
                 <p className={styles.muted}>{w.noFiles}</p>
               ) : (
-                <ul className={styles.list} aria-label={w.fileList} data-testid="file-list">
-                  {files.map((f) => (
-                    <li key={f.id} className={styles.fileRow}>
-                      <Button
-                        className={styles.fileButton}
-                        appearance={f.id === activeId ? 'secondary' : 'subtle'}
-                        aria-current={f.id === activeId ? 'true' : undefined}
-                        data-testid="file-item"
-                        data-name={nameOf(f)}
-                        data-active={f.id === activeId ? 'true' : 'false'}
-                        onClick={() => setActiveId(f.id)}
-                      >
-                        {nameOf(f)}
-                      </Button>
-                      <Button size="small" appearance="subtle" aria-label={w.remove(nameOf(f))} onClick={() => close(f.id)} data-testid="file-close">
-                        {w.removeShort}
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <div className={styles.buttons}>
+                    <Button size="small" onClick={() => setCheckAll((n) => n + 1)} data-testid="check-all">
+                      {w.checkAll}
+                    </Button>
+                  </div>
+                  <ul className={styles.list} aria-label={w.fileList} data-testid="file-list">
+                    {files.map((f) => {
+                      const st = statuses[f.id];
+                      const mismatch = st ? nameMismatch(nameOf(f), st.unit, st.year) : null;
+                      const n = unsaved[f.id] ?? 0;
+                      return (
+                        <li key={f.id} className={styles.fileRow}>
+                          <div className={styles.fileMain}>
+                            <Button
+                              className={styles.fileButton}
+                              appearance={f.id === activeId ? 'secondary' : 'subtle'}
+                              aria-current={f.id === activeId ? 'true' : undefined}
+                              data-testid="file-item"
+                              data-name={nameOf(f)}
+                              data-label={f.label}
+                              data-active={f.id === activeId ? 'true' : 'false'}
+                              onClick={() => setActiveId(f.id)}
+                            >
+                              {f.label}
+                            </Button>
+                            {st ? (
+                              <span className={styles.fileMeta} data-testid="file-summary">
+                                {w.fileSummary(st.unit ?? '', st.year != null ? w.yearOf(st.year) : '', w.fileCounts(st.counts.error, st.counts.verify, st.counts.hint))}
+                              </span>
+                            ) : null}
+                            {mismatch ? (
+                              <span className={styles.fileWarn} role="note" data-testid="file-mismatch">
+                                {w.nameMismatch(
+                                  [
+                                    mismatch.unit ? w.nameUnit(mismatch.unit.inName, mismatch.unit.unit) : '',
+                                    mismatch.year ? w.nameYear(mismatch.year.inName, mismatch.year.year) : '',
+                                  ]
+                                    .filter(Boolean)
+                                    .join('；'),
+                                )}
+                              </span>
+                            ) : null}
+                            {n > 0 ? (
+                              <span className={styles.fileWarn} data-testid="file-unsaved">
+                                {w.unsaved(n)}
+                              </span>
+                            ) : null}
+                          </div>
+                          <Button size="small" appearance="subtle" aria-label={w.remove(f.label)} onClick={() => close(f.id)} data-testid="file-close">
+                            {w.removeShort}
+                          </Button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
               )}
             </div>
           </div>
@@ -386,10 +489,13 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
               {w.check}
             </h2>
             <FileViewBoundary name={f.host.name} part="view" onClose={() => close(f.id)}>
-              <Pane
-                host={f.host}
+              <FilePane
+                file={f}
                 engine={engine}
-                extraActions={(pane) => <DownloadActions pane={pane} host={f.host} />}
+                checkSignal={checkAll}
+                onResult={onResult}
+                onSaved={onSaved}
+                onDownloaded={onDownloaded}
                 aside={
                   <section aria-labelledby={`${id}-${f.id}-preview`} data-testid="preview" data-name={f.host.name}>
                     <FileViewBoundary name={f.host.name} part="preview">
@@ -404,6 +510,42 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
         )}
       </main>
     </div>
+  );
+}
+
+/** One file's pane, with callbacks bound to the file once (the pane reports results through them). */
+function FilePane({
+  file,
+  engine,
+  checkSignal,
+  aside,
+  onResult,
+  onSaved,
+  onDownloaded,
+}: {
+  file: OpenFile & { host: FileHost };
+  engine?: Engine;
+  checkSignal: number;
+  aside: React.ReactNode;
+  onResult(fid: string, r: CheckResult | null): void;
+  onSaved(fid: string): void;
+  onDownloaded(fid: string): void;
+}) {
+  const fid = file.id;
+  const result = React.useCallback((r: CheckResult | null) => onResult(fid, r), [fid, onResult]);
+  const saved = React.useCallback(() => onSaved(fid), [fid, onSaved]);
+  const downloaded = React.useCallback(() => onDownloaded(fid), [fid, onDownloaded]);
+  return (
+    <Pane
+      host={file.host}
+      engine={engine}
+      autoCheck
+      checkSignal={checkSignal}
+      onResult={result}
+      onExplanationSaved={saved}
+      extraActions={(pane) => <DownloadActions pane={pane} host={file.host} onDownloaded={downloaded} />}
+      aside={aside}
+    />
   );
 }
 

@@ -32,6 +32,16 @@ const zh = {
   viewFailed: (name: string, part: 'view' | 'preview', detail: string) =>
     `文件“${name}”的${part === 'preview' ? '工作表预览' : '检查界面'}无法显示${detail ? `（${detail}）` : ''}，其他文件不受影响；请点“重试”，仍不行就关闭此文件后重新打开。`,
   viewRetry: '重试',
+  checkAll: '检查全部',
+  downloadNotice: '下载整改通知',
+  fileSummary: (unit: string, year: string, counts: string) => [unit, year, counts].filter(Boolean).join(' · '),
+  fileCounts: (e: number, v: number, h: number) => `错误 ${e}，待核实 ${v}，提示 ${h}`,
+  yearOf: (y: number) => `${y}年度`,
+  unsaved: (n: number) => `● ${n}条说明未下载`,
+  nameMismatch: (what: string) => `文件名与内容不符：${what}，请核对是否选错了文件。`,
+  nameUnit: (inName: string, unit: string) => `文件名写“${inName}”，表中单位为“${unit}”`,
+  nameYear: (inName: number, year: number) => `文件名写${inName}年，表中为${year}年度`,
+  leaveWarning: '有说明尚未下载，离开本页将丢失。',
 };
 
 export type WebStrings = typeof zh;
@@ -66,6 +76,16 @@ const en: WebStrings = {
   viewFailed: (name, part, detail) =>
     `The ${part === 'preview' ? 'sheet preview' : 'view'} of “${name}” could not be shown${detail ? ` (${detail})` : ''}; other files are not affected. Choose “Retry”, or close this file and open it again.`,
   viewRetry: 'Retry',
+  checkAll: 'Check all',
+  downloadNotice: 'Download notice (整改通知)',
+  fileSummary: (unit, year, counts) => [unit, year, counts].filter(Boolean).join(' · '),
+  fileCounts: (e, v, h) => `${e} errors, ${v} to verify, ${h} hints`,
+  yearOf: (y) => `${y}`,
+  unsaved: (n) => `● ${n} explanation${n === 1 ? '' : 's'} not downloaded`,
+  nameMismatch: (what) => `The file name does not match its content: ${what}. Check it is the right file.`,
+  nameUnit: (inName, unit) => `the name says “${inName}”, the sheet says “${unit}”`,
+  nameYear: (inName, year) => `the name says ${inName}, the sheet says ${year}`,
+  leaveWarning: 'Some explanations have not been downloaded; leaving the page loses them.',
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };

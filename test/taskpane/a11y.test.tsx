@@ -8,7 +8,7 @@ import { App } from '../../src/taskpane/App';
 import { WebApp } from '../../src/web/WebApp';
 import type { FileModule } from '../../src/web/FileHost';
 import type { Workbook } from '../../src/core/types';
-import { BOOK, FINDINGS, FakeHost, fakeEngine } from './fakes';
+import { BOOK, FINDINGS, FakeHost, fakeEngine, settled } from './fakes';
 
 afterEach(cleanup);
 
@@ -41,8 +41,7 @@ test('web page with a workbook open and checked has no serious axe violations', 
   expect(await serious(document.body)).toEqual([]);
   fireEvent.click(screen.getByTestId('open-sample'));
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   fireEvent.click(screen.getAllByTestId('finding')[0]);
   expect(screen.getByRole('main')).toBeTruthy();
   expect(screen.getByRole('tablist', { name: '工作表' })).toBeTruthy();

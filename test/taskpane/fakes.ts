@@ -16,6 +16,7 @@ import type {
   WritePlan,
 } from '../../src/core/types';
 import type { Engine } from '../../src/taskpane/engine';
+import { coreEngine as realEngine } from '../../src/taskpane/coreEngine';
 
 export class FakeHost implements WorkbookHost {
   readonly kind: 'excel' | 'file';
@@ -143,6 +144,12 @@ export function fakeEngine(findings: Finding[], report?: Report): Engine & { che
     clearMarksPlan(): WritePlan {
       return { sheets: [], styles: {}, clearMarks: true };
     },
+    explanation: realEngine.explanation,
+    review: realEngine.review,
+    withRound: realEngine.withRound,
+    readFile: realEngine.readFile,
+    notice: realEngine.notice,
+    noticePlan: realEngine.noticePlan,
     placementPlan(_result: CheckResult, add: { label: string; id: string; sheet: string | null }): WritePlan {
       return { sheets: [{ name: '指标对照', columns: [], rows: [[{ v: add.label }, { v: add.id }, { v: add.sheet ?? '' }]] }], styles: {} };
     },
@@ -193,4 +200,14 @@ export function captureDownloads(into: Download[]): void {
   jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     into.push({ name: this.download, blob: blobs.get(this.href)! });
   });
+}
+
+/**
+ * The page checks a file as soon as it is opened (issue 16): wait until every open file's check is done, so a test
+ * acts on a settled result rather than on one a running check is about to replace.
+ */
+export async function settled(): Promise<void> {
+  const { screen, waitFor } = await import('@testing-library/react');
+  await screen.findAllByTestId('summary');
+  await waitFor(() => expect(screen.getAllByTestId('pane').every((p) => p.getAttribute('aria-busy') === 'false')).toBe(true));
 }

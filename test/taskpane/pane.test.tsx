@@ -82,15 +82,16 @@ test('explaining a verify finding writes the 审核说明 plan, re-checks and sh
   const { host, engine } = setup();
   await runCheck();
   expect(engine.checks).toBe(1);
-  // only verify findings can be explained
+  // only verify findings are explained; an error is disputed (乡镇异议), never explained away
   expect(within(screen.getByTestId('group-error')).queryByTestId('explain-button')).toBeNull();
+  expect(within(screen.getByTestId('group-error')).getAllByTestId('dispute-button').length).toBeGreaterThan(0);
   fireEvent.click(within(screen.getByTestId('group-verify')).getByTestId('explain-button'));
   const form = screen.getByTestId('explanation-form');
   // an empty explanation is refused without writing anything
   fireEvent.submit(form);
   expect(await within(form).findByText('请先填写说明再保存。')).toBeTruthy();
   expect(host.applied).toHaveLength(0);
-  fireEvent.change(within(form).getByRole('textbox'), { target: { value: '  全镇开展“法律进万家”集中宣传，已核对台账。 ' } });
+  fireEvent.change(within(form).getByRole('textbox', { name: /审核说明/ }), { target: { value: '  全镇开展“法律进万家”集中宣传，已核对台账。 ' } });
   fireEvent.click(within(form).getByTestId('explanation-save'));
   await screen.findByTestId('group-explained');
   const plan = host.applied[0];
@@ -104,7 +105,9 @@ test('explaining a verify finding writes the 审核说明 plan, re-checks and sh
   expect(screen.getByTestId('group-explained').textContent).toContain('说明：全镇开展“法律进万家”集中宣传');
   expect(screen.queryByTestId('group-verify')).toBeNull();
   expect(screen.queryByTestId('explanation-form')).toBeNull();
-  expect(screen.getByTestId('notice-message').textContent).toContain('审核说明');
+  // the notice stands beside the finding explained, not above the list
+  expect(screen.queryByTestId('notice-message')).toBeNull();
+  expect(within(explained.closest('li')!).getByTestId('finding-notice').textContent).toContain('审核说明');
 });
 
 test('a second explanation keeps the first one in the rewritten 审核说明 sheet', async () => {
@@ -116,7 +119,7 @@ test('a second explanation keeps the first one in the rewritten 审核说明 she
   const explainFirst = async (text: string) => {
     fireEvent.click(within(screen.getByTestId('group-verify')).getAllByTestId('explain-button')[0]);
     const form = screen.getByTestId('explanation-form');
-    fireEvent.change(within(form).getByRole('textbox'), { target: { value: text } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /审核说明/ }), { target: { value: text } });
     fireEvent.submit(form);
     await waitFor(() => expect(screen.queryByTestId('explanation-form')).toBeNull());
   };
@@ -178,10 +181,10 @@ test('a failing explanation keeps the form and its text, and the finding stays o
   host.failApply = '工作簿处于只读状态，无法写入“审核说明”表。';
   fireEvent.click(within(screen.getByTestId('group-verify')).getByTestId('explain-button'));
   const form = screen.getByTestId('explanation-form');
-  fireEvent.change(within(form).getByRole('textbox'), { target: { value: '已核实' } });
+  fireEvent.change(within(form).getByRole('textbox', { name: /审核说明/ }), { target: { value: '已核实' } });
   fireEvent.submit(form);
   expect((await screen.findByTestId('error-message')).textContent).toContain('只读');
-  expect((within(screen.getByTestId('explanation-form')).getByRole('textbox') as HTMLTextAreaElement).value).toBe('已核实');
+  expect((within(screen.getByTestId('explanation-form')).getByRole('textbox', { name: /审核说明/ }) as HTMLTextAreaElement).value).toBe('已核实');
   expect(screen.getByTestId('count-verify').textContent).toBe('1');
 });
 

@@ -4,6 +4,7 @@
  * list), an ambiguous or unknown label offers its candidates; choosing one writes 指标对照 into the workbook and
  * checks again, so the figure is checked from then on — here the real core finds the error the ambiguity hid.
  */
+import { settled } from './fakes';
 import * as React from 'react';
 import { TextDecoder, TextEncoder } from 'util';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -59,8 +60,7 @@ test('an ambiguous label offers its candidates; one click keeps the choice in �
   render(<WebApp language="zh-CN" engine={coreEngine} hostOptions={{ load: async () => mod }} />);
   fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File([enc(BOOK)], '前营乡.xlsx')] } });
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   const hint = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'ambiguous-label')!;
   expect(hint.getAttribute('data-cell')).toBe('A2');
   const buttons = screen.getAllByTestId('place-button');
@@ -85,8 +85,7 @@ test('a label with a word not understood offers its nearest indicators the same 
   render(<WebApp language="en-US" engine={coreEngine} hostOptions={{ load: async () => mod }} />);
   fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File([enc(book)], 'x.xlsx')] } });
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   const buttons = await screen.findAllByTestId('place-button');
   expect(buttons.map((b) => b.getAttribute('data-indicator'))).toEqual(['petition_resolution_rate', 'dispute_mediation_rate']);
   expect(buttons[0].textContent).toBe('“信访案件化解率”');
@@ -98,8 +97,7 @@ test('a finding shows how its labels were read, and any reading can be changed t
   render(<WebApp language="zh-CN" engine={coreEngine} hostOptions={{ load: async () => mod }} />);
   fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File([enc(placed)], '前营乡.xlsx')] } });
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   const rate = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-rule') === 'rate-mismatch')!;
   fireEvent.click(rate); // the readings open with the finding
   const item = rate.closest('li')!;

@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import type { Grid, Report, Workbook, WritePlan } from '../../src/core/types';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
 import type { FileModule } from '../../src/web/FileHost';
-import { BOOK, FINDINGS, captureDownloads, fakeEngine, finding, type Download } from './fakes';
+import { BOOK, FINDINGS, captureDownloads, fakeEngine, finding, type Download, settled } from './fakes';
 
 const enc = (b: Workbook) => new TextEncoder().encode(JSON.stringify(b));
 const dec = (d: Uint8Array | ArrayBuffer): Workbook => {
@@ -93,8 +93,7 @@ test('selecting a finding switches the preview to its sheet and highlights the c
   setup();
   pick(new File([enc(TWO_SHEETS)], '周营镇.xlsx'));
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   const f = screen.getAllByTestId('finding').find((b) => b.getAttribute('data-cell') === 'D11')!;
   // D11 on 法治宣传 is beyond the 3 columns of that sheet: the preview extends to it and shows it empty, highlighted
   fireEvent.click(f);
@@ -120,7 +119,7 @@ test('percent-formatted cells show as percent in the preview', async () => {
   expect(screen.getByTestId('preview-grid').querySelector('td[data-cell="C3"]')!.textContent).toBe('98%');
 });
 
-test('several files: the list switches between workbooks, each with its own check', async () => {
+test('several files: the list switches between workbooks; each is checked when opened and listed with its unit, year and counts', async () => {
   setup();
   pick(new File([enc(BOOK)], '一.xlsx'), new File([enc(TWO_SHEETS)], '二.xlsx'));
   await waitFor(() => expect(screen.getAllByTestId('file-item')).toHaveLength(2));
@@ -129,10 +128,11 @@ test('several files: the list switches between workbooks, each with its own chec
   fireEvent.click(screen.getAllByTestId('file-item')[0]);
   expect(active().getAttribute('data-name')).toBe('一.xlsx');
   const panel = screen.getAllByTestId('check-panel').find((p) => p.getAttribute('data-name') === '一.xlsx')!;
-  fireEvent.click(within(panel).getByTestId('check-button'));
   await within(panel).findByTestId('summary');
   const other = screen.getAllByTestId('check-panel').find((p) => p.getAttribute('data-name') === '二.xlsx')!;
-  expect(within(other).queryByTestId('summary')).toBeNull();
+  await within(other).findByTestId('summary');
+  await waitFor(() => expect(screen.getAllByTestId('file-summary')).toHaveLength(2));
+  expect(screen.getAllByTestId('file-summary')[0].textContent).toMatch(/^周营镇 · 2023年度 · 错误 \d+，待核实 \d+，提示 \d+$/);
 });
 
 test('closing files: the active one passes to the last file left, closing another keeps it, the last one leaves none', async () => {
@@ -194,9 +194,7 @@ test('下载结果工作簿 writes the result sheets into the held bytes and dow
   const { calls } = setup();
   pick(new File([enc(BOOK)], '周营镇-2023-指标.xlsx'));
   await screen.findByTestId('preview-grid');
-  expect(screen.queryByTestId('download-workbook')).toBeNull();
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   // a file host has no 写入结果表 (results are downloaded)
   expect(screen.queryByTestId('write-results-button')).toBeNull();
   fireEvent.click(screen.getByTestId('download-workbook'));
@@ -221,8 +219,7 @@ test('a failing write shows an error and downloads nothing', async () => {
   render(<WebApp language="zh-CN" engine={fakeEngine(FINDINGS)} hostOptions={{ load: async () => mod }} />);
   pick(new File([enc(BOOK)], 'x.xlsx'));
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   fireEvent.click(screen.getByTestId('download-workbook'));
   expect((await screen.findByTestId('error-message')).textContent).toContain('写入失败');
   expect(downloads).toHaveLength(0);
@@ -240,8 +237,7 @@ test('an explained finding in the page is written into the held workbook', async
   render(<WebApp language="zh-CN" engine={engine} hostOptions={{ load: async () => mod }} />);
   pick(new File([enc(BOOK)], 'y.xlsx'));
   await screen.findByTestId('preview-grid');
-  fireEvent.click(screen.getByTestId('check-button'));
-  await screen.findByTestId('summary');
+  await settled();
   fireEvent.click(screen.getByTestId('explain-button'));
   fireEvent.change(screen.getByTestId('explanation-text'), { target: { value: '集中排查所致' } });
   fireEvent.click(screen.getByTestId('explanation-save'));

@@ -1,0 +1,53 @@
+/** The pane's words for explanations, the county's decisions and rounds (issue 16), spread into i18n.ts. */
+export const ROUNDS_ZH = {
+  dispute: '提出异议',
+  editDispute: '修改异议',
+  disputeLabel: '异议理由',
+  disputeHelp: '说明为何认为这不是错误（例如：备注中已写明口径）。异议不关闭问题，由县里决定采纳或退回。',
+  disputeSaved: '异议已保存到“审核说明”表，待县里决定。',
+  author: '填写人',
+  authorHelp: '只需填写一次，本机会记住。',
+  accept: '采纳',
+  returnIt: '退回',
+  returnNote: '退回理由',
+  returnNoteEmpty: '请写明退回理由，乡镇才知道如何改正或补充。',
+  reviewer: '审核人',
+  reviewAccepted: '已采纳，该问题在以后的检查和汇总中不再列为未关闭。',
+  reviewReturned: '已退回，该问题重新列为未关闭。',
+  byWhom: (who: string, date: string) => [who, date].filter(Boolean).join('，'),
+  reviewed: (decision: 'accepted' | 'returned', who: string, note: string) =>
+    `县级${decision === 'accepted' ? '采纳' : '退回'}${who ? `（${who}）` : ''}${note ? `：${note}` : ''}`,
+  compare: '与上次比较…',
+  compareWith: (name: string) => `与上次（${name}）比较`,
+  roundWords: { fixed: '已改正', new: '新出现', open: '仍未改正', explained: '已说明' },
+  fixedGroup: (n: number) => `已改正（上次有、本次已无）(${n})`,
+  writeNotice: '写入整改通知',
+  noticeWritten: '整改通知已写入“整改通知”表。',
+};
+
+export type RoundsStrings = typeof ROUNDS_ZH;
+
+export const ROUNDS_EN: RoundsStrings = {
+  dispute: 'Dispute',
+  editDispute: 'Edit dispute',
+  disputeLabel: 'Why this is not an error',
+  disputeHelp: 'Say why the figure stands (e.g. the 备注 gives the scope). A dispute does not close the finding; the county decides.',
+  disputeSaved: 'The dispute was saved in the 审核说明 sheet, for the county to decide.',
+  author: 'Written by',
+  authorHelp: 'Asked once; remembered on this computer.',
+  accept: 'Accept',
+  returnIt: 'Return',
+  returnNote: 'Why it is returned',
+  returnNoteEmpty: 'Say why it is returned, so the township knows what to correct or add.',
+  reviewer: 'Reviewer',
+  reviewAccepted: 'Accepted: the finding is closed in later checks and in the county summary.',
+  reviewReturned: 'Returned: the finding is open again.',
+  byWhom: (who, date) => [who, date].filter(Boolean).join(', '),
+  reviewed: (decision, who, note) => `${decision === 'accepted' ? 'Accepted' : 'Returned'} by the county${who ? ` (${who})` : ''}${note ? `: ${note}` : ''}`,
+  compare: 'Compare with last round…',
+  compareWith: (name) => `Compared with ${name}`,
+  roundWords: { fixed: 'Fixed', new: 'New', open: 'Still open', explained: 'Explained' },
+  fixedGroup: (n) => `Fixed since last round (${n})`,
+  writeNotice: 'Write notice (整改通知)',
+  noticeWritten: 'The notice was written in the 整改通知 sheet.',
+};
