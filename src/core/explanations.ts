@@ -41,9 +41,9 @@ function text(c: Cell | undefined, col?: Column, date1904 = false): string {
   return c.error;
 }
 
-const RULE_BY_TITLE = new Map<string, RuleId>(
-  (Object.keys(RULES) as RuleId[]).map((id) => [RULES[id].title, id]),
-);
+/** A rule by its title; where two rules share a title (a county's variant of a built-in rule), the built-in one, listed first. */
+const RULE_BY_TITLE = new Map<string, RuleId>();
+for (const id of Object.keys(RULES) as RuleId[]) if (!RULE_BY_TITLE.has(RULES[id].title)) RULE_BY_TITLE.set(RULES[id].title, id);
 
 /** Read the 审核说明 sheet (none → []). A later row for the same 编号 replaces an earlier one. */
 export function readExplanations(book: Workbook): Explanation[] {
