@@ -42,16 +42,29 @@ export function proseMetrics(median: (xs: number[]) => number, runs = 7): Metric
   const chars = doc.paragraphs.reduce((n, p) => n + p.text.length, 0);
   for (let i = 0; i < 3; i++) checkProse(doc, { year: 2023 });
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     checkProse(doc, { year: 2023 });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const ms = median(times);
+  // on a shared machine the wall time is mostly waiting for a core: the process's CPU time is the work itself
+  const cpuMs = median(cpu);
   const s = scoreReports();
   console.log(`[bench] ${scoreLine(s)}`);
   return [
-    { name: `checkProse, a 20-page report (${chars} characters, ${doc.paragraphs.length} paragraphs), warm`, value: Math.round(ms * 10) / 10, unit: 'ms', target: '< 100 ms', ok: ms < 100 },
+    {
+      name: `checkProse, a 20-page report (${chars} characters, ${doc.paragraphs.length} paragraphs), warm`,
+      value: Math.round(ms * 10) / 10,
+      unit: 'ms',
+      comparison: { name: 'CPU time of the same runs', value: Math.round(cpuMs * 10) / 10, unit: 'ms' },
+      target: '< 100 ms',
+      ok: ms < 100,
+    },
     {
       name: 'prose figure mentions, 3 real reports: precision / recall (%)',
       value: Math.round(s.precision * 1000) / 10,
