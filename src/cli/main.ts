@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { EXIT, processIO, type CliIO } from './io';
 import { runMerge } from './merge';
 import { runReport } from './report';
+import { runTemplate } from './template';
 
 export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治政府建设指标工作簿，生成审核结果与报告文稿
 (Indicator Desk: checks township rule-of-law indicator workbooks, writes results and the report)
@@ -65,6 +66,10 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       写出报告的副本，在每个问题的文字上加 Word 批注；原报告不作改动。默认 <名称>-审核批注.docx。
       (write a copy of the Word report with a comment on the words of each finding)
 
+  indicator-desk template [--out 空白模板.xlsx] [--catalog 县定义.xlsx] [--year 2024]
+      写出空白的标准指标工作簿：基本情况、各部分指标（单位已填，数值列有数据验证和填写提示，标签列受保护、无密码）、
+      存在问题和下步安排、审核规则（指标目录的关系写成规则）。(write the blank indicator workbook of the catalog)
+
   indicator-desk --help | help        显示本说明 (show this help)
 
 可读取的格式 Formats read (by content, whatever the extension):
@@ -96,8 +101,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runReport(rest, io);
       case 'merge':
         return await runMerge(rest, io);
+      case 'template':
+        return await runTemplate(rest, io);
       default:
-        throw new UsageError(`不认识的命令“${cmd}”（unknown command）。可用的命令：check、report、merge。`);
+        throw new UsageError(`不认识的命令“${cmd}”（unknown command）。可用的命令：check、report、merge、template。`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -559,6 +559,25 @@ export interface CellStyle {
   valign?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
   numFmt?: string;
+  /** A cell the user fills in on a protected sheet (the blank template's input cells); others stay locked. */
+  unlocked?: boolean;
+}
+
+/** Excel data validation on input cells (the blank template): what may be entered, said in Chinese. */
+export interface CellValidation {
+  /** A1 range: `D4` or `D4:D9`. */
+  range: string;
+  /** `any`: no restriction, only the input message. */
+  type: 'whole' | 'decimal' | 'list' | 'any';
+  min?: number;
+  max?: number;
+  /** For `list`: the choices (`是`, `否`). */
+  list?: string[];
+  /** Input message shown when the cell is selected: a title and one sentence. */
+  title: string;
+  prompt: string;
+  /** Shown when an entry is out of bounds: a warning the user may override (an approximate `3000余` stays possible). */
+  error: string;
 }
 
 /**
@@ -587,6 +606,10 @@ export interface SheetPlan {
   autoFilter?: string;
   /** Print every column on the page width (landscape A4, as many pages tall as it takes). */
   fitToWidth?: boolean;
+  /** Data validation on input cells. */
+  validations?: CellValidation[];
+  /** The sheet is protected, without a password: only cells whose style is `unlocked` can be edited. */
+  protect?: boolean;
   hidden?: boolean;
   tabColor?: string;
 }

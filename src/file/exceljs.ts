@@ -5,7 +5,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import { formulaText, writableText } from '../core/toolsheets';
-import type { Cell, CellSpec, CellStyle } from '../core/types';
+import type { Cell, CellSpec, CellStyle, CellValidation, WritePlan } from '../core/types';
 import { isFileReadError, readError } from './errors';
 import { msToSerial } from './serial';
 import { inspectWorkbookZip, toBytes, verifyInflatedSizes } from './zip';
@@ -149,6 +149,7 @@ export function toExcelStyle(s: CellStyle | undefined): Partial<ExcelJS.Style> {
     out.alignment = a;
   }
   if (s.numFmt) out.numFmt = s.numFmt;
+  if (s.unlocked) out.protection = { locked: false };
   return out;
 }
 
@@ -184,4 +185,62 @@ export function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
     }
   }
   cell.value = literal;
+}
+
+/** A CellValidation as ExcelJS writes it: bounds as operators, a refusal as a warning the user may override. */
+function toDataValidation(v: CellValidation): ExcelJS.DataValidation {
+  const message = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: writableText(v.title).slice(0, 32),
+    prompt: writableText(v.prompt).slice(0, 255),
+    showErrorMessage: Boolean(v.error),
+    errorStyle: 'warning',
+    errorTitle: writableText(v.title).slice(0, 32),
+    error: writableText(v.error).slice(0, 255),
+  };
+  if (v.type === 'any') return { type: 'any', formulae: [], ...message } as unknown as ExcelJS.DataValidation;
+  if (v.type === 'list') return { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...message };
+  if (v.min !== undefined && v.max !== undefined) return { type: v.type, operator: 'between', formulae: [v.min, v.max], ...message };
+  if (v.max !== undefined) return { type: v.type, operator: 'lessThanOrEqual', formulae: [v.max], ...message };
+  return { type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0], ...message };
+}
+
+/**
+ * A WritePlan as a NEW .xlsx (the blank template): its sheets in order with widths, heights, frozen rows, styles,
+ * data validation and protection without a password (cells styled `unlocked` stay editable). Nothing is read.
+ */
+export async function planToNewXlsx(plan: WritePlan, creator = '指标审核助手 Indicator Desk'): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = creator;
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (key: string) => {
+    let st = styles.get(key);
+    if (!st) styles.set(key, (st = toExcelStyle(plan.styles[key])));
+    return JSON.parse(JSON.stringify(st)) as Partial<ExcelJS.Style>;
+  };
+  for (const sp of plan.sheets) {
+    const views = sp.freezeRows ? [{ state: 'frozen' as const, xSplit: 0, ySplit: sp.freezeRows, topLeftCell: `A${sp.freezeRows + 1}` }] : [{}];
+    const ws = wb.addWorksheet(sp.name, { views, state: sp.hidden ? 'hidden' : 'visible' } as Partial<ExcelJS.AddWorksheetOptions>);
+    sp.columns.forEach((w, i) => {
+      if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
+    });
+    sp.rows.forEach((cells, r) => {
+      const row = ws.getRow(r + 1);
+      cells.forEach((spec, c) => {
+        if (!spec) return;
+        const cell = row.getCell(c + 1);
+        writeCell(cell, spec);
+        if (spec.style && plan.styles[spec.style]) cell.style = styleOf(spec.style);
+      });
+      const h = sp.rowHeights?.[r];
+      if (h != null && Number.isFinite(h) && h > 0) row.height = h;
+    });
+    // ExcelJS models validations per cell (its typings leave out the sheet's collection)
+    for (const v of sp.validations ?? []) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, toDataValidation(v));
+    if (sp.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+  const active = plan.activate ? plan.sheets.findIndex((s) => s.name === plan.activate) : 0;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -154,6 +154,8 @@ export const isTownship = remembered(function isTownship(s: string): boolean {
   if (/^(全|本|各|该|我|乡|城|合计|总计)/.test(t) && t.length <= 3) return false;
   if (/^(乡镇|各乡镇|全镇|全乡|本镇|本乡|城乡|我镇|我乡|街道|社区|各街道)$/.test(t)) return false;
   if (/\d|[，,。：:；;、]/.test(t)) return false;
+  // an indicator about communities or villages (`县级民主法治示范社区`, `法治示范村`) is no township's name
+  if (/[县市省]级|国家级|法治|示范(社区|村)/.test(t)) return false;
   return true;
 });
 
