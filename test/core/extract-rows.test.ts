@@ -167,6 +167,37 @@ describe('元 → 万元', () => {
   });
 });
 
+describe('万 units of a count: 0.3 under 万份 is 3,000 份, never 0.3 份', () => {
+  const ex = extract({
+    name: '',
+    sheets: [
+      grid('宣传', [
+        ['指标名称', '单位', '数值'],
+        ['印发普法宣传材料', '万份', 0.3],
+      ]),
+      grid('宣传2', [
+        ['指标名称', '数值（万份）'],
+        ['印发普法宣传材料', 1.25],
+      ]),
+      grid('宣传3', [
+        ['指标名称', '数量（件）'],
+        ['普法志愿者人数', 40],
+      ]),
+    ],
+  });
+
+  test('a 万份 unit column converts the figure to 份, remembered as written in 万', () => {
+    expect(at(ex.observations, '宣传', 'C2')).toMatchObject({ indicator: 'materials', value: 3000, unit: '份', wan: true });
+  });
+  test('a 万份 value-column header does the same', () => {
+    expect(at(ex.observations, '宣传2', 'B2')).toMatchObject({ indicator: 'materials', value: 12500, unit: '份', wan: true });
+  });
+  test('a plain unit in a value header is not taken as every row\'s unit', () => {
+    expect(at(ex.observations, '宣传3', 'B2')).toMatchObject({ value: 40, wan: false });
+    expect(at(ex.observations, '宣传3', 'B2').unit).not.toBe('件');
+  });
+});
+
 describe('origin offsets: every cell is absolute', () => {
   const ex = extract({
     name: '',

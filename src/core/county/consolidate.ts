@@ -123,9 +123,13 @@ function inCatalogUnit(f: CountyFigure, def: IndicatorDef): { value: number; not
   const v = f.value as number;
   const want = def.unit;
   const have = f.unit;
-  if (f.kind === 'percent' || !want || !have || have === want) return { value: v, note: '' };
+  if (f.kind === 'percent' || !want || !have) return { value: v, note: '' };
   const same = [want, ...(def.unitAliases ?? [])];
-  if (same.includes(have)) return { value: v, note: '' };
+  if (same.includes(have)) {
+    // extraction already turned 0.5 under a 万份 unit into 5000 份: say what the township wrote
+    const inWan = f.wan && !want.startsWith('万') && !have.startsWith('万');
+    return { value: v, note: inWan ? `原报${formatNumber(tidy(v / 10000))}万${have}，按${formatNumber(v)}${have}汇总` : '' };
+  }
   if (same.some((u) => have === `万${u}`)) {
     return { value: tidy(v * 10000), note: `原报${formatNumber(v)}${have}，按${formatNumber(tidy(v * 10000))}${want}汇总` };
   }

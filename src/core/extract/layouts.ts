@@ -167,6 +167,16 @@ export interface RowCols {
 }
 
 /** The row's unit: its 单位 column (`rowUnit`, read once per row), else what the label says (`金额（万元）`). */
+/**
+ * The scale a value column's header gives its figures (`数值（万份）`, `金额（万元）`), when the row itself says no unit:
+ * only a 万 unit, which changes the figure; a plain unit in a header over rows of many indicators (`数量（件）`) is not
+ * taken as every row's unit.
+ */
+function headerUnit(vc: { header?: string; percent: boolean }): string | null {
+  const u = vc.percent || !vc.header ? null : unitInLabel(vc.header);
+  return u && u.startsWith('万') ? u : null;
+}
+
 function unitFrom(columnUnit: string | null, label: string): string | null {
   if (columnUnit !== null) return columnUnit === '％' ? '%' : columnUnit;
   return unitInLabel(label);
@@ -416,7 +426,7 @@ function emitRow(
     const percentHeader = vc.percent || unitPercent || percentLabel;
     acc.observations.push(
       observe(view, def, rawLabel, r, vc.col, {
-        writtenUnit: unitPercent ? null : unit,
+        writtenUnit: unitPercent ? null : (unit ?? headerUnit(vc)),
         percentHeader,
         year: vc.resolvedYear,
         period: vc.period,
@@ -467,7 +477,7 @@ function unknownFigures(view: SheetView, r: number, cols: RowCols, label: string
     if (view.covered(r, vc.col) || view.text(r, vc.col) === '') continue;
     out.push(
       observeUnknown(view, label, r, vc.col, {
-        writtenUnit: unitPercent ? null : unit,
+        writtenUnit: unitPercent ? null : (unit ?? headerUnit(vc)),
         percentHeader: vc.percent || unitPercent || percentLabel,
         year: vc.resolvedYear,
         period: vc.period,

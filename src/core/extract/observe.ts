@@ -51,18 +51,25 @@ export function observe(
     expect: def.kind,
     date1904: view.date1904,
   });
-  const { value, unit } = inCatalogUnit(def, parsed, opts.writtenUnit);
-  return { indicator: def.id, ...pinned(view, label, r, c, parsed, parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value, unit, opts) };
+  const { value, unit, wan } = inCatalogUnit(def, parsed, opts.writtenUnit);
+  const as = wan && !parsed.wan ? { ...parsed, wan: true } : parsed;
+  return { indicator: def.id, ...pinned(view, label, r, c, as, parsed.kind === 'absent' || parsed.kind === 'invalid' ? null : value, unit, opts) };
 }
 
 /**
- * A parsed figure in the indicator's catalog unit: money converts (`1.3万元` → 1.3 for 万元), a percent is `%`,
- * a figure without a unit takes the catalog's. `writtenUnit` is what the 单位 column or label says. Cells and
+ * A parsed figure in the indicator's catalog unit: money converts (`1.3万元` → 1.3 for 万元), a count written in
+ * ten thousands of its unit (`0.3` under a 万份 unit column or header) becomes 3000 份 (`wan`: written in 万, so its
+ * precision is that of the 万 figure), a percent is `%`, a figure without a unit takes the catalog's. `writtenUnit` is what the 单位 column or label says. Cells and
  * report sentences (src/core/prose) alike.
  */
-export function inCatalogUnit(def: IndicatorDef, parsed: ParsedValue, writtenUnit: string | null = null): { value: ParsedValue['value']; unit: string | null } {
+export function inCatalogUnit(
+  def: IndicatorDef,
+  parsed: ParsedValue,
+  writtenUnit: string | null = null,
+): { value: ParsedValue['value']; unit: string | null; wan: boolean } {
   let value = parsed.value;
   let unit: string | null = parsed.unit ?? writtenUnit ?? null;
+  let wan = false;
   if (parsed.kind === 'percent') unit = '%';
   if (parsed.kind === 'number' && typeof value === 'number' && unit && def.unit && unit !== def.unit) {
     const from = MONEY[unit];
@@ -70,6 +77,10 @@ export function inCatalogUnit(def: IndicatorDef, parsed: ParsedValue, writtenUni
     if (from !== undefined && to !== undefined) {
       value = cleanFloat((value * from) / to);
       unit = def.unit;
+    } else if (to === undefined && unit.startsWith('万') && (unit === '万' || unitFits(def, unit.slice(1)))) {
+      value = cleanFloat(value * 10000);
+      unit = def.unit;
+      wan = true;
     }
   }
   if (parsed.kind === 'number' || parsed.kind === 'percent') {
@@ -77,7 +88,7 @@ export function inCatalogUnit(def: IndicatorDef, parsed: ParsedValue, writtenUni
   } else {
     unit = unit ?? def.unit;
   }
-  return { value, unit };
+  return { value, unit, wan };
 }
 
 /** A parsed cell as a figure pinned to its absolute cell, with its time, entity and note: what every figure carries. */
