@@ -293,7 +293,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
         if (json) out.push(resultJson(file, result));
         else blocks.push(formatResult(file, result) + (explain ? `\n${formatPlacements(result)}` : '') + (explain && result.customRules?.rules.length ? `\n${formatCustomRules(result)}` : ''));
         if (textFile) {
-          const text = workbookReport(textFile, result, io, json);
+          const text = await workbookReport(textFile, result, io, json);
           if (text.errors && !openErrors(result)) errors++;
           unreadable += text.unreadable;
           (json ? out : blocks).push(text.entry);

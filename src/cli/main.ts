@@ -59,7 +59,7 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       --expect     应报乡镇名单，每行一个                              (the townships that must report, one a line)
 
   indicator-desk check <报告.docx|报告.txt>... [--json]
-  indicator-desk check <工作簿.xlsx> --text <报告.docx|报告.txt> [--json]
+  indicator-desk check <工作簿.xlsx> --text <报告.docx|报告.txt|含“报告正文”表的工作簿> [--json]
       检查乡镇的报告文字（Word 或文本）：句中数字是否自相矛盾；加 --text 时与工作簿对照。问题按段落列出：
       第12段：“……化解率达98%……”。 (check a report's text; with --text, against its workbook)
   indicator-desk report <报告.docx> [--annotate 审核批注.docx]

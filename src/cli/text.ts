@@ -15,6 +15,8 @@ import { catalogWithDefinitions } from '../core/definitions/catalog';
 import { annotateDocx, type DocxNote } from '../file/annotate';
 import { isFileReadError } from '../file/errors';
 import { readTextDocument, textSourceFormat, type TextSourceFormat } from '../file/textdoc';
+import { readWorkbook } from '../file/workbook';
+import { workbookTextDocument } from '../core/prose/sheet';
 import { findingJson, observationJson } from './check';
 import { CliFileError, outputProblem, readBytes, samePath, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
@@ -112,17 +114,36 @@ export function textEntry(file: string, r: TextCheckResult, json: boolean): { en
 }
 
 /**
- * `check 纸坊镇.xlsx --text 纸坊镇报告.docx`: the report read and checked against the workbook's check. A report that
- * cannot be read is named (exit 2), the workbook's findings still stand.
+ * `check 纸坊镇.xlsx --text 纸坊镇报告.docx`: the report read and checked against the workbook's check. `--text` may
+ * also name a workbook (the same one, or another): its 报告正文 / 报告 / 报告文稿 sheet is the report, each paragraph
+ * with its cell. A report that cannot be read is named (exit 2), the workbook's findings still stand.
  */
-export function workbookReport(file: string, workbook: CheckResult, io: CliIO, json: boolean): { entry: unknown; errors: number; unreadable: number } {
+export async function workbookReport(file: string, workbook: CheckResult, io: CliIO, json: boolean): Promise<{ entry: unknown; errors: number; unreadable: number }> {
   try {
-    return { ...textEntry(file, checkReport(readReport(readBytes(file, io.cwd), file), file, workbook), json), unreadable: 0 };
+    const bytes = readBytes(file, io.cwd);
+    const doc = reportFormat(bytes, file) ? readReport(bytes, file) : await sheetReport(bytes, file);
+    return { ...textEntry(file, checkReport(doc, file, workbook), json), unreadable: 0 };
   } catch (e) {
     if (!(e instanceof CliFileError)) throw e;
     io.err(`无法读取：${e.message}`);
     return { entry: json ? { file, error: e.message, code: e.code } : `■ ${file}\n  无法读取：${e.message}`, errors: 0, unreadable: 1 };
   }
+}
+
+/** A workbook's text sheet as the report; a workbook without one is named with what to give instead. */
+async function sheetReport(bytes: Uint8Array, file: string): Promise<TextDocument> {
+  const name = path.basename(file);
+  let doc: TextDocument | null;
+  try {
+    doc = workbookTextDocument(await readWorkbook(bytes, name));
+  } catch (e) {
+    if (isFileReadError(e)) throw new CliFileError(e.message, e.code);
+    throw e;
+  }
+  if (!doc) {
+    throw new CliFileError(`工作簿“${name}”中没有“报告正文”“报告”或“报告文稿”表（报告放在 A 列，每段一行）：--text 请给出报告的 .docx 或 .txt，或含这样一张表的工作簿。`, 'no-text');
+  }
+  return doc;
 }
 
 /** Does `file` hold a report's text (a .docx or a text report, by its bytes)? False when it cannot be read: the workbook path names that. */

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
@@ -112,6 +113,22 @@ describe('check 工作簿.xlsx --text 报告.docx', () => {
     const files = JSON.parse(r.out).files;
     expect(files.map((f: { file: string }) => path.basename(f.file))).toEqual(['周营镇-2023-指标.xlsx', '周营镇-2023.docx']);
     expect(files[1]).toMatchObject({ kind: 'text', against: '周营镇-2023-指标.xlsx' });
+  });
+
+  test('--text naming a workbook reads its 报告正文 sheet: each finding at its paragraph and cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ZHOU_XLSX);
+    const ws = wb.addWorksheet('报告正文');
+    ws.getCell('A1').value = TITLE;
+    ws.getCell('A3').value = '2023年，全镇信访案件化解率达到100%，连续多年荣获市级信访工作先进单位。';
+    await wb.xlsx.writeFile(path.join(tmp, '周营镇.xlsx'));
+    const r = await run(['check', '周营镇.xlsx', '--text', '周营镇.xlsx'], tmp);
+    expect(r.code).toBe(1);
+    const line = r.out.split('\n').find((l) => l.includes('77.8%') && l.includes('第2段'))!;
+    expect(line).toMatch(/^ {4}第2段（报告正文!A3）：“[^”]*化解率达到100%[^”]*”　/);
+    const none = await run(['check', ZHOU_XLSX, '--text', ZHOU_XLSX], tmp);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('中没有“报告正文”“报告”或“报告文稿”表');
   });
 
   test('--text with several workbooks, or a report given where the workbook belongs, is a usage error', async () => {
