@@ -117,6 +117,19 @@ export function townshipOf(fileName: string): string {
   return (m ? m[1] : base.replace(/[-_ ]?(\d{4}年?度?)?[-_ ]?(指标|报告|工作簿|审核批注).*$/, '')).trim();
 }
 
+/** Whether a file may be a report: named as one (.docx, .txt), or a zip whose directory names word/document.xml. */
+export function mayBeReport(name: string, bytes: Uint8Array): boolean {
+  if (/\.(docx|docm|txt|doc)$/i.test(name)) return true;
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
+  const needle = Array.from('word/document.xml', (c) => c.charCodeAt(0));
+  // the central directory is at the end of the zip: its last megabyte names every part of a report
+  outer: for (let i = Math.max(0, bytes.length - (1 << 20)); i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** The open workbook a report goes with: the one of the same township, else the only one open. */
 export function pairedWorkbook(report: string, files: OpenFile[]): FileHost | null {
   const books = files.filter((f): f is OpenFile & { host: FileHost } => !!f.host);
@@ -260,9 +273,9 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   const openBytes = React.useCallback(
     async (name: string, data: ArrayBuffer | Uint8Array): Promise<void> => {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-      // a Word or text report (told by its bytes, src/file/textdoc.ts): opened as a report, not as a workbook
-      const { textSourceFormat } = await import(/* webpackChunkName: "report-engine" */ '../file/textdoc');
-      if (textSourceFormat(bytes, name)) {
+      // a Word or text report (told by its bytes, src/file/textdoc.ts): opened as a report, not as a workbook; the
+      // readers are loaded only for a file that may be one (a workbook opens as before)
+      if (mayBeReport(name, bytes) && (await import(/* webpackChunkName: "report-engine" */ '../file/textdoc')).textSourceFormat(bytes, name)) {
         const file = { id: `f${++counter.current}`, report: { name, bytes }, label: numberedName(name, labels.current) };
         labels.current = [...labels.current, file.label];
         setFiles((f) => [...f, file]);
