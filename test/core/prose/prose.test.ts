@@ -33,7 +33,6 @@ function expectClean(f: Finding): void {
 describe('the three real reports, annotated by hand', () => {
   it('reads their figures with no confident wrong indicator; prints precision and recall of the mentions', () => {
     const s = scoreReports();
-    // eslint-disable-next-line no-console
     console.log(
       scoreLine(s) +
         (s.missed.length ? `\n  missed: ${s.missed.map((m) => `${m.fig} in “${m.at}” (want ${m.want}, got ${m.got})`).join('\n          ')}` : ''),
