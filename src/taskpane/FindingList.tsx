@@ -603,6 +603,8 @@ export interface FindingListProps {
   filter?: Group | null;
   /** The check's catalog and observations, for the one-line headlines. */
   lineContext?: LineContext;
+  /** Select, open and focus this finding (a marked figure of the draft was chosen); `n` makes each request new. */
+  show?: { id: string; n: number } | null;
 }
 
 function scrollIntoViewIfNeeded(el: Element | null | undefined): void {
@@ -610,7 +612,7 @@ function scrollIntoViewIfNeeded(el: Element | null | undefined): void {
   if (el && typeof (el as HTMLElement).scrollIntoView === 'function') (el as HTMLElement).scrollIntoView({ block: 'nearest' });
 }
 
-export function FindingList({ findings, busy, onSelect, onExplain, extraOf, onPlace, readingsOf, indicators, onRelabel, filter = null, lineContext }: FindingListProps) {
+export function FindingList({ findings, busy, onSelect, onExplain, extraOf, onPlace, readingsOf, indicators, onRelabel, filter = null, lineContext, show = null }: FindingListProps) {
   const s = useStrings();
   const styles = useStyles();
   const [grouping, setGrouping] = React.useState<Grouping>('severity');
@@ -657,6 +659,16 @@ export function FindingList({ findings, busy, onSelect, onExplain, extraOf, onPl
       }
     }
   });
+
+  // a marked figure of the draft was chosen: its finding, selected and focused (its cell is selected too)
+  React.useEffect(() => {
+    if (!show) return;
+    const x = flat.find((it) => it.f.id === show.id);
+    if (!x) return;
+    select(x);
+    setFocusKey(x.key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on each request only
+  }, [show]);
 
   const reveal = (section: string) => {
     if (closed.has(section)) setClosed((c) => new Set([...c].filter((k) => k !== section)));

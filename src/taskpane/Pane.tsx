@@ -24,6 +24,7 @@ import { Account, FixedList } from './Account';
 import { Message } from './Message';
 import { StringsContext, useStrings, type Strings } from './i18n';
 import { ReportPreview } from './ReportPreview';
+import { DraftGateProvider } from './draftGate';
 import { usePane, type PaneApi } from './usePane';
 import type { Group, Reading } from './FindingList';
 import type { CheckResult, Finding } from '../core/types';
@@ -193,6 +194,8 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
   // a count chosen in the summary filters the list to its group; choosing it again shows all
   const [filter, setFilter] = React.useState<Group | null>(null);
   const activeFilter = filter && result && (result.counts[filter] ?? 0) > 0 ? filter : null;
+  // a marked figure of the draft shows its finding (a new request each time, even for the same finding)
+  const [show, setShow] = React.useState<{ id: string; n: number } | null>(null);
   const indicators = React.useMemo(() => (result?.catalog?.indicators ?? []).filter((d) => d.kind !== 'text').map((d) => ({ id: d.id, name: d.name })), [result]);
   const isBusy = busy !== null;
 
@@ -386,6 +389,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
                 onRelabel={pane.relabel}
                 filter={activeFilter}
                 lineContext={lineContext}
+                show={show}
               />
             )}
             {result.round ? <FixedList findings={result.round.fixed} headingId={`${id}-fixed`} /> : null}
@@ -396,7 +400,8 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
   );
 
   return (
-    <div className={styles.pane} data-testid="pane" aria-busy={isBusy}>
+    <DraftGateProvider findings={result?.findings ?? NO_FINDINGS}>
+      <div className={styles.pane} data-testid="pane" aria-busy={isBusy}>
       {aside !== undefined ? (
         <div className={styles.split}>
           {top}
@@ -421,7 +426,15 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
             </Field>
           ) : null}
           {report ? (
-            <ReportPreview report={report} headingId={`${id}-report`} />
+            <ReportPreview
+              report={report}
+              headingId={`${id}-report`}
+              findings={result.findings}
+              onFinding={(fid) => {
+                setFilter(null);
+                setShow((n) => ({ id: fid, n: (n?.n ?? 0) + 1 }));
+              }}
+            />
           ) : (
             <>
               <h2 id={`${id}-report`} className={styles.h2}>
@@ -432,9 +445,12 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
           )}
         </section>
       ) : null}
-    </div>
+      </div>
+    </DraftGateProvider>
   );
 }
+
+const NO_FINDINGS: Finding[] = [];
 
 /**
  * Theme + strings around any pane content. `dark` (the Office theme is Black or Dark Gray) gives the dark Fluent

@@ -1,8 +1,10 @@
 /** The drafted report as it will read in Word, with a button that copies it as rich text. */
 import * as React from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { outputText } from '../core/output';
-import type { Paragraph, ParagraphRole, Report } from '../core/types';
+import { FLAG_TEXT, flagBanner, flaggedFigures, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
+import type { Finding, Paragraph, ParagraphRole, Report } from '../core/types';
+import { useDraftGate, useDraftSettings } from './draftGate';
 import { useStrings } from './i18n';
 import { copyRich, reportHtml, reportText, visibleParagraphs } from './richCopy';
 
@@ -29,6 +31,22 @@ const useStyles = makeStyles({
   h2: { margin: 0, textIndent: '2em', fontFamily: "'楷体_GB2312', '楷体', KaiTi, serif", fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, textIndent: '2em', fontWeight: tokens.fontWeightSemibold },
   right: { margin: 0, textAlign: 'right' },
+  notes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  /** A figure touching an open problem: highlighted like Word's yellow, wavy-underlined (red for an error), a link. */
+  flag: {
+    backgroundColor: '#FFF59D',
+    color: '#000000',
+    border: 'none',
+    padding: 0,
+    font: 'inherit',
+    lineHeight: 'inherit',
+    cursor: 'pointer',
+    textDecorationLine: 'underline',
+    textDecorationStyle: 'wavy',
+    textDecorationColor: tokens.colorPaletteDarkOrangeBorderActive,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  flagError: { textDecorationColor: tokens.colorPaletteRedBorderActive },
 });
 
 /**
@@ -57,14 +75,32 @@ export function previewParagraphs(paragraphs: Paragraph[], limit = PREVIEW_CHARS
 export interface ReportPreviewProps {
   report: Report;
   headingId: string;
+  /** The check's findings: a figure touching an open 错误 or 待核实 is marked and linked to its finding. */
+  findings?: Finding[];
+  /** Show a finding (a marked figure was chosen). */
+  onFinding?(id: string): void;
 }
 
-export function ReportPreview({ report, headingId }: ReportPreviewProps) {
+const NONE: Finding[] = [];
+
+export function ReportPreview({ report, headingId, findings = NONE, onFinding }: ReportPreviewProps) {
   const s = useStrings();
   const styles = useStyles();
   const [status, setStatus] = React.useState<string>('');
   const paragraphs = visibleParagraphs(report);
   const preview = React.useMemo(() => previewParagraphs(visibleParagraphs(report)), [report]);
+  const flags = React.useMemo(() => flaggedFigures(report, findings), [report, findings]);
+  const banner = flagBanner(flags);
+  const { flagText, setFlagText } = useDraftSettings();
+  const gate = useDraftGate();
+  // flags by paragraph of the report; the preview shows the visible paragraphs, in order
+  const flagsOf = React.useMemo(() => {
+    const index = new Map(report.paragraphs.map((p, i) => [p, i]));
+    const byIndex = new Map<number, FlaggedFigure[]>();
+    for (const f of flags) byIndex.set(f.paragraph, [...(byIndex.get(f.paragraph) ?? []), f]);
+    const visible = visibleParagraphs(report);
+    return (i: number) => byIndex.get(index.get(visible[i]) ?? -1) ?? [];
+  }, [report, flags]);
   const cls: Record<ParagraphRole, string> = {
     title: styles.title,
     addressee: styles.flush,
@@ -79,19 +115,59 @@ export function ReportPreview({ report, headingId }: ReportPreviewProps) {
     date: styles.right,
   };
   const copy = async () => {
-    const ok = await copyRich(reportHtml(report), reportText(report));
+    const ok = await copyRich(reportHtml(report, { flags, flagText }), reportText(report, { flags, flagText }));
     setStatus(ok ? s.copied : s.copyFailed);
   };
+  const text = (p: Paragraph, i: number) =>
+    splitFlagged(p.text, flagsOf(i)).map((x, k) =>
+      x.flag ? (
+        <button
+          key={k}
+          type="button"
+          className={`${styles.flag}${x.flag.severity === 'error' ? ` ${styles.flagError}` : ''}`}
+          data-testid="draft-flag"
+          data-severity={x.flag.severity}
+          data-finding-id={x.flag.findings[0]}
+          aria-label={s.flagLink(outputText(x.text))}
+          title={s.flagLink(outputText(x.text))}
+          onClick={() => onFinding?.(x.flag!.findings[0])}
+        >
+          {outputText(x.text)}
+          {flagText ? FLAG_TEXT : ''}
+        </button>
+      ) : (
+        <React.Fragment key={k}>{outputText(x.text)}</React.Fragment>
+      ),
+    );
   return (
     <>
       <div className={styles.bar}>
         <h2 id={headingId} className={styles.heading}>
           {s.report}
         </h2>
-        <Button size="small" onClick={copy} disabled={paragraphs.length === 0} data-testid="copy-report">
+        <Button size="small" onClick={() => gate.guard(copy)} disabled={paragraphs.length === 0} data-testid="copy-report">
           {s.copy}
         </Button>
       </div>
+      {gate.prompt}
+      {banner ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="draft-banner">
+          <MessageBarBody>
+            <span lang="zh-CN">{banner}</span>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {banner ? <Switch label={s.flagTextSwitch} checked={flagText} onChange={(_, d) => setFlagText(d.checked)} data-testid="flag-text-switch" /> : null}
+      {report.notes?.length ? (
+        <details data-testid="draft-notes">
+          <summary>{s.draftNotes}</summary>
+          <ul className={styles.notes} lang="zh-CN">
+            {report.notes.map((n, i) => (
+              <li key={i}>{outputText(n)}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <div role="status" className={styles.status} data-testid="copy-status">
         {status}
       </div>
@@ -107,7 +183,7 @@ export function ReportPreview({ report, headingId }: ReportPreviewProps) {
           <div className={styles.doc} data-testid="report-preview" lang="zh-CN">
             {preview.shown.map((p, i) => (
               <p key={i} className={cls[p.role] ?? styles.p} data-role={p.role}>
-                {outputText(p.text)}
+                {text(p, i)}
               </p>
             ))}
           </div>

@@ -4,6 +4,7 @@
  * title 方正小标宋简体 22 pt centred, date on the right), so pasting gives paragraphs, not a table.
  */
 import { outputText } from '../core/output';
+import { FLAG_TEXT, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 
 const BODY_FONT = "'仿宋_GB2312'";
@@ -13,18 +14,21 @@ function font(name: string, fallback: string): string {
   return `font-family:${name},${fallback};mso-fareast-font-family:${name}`;
 }
 
-const BASE = 'margin:0;line-height:28pt;font-size:16pt;';
+const BASE = 'margin:0;line-height:28pt;font-size:16pt;font-weight:normal;';
+
+/** Two characters of 16 pt: the first-line indent in points (Word reads `2em` of a heading as its own size). */
+const INDENT = 'text-indent:32pt;';
 
 const ROLE_STYLE: Record<ParagraphRole, string> = {
   title: `${BASE}text-align:center;font-size:22pt;line-height:36pt;${font("'方正小标宋简体'", "'小标宋',SimSun,serif")}`,
-  addressee: `${BASE}text-indent:0;${font(BODY_FONT, BODY_FALLBACK)}`,
-  opening: `${BASE}text-indent:2em;text-align:justify;${font(BODY_FONT, BODY_FALLBACK)}`,
-  heading1: `${BASE}text-indent:2em;${font("'黑体'", "SimHei,'Heiti SC',sans-serif")}`,
-  heading2: `${BASE}text-indent:2em;${font("'楷体_GB2312'", "'楷体',KaiTi,STKaiti,serif")}`,
-  heading3: `${BASE}text-indent:2em;font-weight:bold;${font(BODY_FONT, BODY_FALLBACK)}`,
-  heading4: `${BASE}text-indent:2em;${font(BODY_FONT, BODY_FALLBACK)}`,
-  body: `${BASE}text-indent:2em;text-align:justify;${font(BODY_FONT, BODY_FALLBACK)}`,
-  closing: `${BASE}text-indent:2em;${font(BODY_FONT, BODY_FALLBACK)}`,
+  addressee: `${BASE}text-indent:0pt;${font(BODY_FONT, BODY_FALLBACK)}`,
+  opening: `${BASE}${INDENT}text-align:justify;${font(BODY_FONT, BODY_FALLBACK)}`,
+  heading1: `${BASE}${INDENT}${font("'黑体'", "SimHei,'Heiti SC',sans-serif")}`,
+  heading2: `${BASE}${INDENT}${font("'楷体_GB2312'", "'楷体',KaiTi,STKaiti,serif")}`,
+  heading3: `${BASE}${INDENT}font-weight:bold;${font(BODY_FONT, BODY_FALLBACK)}`,
+  heading4: `${BASE}${INDENT}${font(BODY_FONT, BODY_FALLBACK)}`,
+  body: `${BASE}${INDENT}text-align:justify;${font(BODY_FONT, BODY_FALLBACK)}`,
+  closing: `${BASE}${INDENT}${font(BODY_FONT, BODY_FALLBACK)}`,
   signature: `${BASE}text-align:right;${font(BODY_FONT, BODY_FALLBACK)}`,
   date: `${BASE}text-align:right;${font(BODY_FONT, BODY_FALLBACK)}`,
 };
@@ -38,10 +42,37 @@ export function visibleParagraphs(report: Report | null): Paragraph[] {
   return (report?.paragraphs ?? []).filter((p) => typeof p.text === 'string' && p.text.trim() !== '');
 }
 
-/** One `<p>` per paragraph with inline styles (Word keeps inline styles, not classes). */
-export function reportHtml(report: Report): string {
+/** Real heading markup, so Word pastes the title and headings as its 标题 styles (navigation pane, outline). */
+const ROLE_TAG: Partial<Record<ParagraphRole, string>> = { title: 'h1', heading1: 'h2', heading2: 'h3', heading3: 'h4', heading4: 'h5' };
+
+/** Word's yellow highlight on a figure touching an open problem (the browser's background for other editors). */
+const FLAG_STYLE = 'background:yellow;mso-highlight:yellow';
+
+export interface CopyOptions {
+  /** Figures touching an open 错误 or 待核实 (core/narrative/flags.ts), highlighted. */
+  flags?: FlaggedFigure[];
+  /** Write `【待核实】` after each of them (the county's choice). */
+  flagText?: boolean;
+}
+
+function flaggedHtml(p: Paragraph, flags: FlaggedFigure[], flagText: boolean): string {
+  return splitFlagged(p.text, flags)
+    .map((x) => {
+      const t = escapeHtml(outputText(x.text));
+      return x.flag ? `<span style="${FLAG_STYLE}">${t}${flagText ? FLAG_TEXT : ''}</span>` : t;
+    })
+    .join('');
+}
+
+/** One `<p>` (or heading) per paragraph with inline styles (Word keeps inline styles, not classes). */
+export function reportHtml(report: Report, opts: CopyOptions = {}): string {
+  const index = new Map(report.paragraphs.map((p, i) => [p, i]));
   const body = visibleParagraphs(report)
-    .map((p) => `<p style="${ROLE_STYLE[p.role] ?? ROLE_STYLE.body}">${escapeHtml(outputText(p.text))}</p>`)
+    .map((p) => {
+      const tag = ROLE_TAG[p.role] ?? 'p';
+      const own = (opts.flags ?? []).filter((f) => f.paragraph === index.get(p));
+      return `<${tag} style="${ROLE_STYLE[p.role] ?? ROLE_STYLE.body}">${flaggedHtml(p, own, opts.flagText === true)}</${tag}>`;
+    })
     .join('\n');
   return (
     '<html><head><meta charset="utf-8"></head>' +
@@ -49,10 +80,17 @@ export function reportHtml(report: Report): string {
   );
 }
 
-/** Plain text: one paragraph per line, body paragraphs indented with two ideographic spaces. */
-export function reportText(report: Report): string {
+/** Plain text: one paragraph per line, body paragraphs indented with two ideographic spaces; `【待核实】` when chosen. */
+export function reportText(report: Report, opts: CopyOptions = {}): string {
+  const index = new Map(report.paragraphs.map((p, i) => [p, i]));
   return visibleParagraphs(report)
-    .map((p) => (/^(opening|body|closing|heading\d)$/.test(p.role) ? '\u3000\u3000' : '') + outputText(p.text))
+    .map((p) => {
+      const own = opts.flagText ? (opts.flags ?? []).filter((f) => f.paragraph === index.get(p)) : [];
+      const text = splitFlagged(p.text, own)
+        .map((x) => outputText(x.text) + (x.flag ? FLAG_TEXT : ''))
+        .join('');
+      return (/^(opening|body|closing|heading\d)$/.test(p.role) ? '\u3000\u3000' : '') + text;
+    })
     .join('\r\n');
 }
 

@@ -5,6 +5,7 @@
  * Nothing leaves the browser: `apply` replaces the held bytes with the written workbook, ready to download.
  */
 import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, WritePlan } from '../core/types';
+import type { DocxOptions } from '../file/docx';
 import { isChineseMessage } from '../core/language';
 import type { EngineOptions } from '../taskpane/engine';
 import { checkOffThread, type OffThreadResult } from './offThread';
@@ -17,7 +18,7 @@ export interface FileModule {
   /** The .xlsx a result copy is written over: the bytes of an .xlsx, a fresh one built from `book` otherwise. */
   resultBase?(data: Uint8Array | ArrayBuffer, book: Workbook): Promise<Uint8Array>;
   applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan, name?: string): Promise<Uint8Array>;
-  reportDocx(report: Report): Promise<Uint8Array | ArrayBuffer | Blob>;
+  reportDocx(report: Report, opts?: DocxOptions): Promise<Uint8Array | ArrayBuffer | Blob>;
 }
 
 /** The ExcelJS/docx half of the page, as a separate chunk. */
@@ -125,9 +126,9 @@ export class FileHost implements WorkbookHost {
     this.emit({ type: 'select', sheet, cell });
   }
 
-  async reportDocx(report: Report): Promise<Blob> {
+  async reportDocx(report: Report, opts?: DocxOptions): Promise<Blob> {
     const m = await this.load();
-    const out = await m.reportDocx(report);
+    const out = await m.reportDocx(report, opts);
     const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return out instanceof Blob ? out : new Blob([out as BlobPart], { type });
   }

@@ -23,6 +23,8 @@ import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } 
 import { FileViewBoundary } from './FileViewBoundary';
 import { nameMismatch, numberedName } from './fileInfo';
 import type { CheckResult } from '../core/types';
+import { useDraftGate, useDraftSettings } from '../taskpane/draftGate';
+import { flaggedFigures } from '../core/narrative/flags';
 import { SheetPreview } from './SheetPreview';
 import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
@@ -176,7 +178,11 @@ function DownloadActions({ pane, host, onDownloaded }: { pane: PaneApi; host: Fi
   const w = useWebStrings();
   const busy = pane.busy !== null;
   const [saving, setSaving] = React.useState(false);
+  // a draft with open errors is downloaded knowingly (asked once, as 复制 does), its flagged figures highlighted
+  const gate = useDraftGate();
+  const { flagText } = useDraftSettings();
   if (!pane.result) return null;
+  const findings = pane.result.findings;
   const downloadWorkbook = async () => {
     if (!(await pane.writeResults())) return;
     const name = derivedName(host.name, '审核', 'xlsx');
@@ -203,7 +209,7 @@ function DownloadActions({ pane, host, onDownloaded }: { pane: PaneApi; host: Fi
     if (!pane.report) return;
     setSaving(true);
     try {
-      const blob = await host.reportDocx(pane.report);
+      const blob = await host.reportDocx(pane.report, { flags: flaggedFigures(pane.report, findings), flagText });
       const name = derivedName(host.name, '报告', 'docx');
       downloadBlob(blob, name);
       pane.notify(w.downloaded(name));
@@ -215,15 +221,16 @@ function DownloadActions({ pane, host, onDownloaded }: { pane: PaneApi; host: Fi
   };
   return (
     <>
-      <Button onClick={() => void downloadWorkbook()} disabled={busy || saving} data-testid="download-workbook">
+      <Button onClick={() => gate.guard(downloadWorkbook)} disabled={busy || saving} data-testid="download-workbook">
         {w.downloadWorkbook}
       </Button>
-      <Button onClick={() => void downloadDocx()} disabled={busy || saving || !pane.report} data-testid="download-docx">
+      <Button onClick={() => gate.guard(downloadDocx)} disabled={busy || saving || !pane.report} data-testid="download-docx">
         {w.downloadDocx}
       </Button>
       <Button onClick={() => void downloadNotice()} disabled={busy || saving} data-testid="download-notice">
         {w.downloadNotice}
       </Button>
+      {gate.prompt}
     </>
   );
 }

@@ -222,10 +222,21 @@ test('the report preview shows the narrative and 复制 puts HTML and plain text
   const preview = screen.getByTestId('report-preview');
   expect(preview.textContent).toContain('化解率94.6%');
   fireEvent.click(screen.getByRole('button', { name: '复制' }));
+  // two open errors: copying asks first, and only once — a cancel copies nothing
+  const ask = await screen.findByRole('alertdialog');
+  expect(ask.textContent).toContain('还有2个错误未改正');
+  fireEvent.click(within(ask).getByTestId('draft-confirm-no'));
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(written).toHaveLength(0);
+  fireEvent.click(screen.getByRole('button', { name: '复制' }));
+  fireEvent.click(within(await screen.findByRole('alertdialog')).getByTestId('draft-confirm-yes'));
   await waitFor(() => expect(written).toHaveLength(1));
   const item = written[0] as unknown as FakeClipboardItem;
   expect(Object.keys(item.items).sort()).toEqual(['text/html', 'text/plain']);
   expect(await screen.findByText('已复制，可直接粘贴到 Word。')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '复制' }));
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  await waitFor(() => expect(written).toHaveLength(2));
   delete (navigator as unknown as { clipboard?: unknown }).clipboard;
 });
 

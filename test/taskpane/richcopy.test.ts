@@ -21,9 +21,11 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-test('one <p> per non-empty paragraph, no table, text escaped', () => {
+const BLOCKS = 'p, h1, h2, h3, h4, h5';
+
+test('one block per non-empty paragraph, no table, text escaped', () => {
   const doc = parse(reportHtml(REPORT));
-  const ps = [...doc.querySelectorAll('p')];
+  const ps = [...doc.querySelectorAll(BLOCKS)];
   expect(doc.querySelector('table')).toBeNull();
   expect(ps.map((p) => p.textContent)).toEqual([
     '周营镇人民政府关于2023年度法治政府建设情况的报告',
@@ -36,16 +38,18 @@ test('one <p> per non-empty paragraph, no table, text escaped', () => {
 });
 
 test('body in 仿宋_GB2312 16pt with a two-character first-line indent; headings 黑体 and 楷体_GB2312; title centred; date right', () => {
-  const ps = [...parse(reportHtml(REPORT)).querySelectorAll('p')].map((p) => p.getAttribute('style') ?? '');
+  const ps = [...parse(reportHtml(REPORT)).querySelectorAll(BLOCKS)].map((p) => p.getAttribute('style') ?? '');
   const [title, addressee, h1, h2, body, date] = ps;
   expect(body).toMatch(/font-family:'仿宋_GB2312'/);
   expect(body).toMatch(/font-size:16pt/);
-  expect(body).toMatch(/text-indent:2em/);
+  // the indent in points: Word reads 2em of a heading at the heading's size
+  expect(body).toMatch(/text-indent:32pt/);
+  expect(h1).toMatch(/text-indent:32pt/);
   expect(h1).toMatch(/font-family:'黑体'/);
   expect(h2).toMatch(/font-family:'楷体_GB2312'/);
   expect(title).toMatch(/text-align:center/);
   expect(title).toMatch(/font-size:22pt/);
-  expect(addressee).not.toMatch(/text-indent:2em/);
+  expect(addressee).not.toMatch(/text-indent:32pt/);
   expect(date).toMatch(/text-align:right/);
 });
 
@@ -67,4 +71,23 @@ test('without the async clipboard, copy falls back to selecting a hidden copy an
   expect(await copyRich(reportHtml(REPORT), reportText(REPORT))).toBe(true);
   expect(seen).toEqual(['copy:true']);
   expect(document.body.querySelector('[contenteditable]')).toBeNull(); // cleaned up
+});
+
+test('the title and headings are real heading markup (Word pastes them as its 标题 styles), body paragraphs are <p>', () => {
+  const doc = parse(reportHtml(REPORT));
+  expect([...doc.body.querySelectorAll(BLOCKS)].map((e) => e.tagName)).toEqual(['H1', 'P', 'H2', 'H3', 'P', 'P']);
+  // a heading keeps the GB/T 9704 look, not the browser's bold heading
+  expect(doc.querySelector('h2')!.getAttribute('style')).toMatch(/font-weight:normal/);
+});
+
+test('a figure touching an open problem is highlighted in the copy, and followed by 【待核实】 when the county chose it', () => {
+  const flags = [{ paragraph: 4, start: 17, end: 21, text: '3万余份', findings: ['f1'], severity: 'error' as const }];
+  expect(REPORT.paragraphs[4].text.slice(17, 21)).toBe('3万余份');
+  const doc = parse(reportHtml(REPORT, { flags }));
+  const mark = doc.querySelector('span[style*="mso-highlight:yellow"]')!;
+  expect(mark.textContent).toBe('3万余份');
+  expect(doc.body.textContent).not.toContain('【待核实】');
+  expect(parse(reportHtml(REPORT, { flags, flagText: true })).querySelector('span[style*="mso-highlight"]')!.textContent).toBe('3万余份【待核实】');
+  expect(reportText(REPORT, { flags, flagText: true })).toContain('共发放法治宣传资料3万余份【待核实】，');
+  expect(reportText(REPORT, { flags })).not.toContain('【待核实】');
 });

@@ -198,6 +198,8 @@ test('下载结果工作簿 writes the result sheets into the held bytes and dow
   // a file host has no 写入结果表 (results are downloaded)
   expect(screen.queryByTestId('write-results-button')).toBeNull();
   fireEvent.click(screen.getByTestId('download-workbook'));
+  // two open errors: downloading the draft is confirmed once, then both downloads go through
+  fireEvent.click(await screen.findByTestId('draft-confirm-yes'));
   await waitFor(() => expect(downloads).toHaveLength(1));
   expect(downloads[0].name).toBe('周营镇-2023-指标-审核.xlsx');
   const written = dec(new Uint8Array(await fileBytes(downloads[0].blob)));
@@ -221,6 +223,7 @@ test('a failing write shows an error and downloads nothing', async () => {
   await screen.findByTestId('preview-grid');
   await settled();
   fireEvent.click(screen.getByTestId('download-workbook'));
+  fireEvent.click(await screen.findByTestId('draft-confirm-yes'));
   expect((await screen.findByTestId('error-message')).textContent).toContain('写入失败');
   expect(downloads).toHaveLength(0);
 });
