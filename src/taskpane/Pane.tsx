@@ -141,7 +141,7 @@ export interface PaneProps {
   /** Told of every new result (the page lists each file's 单位, 年度 and counts). */
   onResult?(result: CheckResult | null): void;
   /** Told when an explanation or a decision was written into the workbook (the page marks it as not downloaded). */
-  onExplanationSaved?(): void;
+  onExplanationSaved?(findingId: string): void;
   /** Extra buttons after the pane's own (the web page's downloads). */
   extraActions?: (pane: PaneApi) => React.ReactNode;
   /**
@@ -175,7 +175,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
   const explain = React.useCallback(
     async (f: Finding, text: string, author?: string) => {
       const ok = await pane.explain(f, text, author);
-      if (ok) onExplanationSaved?.();
+      if (ok) onExplanationSaved?.(f.id);
       return ok;
     },
     [pane, onExplanationSaved],
@@ -183,7 +183,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
   const review = React.useCallback(
     async (f: Finding, decision: 'accepted' | 'returned', note: string, reviewer: string) => {
       const ok = await pane.review(f, decision, note, reviewer);
-      if (ok) onExplanationSaved?.();
+      if (ok) onExplanationSaved?.(f.id);
       return ok;
     },
     [pane, onExplanationSaved],

@@ -247,13 +247,14 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   const [errors, setErrors] = React.useState<string[]>([]);
   const [dragging, setDragging] = React.useState(false);
   const [statuses, setStatuses] = React.useState<Record<string, FileStatus>>({});
-  const [unsaved, setUnsaved] = React.useState<Record<string, number>>({});
+  /** Per file, the findings whose explanation or decision is only in the browser copy so far. */
+  const [unsaved, setUnsaved] = React.useState<Record<string, string[]>>({});
   const [checkAll, setCheckAll] = React.useState(0);
   const labels = React.useRef<string[]>([]);
   labels.current = files.map((f) => f.label);
 
   // explanations live in the browser copy until the result workbook is downloaded: leaving asks first
-  const pending = Object.values(unsaved).some((n) => n > 0);
+  const pending = Object.values(unsaved).some((ids) => ids.length > 0);
   React.useEffect(() => {
     if (!pending) return;
     const onLeave = (e: BeforeUnloadEvent) => {
@@ -271,8 +272,11 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
       return { ...m, [fid]: { unit: r.unit, year: r.year, counts: r.counts } };
     });
   }, []);
-  const onSaved = React.useCallback((fid: string) => setUnsaved((m) => ({ ...m, [fid]: (m[fid] ?? 0) + 1 })), []);
-  const onDownloaded = React.useCallback((fid: string) => setUnsaved((m) => ({ ...m, [fid]: 0 })), []);
+  const onSaved = React.useCallback(
+    (fid: string, findingId: string) => setUnsaved((m) => ({ ...m, [fid]: [...new Set([...(m[fid] ?? []), findingId])] })),
+    [],
+  );
+  const onDownloaded = React.useCallback((fid: string) => setUnsaved((m) => ({ ...m, [fid]: [] })), []);
   const input = React.useRef<HTMLInputElement>(null);
   const counter = React.useRef(0);
   const id = React.useId();
@@ -341,8 +345,8 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   // (updaters must be pure; React calls them twice in StrictMode).
   const close = (fid: string) => {
     // closing a file with explanations not downloaded loses them: ask, as leaving the page does
-    if ((unsaved[fid] ?? 0) > 0 && typeof window !== 'undefined' && !window.confirm(w.leaveWarning)) return;
-    setUnsaved((m) => ({ ...m, [fid]: 0 }));
+    if ((unsaved[fid] ?? []).length > 0 && typeof window !== 'undefined' && !window.confirm(w.leaveWarning)) return;
+    setUnsaved((m) => ({ ...m, [fid]: [] }));
     const next = files.filter((f) => f.id !== fid);
     setFiles(next);
     if (activeId === fid) setActiveId(next[next.length - 1]?.id ?? null);
@@ -432,7 +436,7 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
                     {files.map((f) => {
                       const st = statuses[f.id];
                       const mismatch = st ? nameMismatch(nameOf(f), st.unit, st.year) : null;
-                      const n = unsaved[f.id] ?? 0;
+                      const n = (unsaved[f.id] ?? []).length;
                       return (
                         <li key={f.id} className={styles.fileRow}>
                           <div className={styles.fileMain}>
@@ -548,12 +552,12 @@ function FilePane({
   checkSignal: number;
   aside: React.ReactNode;
   onResult(fid: string, r: CheckResult | null): void;
-  onSaved(fid: string): void;
+  onSaved(fid: string, findingId: string): void;
   onDownloaded(fid: string): void;
 }) {
   const fid = file.id;
   const result = React.useCallback((r: CheckResult | null) => onResult(fid, r), [fid, onResult]);
-  const saved = React.useCallback(() => onSaved(fid), [fid, onSaved]);
+  const saved = React.useCallback((findingId: string) => onSaved(fid, findingId), [fid, onSaved]);
   const downloaded = React.useCallback(() => onDownloaded(fid), [fid, onDownloaded]);
   return (
     <Pane
