@@ -258,7 +258,7 @@ function readTable(s: Scanner, ctx: Ctx, limits: ReadLimits) {
             const f = x === null ? NaN : Number(x);
             return Number.isFinite(f) ? f : null;
           };
-          const attrs = { value: s.attr('value'), date: s.attr('date-value'), time: s.attr('time-value'), bool: s.attr('boolean-value'), str: s.attr('string-value') };
+          const attrs = { value: s.attr('value'), date: s.attr('date-value'), time: s.attr('time-value'), bool: s.attr('boolean-value'), str: s.attr('string-value'), formula: s.attr('formula') };
           const text = s.empty ? '' : cellText(s); // reads to the cell's end
           if (calc === 'error') {
             v = { error: text.trim() || '#VALUE!' };
@@ -270,6 +270,8 @@ function readTable(s: Scanner, ctx: Ctx, limits: ReadLimits) {
               case 'currency':
                 v = num(attrs.value);
                 fmt = styleFmt && styleFmt !== '@' ? styleFmt : null;
+                // LibreOffice saves an Excel TRUE/FALSE as the formula TRUE()/FALSE() with the number 1/0: a yes/no
+                if (type === 'float' && (v === 0 || v === 1) && /^(?:of:)?=(TRUE|FALSE)\(\)$/i.test(attrs.formula ?? '')) v = v === 1;
                 break;
               case 'percentage':
                 v = num(attrs.value);
