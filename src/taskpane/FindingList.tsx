@@ -88,10 +88,11 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
   count: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
-  line: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
-  mark: { flexShrink: 0 },
-  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-  sheetTag: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // inline text, so a narrow pane wraps the line where it must instead of stacking its parts
+  line: { display: 'block' },
+  mark: { marginInlineEnd: tokens.spacingHorizontalXS },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalXS },
+  sheetTag: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginInlineStart: tokens.spacingHorizontalXS },
   detail: {
     margin: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     fontSize: tokens.fontSizeBase200,

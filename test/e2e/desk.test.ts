@@ -1,0 +1,108 @@
+/**
+ * Chromium e2e of issue 16, part A, on the built page (dist/index.html) over the bundled 周营镇 sample: the findings
+ * scan (one line each, counts that filter, the ‹ n / N › bar), a finding is reached and its cell selected by keyboard
+ * alone, and the draft shows the figures the tool flags highlighted and linked to their findings. Screenshots at 1280
+ * and 320 px go to test-results/screenshots/ (and /tmp/shots-desk/ when it exists).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
+import { serveStatic, type StaticServer } from './support/server';
+
+jest.setTimeout(90_000);
+
+const SAMPLE = '周营镇-2023-指标.xlsx';
+const SHOTS = [SCREENSHOTS, '/tmp/shots-desk'];
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+async function shot(name: string, fullPage = false): Promise<void> {
+  for (const dir of SHOTS) {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, name), fullPage });
+  }
+}
+
+beforeAll(async () => {
+  requireBuilt('index.html');
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  await page.goto(`${server.url}index.html`);
+  await page.getByRole('button', { name: '打开示例工作簿' }).click();
+  const panel = page.locator(`[data-testid="check-panel"][data-name="${SAMPLE}"]`);
+  await panel.getByTestId('preview-grid').waitFor({ timeout: 40_000 });
+  if (!(await panel.getByTestId('summary').count())) await panel.getByTestId('check-button').click();
+  await panel.getByTestId('summary').waitFor({ timeout: 40_000 });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('scan and filter: one line per finding, the 错误 count shows only the errors, the bar counts them', async () => {
+  const lines = page.getByTestId('finding-line');
+  // the severity word is there for screen readers (visually hidden), the rest is what the eye scans, on one line
+  expect(await lines.first().innerText()).toMatch(/^●\s*错误\s*D6\s*信访案件化解率 100% → 77\.8%\s*矛盾纠纷化解$/);
+  expect((await lines.first().boundingBox())!.height).toBeLessThan(30);
+  const all = await page.getByTestId('finding').count();
+  await page.getByTestId('filter-error').click();
+  expect(await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')))).toEqual(['error', 'error']);
+  expect((await page.getByTestId('nav-position').innerText()).replace(/\s/g, '')).toBe('0/2');
+  await page.getByTestId('filter-error').click();
+  expect(await page.getByTestId('finding').count()).toBe(all);
+});
+
+test('by keyboard alone: Tab to the first finding, ↓ to the next, Enter selects its cell in the preview', async () => {
+  await page.getByTestId('finding').first().focus();
+  await page.keyboard.press('ArrowDown');
+  const focused = page.locator('[data-testid="finding"]:focus');
+  expect(await focused.getAttribute('data-cell')).toBe('D5');
+  expect(await focused.getAttribute('data-sheet')).toBe('行政执法');
+  await page.keyboard.press('Enter');
+  const grid = page.getByTestId('preview-grid');
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview-grid"]')?.getAttribute('data-sheet') === '行政执法');
+  expect(await grid.locator('td[data-cell="D5"]').getAttribute('aria-selected')).toBe('true');
+  expect(await page.locator('[data-testid="finding"][aria-current="true"]').getAttribute('data-cell')).toBe('D5');
+  // the bar steps on from there
+  await page.getByTestId('nav-next').click();
+  expect((await page.getByTestId('nav-position').innerText()).replace(/\s/g, '')).toBe(`3/${await page.getByTestId('finding').count()}`);
+});
+
+test('the draft: a banner, 持证上岗14人 highlighted, and choosing it opens its finding', async () => {
+  const banner = page.getByTestId('draft-banner');
+  await banner.scrollIntoViewIfNeeded();
+  expect(await banner.innerText()).toMatch(/文稿中\d+处数字涉及未改正的问题/);
+  const flag = page.locator('[data-testid="draft-flag"]', { hasText: '14人' });
+  await flag.scrollIntoViewIfNeeded();
+  const bg = await flag.evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(bg).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+  await shot('draft-flag-1280.png');
+  await flag.click();
+  const current = page.locator('[data-testid="finding"][aria-current="true"]');
+  expect(await current.getAttribute('data-rule')).toBe('part-exceeds-whole');
+  expect(await page.locator('[data-testid="finding"]:focus').getAttribute('data-rule')).toBe('part-exceeds-whole');
+});
+
+test('screenshots at 1280 and 320 px; at 320 the first finding is above the fold and nothing is wider than the page', async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('desk-page-1280x800.png');
+  await shot('desk-page-1280x800-full.png', true);
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('summary').scrollIntoViewIfNeeded();
+  await shot('desk-page-320x700.png');
+  await shot('desk-page-320x700-full.png', true);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(wide).toBeLessThanOrEqual(320);
+  // the summary, the bar and the first finding in one screen
+  const summary = await page.getByTestId('summary').boundingBox();
+  const first = await page.getByTestId('finding').first().boundingBox();
+  expect(first).not.toBeNull();
+  expect(first!.y + first!.height - summary!.y).toBeLessThan(700);
+});
