@@ -186,6 +186,7 @@ describe('which sheets are read', () => {
       grid(RESULT_SHEETS.explanations, [[...EXPLANATION_HEADER], figure]),
       grid(RESULT_SHEETS.marks, [[...MARKS_HEADER], figure]),
       grid(RESULT_SHEETS.mapping, [['原标签', '指标', '工作表'], figure]),
+      grid(RESULT_SHEETS.notice, [['周营镇2023年度指标整改通知'], figure], { formats: { A1: REPORT_FORMAT, A2: REPORT_FORMAT } }),
     ];
     const template = grid('报告模板', [['指标名称', '数值'], ['行政村数', 98]]);
     const hidden = grid('隐藏', [['指标名称', '数值'], ['行政村数', 20]], { visibility: 'hidden' });
