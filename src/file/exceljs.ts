@@ -232,6 +232,7 @@ export async function planToNewXlsx(plan: WritePlan, creator = '指标审核助�
         const cell = row.getCell(c + 1);
         writeCell(cell, spec);
         if (spec.style && plan.styles[spec.style]) cell.style = styleOf(spec.style);
+        if (spec.note) cell.note = writableText(spec.note);
       });
       const h = sp.rowHeights?.[r];
       if (h != null && Number.isFinite(h) && h > 0) row.height = h;

@@ -13,3 +13,4 @@ export type { FileReadErrorCode } from './errors';
 export { inspectWorkbookZip, verifyInflatedSizes, ZIP_LIMITS } from './zip';
 export { applyPlan, cleanText } from './apply';
 export { reportDocx, GB9704 } from './docx';
+export { planToNewXlsx } from './exceljs';

@@ -19,6 +19,8 @@ export interface FileModule {
   resultBase?(data: Uint8Array | ArrayBuffer, book: Workbook): Promise<Uint8Array>;
   applyPlan(data: Uint8Array | ArrayBuffer, plan: WritePlan, name?: string): Promise<Uint8Array>;
   reportDocx(report: Report, opts?: DocxOptions): Promise<Uint8Array | ArrayBuffer | Blob>;
+  /** A new workbook holding `plan`'s sheets (the county workbook, issue 14). */
+  planToNewXlsx?(plan: WritePlan): Promise<Uint8Array>;
 }
 
 /** The ExcelJS/docx half of the page, as a separate chunk. */

@@ -26,6 +26,7 @@ import type { CheckResult } from '../core/types';
 import { useDraftGate, useDraftSettings } from '../taskpane/draftGate';
 import { flaggedFigures } from '../core/narrative/flags';
 import { SheetPreview } from './SheetPreview';
+import { CountyPanel } from './CountyPanel';
 import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
 
@@ -352,6 +353,13 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
     if (activeId === fid) setActiveId(next[next.length - 1]?.id ?? null);
   };
 
+  const books = files.filter((f): f is OpenFile & { host: FileHost } => !!f.host);
+  const openFromCounty = (fid: string) => {
+    setActiveId(fid);
+    // the township's panel is below the table: bring it into view (jsdom has no scrolling)
+    requestAnimationFrame(() => document.querySelector(`[data-file-id="${fid}"]`)?.scrollIntoView?.({ block: 'start' }));
+  };
+
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -487,6 +495,14 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             </div>
           </div>
         </section>
+        {books.length >= 2 ? (
+          <section className={styles.card} aria-labelledby={`${id}-county`} data-testid="county-panel">
+            <h2 id={`${id}-county`} className={styles.h2}>
+              {w.countyTitle}
+            </h2>
+            <CountyPanel books={books} onOpen={openFromCounty} load={hostOptions?.load} />
+          </section>
+        ) : null}
         {files.map((f) =>
           f.report ? (
             <section
@@ -508,6 +524,7 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             aria-labelledby={`${id}-${f.id}-check`}
             data-testid="check-panel"
             data-name={f.host.name}
+            data-file-id={f.id}
           >
             <h2 id={`${id}-${f.id}-check`} className={styles.h2}>
               {w.check}

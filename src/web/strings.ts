@@ -42,6 +42,16 @@ const zh = {
   nameUnit: (inName: string, unit: string) => `文件名写“${inName}”，表中单位为“${unit}”`,
   nameYear: (inName: number, year: number) => `文件名写${inName}年，表中为${year}年度`,
   leaveWarning: '有说明尚未下载，离开本页将丢失。',
+  countyTitle: '审核情况（各乡镇汇总）',
+  countyWorking: (n: number) => `正在检查并汇总 ${n} 个工作簿…`,
+  countyHint: '需要退回的排在最前面；点击乡镇名称查看它的问题。',
+  countyTable: '各乡镇审核情况',
+  countyOpen: (name: string) => `查看“${name}”的问题`,
+  countyWorkbook: '下载全县汇总表',
+  countyDocx: '下载全县报告（Word）',
+  countyFailed: (detail: string) => `各乡镇汇总未能完成（${detail}），各文件的检查不受影响；请关闭有问题的文件后再试。`,
+  countyWorkbookName: '全县汇总.xlsx',
+  countyDocxName: '全县报告.docx',
 };
 
 export type WebStrings = typeof zh;
@@ -86,6 +96,16 @@ const en: WebStrings = {
   nameUnit: (inName, unit) => `the name says “${inName}”, the sheet says “${unit}”`,
   nameYear: (inName, year) => `the name says ${inName}, the sheet says ${year}`,
   leaveWarning: 'Some explanations have not been downloaded; leaving the page loses them.',
+  countyTitle: 'Review status (all townships)',
+  countyWorking: (n) => `Checking and consolidating ${n} workbooks…`,
+  countyHint: 'Files to send back come first; choose a township to see its findings.',
+  countyTable: 'Review status per township',
+  countyOpen: (name) => `Show the findings of “${name}”`,
+  countyWorkbook: 'Download the county workbook',
+  countyDocx: 'Download the county report (Word)',
+  countyFailed: (detail) => `The county consolidation could not be completed (${detail}); each file's check is not affected. Close the file at fault and try again.`,
+  countyWorkbookName: '全县汇总.xlsx',
+  countyDocxName: '全县报告.docx',
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };
