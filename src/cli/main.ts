@@ -63,7 +63,9 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       检查乡镇的报告文字（Word 或文本）：句中数字是否自相矛盾；加 --text 时与工作簿对照。问题按段落列出：
       第12段：“……化解率达98%……”。 (check a report's text; with --text, against its workbook)
   indicator-desk report <报告.docx> [--annotate 审核批注.docx]
+  indicator-desk report <工作簿.xlsx> --text <报告.docx> [--annotate 审核批注.docx]
       写出报告的副本，在每个问题的文字上加 Word 批注；原报告不作改动。默认 <名称>-审核批注.docx。
+      加 --text 时批注也包括与工作簿不一致的数字（写明单元格）。
       (write a copy of the Word report with a comment on the words of each finding)
 
   indicator-desk template [--out 空白模板.xlsx] [--catalog 县定义.xlsx] [--year 2024]

@@ -45,8 +45,30 @@ function cnDate(d: Date): string {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog', 'annotate'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden', 'flag-text']);
+  const args = parseArgs(argv, ['out', 'docx', 'templates', 'date', 'mapping', 'notice', 'since', 'catalog', 'annotate', 'text'], ['marks', 'help', 'use-workbook-templates', 'skip-hidden', 'flag-text']);
   const checkOpts = await sharedCheckOptions(args, io.cwd);
+  // `report 纸坊镇.xlsx --text 纸坊镇报告.docx [--annotate 审核批注.docx]`: the report annotated with its own findings and
+  // those against the workbook (a figure differing from its cell names the cell); the workbook's own outputs are `report 纸坊镇.xlsx`
+  const textFile = args.options.text;
+  if (textFile !== undefined) {
+    if (args.positionals.length !== 1) throw new UsageError('--text 只能与一个工作簿一起使用，例如：indicator-desk report 纸坊镇.xlsx --text 纸坊镇报告.docx --annotate 审核批注.docx');
+    if (args.options.out || args.options.docx || args.options.notice || args.options.since) {
+      throw new UsageError('带 --text 时 report 只写出报告的审核批注（--annotate）：审核结果工作簿和报告文稿请另行运行 indicator-desk report 纸坊镇.xlsx --out … --docx …');
+    }
+    const file = args.positionals[0];
+    if (isReportFile(file, io.cwd)) throw new UsageError(`“${file}”是报告文字，不是工作簿。--text 的用法：indicator-desk report 纸坊镇.xlsx --text ${file} --annotate 审核批注.docx`);
+    let result;
+    try {
+      result = (await loadAndCheck(file, io.cwd, checkOpts)).result;
+    } catch (e) {
+      if (!(e instanceof CliFileError)) throw e;
+      io.err(e.message);
+      return EXIT.failure;
+    }
+    io.out(summaryLine(file, result));
+    const code = await runReportText(textFile, args.options.annotate, io, catalogOf(checkOpts), result);
+    return code === EXIT.ok && openErrors(result) ? EXIT.findings : code;
+  }
   // a Word or text report (told by its bytes): checked, and annotated with comments (`--annotate`)
   if (args.positionals.length === 1 && (args.options.annotate !== undefined || isReportFile(args.positionals[0], io.cwd))) {
     if (args.options.out || args.options.docx) throw new UsageError('报告文字只写出审核批注（--annotate），不写 --out/--docx：例如 indicator-desk report 报告.docx --annotate 审核批注.docx');

@@ -159,10 +159,11 @@ export function isReportFile(file: string, cwd: string): boolean {
 }
 
 /**
- * `report 报告.docx [--annotate 审核批注.docx]`: the report checked, and a copy of the Word file written with a
+ * `report 报告.docx [--annotate 审核批注.docx]` (or `report 纸坊镇.xlsx --text 报告.docx --annotate …`, the text
+ * compared with the workbook's check): the report checked, and a copy of the Word file written with a
  * comment (批注) on the words of each finding. The source is never modified; every output is checked first.
  */
-export async function runReportText(file: string, annotate: string | undefined, io: CliIO, catalog?: Catalog): Promise<number> {
+export async function runReportText(file: string, annotate: string | undefined, io: CliIO, catalog?: Catalog, workbook?: CheckResult): Promise<number> {
   const src = path.resolve(io.cwd, file);
   const name = path.basename(file).replace(/\.(docx|docm|txt)$/i, '');
   const target = annotate ? path.resolve(io.cwd, annotate) : path.join(path.dirname(src), `${name}-审核批注.docx`);
@@ -179,7 +180,8 @@ export async function runReportText(file: string, annotate: string | undefined, 
   try {
     const bytes = readBytes(file, io.cwd);
     const doc = readReport(bytes, file);
-    const r = checkReport(doc, file, undefined, catalog);
+    // with the workbook (`report 纸坊镇.xlsx --text 报告.docx`) the comments also hold where the text differs from its cells
+    const r = checkReport(doc, file, workbook, catalog);
     io.out(formatTextResult(file, r));
     if (reportFormat(bytes, file) !== 'docx') {
       io.err(`“${path.basename(file)}”是文本文件，只能为 Word 文档（.docx）写批注：请把报告的 .docx 交给 report 命令。`);

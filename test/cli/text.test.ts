@@ -185,3 +185,33 @@ describe('report 报告.docx --annotate 审核批注.docx', () => {
     expect(fs.existsSync(path.join(tmp, 'x.docx'))).toBe(false);
   });
 });
+
+describe('report 工作簿.xlsx --text 报告.docx --annotate 审核批注.docx', () => {
+  test('the annotated copy also holds the findings against the workbook, each naming its cell; the report untouched', async () => {
+    const src = fs.readFileSync(path.join(REPORTS, '周营镇-2023.docx'));
+    write('周营镇报告.docx', src);
+    const r = await run(['report', ZHOU_XLSX, '--text', '周营镇报告.docx', '--annotate', '审核批注.docx'], tmp);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/小结（周营镇-2023-指标\.xlsx）/);
+    expect(r.out).toMatch(/与 周营镇-2023-指标\.xlsx 对照/);
+    expect(Buffer.compare(fs.readFileSync(path.join(tmp, '周营镇报告.docx')), src)).toBe(0);
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '审核批注.docx'))));
+    const comments = strFromU8(parts['word/comments.xml']);
+    // the text's 化解率达到100% against the workbook's counts (77.8%), at ‘矛盾纠纷化解’表 D5
+    const id = /<w:comment w:id="(\d+)"[^>]*>(?:(?!<\/w:comment>).)*‘矛盾纠纷化解’表 D5/.exec(comments)![1];
+    const doc = strFromU8(parts['word/document.xml']);
+    const inner = doc.slice(doc.indexOf(`<w:commentRangeStart w:id="${id}"/>`), doc.indexOf(`<w:commentRangeEnd w:id="${id}"/>`));
+    expect([...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toContain('100%');
+  });
+
+  test('--text with a report where the workbook belongs, or with --out, is a usage error and writes nothing', async () => {
+    write('r.docx', docx(p(TITLE) + p(WRONG)));
+    const swapped = await run(['report', 'r.docx', '--text', 'r.docx', '--annotate', 'a.docx'], tmp);
+    expect(swapped.code).toBe(2);
+    expect(swapped.err).toContain('--text 的用法');
+    const out = await run(['report', ZHOU_XLSX, '--text', 'r.docx', '--out', 'x.xlsx'], tmp);
+    expect(out.code).toBe(2);
+    expect(fs.existsSync(path.join(tmp, 'x.xlsx'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'a.docx'))).toBe(false);
+  });
+});
