@@ -56,6 +56,8 @@ export interface WordParagraph {
   /** Offset of `<w:p` and just after `</w:p>`. */
   start: number;
   end: number;
+  /** The paragraph is in a table cell. */
+  table?: boolean;
 }
 
 /** Elements whose content is not the report's running text. */
@@ -138,7 +140,7 @@ export function wordParagraphs(xml: string, limit = DOCX_LIMITS.paragraphs): Wor
         out.push({ text: '', pieces: [], start, end: s.pos });
         continue;
       }
-      para = { text: '', pieces: [], start, end: -1 };
+      para = { text: '', pieces: [], start, end: -1, ...(stack.includes('tc') ? { table: true } : {}) };
       paraDepth = stack.length;
     } else if (name === 'r' && para && !run) {
       const runStart = tagStartOf(s);
@@ -256,6 +258,6 @@ export function readDocx(data: Uint8Array | ArrayBuffer, name: string): TextDocu
     if (e instanceof XmlError) throw docxError(name, `${part}：${e.message}`);
     throw e;
   }
-  const paragraphs: TextParagraph[] = countedParagraphs(all).map(({ index, para }) => ({ index, text: para.text }));
+  const paragraphs: TextParagraph[] = countedParagraphs(all).map(({ index, para }) => ({ index, text: para.text, ...(para.table ? { table: true } : {}) }));
   return { name, paragraphs };
 }

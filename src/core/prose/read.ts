@@ -355,11 +355,20 @@ export interface ReadOptions {
   year?: number | null;
 }
 
-/** The report's year from its first paragraphs (`关于2023年度法治政府建设情况的报告`), when they say it. */
+/** The report's year from its title and opening (`关于2023年度法治政府建设情况的报告`), when they say it; null otherwise. */
 export function reportYear(doc: TextDocument): number | null {
-  for (const p of doc.paragraphs.slice(0, 6)) {
-    const m = /((?:19|20)\d{2})\s*年度?(?:法治|推进|依法|上半年|工作|的)/.exec(p.text);
-    if (m) return Number(m[1]);
+  // the title and opening, as a person reads them: the first paragraphs of running text (a table near the top is
+  // skipped, not counted), up to the first of them whose clause names the year of the report's work
+  let seen = 0;
+  for (const p of doc.paragraphs) {
+    if (p.table || typeof p.text !== 'string' || !p.text.trim()) continue;
+    if (++seen > 8) break;
+    for (const clause of p.text.split(/[，,。；;：:！!？?]/)) {
+      // a clause about another year's figures (`较2022年的45件`, `上年`, `2022年以来`) does not date the report
+      if (/同比|相比|较|比上年|上年|去年|以来|截至|截止/.test(clause)) continue;
+      const m = /((?:19|20)\d{2})\s*年度?(?!\s*[-—－至到]\s*(?:19|20)?\d)/.exec(clause);
+      if (m && /法治政府建设|法治建设|依法行政|报告|工作总结|工作情况|上半年/.test(clause.slice(m.index))) return Number(m[1]);
+    }
   }
   return null;
 }

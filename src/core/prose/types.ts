@@ -10,6 +10,8 @@ export interface TextParagraph {
   /** When the text came from a sheet: its sheet and cell (the paragraph's column-A cell). Otherwise absent. */
   sheet?: string;
   cell?: string;
+  /** The paragraph is a table cell's (a .docx table): not the report's title or opening. */
+  table?: boolean;
 }
 
 export interface TextDocument {
