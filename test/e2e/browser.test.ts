@@ -16,7 +16,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Locator, Page, Request } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
@@ -86,6 +86,19 @@ function shown(c: CheckResult['counts']): Record<'error' | 'verify' | 'hint' | '
 async function counts(scope: Locator): Promise<Record<'error' | 'verify' | 'hint' | 'explained', number>> {
   const n = async (k: string) => Number((await scope.getByTestId(`count-${k}`).innerText()).trim());
   return { error: await n('error'), verify: await n('verify'), hint: await n('hint'), explained: await n('explained') };
+}
+
+/**
+ * Clicks a download button and returns the download. The sample has open errors, so the first download of its
+ * draft asks once (issue 16: a draft with open errors is used knowingly): the prompt is answered yes.
+ */
+async function downloadFrom(page: Page, scope: Locator, testId: string): Promise<Download> {
+  const pending = page.waitForEvent('download', { timeout: 40_000 });
+  await scope.getByTestId(testId).click();
+  const yes = scope.getByTestId('draft-confirm-yes');
+  const first = await Promise.race([pending.then(() => 'download' as const), yes.waitFor({ timeout: 40_000 }).then(() => 'ask' as const)]);
+  if (first === 'ask') await yes.click();
+  return pending;
 }
 
 function findingButton(scope: Locator, f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): Locator {
@@ -227,12 +240,16 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     const core = expected.result.counts;
     expect(await counts(p)).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
 
-    // every finding of the core is listed, with its message, at its sheet and cell
+    // every finding of the core is listed at its sheet and cell, one line naming the cell; selected, it opens
+    // the core's full sentence
     for (const f of expected.result.findings) {
       const b = findingButton(p, f);
       expect(await b.count()).toBe(1);
       expect(await b.isVisible()).toBe(true);
-      expect((await b.innerText()).replace(/\s+/g, '')).toContain(f.message.replace(/\s+/g, ''));
+      if (f.cell) expect(await b.innerText()).toContain(f.cell);
+      await b.click();
+      const detail = p.locator(`[data-finding-id="${f.id}"] [data-testid="finding-message"]`);
+      expect((await detail.innerText()).replace(/\s+/g, '')).toContain(f.message.replace(/\s+/g, ''));
     }
     expect(await p.getByTestId('finding').count()).toBe(expected.result.findings.length);
 
@@ -321,7 +338,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
 
   step('downloads the result workbook: every original sheet with identical values, plus the result sheets and 审核说明', async () => {
     const p = panel(page, SAMPLE_NAME);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-workbook').click()]);
+    const download = await downloadFrom(page, p, 'download-workbook');
     expect(download.suggestedFilename()).toBe('周营镇-2023-指标-审核.xlsx');
     const file = await download.path();
     expect(file).toBeTruthy();
@@ -348,7 +365,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
 
   step('downloads the Word report: a .docx naming the township with a recomputed rate', async () => {
     const p = panel(page, SAMPLE_NAME);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-docx').click()]);
+    const download = await downloadFrom(page, p, 'download-docx');
     expect(download.suggestedFilename()).toBe('周营镇-2023-指标-报告.docx');
     const bytes = fs.readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -370,7 +387,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
       return f && f.type === 'pattern' ? (f.fgColor?.argb ?? '') : '';
     };
     const download = async () => {
-      const [d] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-workbook').click()]);
+      const d = await downloadFrom(page, p, 'download-workbook');
       return fs.readFileSync((await d.path())!);
     };
     const original = fs.readFileSync(path.join(SAMPLES, SAMPLE_NAME));
@@ -677,7 +694,7 @@ describe('standalone page: other ways in', () => {
       await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening a workbook from a file:// page');
       const p = await runCheck(page, SAMPLE_NAME);
       expect(await counts(p)).toEqual(shown(result.counts));
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), p.getByTestId('download-docx').click()]);
+      const download = await downloadFrom(page, p, 'download-docx');
       expect(docxText(fs.readFileSync((await download.path())!))).toContain(result.unit!);
       expect(errors).toEqual([]);
     } finally {
@@ -1027,7 +1044,7 @@ describe('a label the tool cannot place is fixed in one click, in the page and i
       await findingButton(p, { rule: 'rate-mismatch', sheet: '指标', cell: 'C2' }).waitFor({ timeout: 30_000 });
       expect(await findingButton(p, { rule: 'ambiguous-label', sheet: '指标', cell: 'A2' }).count()).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'placement-page-1280.png'), fullPage: false });
-      const [download] = await Promise.all([page.waitForEvent('download'), p.getByTestId('download-workbook').click()]);
+      const download = await downloadFrom(page, p, 'download-workbook');
       const book = await readXlsx(new Uint8Array(fs.readFileSync((await download.path())!)), 'copy.xlsx');
       const mapping = book.sheets.find((g) => g.name === RESULT_SHEETS.mapping)!;
       expect(mapping.rows.slice(0, 2)).toEqual([
