@@ -206,6 +206,28 @@ function toDataValidation(v: CellValidation): ExcelJS.DataValidation {
   return { type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min ?? 0], ...message };
 }
 
+
+/**
+ * One row of a plan into an ExcelJS row — values, styles, notes and height — for the in-memory and the streaming
+ * writer alike. `styleOf` gives a fresh copy of a plan style (ExcelJS shares style objects between cells).
+ */
+export function writeRow(
+  row: ExcelJS.Row,
+  cells: readonly (CellSpec | null | undefined)[],
+  height: number | null | undefined,
+  plan: WritePlan,
+  styleOf: (key: string) => Partial<ExcelJS.Style>,
+): void {
+  cells.forEach((spec, c) => {
+    if (!spec) return;
+    const cell = row.getCell(c + 1);
+    writeCell(cell, spec);
+    if (spec.style && plan.styles[spec.style]) cell.style = styleOf(spec.style);
+    if (spec.note) cell.note = writableText(spec.note);
+  });
+  if (height != null && Number.isFinite(height) && height > 0) row.height = height;
+}
+
 /**
  * A WritePlan as a NEW .xlsx (the blank template): its sheets in order with widths, heights, frozen rows, styles,
  * data validation and protection without a password (cells styled `unlocked` stay editable). Nothing is read.
@@ -225,18 +247,7 @@ export async function planToNewXlsx(plan: WritePlan, creator = '指标审核助�
     sp.columns.forEach((w, i) => {
       if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
     });
-    sp.rows.forEach((cells, r) => {
-      const row = ws.getRow(r + 1);
-      cells.forEach((spec, c) => {
-        if (!spec) return;
-        const cell = row.getCell(c + 1);
-        writeCell(cell, spec);
-        if (spec.style && plan.styles[spec.style]) cell.style = styleOf(spec.style);
-        if (spec.note) cell.note = writableText(spec.note);
-      });
-      const h = sp.rowHeights?.[r];
-      if (h != null && Number.isFinite(h) && h > 0) row.height = h;
-    });
+    sp.rows.forEach((cells, r) => writeRow(ws.getRow(r + 1), cells, sp.rowHeights?.[r], plan, styleOf));
     // ExcelJS models validations per cell (its typings leave out the sheet's collection)
     for (const v of sp.validations ?? []) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, toDataValidation(v));
     if (sp.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });

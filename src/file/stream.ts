@@ -5,8 +5,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import type { WritePlan } from '../core/types';
-import { cleanText } from './apply';
-import { toExcelStyle, writeCell } from './exceljs';
+import { toExcelStyle, writeRow } from './exceljs';
 
 export async function writePlanToFile(target: string, plan: WritePlan, creator = '指标审核助手 Indicator Desk'): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: true });
@@ -23,15 +22,7 @@ export async function writePlanToFile(target: string, plan: WritePlan, creator =
     ws.columns = sp.columns.map((w) => ({ width: Number.isFinite(w) && w > 0 ? w : 10 }));
     sp.rows.forEach((cells, r) => {
       const row = ws.getRow(r + 1);
-      cells.forEach((spec, c) => {
-        if (!spec) return;
-        const cell = row.getCell(c + 1);
-        writeCell(cell, spec);
-        if (spec.style && plan.styles[spec.style]) cell.style = styleOf(spec.style);
-        if (spec.note) cell.note = cleanText(spec.note);
-      });
-      const h = sp.rowHeights?.[r];
-      if (h != null && Number.isFinite(h) && h > 0) row.height = h;
+      writeRow(row, cells, sp.rowHeights?.[r], plan, styleOf);
       row.commit();
     });
     ws.commit();

@@ -4,7 +4,6 @@
  * Every action either completes or leaves the previous state as it was, with one message saying why.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ref } from '../core/address';
 import type {
   ApplyOutcome,
   CheckResult,

@@ -65,7 +65,9 @@ test('three township files: the 审核情况 table lists each once, the ones to 
 
 test('choosing a township in the table opens its file and shows its findings', async () => {
   openThree();
-  const table = await screen.findByTestId('county-table', {}, T);
+  // every file open first: a file that finishes opening becomes the active one
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(3), T);
+  const table = screen.getByTestId('county-table');
   const row = within(table).getAllByTestId('county-row').find((r) => r.getAttribute('data-file') === '周营镇-2023-指标.xlsx')!;
   fireEvent.click(within(row).getByTestId('county-open'));
   const active = () => screen.getAllByTestId('file-item').find((b) => b.getAttribute('data-active') === 'true')!;

@@ -157,7 +157,7 @@ function bound(v: unknown, rate: boolean): number | null | undefined {
 }
 
 function splitAliases(v: unknown): string[] {
-  const list = Array.isArray(v) ? v.map(asText) : asText(v).split(/[、,，;；\/|\n]+/);
+  const list = Array.isArray(v) ? v.map(asText) : asText(v).split(/[、,，;；/|\n]+/);
   const out: string[] = [];
   for (const s of list.map((x) => x.trim())) if (s && !out.includes(s)) out.push(s);
   return out;

@@ -120,7 +120,7 @@ export function parseYamlSubset(source: string, file: string): unknown {
 }
 
 function isKeyLine(text: string): boolean {
-  return /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#\[\]"'{}]+?)\s*:(\s|$)/.test(text);
+  return /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#[\]"'{}]+?)\s*:(\s|$)/.test(text);
 }
 
 /** Text before a `#` comment (a `#` inside quotes stays). */
@@ -133,7 +133,7 @@ function stripComment(raw: string, no: number, fail: (no: number, what: string) 
       else if (c === q) q = null;
     } else if (c === '"' || c === "'") {
       // a quote opens a string only at the start of a value
-      if (k === 0 || /[\s:\-\[,]/.test(raw[k - 1])) q = c;
+      if (k === 0 || /[\s:\-[,]/.test(raw[k - 1])) q = c;
     } else if (c === '#' && (k === 0 || /\s/.test(raw[k - 1]))) return raw.slice(0, k);
   }
   if (q) fail(no, '的引号没有成对');
