@@ -16,12 +16,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Download, Locator, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
-import { DIST, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
+import { DIST, SAMPLES, SCREENSHOTS, downloadFrom, launchChromium, requireBuilt } from './support/browser';
 import type { E2EOfficeSpec, E2ESheet } from './support/office-entry';
 import { fakeOfficeScript } from './support/office';
 import { serveStatic, type StaticServer } from './support/server';
@@ -86,19 +86,6 @@ function shown(c: CheckResult['counts']): Record<'error' | 'verify' | 'hint' | '
 async function counts(scope: Locator): Promise<Record<'error' | 'verify' | 'hint' | 'explained', number>> {
   const n = async (k: string) => Number((await scope.getByTestId(`count-${k}`).innerText()).trim());
   return { error: await n('error'), verify: await n('verify'), hint: await n('hint'), explained: await n('explained') };
-}
-
-/**
- * Clicks a download button and returns the download. The sample has open errors, so the first download of its
- * draft asks once (issue 16: a draft with open errors is used knowingly): the prompt is answered yes.
- */
-async function downloadFrom(page: Page, scope: Locator, testId: string): Promise<Download> {
-  const pending = page.waitForEvent('download', { timeout: 40_000 });
-  await scope.getByTestId(testId).click();
-  const yes = scope.getByTestId('draft-confirm-yes');
-  const first = await Promise.race([pending.then(() => 'download' as const), yes.waitFor({ timeout: 40_000 }).then(() => 'ask' as const)]);
-  if (first === 'ask') await yes.click();
-  return pending;
 }
 
 function findingButton(scope: Locator, f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): Locator {

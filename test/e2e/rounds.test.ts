@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { compareRounds } from '../../src/core/rounds';
 import { readXlsx } from '../../src/file';
-import { DIST, SAMPLES, launchChromium, requireBuilt } from './support/browser';
+import { DIST, SAMPLES, downloadFrom, launchChromium, requireBuilt } from './support/browser';
 import { serveStatic, type StaticServer } from './support/server';
 
 jest.setTimeout(90_000);
@@ -142,7 +142,8 @@ step('downloads the 整改通知 (.docx) and the result workbook; the unsaved ma
   const p = panel(ZY);
   const [notice] = await Promise.all([page.waitForEvent('download'), p.getByTestId('download-notice').click()]);
   expect(notice.suggestedFilename()).toBe('周营镇-2023-指标-整改通知.docx');
-  const [wb] = await Promise.all([page.waitForEvent('download'), p.getByTestId('download-workbook').click()]);
+  // the draft in the copy still has an open error: the page asks once (issue 16), and the answer is yes
+  const wb = await downloadFrom(page, p, 'download-workbook');
   resultCopy = path.join(tmp, wb.suggestedFilename());
   await wb.saveAs(resultCopy);
   await page.getByTestId('file-unsaved').waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (no downloaded browsers): one browser for the whole e2e file. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -38,4 +38,17 @@ export function requireBuilt(...files: string[]): void {
       );
     }
   }
+}
+
+/**
+ * Clicks a download button in `scope` and returns the download. A draft with open errors is used knowingly (issue
+ * 16): the first download of one asks once, and the prompt is answered yes.
+ */
+export async function downloadFrom(page: Page, scope: Locator, testId: string): Promise<Download> {
+  const pending = page.waitForEvent('download', { timeout: 40_000 });
+  await scope.getByTestId(testId).click();
+  const yes = scope.getByTestId('draft-confirm-yes');
+  const first = await Promise.race([pending.then(() => 'download' as const), yes.waitFor({ timeout: 40_000 }).then(() => 'ask' as const)]);
+  if (first === 'ask') await yes.click();
+  return pending;
 }
