@@ -5,6 +5,7 @@ import { check, type CheckOptions } from '../core/check';
 import { CATALOG } from '../core/catalog';
 import { parseMappingJson } from '../core/meaning/mapping';
 import { UsageError, type ParsedArgs } from './args';
+import { EXIT, type CliIO } from './io';
 import type { CheckResult, Workbook } from '../core/types';
 import { readWorkbook } from '../file/workbook';
 import { isFileReadError } from '../file/errors';
@@ -323,4 +324,14 @@ export function realPath(p: string): string {
 /** True when two paths name the same file (resolving symlinks where the file exists). */
 export function samePath(a: string, b: string): boolean {
   return realPath(a) === realPath(b);
+}
+
+/**
+ * What `report` says when writing its outputs failed: a file it could not read (its own message), or anything
+ * else named with the file — nothing was written either way. The exit code to return.
+ */
+export function writeFailed(io: CliIO, file: string, e: unknown): number {
+  if (e instanceof CliFileError) io.err(e.message);
+  else io.err(`处理“${path.basename(file)}”时出错，未写出任何文件：${e instanceof Error ? e.message : String(e)}`);
+  return EXIT.failure;
 }

@@ -14,7 +14,7 @@ import { reportDocx } from '../file/docx';
 import { flagBanner, flaggedFigures } from '../core/narrative/flags';
 import { parseArgs, UsageError } from './args';
 import { hiddenLine, openErrors, summaryLine } from './check';
-import { CliFileError, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeOutputs } from './common';
+import { CliFileError, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeFailed, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 import { catalogOf, isReportFile, runReportText } from './text';
 
@@ -162,11 +162,6 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     // the same codes as check: the results are written either way, but open errors are still open
     return openErrors(result) ? EXIT.findings : EXIT.ok;
   } catch (e) {
-    if (e instanceof CliFileError) {
-      io.err(e.message);
-      return EXIT.failure;
-    }
-    io.err(`处理“${path.basename(file)}”时出错，未写出任何文件：${e instanceof Error ? e.message : String(e)}`);
-    return EXIT.failure;
+    return writeFailed(io, file, e);
   }
 }

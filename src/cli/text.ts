@@ -18,7 +18,7 @@ import { readTextDocument, textSourceFormat, type TextSourceFormat } from '../fi
 import { readWorkbook } from '../file/workbook';
 import { workbookTextDocument } from '../core/prose/sheet';
 import { findingJson, observationJson } from './check';
-import { CliFileError, outputProblem, readBytes, samePath, writeOutputs } from './common';
+import { CliFileError, outputProblem, readBytes, samePath, writeFailed, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 
 /** Which report reader a file's bytes call for; null for a workbook (or anything the workbook readers answer). */
@@ -197,11 +197,6 @@ export async function runReportText(file: string, annotate: string | undefined, 
     io.out('原报告未作任何改动。');
     return textOpenErrors(r) ? EXIT.findings : EXIT.ok;
   } catch (e) {
-    if (e instanceof CliFileError) {
-      io.err(e.message);
-      return EXIT.failure;
-    }
-    io.err(`处理“${path.basename(file)}”时出错，未写出任何文件：${e instanceof Error ? e.message : String(e)}`);
-    return EXIT.failure;
+    return writeFailed(io, file, e);
   }
 }

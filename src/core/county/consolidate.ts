@@ -108,6 +108,12 @@ export function townshipAt(row: TownshipRow, at?: { sheet: string; cell: string 
   return `${row.township}（“${row.file}”${where ? ` ${whereText(where.sheet, where.cell)}` : ''}）`;
 }
 
+/** Where a township's row is named (its own workbook's name cell, or its row of a county summary), for a finding. */
+function placeOf(row: TownshipRow): { sheet: string; cell: string } {
+  const at = row.nameAt ?? row.summaryAt;
+  return { sheet: at?.sheet ?? '', cell: at?.cell ?? '' };
+}
+
 function tidy(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
@@ -296,8 +302,7 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
       refused.push({ row, reason: `与“${first.file}”重复` });
       findings.push(
         makeFinding('county-duplicate', {
-          sheet: (row.nameAt ?? row.summaryAt)?.sheet ?? '',
-          cell: (row.nameAt ?? row.summaryAt)?.cell ?? '',
+          ...placeOf(row),
           indicators: [],
           entity: row.township,
           period: null,
@@ -469,8 +474,7 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
       const near = missing.length ? `（名单中没有工作簿的有${missing.slice(0, 5).map((e) => `“${e.township}”`).join('、')}）` : '';
       findings.push(
         makeFinding('county-unlisted', {
-          sheet: (r.nameAt ?? r.summaryAt)?.sheet ?? '',
-          cell: (r.nameAt ?? r.summaryAt)?.cell ?? '',
+          ...placeOf(r),
           indicators: [],
           entity: r.township,
           period: null,
