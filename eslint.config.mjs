@@ -7,7 +7,7 @@
  *   of them as warnings).
  * - src/file/** is the ExcelJS adapter and never touches office-js; ExcelJS's Cell API has the same method names
  *   (getCell, style, note …) that the office-addins rules use to recognise office-js proxies, so the proxy rules
- *   are off there (they can only misfire).
+ *   are off there (they can only misfire) — and in test/cli/**, which reads the CLI's output with ExcelJS.
  * - React hooks rules for the pane and the page (rules-of-hooks is an error; exhaustive-deps a warning).
  * - prettier/prettier is off: formatting is not a correctness gate in this repository (the code base uses
  *   single quotes and 120 columns, Prettier's defaults would flag every file).
@@ -67,7 +67,7 @@ export default [
     rules: { "no-undef": "off" },
   },
   {
-    files: ["src/file/**"],
+    files: ["src/file/**", "test/cli/**"],
     rules: {
       "office-addins/call-sync-after-load": "off",
       "office-addins/call-sync-before-read": "off",

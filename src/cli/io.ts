@@ -6,9 +6,12 @@ export interface CliIO {
   cwd: string;
 }
 
+/** What is written for one call of out/err: the text as one or more whole lines. */
+export const asLine = (t: string): string => (t.endsWith('\n') ? t : `${t}\n`);
+
 export const processIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  out: (t) => process.stdout.write(asLine(t)),
+  err: (t) => process.stderr.write(asLine(t)),
   cwd: process.cwd(),
 };
 

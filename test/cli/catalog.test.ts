@@ -1,24 +1,10 @@
 /** `--catalog 县定义.xlsx|.json|.yaml`: the county's definitions read once and applied to every file of check, report, merge. */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { openExcelJs, run, tempDirPerTest } from './support';
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-cat-'));
-});
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-cat-');
 
 /** A township's indicator sheet (wording of the 周营镇 report). */
 async function township(name: string, officers: number, coverage: string): Promise<string> {
@@ -35,7 +21,7 @@ async function township(name: string, officers: number, coverage: string): Promi
     ['三、公共法律服务'],
     [4, '法律顾问覆盖率', '%', coverage],
   ]);
-  const file = path.join(tmp, `${name}-2023.xlsx`);
+  const file = path.join(tmp(), `${name}-2023.xlsx`);
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -48,7 +34,7 @@ async function countyXlsx(): Promise<string> {
     ['法律顾问覆盖率', null, null, null, null, null, '90%', null, null, null],
     ['行政执法人员', null, null, null, null, null, null, 50, null, null],
   ]);
-  const file = path.join(tmp, '县定义.xlsx');
+  const file = path.join(tmp(), '县定义.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -84,18 +70,18 @@ const JSON_DEFS = {
 
 test('one definitions file checks every workbook: the county’s bounds and indicators apply to each', async () => {
   const files = [await township('周营镇', 40, '95%'), await township('李集镇', 60, '85%'), await township('王营镇', 45, '100%')];
-  const plain = await run(['check', ...files], tmp);
+  const plain = await run(['check', ...files], tmp());
   expect(plain.code).toBe(0);
   expect(plain.out).not.toContain('超出了允许的范围');
   await countyXlsx();
-  const r = await run(['check', ...files, '--catalog', '县定义.xlsx'], tmp);
+  const r = await run(['check', ...files, '--catalog', '县定义.xlsx'], tmp());
   expect(r.code).toBe(1);
   const [zhou, li, wang] = r.out.split(/^■ /m).slice(1);
   expect(zhou).not.toContain('超出了允许的范围');
   expect(li).toMatch(/主要指标!D7　.*“行政执法人员”填写为60人，超出了允许的范围/);
   expect(li).toMatch(/主要指标!D9　.*“法律顾问覆盖率”填写为85%，超出了允许的范围（90%/);
   expect(wang).not.toContain('超出了允许的范围');
-  const j = JSON.parse((await run(['check', files[0], '--catalog', '县定义.xlsx', '--json'], tmp)).out);
+  const j = JSON.parse((await run(['check', files[0], '--catalog', '县定义.xlsx', '--json'], tmp())).out);
   const revisit = j.files[0].observations.find((o: { cell: string }) => o.cell === 'D5');
   expect(revisit).toMatchObject({ value: 6 });
   expect(revisit.indicator).toMatch(/^county_/);
@@ -104,10 +90,10 @@ test('one definitions file checks every workbook: the county’s bounds and indi
 test('the same definitions as YAML and as JSON give the same findings as the workbook', async () => {
   const file = await township('李集镇', 60, '85%');
   await countyXlsx();
-  fs.writeFileSync(path.join(tmp, '县定义.yaml'), YAML);
-  fs.writeFileSync(path.join(tmp, '县定义.json'), JSON.stringify(JSON_DEFS));
+  fs.writeFileSync(path.join(tmp(), '县定义.yaml'), YAML);
+  fs.writeFileSync(path.join(tmp(), '县定义.json'), JSON.stringify(JSON_DEFS));
   const findings = async (defs: string) => {
-    const r = await run(['check', file, '--catalog', defs, '--json'], tmp);
+    const r = await run(['check', file, '--catalog', defs, '--json'], tmp());
     expect(r.err).toBe('');
     return JSON.parse(r.out).files[0].findings.map((f: { rule: string; cell: string; message: string }) => `${f.rule} ${f.cell} ${f.message}`);
   };
@@ -119,37 +105,35 @@ test('the same definitions as YAML and as JSON give the same findings as the wor
 
 test('a definitions file that cannot be read stops before any workbook, exit 2, naming the file', async () => {
   const file = await township('周营镇', 40, '95%');
-  const missing = await run(['check', file, '--catalog', '没有.xlsx'], tmp);
+  const missing = await run(['check', file, '--catalog', '没有.xlsx'], tmp());
   expect(missing.code).toBe(2);
   expect(missing.err).toContain('无法读取县级指标定义文件“没有.xlsx”');
-  fs.writeFileSync(path.join(tmp, '坏.json'), '{ "指标定义": [ ');
-  const bad = await run(['report', file, '--catalog', '坏.json'], tmp);
+  fs.writeFileSync(path.join(tmp(), '坏.json'), '{ "指标定义": [ ');
+  const bad = await run(['report', file, '--catalog', '坏.json'], tmp());
   expect(bad.code).toBe(2);
   expect(bad.err).toContain('县级指标定义文件“坏.json”不是有效的 JSON');
   // a workbook without the two sheets: likely the wrong file
-  const other = await run(['check', file, '--catalog', path.basename(file)], tmp);
+  const other = await run(['check', file, '--catalog', path.basename(file)], tmp());
   expect(other.code).toBe(2);
   expect(other.err).toContain('中没有名为“指标定义”或“审核规则”的工作表');
   // an unquoted rule in YAML would be read as a list: refused with its line
-  fs.writeFileSync(path.join(tmp, '县定义.yaml'), '审核规则:\n  - 规则: [化解信访案件] <= [受理信访案件]\n');
-  const yaml = await run(['merge', file, '--out', '汇总.xlsx', '--catalog', '县定义.yaml'], tmp);
+  fs.writeFileSync(path.join(tmp(), '县定义.yaml'), '审核规则:\n  - 规则: [化解信访案件] <= [受理信访案件]\n');
+  const yaml = await run(['merge', file, '--out', '汇总.xlsx', '--catalog', '县定义.yaml'], tmp());
   expect(yaml.code).toBe(2);
   expect(yaml.err).toContain('县级指标定义文件“县定义.yaml”第2行');
-  expect(fs.existsSync(path.join(tmp, '汇总.xlsx'))).toBe(false);
+  expect(fs.existsSync(path.join(tmp(), '汇总.xlsx'))).toBe(false);
 });
 
 test('merge with the county’s definitions has a column for the county’s own indicator', async () => {
   const files = [await township('周营镇', 40, '95%'), await township('李集镇', 60, '85%')];
   await countyXlsx();
-  const r = await run(['merge', ...files, '--out', '汇总.xlsx', '--catalog', '县定义.xlsx'], tmp);
+  const r = await run(['merge', ...files, '--out', '汇总.xlsx', '--catalog', '县定义.xlsx'], tmp());
   expect(r.code).toBe(1); // 李集镇's 60 officers exceed the county's 50
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(tmp, '汇总.xlsx'));
+  const wb = await openExcelJs(path.join(tmp(), '汇总.xlsx'));
   const head = (wb.getWorksheet('汇总表')!.getRow(2).values as unknown[]).map(String);
   expect(head.some((h) => h.startsWith('信访案件回访数'))).toBe(true);
-  const plain = await run(['merge', ...files, '--out', '汇总2.xlsx'], tmp);
+  const plain = await run(['merge', ...files, '--out', '汇总2.xlsx'], tmp());
   expect(plain.code).toBe(0);
-  const wb2 = new ExcelJS.Workbook();
-  await wb2.xlsx.readFile(path.join(tmp, '汇总2.xlsx'));
+  const wb2 = await openExcelJs(path.join(tmp(), '汇总2.xlsx'));
   expect((wb2.getWorksheet('汇总表')!.getRow(2).values as unknown[]).map(String).some((h) => h.startsWith('信访案件回访数'))).toBe(false);
 });

@@ -1,45 +1,20 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
 import { check } from '../../src/core/check';
 import { explanationFor, explanationSheet } from '../../src/core/explanations';
 import { applyPlan } from '../../src/file';
+import { SAMPLES, ZHOU, docxXml, openExcelJs, run, tempDirPerTest } from './support';
 
-const SAMPLES = path.resolve(__dirname, '../../assets/samples');
-const ZHOU = path.join(SAMPLES, '周营镇-2023-指标.xlsx');
 const CLEAN = path.join(SAMPLES, '示范镇-2023-无误.xlsx');
 const DAZ = path.join(SAMPLES, '大钟庄镇-2021-比率.xlsx');
 const QIAN = path.join(SAMPLES, '前营乡-2023-逐年.xlsx');
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(argv: string[], cwd = process.cwd()): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-cli-'));
-});
-afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempDirPerTest('id-cli-');
 
 function copySample(src: string, name = path.basename(src)): string {
-  const p = path.join(tmp, name);
+  const p = path.join(tmp(), name);
   fs.copyFileSync(src, p);
   return p;
 }
@@ -87,7 +62,7 @@ describe('indicator-desk check', () => {
       ['矛盾纠纷调解成功率', '%', { formula: 'C3/C2' }],
       ['合计', '件', { formula: 'C2+C3' }],
     ]);
-    const file = path.join(tmp, '脚本生成.xlsx');
+    const file = path.join(tmp(), '脚本生成.xlsx');
     await wb.xlsx.writeFile(file);
     const r = await run(['check', file, '--json']);
     expect(r.code).toBe(1);
@@ -104,7 +79,7 @@ describe('indicator-desk check', () => {
     const z2 = result.findings.find((f) => f.rule === 'coverage-claim')!;
     const text = '另有2个村的法律顾问由县司法局统一聘请，合同于2024年1月生效。';
     const plan = { styles: {}, sheets: [explanationSheet([explanationFor(z2, text, '2024-01-15')])] };
-    const file = path.join(tmp, 'explained.xlsx');
+    const file = path.join(tmp(), 'explained.xlsx');
     fs.writeFileSync(file, await applyPlan(bytes, plan, 'z.xlsx'));
     const r = await run(['check', file]);
     expect(r.code).toBe(1); // Z1 and Z3 are errors and stay open
@@ -122,7 +97,7 @@ describe('indicator-desk check', () => {
   });
 
   test('several files: progress on stderr, an unreadable file named with exit 2, the others still checked', async () => {
-    const bad = path.join(tmp, '损坏.xlsx');
+    const bad = path.join(tmp(), '损坏.xlsx');
     fs.writeFileSync(bad, 'not a workbook');
     const r = await run(['check', CLEAN, bad, ZHOU]);
     expect(r.code).toBe(2);
@@ -134,14 +109,14 @@ describe('indicator-desk check', () => {
   });
 
   test('a missing file is named', async () => {
-    const r = await run(['check', path.join(tmp, '没有这个文件.xlsx')]);
+    const r = await run(['check', path.join(tmp(), '没有这个文件.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.out + r.err).toContain('找不到文件');
     expect(r.out + r.err).toContain('没有这个文件.xlsx');
   });
 
   test('--json prints exactly one JSON document; rates in expected/actual are percent', async () => {
-    const bad = path.join(tmp, 'bad.xlsx');
+    const bad = path.join(tmp(), 'bad.xlsx');
     fs.writeFileSync(bad, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     const r = await run(['check', ZHOU, DAZ, bad, '--json']);
     expect(r.code).toBe(2);
@@ -175,8 +150,8 @@ describe('indicator-desk report', () => {
     const r = await run(['report', src]);
     expect(r.code).toBe(1); // written, but Z1 and Z3 are open errors: the same code as check
     expect(Buffer.compare(fs.readFileSync(src), before)).toBe(0);
-    const outX = path.join(tmp, '周营镇-2023-指标-审核.xlsx');
-    const outD = path.join(tmp, '周营镇-2023-指标-报告.docx');
+    const outX = path.join(tmp(), '周营镇-2023-指标-审核.xlsx');
+    const outD = path.join(tmp(), '周营镇-2023-指标-报告.docx');
     expect(fs.existsSync(outX)).toBe(true);
     expect(fs.existsSync(outD)).toBe(true);
 
@@ -186,7 +161,7 @@ describe('indicator-desk report', () => {
     for (const n of ['审核结果', '计算结果', '报告文稿']) expect(names).toContain(n);
     for (const g of orig.sheets) expect(res.sheets.find((s) => s.name === g.name)).toEqual(g);
 
-    const xml = await (await JSZip.loadAsync(fs.readFileSync(outD))).file('word/document.xml')!.async('string');
+    const xml = await docxXml(outD);
     expect(xml).toContain('Heading1');
     const doc = xml.replace(/<[^>]+>/g, ''); // the text, whatever its runs (a flagged figure is a run of its own)
     expect(doc).toContain('周营镇');
@@ -198,7 +173,7 @@ describe('indicator-desk report', () => {
 
   test('--out in another folder puts the default .docx there; --marks marks cells without touching values', async () => {
     const src = copySample(ZHOU, 'zy.xlsx');
-    const outDir = path.join(tmp, 'out');
+    const outDir = path.join(tmp(), 'out');
     const r = await run(['report', src, '--out', path.join(outDir, 'r.xlsx'), '--marks']);
     expect(r.code).toBe(1);
     expect(fs.existsSync(path.join(outDir, 'zy-报告.docx'))).toBe(true);
@@ -217,19 +192,18 @@ describe('indicator-desk report', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('不能覆盖原工作簿');
     expect(Buffer.compare(fs.readFileSync(src), before)).toBe(0);
-    const r2 = await run(['report', path.basename(src), '--docx', src], tmp);
+    const r2 = await run(['report', path.basename(src), '--docx', src], tmp());
     expect(r2.code).toBe(2);
     expect(Buffer.compare(fs.readFileSync(src), before)).toBe(0);
   });
 
   /** The demo workbook with a county's 报告模板 sheet added (分组 | 条件 | 模板). */
   async function withTemplateSheet(rows: string[][]): Promise<string> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(ZHOU);
+    const wb = await openExcelJs(ZHOU);
     const ws = wb.addWorksheet('报告模板');
     ws.addRow(['分组', '条件', '模板']);
     for (const r of rows) ws.addRow(r);
-    const file = path.join(tmp, 'with-template.xlsx');
+    const file = path.join(tmp(), 'with-template.xlsx');
     await wb.xlsx.writeFile(file);
     return file;
   }
@@ -239,9 +213,9 @@ describe('indicator-desk report', () => {
     const r = await run(['report', src, '--use-workbook-templates']);
     expect(r.code).toBe(1); // written; Z1 and Z3 are still open errors
     expect(r.out).toContain('已写出报告文稿');
-    const doc = (await (await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'with-template-报告.docx')))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ''); // the text, whatever its runs (a flagged figure is a run of its own)
+    const doc = (await docxXml(path.join(tmp(), 'with-template-报告.docx'))).replace(/<[^>]+>/g, ''); // the text, whatever its runs (a flagged figure is a run of its own)
     expect(doc).toContain('本镇全年接待来信来访，受理信访案件9件，办结7件');
-    const res = await readXlsx(fs.readFileSync(path.join(tmp, 'with-template-审核.xlsx')), 'r.xlsx');
+    const res = await readXlsx(fs.readFileSync(path.join(tmp(), 'with-template-审核.xlsx')), 'r.xlsx');
     const text = res.sheets.find((g) => g.name === '报告文稿')!.rows.map((row) => String(row[0] ?? '')).join('\n');
     expect(text).toContain('本镇全年接待来信来访');
   });
@@ -252,14 +226,14 @@ describe('indicator-desk report', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('‘报告模板’表 C2');
     expect(r.err).toContain('petition_rate');
-    expect(fs.existsSync(path.join(tmp, 'with-template-审核.xlsx'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp(), 'with-template-审核.xlsx'))).toBe(false);
   });
 
   test("without --use-workbook-templates the workbook's 报告模板 sheet is not applied, and check says so", async () => {
     // issue 17, item 5: a township's own template must not put 化解率100% above the recomputed 77.8% unasked
     const src = await withTemplateSheet([['信访', '', '全{unitShort}信访案件全部化解，化解率100%']]);
     await run(['report', src]);
-    const doc = (await (await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'with-template-报告.docx')))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ''); // the text, whatever its runs (a flagged figure is a run of its own)
+    const doc = (await docxXml(path.join(tmp(), 'with-template-报告.docx'))).replace(/<[^>]+>/g, ''); // the text, whatever its runs (a flagged figure is a run of its own)
     expect(doc).not.toContain('信访案件全部化解');
     expect(doc).toContain('化解率77.8%');
     const checked = await run(['check', src]);
@@ -269,30 +243,30 @@ describe('indicator-desk report', () => {
 
   test('a broken template file is named, nothing is written', async () => {
     const src = copySample(ZHOU);
-    const t = path.join(tmp, 't.json');
+    const t = path.join(tmp(), 't.json');
     fs.writeFileSync(t, '{ not json');
     const r = await run(['report', src, '--templates', t]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('模板文件');
     expect(r.err).toContain('t.json');
-    expect(fs.existsSync(path.join(tmp, '周营镇-2023-指标-审核.xlsx'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp(), '周营镇-2023-指标-审核.xlsx'))).toBe(false);
   });
 
   test('an unreadable workbook: exit 2 with the Chinese message, nothing written', async () => {
-    const bad = path.join(tmp, '旧表.xls');
+    const bad = path.join(tmp(), '旧表.xls');
     fs.writeFileSync(bad, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]));
     const r = await run(['report', bad]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('文件“旧表.xls”是旧版 Excel 97-2003 工作簿');
-    expect(fs.readdirSync(tmp)).toEqual(['旧表.xls']);
+    expect(fs.readdirSync(tmp())).toEqual(['旧表.xls']);
   });
 });
 
 describe('indicator-desk merge', () => {
   test('one row per township, catalog columns, recomputed rates, finding counts and a 合计 row, readable by check', async () => {
-    const bad = path.join(tmp, 'bad.xlsx');
+    const bad = path.join(tmp(), 'bad.xlsx');
     fs.writeFileSync(bad, 'x');
-    const out = path.join(tmp, '汇总.xlsx');
+    const out = path.join(tmp(), '汇总.xlsx');
     const r = await run(['merge', ZHOU, QIAN, bad, CLEAN, '--out', out]);
     expect(r.code).toBe(2); // bad.xlsx could not be read
     expect(r.err).toContain('bad.xlsx');
@@ -325,7 +299,7 @@ describe('indicator-desk merge', () => {
   });
 
   test('a summary of consistent workbooks checks clean (no error, nothing to verify)', async () => {
-    const out = path.join(tmp, 'clean.xlsx');
+    const out = path.join(tmp(), 'clean.xlsx');
     const r = await run(['merge', CLEAN, '--out', out, '--unit', '示范县']);
     expect(r.code).toBe(0);
     const chk = await run(['check', out]);
@@ -345,7 +319,7 @@ describe('indicator-desk merge', () => {
 
 describe('the same exit codes for check, report and merge', () => {
   test('0 when no open error, 1 with an open error (results still written), 2 when the file cannot be read', async () => {
-    const bad = path.join(tmp, '损坏.xlsx');
+    const bad = path.join(tmp(), '损坏.xlsx');
     fs.writeFileSync(bad, 'not a workbook');
     const cases: [string, number][] = [
       [CLEAN, 0],
@@ -355,18 +329,18 @@ describe('the same exit codes for check, report and merge', () => {
     for (const [file, code] of cases) {
       const n = path.basename(file);
       expect([n, (await run(['check', file])).code]).toEqual([n, code]);
-      const rep = await run(['report', file, '--out', path.join(tmp, `r-${n}`), '--docx', path.join(tmp, `r-${n}.docx`)]);
+      const rep = await run(['report', file, '--out', path.join(tmp(), `r-${n}`), '--docx', path.join(tmp(), `r-${n}.docx`)]);
       expect([n, rep.code]).toEqual([n, code]);
-      const merged = await run(['merge', file, '--out', path.join(tmp, `m-${n}`)]);
+      const merged = await run(['merge', file, '--out', path.join(tmp(), `m-${n}`)]);
       expect([n, merged.code]).toEqual([n, code]);
       // results are written whenever the file could be read, errors or not
-      expect(fs.existsSync(path.join(tmp, `r-${n}`))).toBe(code !== 2);
-      expect(fs.existsSync(path.join(tmp, `m-${n}`))).toBe(code !== 2);
+      expect(fs.existsSync(path.join(tmp(), `r-${n}`))).toBe(code !== 2);
+      expect(fs.existsSync(path.join(tmp(), `m-${n}`))).toBe(code !== 2);
     }
   });
 
   test('merge: an open error in any township gives 1, and the summary line says how many have errors', async () => {
-    const r = await run(['merge', CLEAN, ZHOU, '--out', path.join(tmp, '汇总.xlsx')]);
+    const r = await run(['merge', CLEAN, ZHOU, '--out', path.join(tmp(), '汇总.xlsx')]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('2 个乡镇，其中 1 个有错误');
   });
@@ -386,46 +360,46 @@ function expectOneSentence(err: string, names: string) {
 
 describe('outputs that cannot be written: one sentence naming the path, nothing written, no folder created', () => {
   test('merge --out names a folder: says so and suggests a file name in it; nothing written into it', async () => {
-    fs.mkdirSync(path.join(tmp, '汇总'));
-    const r = await run(['merge', ZHOU, '--out', '汇总'], tmp);
+    fs.mkdirSync(path.join(tmp(), '汇总'));
+    const r = await run(['merge', ZHOU, '--out', '汇总'], tmp());
     expect(r.code).toBe(2);
     expectOneSentence(r.err, '汇总');
     expect(r.err).toContain('文件夹');
     expect(r.err).toContain(path.join('汇总', '汇总.xlsx'));
-    expect(fs.readdirSync(path.join(tmp, '汇总'))).toEqual([]);
+    expect(fs.readdirSync(path.join(tmp(), '汇总'))).toEqual([]);
   });
 
   test('an --out ending in a slash names a folder even when it does not exist: no file called like the folder', async () => {
-    const r = await run(['merge', ZHOU, '--out', '新汇总/'], tmp);
+    const r = await run(['merge', ZHOU, '--out', '新汇总/'], tmp());
     expect(r.code).toBe(2);
     expect(r.err).toContain('“新汇总/”：这是一个文件夹');
     expect(r.err).toContain(path.join('新汇总', '汇总.xlsx'));
-    expect(tree(tmp)).toEqual([]);
+    expect(tree(tmp())).toEqual([]);
   });
 
   test('report --docx names a folder: the .xlsx is not written either', async () => {
     const src = copySample(ZHOU, '周营镇.xlsx');
-    fs.mkdirSync(path.join(tmp, '报告'));
-    const r = await run(['report', '周营镇.xlsx', '--out', '周营镇-审核.xlsx', '--docx', '报告'], tmp);
+    fs.mkdirSync(path.join(tmp(), '报告'));
+    const r = await run(['report', '周营镇.xlsx', '--out', '周营镇-审核.xlsx', '--docx', '报告'], tmp());
     expect(r.code).toBe(2);
     expectOneSentence(r.err, '报告');
     expect(r.err).toContain('--docx');
     expect(r.err).not.toContain('未写出任何文件'); // the old message, printed after the .xlsx had been written
-    expect(tree(tmp)).toEqual(['周营镇.xlsx', '报告']);
+    expect(tree(tmp())).toEqual(['周营镇.xlsx', '报告']);
     expect(fs.existsSync(src)).toBe(true);
   });
 
   test('an output under a regular file (a/b.xlsx where a is a file) names that file', async () => {
     copySample(ZHOU, '周营镇.xlsx');
-    fs.writeFileSync(path.join(tmp, '备忘'), 'x');
-    const m = await run(['merge', '周营镇.xlsx', '--out', '备忘/汇总.xlsx'], tmp);
+    fs.writeFileSync(path.join(tmp(), '备忘'), 'x');
+    const m = await run(['merge', '周营镇.xlsx', '--out', '备忘/汇总.xlsx'], tmp());
     expect(m.code).toBe(2);
     expectOneSentence(m.err.replace(/^\[1\/1\].*\n/, ''), '备忘/汇总.xlsx');
     expect(m.err).toContain('“备忘”是一个文件');
-    const r = await run(['report', '周营镇.xlsx', '--out', '备忘/深/审核.xlsx'], tmp);
+    const r = await run(['report', '周营镇.xlsx', '--out', '备忘/深/审核.xlsx'], tmp());
     expect(r.code).toBe(2);
     expect(r.err).toContain('“备忘”是一个文件');
-    expect(tree(tmp)).toEqual(['周营镇.xlsx', '备忘']);
+    expect(tree(tmp())).toEqual(['周营镇.xlsx', '备忘']);
   });
 
   test('legal long Chinese file names (242 and 255 bytes) are written: the temporary name is short', async () => {
@@ -433,36 +407,36 @@ describe('outputs that cannot be written: one sentence naming the path, nothing 
     const n242 = `${'乡'.repeat(79)}.xlsx`;
     const n255 = `${'镇'.repeat(83)}a.xlsx`;
     expect([Buffer.byteLength(n242), Buffer.byteLength(n255)]).toEqual([242, 255]);
-    const r = await run(['report', '周营镇.xlsx', '--out', n242, '--docx', `${'报'.repeat(83)}.docx`], tmp);
+    const r = await run(['report', '周营镇.xlsx', '--out', n242, '--docx', `${'报'.repeat(83)}.docx`], tmp());
     expect(r.err).toBe('');
     expect(r.code).toBe(1);
-    const m = await run(['merge', '周营镇.xlsx', '--out', n255], tmp);
+    const m = await run(['merge', '周营镇.xlsx', '--out', n255], tmp());
     expect(m.code).toBe(1);
-    expect(tree(tmp)).toEqual(['周营镇.xlsx', n242, n255, `${'报'.repeat(83)}.docx`].sort());
-    expect((await readXlsx(fs.readFileSync(path.join(tmp, n255)), 'x')).sheets.map((s) => s.name)).toContain('汇总表');
+    expect(tree(tmp())).toEqual(['周营镇.xlsx', n242, n255, `${'报'.repeat(83)}.docx`].sort());
+    expect((await readXlsx(fs.readFileSync(path.join(tmp(), n255)), 'x')).sheets.map((s) => s.name)).toContain('汇总表');
   });
 
   test('a file name longer than the file system allows is refused before anything is read or written', async () => {
     copySample(ZHOU, '周营镇.xlsx');
     const long = `${'乡'.repeat(90)}.xlsx`; // 275 bytes
-    const r = await run(['report', '周营镇.xlsx', '--out', `新文件夹/${long}`], tmp);
+    const r = await run(['report', '周营镇.xlsx', '--out', `新文件夹/${long}`], tmp());
     expect(r.code).toBe(2);
     expect(r.err).toContain('275 字节');
     expect(r.err).toContain('--out');
     expect(r.err).not.toMatch(/ENAMETOOLONG|Error:/);
-    const m = await run(['merge', '周营镇.xlsx', '--out', long], tmp);
+    const m = await run(['merge', '周营镇.xlsx', '--out', long], tmp());
     expect(m.code).toBe(2);
     expect(m.err).toContain('275 字节');
-    expect(tree(tmp)).toEqual(['周营镇.xlsx']);
+    expect(tree(tmp())).toEqual(['周营镇.xlsx']);
   });
 
   test('a missing input does not create the --out folder', async () => {
-    const r = await run(['report', '不存在.xlsx', '--out', '结果/新/审核.xlsx'], tmp);
+    const r = await run(['report', '不存在.xlsx', '--out', '结果/新/审核.xlsx'], tmp());
     expect(r.code).toBe(2);
     expect(r.err).toContain('“不存在.xlsx”');
-    const m = await run(['merge', '不存在.xlsx', '--out', '汇总/全县.xlsx'], tmp);
+    const m = await run(['merge', '不存在.xlsx', '--out', '汇总/全县.xlsx'], tmp());
     expect(m.code).toBe(2);
-    expect(tree(tmp)).toEqual([]);
+    expect(tree(tmp())).toEqual([]);
   });
 });
 
@@ -478,12 +452,12 @@ describe('merge never counts one file twice', () => {
   test('the same file as a.xlsx, ./a.xlsx, a link and a byte-identical copy: counted once, each named in a warning', async () => {
     copySample(ZHOU, '周营镇.xlsx');
     copySample(CLEAN, '示范镇.xlsx');
-    fs.mkdirSync(path.join(tmp, '乡镇'));
-    fs.symlinkSync(path.join(tmp, '周营镇.xlsx'), path.join(tmp, '乡镇', '链接.xlsx'));
-    fs.copyFileSync(path.join(tmp, '周营镇.xlsx'), path.join(tmp, '乡镇', '副本.xlsx'));
-    const once = await run(['merge', '周营镇.xlsx', '示范镇.xlsx', '--out', '一次.xlsx'], tmp);
+    fs.mkdirSync(path.join(tmp(), '乡镇'));
+    fs.symlinkSync(path.join(tmp(), '周营镇.xlsx'), path.join(tmp(), '乡镇', '链接.xlsx'));
+    fs.copyFileSync(path.join(tmp(), '周营镇.xlsx'), path.join(tmp(), '乡镇', '副本.xlsx'));
+    const once = await run(['merge', '周营镇.xlsx', '示范镇.xlsx', '--out', '一次.xlsx'], tmp());
     expect(once.code).toBe(1);
-    const r = await run(['merge', '周营镇.xlsx', '示范镇.xlsx', './周营镇.xlsx', '乡镇/链接.xlsx', '乡镇/../周营镇.xlsx', '乡镇/副本.xlsx', '--out', '汇总.xlsx'], tmp);
+    const r = await run(['merge', '周营镇.xlsx', '示范镇.xlsx', './周营镇.xlsx', '乡镇/链接.xlsx', '乡镇/../周营镇.xlsx', '乡镇/副本.xlsx', '--out', '汇总.xlsx'], tmp());
     expect(r.code).toBe(1);
     const warnings = r.err.split('\n').filter((l) => l.includes('只汇总一次'));
     expect(warnings).toHaveLength(4);
@@ -494,13 +468,13 @@ describe('merge never counts one file twice', () => {
     expect(r.out).toContain('2 个乡镇');
     expect(r.out).toContain('4 个重复的文件只计一次');
     const header = '信访案件受理数（件）';
-    const [a, b] = [await column(path.join(tmp, '一次.xlsx'), header), await column(path.join(tmp, '汇总.xlsx'), header)];
+    const [a, b] = [await column(path.join(tmp(), '一次.xlsx'), header), await column(path.join(tmp(), '汇总.xlsx'), header)];
     expect(b).toEqual(a);
     expect(b[b.length - 1]).toBe(a.slice(0, -1).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
   });
 
   test('two different townships are both counted, with no warning', async () => {
-    const r = await run(['merge', ZHOU, QIAN, '--out', path.join(tmp, '汇总.xlsx')]);
+    const r = await run(['merge', ZHOU, QIAN, '--out', path.join(tmp(), '汇总.xlsx')]);
     expect(r.err).not.toContain('只汇总一次');
     expect(r.out).toContain('2 个乡镇');
   });

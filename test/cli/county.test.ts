@@ -5,33 +5,15 @@
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
 import type { Cell, Workbook } from '../../src/core/types';
 import { fortyTownships } from './county-fixtures';
+import { SAMPLES, run, tempDirPerTest } from './support';
 
-const SAMPLES = path.resolve(__dirname, '../../assets/samples');
-
-async function run(argv: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-county-'));
-});
-afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempDirPerTest('id-county-');
 
 function sheet(book: Workbook, name: string): Cell[][] {
   return book.sheets.find((s) => s.name === name)!.rows;
@@ -45,11 +27,11 @@ const FORTY_ARGS = (list: string) => ['merge', '乡镇', '--out', '全县汇总.
 
 describe('merge of the samples (four townships and a county summary)', () => {
   test('the checklist, the township rows of the county summary, the 2021 workbook kept out, and live formulas in 合计', async () => {
-    for (const f of fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx'))) fs.copyFileSync(path.join(SAMPLES, f), path.join(tmp, f));
-    const r = await run(['merge', '.', '--out', '全县汇总.xlsx', '--unit', '沈丘县'], tmp);
+    for (const f of fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx'))) fs.copyFileSync(path.join(SAMPLES, f), path.join(tmp(), f));
+    const r = await run(['merge', '.', '--out', '全县汇总.xlsx', '--unit', '沈丘县'], tmp());
     expect(r.code).toBe(1);
     expect(r.err).toContain('[1/5] 正在读取 前营乡-2023-逐年.xlsx …');
-    const bytes = fs.readFileSync(path.join(tmp, '全县汇总.xlsx'));
+    const bytes = fs.readFileSync(path.join(tmp(), '全县汇总.xlsx'));
     const book = await readXlsx(bytes, '全县汇总.xlsx');
     expect(book.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿']);
 
@@ -98,8 +80,8 @@ describe('merge of the samples (four townships and a county summary)', () => {
 
 describe('merge of a county of 40 townships with the usual problems planted', () => {
   test('findings across townships name both townships; the checklist puts those to call back first; --json carries it all', async () => {
-    const { list } = await fortyTownships(tmp);
-    const r = await run([...FORTY_ARGS(path.basename(list)), '--json'], tmp);
+    const { list } = await fortyTownships(tmp());
+    const r = await run([...FORTY_ARGS(path.basename(list)), '--json'], tmp());
     expect(r.code).toBe(1);
     expect(r.err).toContain('[40/40] 正在读取');
     const json = JSON.parse(r.out);
@@ -121,7 +103,7 @@ describe('merge of a county of 40 townships with the usual problems planted', ()
     expect(rates.petition_resolution_rate.included).toHaveLength(38); // 40 files − the duplicate − the 2022 workbook
     expect(rates.petition_resolution_rate.value).toBeCloseTo((totals.petitions_resolved / totals.petitions_received) * 100, 9);
     // 槐店镇's 3万份 is 30000份 in the 合计; 洪山乡's 300米 is not in it
-    const book = await readXlsx(fs.readFileSync(path.join(tmp, '全县汇总.xlsx')), 'x.xlsx');
+    const book = await readXlsx(fs.readFileSync(path.join(tmp(), '全县汇总.xlsx')), 'x.xlsx');
     const summary = sheet(book, '汇总表');
     const mat = column(summary, '发放法治宣传资料（份）');
     expect(summary.find((row) => row[1] === '槐店镇')![mat]).toBe(30000);
@@ -140,19 +122,19 @@ describe('merge of a county of 40 townships with the usual problems planted', ()
     expect(report[0]).toBe('沈丘县2023年度乡镇法治政府建设情况汇总报告');
     expect(report.join('')).toContain(`全县共受理信访案件${totals.petitions_received}件，化解${totals.petitions_resolved}件，化解率`);
     expect(report.join('')).toMatch(/信访案件化解率最高的是.+（100%），最低的是.+（\d+\.\d%）。/);
-    const docx = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '全县报告.docx'))));
+    const docx = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp(), '全县报告.docx'))));
     expect(strFromU8(docx['word/document.xml'])).toContain(`全县共受理信访案件${totals.petitions_received}件`);
   });
 
   test('an unreadable file is listed and skipped, never fatal (exit 2); one given twice is counted once', async () => {
-    await fortyTownships(tmp);
-    fs.writeFileSync(path.join(tmp, '乡镇', '坏文件.xlsx'), 'not a workbook');
-    const r = await run(['merge', '乡镇', '乡镇/周营镇-2023-指标.xlsx', '--out', '全县汇总.xlsx'], tmp);
+    await fortyTownships(tmp());
+    fs.writeFileSync(path.join(tmp(), '乡镇', '坏文件.xlsx'), 'not a workbook');
+    const r = await run(['merge', '乡镇', '乡镇/周营镇-2023-指标.xlsx', '--out', '全县汇总.xlsx'], tmp());
     expect(r.code).toBe(2);
     expect(r.err).toContain('无法读取，未汇总');
     expect(r.err).toContain('“乡镇/周营镇-2023-指标.xlsx”与“乡镇/周营镇-2023-指标.xlsx”是同一个文件');
     expect(r.out).toContain('文件“乡镇/坏文件.xlsx”无法读取，没有计入汇总');
-    const book = await readXlsx(fs.readFileSync(path.join(tmp, '全县汇总.xlsx')), 'x.xlsx');
+    const book = await readXlsx(fs.readFileSync(path.join(tmp(), '全县汇总.xlsx')), 'x.xlsx');
     const first = sheet(book, '审核情况')[2];
     expect(first[2]).toBe('乡镇/坏文件.xlsx');
     expect(first[9]).toBe('否');
@@ -178,16 +160,16 @@ function profile(dir: string): string {
 test('LibreOffice, recalculating the 汇总表 whose cached results were removed, gets the totals and the county rates', async () => {
   const calc = spawnSync('sh', ['-c', 'command -v soffice && ls /usr/lib/libreoffice/program/ | grep -q "^libsclo"'], { stdio: 'ignore' }).status === 0;
   if (!calc) throw new Error('需要 LibreOffice Calc：请安装 libreoffice-calc-nogui（apt-get install libreoffice-calc-nogui）。');
-  const { list } = await fortyTownships(tmp);
-  const r = await run([...FORTY_ARGS(path.basename(list)), '--json'], tmp);
+  const { list } = await fortyTownships(tmp());
+  const r = await run([...FORTY_ARGS(path.basename(list)), '--json'], tmp());
   const json = JSON.parse(r.out);
   // drop every formula's cached result, so only a recalculation can fill the 合计 row
-  const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '全县汇总.xlsx'))));
+  const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp(), '全县汇总.xlsx'))));
   for (const name of Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
     const xml = strFromU8(parts[name]);
     parts[name] = strToU8(xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1').replace(/(<c [^>]*?) t="(?:str|n)"((?:[^>]*)><f>)/g, '$1$2'));
   }
-  const dir = path.join(tmp, 'lo');
+  const dir = path.join(tmp(), 'lo');
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'bare.xlsx'), zipSync(parts));
   const bare = await readXlsx(fs.readFileSync(path.join(dir, 'bare.xlsx')), 'bare.xlsx');

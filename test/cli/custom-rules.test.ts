@@ -3,17 +3,13 @@
  * evaluable, each rule under `--explain`, the outcomes and each finding's rule in `--json`.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { customRulesLine, formatCustomRules, formatResult, resultJson } from '../../src/cli/check';
 import { check } from '../../src/core/check';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
 import type { CheckResult } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
-
-const ZHOU = path.resolve(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
+import { ZHOU, run, tempDirPerTest } from './support';
 
 const definitions: CountyDefinitions = {
   name: '县定义.xlsx',
@@ -78,24 +74,10 @@ test('without county rules nothing is said about them', async () => {
 });
 
 describe('check --catalog with the county\'s rules, end to end', () => {
-  let tmp: string;
-  beforeEach(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-rules-'));
-  });
-  afterEach(() => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
-  async function run(argv: string[]) {
-    let out = '';
-    let err = '';
-    const io: CliIO = { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), cwd: tmp };
-    const code = await main(argv, io);
-    return { code, out, err };
-  }
+  const tmp = tempDirPerTest('id-rules-');
 
   test('a JSON file of rules: the failing rule, the invalid one with its position, the counts, --explain and --json', async () => {
-    const defsFile = path.join(tmp, '县定义.json');
+    const defsFile = path.join(tmp(), '县定义.json');
     fs.writeFileSync(
       defsFile,
       JSON.stringify({
@@ -106,12 +88,12 @@ describe('check --catalog with the county\'s rules, end to end', () => {
         ],
       }),
     );
-    const text = await run(['check', ZHOU, '--catalog', defsFile, '--explain']);
+    const text = await run(['check', ZHOU, '--catalog', defsFile, '--explain'], tmp());
     expect(text.out).toContain('‘行政执法’表 D5：持证人数14人不能多于执法人员12人（');
     expect(text.out).toMatch(/县定义\.json 审核规则\[1\]　县定义\.json 第2条的审核规则“\[化解信访案件 <= \[受理信访案件\]”无法使用：第12个字符处缺少“]”/);
     expect(text.out).toMatch(/县级审核规则 3 条（县定义\.json）：通过 1 条，不符合 1 条，1 条无法使用（见错误）。/);
     expect(text.out).toContain('  县级审核规则：');
-    const json = await run(['check', ZHOU, '--catalog', defsFile, '--json']);
+    const json = await run(['check', ZHOU, '--catalog', defsFile, '--json'], tmp());
     const doc = JSON.parse(json.out);
     expect(doc.files[0].customRules.counts).toMatchObject({ passed: 1, failed: 1, invalid: 1 });
   });

@@ -6,25 +6,13 @@
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { readWorkbook, readXlsx } from '../../src/file';
 import { workbookToXls } from '../file/biff-writer';
+import { SAMPLES, ZHOU, run, tempDirPerTest } from './support';
 
-const SAMPLES = path.resolve(__dirname, '../../assets/samples');
-const ZHOU = path.join(SAMPLES, '周营镇-2023-指标.xlsx');
 const DAZ = path.join(SAMPLES, '大钟庄镇-2021-比率.xlsx');
-
-async function run(argv: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 /** The findings block of `check` for one file, its name taken out. */
 function findingLines(out: string): string[] {
@@ -34,34 +22,30 @@ function findingLines(out: string): string[] {
     .sort();
 }
 
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-cli-formats-'));
-});
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-cli-formats-');
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 test('check: an .xls of the sample gives the findings of the .xlsx, line for line', async () => {
-  const xls = path.join(tmp, '周营镇.xls');
+  const xls = path.join(tmp(), '周营镇.xls');
   fs.writeFileSync(xls, workbookToXls(await readXlsx(fs.readFileSync(ZHOU), 'z.xlsx')));
-  const a = await run(['check', ZHOU], tmp);
-  const b = await run(['check', xls], tmp);
+  const a = await run(['check', ZHOU], tmp());
+  const b = await run(['check', xls], tmp());
   expect(b.code).toBe(a.code);
   expect(findingLines(b.out)).toEqual(findingLines(a.out));
   expect(findingLines(b.out).length).toBeGreaterThan(3);
 });
 
 test('report on an .xls writes an .xlsx copy with the result sheets and the same findings; the .xls is untouched', async () => {
-  const xls = path.join(tmp, '周营镇-2023-指标.xls');
+  const xls = path.join(tmp(), '周营镇-2023-指标.xls');
   fs.writeFileSync(xls, workbookToXls(await readXlsx(fs.readFileSync(ZHOU), 'z.xlsx')));
   const before = sha(xls);
-  const r = await run(['report', xls], tmp);
+  const r = await run(['report', xls], tmp());
   expect(r.err).toBe('');
   expect(r.code).toBe(1); // written; the sample's planted errors are open, the same code as check
-  const copy = path.join(tmp, '周营镇-2023-指标-审核.xlsx');
+  const copy = path.join(tmp(), '周营镇-2023-指标-审核.xlsx');
   expect(fs.existsSync(copy)).toBe(true);
-  expect(fs.existsSync(path.join(tmp, '周营镇-2023-指标-报告.docx'))).toBe(true);
+  expect(fs.existsSync(path.join(tmp(), '周营镇-2023-指标-报告.docx'))).toBe(true);
   expect(sha(xls)).toBe(before);
   const book = await readXlsx(fs.readFileSync(copy), '周营镇-2023-指标-审核.xlsx');
   const names = book.sheets.map((s) => s.name);
@@ -69,11 +53,11 @@ test('report on an .xls writes an .xlsx copy with the result sheets and the same
   // the township's sheets come first, as they were, and check the same in the copy
   const original = await readXlsx(fs.readFileSync(ZHOU), 'z.xlsx');
   expect(names.slice(0, original.sheets.length)).toEqual(original.sheets.map((s) => s.name));
-  const again = await run(['check', copy], tmp);
-  const first = await run(['check', ZHOU], tmp);
+  const again = await run(['check', copy], tmp());
+  const first = await run(['check', ZHOU], tmp());
   expect(findingLines(again.out)).toEqual(findingLines(first.out));
   // re-running replaces the result sheets, never adds a second set
-  expect((await run(['report', xls], tmp)).code).toBe(1);
+  expect((await run(['report', xls], tmp())).code).toBe(1);
   const twice = await readXlsx(fs.readFileSync(copy), 'x.xlsx');
   expect(twice.sheets.map((s) => s.name)).toEqual(names);
 });
@@ -87,22 +71,22 @@ test('a GBK .csv, an .xlsx named .xls and an .xls named .xlsx are read by their 
     .map((row) => row.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${String(v).replace(/"/g, '""')}"`)).join(','))
     .join('\r\n');
   const gbk = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text }));
-  fs.writeFileSync(path.join(tmp, '周营镇-矛盾纠纷化解.csv'), gbk);
+  fs.writeFileSync(path.join(tmp(), '周营镇-矛盾纠纷化解.csv'), gbk);
   const csvBook = await readWorkbook(gbk, '周营镇-矛盾纠纷化解.csv');
   expect(csvBook.sheets[0].rows[1]).toEqual(['序号', '指标名称', '单位', '数值', '备注']);
-  fs.copyFileSync(DAZ, path.join(tmp, '大钟庄镇.xls')); // really an .xlsx
-  fs.writeFileSync(path.join(tmp, '周营镇.xlsx'), workbookToXls(zhou)); // really an .xls
-  const c = await run(['check', '大钟庄镇.xls', '周营镇.xlsx', '周营镇-矛盾纠纷化解.csv'], tmp);
+  fs.copyFileSync(DAZ, path.join(tmp(), '大钟庄镇.xls')); // really an .xlsx
+  fs.writeFileSync(path.join(tmp(), '周营镇.xlsx'), workbookToXls(zhou)); // really an .xls
+  const c = await run(['check', '大钟庄镇.xls', '周营镇.xlsx', '周营镇-矛盾纠纷化解.csv'], tmp());
   expect(c.err).not.toContain('无法读取');
   expect(c.out).toContain('小结（大钟庄镇.xls）');
   expect(c.out).toContain('小结（周营镇.xlsx）');
   expect(c.out).toContain('小结（周营镇-矛盾纠纷化解.csv）');
-  const m = await run(['merge', '大钟庄镇.xls', '周营镇.xlsx', '--out', '汇总.xlsx'], tmp);
+  const m = await run(['merge', '大钟庄镇.xls', '周营镇.xlsx', '--out', '汇总.xlsx'], tmp());
   expect(m.code).toBe(1); // 周营镇's planted errors are open
   // the .xls is read (its township and year named), and as a 2021 workbook it is kept out of the 2023 totals
   expect(m.out).toContain('1 个乡镇');
   expect(m.out).toContain('“大钟庄镇.xls”（大钟庄镇）是2021年度的工作簿');
-  const merged = await readXlsx(fs.readFileSync(path.join(tmp, '汇总.xlsx')), '汇总.xlsx');
+  const merged = await readXlsx(fs.readFileSync(path.join(tmp(), '汇总.xlsx')), '汇总.xlsx');
   const summary = merged.sheets.find((s) => s.name === '汇总表');
   const units = (summary?.rows ?? []).map((r) => r[1]);
   expect(units).toEqual(expect.arrayContaining(['周营镇', '合计']));

@@ -1,24 +1,10 @@
 /** `check --mapping 对照.json` and `--explain`: a county's placements for every file, and how each label was read. */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { run, tempDirPerTest } from './support';
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-map-'));
-});
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-map-');
 
 /** A township workbook whose first row is a bare 化解率: ambiguous until someone says whose. */
 async function workbook(): Promise<string> {
@@ -30,29 +16,29 @@ async function workbook(): Promise<string> {
     ['受理信访案件', '件', 9],
     ['化解信访案件', '件', 7],
   ]);
-  const file = path.join(tmp, '前营乡-2023.xlsx');
+  const file = path.join(tmp(), '前营乡-2023.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
 }
 
 test('without a mapping the bare rate is an ambiguous hint; with --mapping it is checked and its error found', async () => {
   const file = await workbook();
-  const before = await run(['check', file], tmp);
+  const before = await run(['check', file], tmp());
   expect(before.code).toBe(0);
   expect(before.out).toContain('可能是“信访案件化解率”或“矛盾纠纷调解成功率”');
-  fs.writeFileSync(path.join(tmp, '对照.json'), JSON.stringify({ 化解率: '信访案件化解率' }));
-  const after = await run(['check', file, '--mapping', '对照.json'], tmp);
+  fs.writeFileSync(path.join(tmp(), '对照.json'), JSON.stringify({ 化解率: '信访案件化解率' }));
+  const after = await run(['check', file, '--mapping', '对照.json'], tmp());
   expect(after.code).toBe(1);
   expect(after.out).toMatch(/指标!C2　.*77\.8%/);
 });
 
 test('--explain says how each label was read, and --json carries it', async () => {
   const file = await workbook();
-  const r = await run(['check', file, '--explain'], tmp);
+  const r = await run(['check', file, '--explain'], tmp());
   expect(r.out).toContain('指标识别：');
   expect(r.out).toContain('按“受理信访案件”识别为“信访案件受理数”');
   expect(r.out).toMatch(/指标!A2　“化解率”.*可能是“信访案件化解率”、“矛盾纠纷调解成功率”.*（未识别）/);
-  const j = await run(['check', file, '--json'], tmp);
+  const j = await run(['check', file, '--json'], tmp());
   const doc = JSON.parse(j.out);
   expect(doc.files[0].observations.find((o: { cell: string }) => o.cell === 'C3').explain).toContain('信访案件受理数');
   expect(doc.files[0].findings.find((f: { rule: string }) => f.rule === 'ambiguous-label').candidates.map((c: { id: string }) => c.id)).toEqual([
@@ -63,11 +49,11 @@ test('--explain says how each label was read, and --json carries it', async () =
 
 test('a mapping file that cannot be read is one Chinese sentence naming it; a bad entry is a hint naming the file', async () => {
   const file = await workbook();
-  const missing = await run(['check', file, '--mapping', '没有.json'], tmp);
+  const missing = await run(['check', file, '--mapping', '没有.json'], tmp());
   expect(missing.code).toBe(2);
   expect(missing.err).toContain('无法读取指标对照文件“没有.json”');
-  fs.writeFileSync(path.join(tmp, '坏.json'), JSON.stringify({ 化解率: '不存在的指标' }));
-  const bad = await run(['check', file, '--mapping', '坏.json'], tmp);
+  fs.writeFileSync(path.join(tmp(), '坏.json'), JSON.stringify({ 化解率: '不存在的指标' }));
+  const bad = await run(['check', file, '--mapping', '坏.json'], tmp());
   expect(bad.out).toContain('指标对照文件“坏.json”');
   expect(bad.out).toContain('“不存在的指标”不是指标目录中的指标');
 });

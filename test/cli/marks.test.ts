@@ -4,57 +4,36 @@
  * still open stay — any run that writes results clears the marks that no longer match a finding.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
 import { RESULT_SHEETS } from '../../src/core/catalog';
+import { ZHOU, openExcelJs, run, tempDirPerTest } from './support';
 
-const ZHOU = path.resolve(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
-
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-
-let tmp: string;
-beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-marks-'))));
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-marks-');
 
 test('report --marks, fix the figure in the copy, report again without --marks: the fixed cell is unmarked', async () => {
-  const src = path.join(tmp, '周营镇.xlsx');
+  const src = path.join(tmp(), '周营镇.xlsx');
   fs.copyFileSync(ZHOU, src);
-  const orig = (await load(src)).getWorksheet('矛盾纠纷化解')!.getCell('D6');
-  const first = await run(['report', src, '--out', path.join(tmp, 'r1.xlsx'), '--docx', path.join(tmp, 'r1.docx'), '--marks'], tmp);
+  const orig = (await openExcelJs(src)).getWorksheet('矛盾纠纷化解')!.getCell('D6');
+  const first = await run(['report', src, '--out', path.join(tmp(), 'r1.xlsx'), '--docx', path.join(tmp(), 'r1.docx'), '--marks'], tmp());
   expect(first.err).toBe('');
-  const r1 = await load(path.join(tmp, 'r1.xlsx'));
+  const r1 = await openExcelJs(path.join(tmp(), 'r1.xlsx'));
   expect(r1.getWorksheet('矛盾纠纷化解')!.getCell('D6').fill).toMatchObject({ pattern: 'solid' });
   expect(JSON.stringify(r1.getWorksheet('矛盾纠纷化解')!.getCell('D6').note)).toContain('信访案件化解率');
 
   // the township corrects 信访案件化解率 in the copy: 100% → 77.78% (7 of 9); the red fill is still on the cell
   r1.getWorksheet('矛盾纠纷化解')!.getCell('D6').value = 0.7778;
-  await r1.xlsx.writeFile(path.join(tmp, 'fixed.xlsx'));
+  await r1.xlsx.writeFile(path.join(tmp(), 'fixed.xlsx'));
 
-  const second = await run(['report', path.join(tmp, 'fixed.xlsx'), '--out', path.join(tmp, 'r2.xlsx'), '--docx', path.join(tmp, 'r2.docx')], tmp);
+  const second = await run(['report', path.join(tmp(), 'fixed.xlsx'), '--out', path.join(tmp(), 'r2.xlsx'), '--docx', path.join(tmp(), 'r2.docx')], tmp());
   expect(second.err).toBe('');
-  const r2 = await load(path.join(tmp, 'r2.xlsx'));
+  const r2 = await openExcelJs(path.join(tmp(), 'r2.xlsx'));
   const d6 = r2.getWorksheet('矛盾纠纷化解')!.getCell('D6');
   expect(d6.value).toBe(0.7778);
   expect(d6.fill ?? null).toEqual(orig.fill ?? null);
   expect(d6.note ?? null).toEqual(orig.note ?? null);
   // 审核结果 does not list it; the finding still open keeps its mark
-  const book = await readXlsx(fs.readFileSync(path.join(tmp, 'r2.xlsx')), 'r2.xlsx');
+  const book = await readXlsx(fs.readFileSync(path.join(tmp(), 'r2.xlsx')), 'r2.xlsx');
   const listed = book.sheets.find((s) => s.name === RESULT_SHEETS.findings)!.rows.flat().filter((c): c is string => typeof c === 'string');
   expect(listed.some((t) => t.includes('矛盾纠纷化解') && t.includes('D6'))).toBe(false);
   expect(listed.some((t) => t.includes('行政执法') && t.includes('D5'))).toBe(true);

@@ -1,22 +1,9 @@
 /** `indicator-desk template`: the blank workbook of the active catalog, with a county's definitions too. */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { openExcelJs, run, tempDirPerTest } from './support';
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-template-'))));
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-template-');
 
 test('with the county’s definitions the template lists its own indicator, with its unit and bounds', async () => {
   const defs = {
@@ -25,13 +12,12 @@ test('with the county’s definitions the template lists its own indicator, with
       { 指标名称: '行政执法人员', 上限: 50 },
     ],
   };
-  fs.writeFileSync(path.join(tmp, '县定义.json'), JSON.stringify(defs));
-  const r = await run(['template', '--out', '空白模板.xlsx', '--catalog', '县定义.json', '--year', '2024'], tmp);
+  fs.writeFileSync(path.join(tmp(), '县定义.json'), JSON.stringify(defs));
+  const r = await run(['template', '--out', '空白模板.xlsx', '--catalog', '县定义.json', '--year', '2024'], tmp());
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   expect(r.out).toContain('已写出空白模板：空白模板.xlsx（按县级指标定义“县定义.json”');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(tmp, '空白模板.xlsx'));
+  const wb = await openExcelJs(path.join(tmp(), '空白模板.xlsx'));
   expect(String(wb.getWorksheet('基本情况')!.getCell('A1').value)).toBe('2024年度法治政府建设指标统计表');
   const ws = wb.getWorksheet('矛盾纠纷化解')!;
   let row = 0;
@@ -46,8 +32,8 @@ test('with the county’s definitions the template lists its own indicator, with
 });
 
 test('a year that is no year is a usage error, and nothing is written', async () => {
-  const r = await run(['template', '--out', 'x.xlsx', '--year', '24年'], tmp);
+  const r = await run(['template', '--out', 'x.xlsx', '--year', '24年'], tmp());
   expect(r.code).toBe(2);
   expect(r.err).toContain('--year 应为四位年份');
-  expect(fs.existsSync(path.join(tmp, 'x.xlsx'))).toBe(false);
+  expect(fs.existsSync(path.join(tmp(), 'x.xlsx'))).toBe(false);
 });

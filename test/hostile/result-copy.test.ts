@@ -5,29 +5,18 @@
  * and never says the township's file is damaged.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
 import { FileHost } from '../../src/web/FileHost';
 import { check } from '../../src/core/check';
 import { buildReport } from '../../src/core/narrative';
 import { resultPlan } from '../../src/core/plan';
+import { ZHOU, run, tempDirPerTest } from '../cli/support';
 
-const ZHOU = path.resolve(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
 const CHANGED = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const ODD_NAME = '下步安排/2024*';
-
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 /** The sample with an external link, a legacy-protected sheet and a forbidden sheet name, written as Excel would. */
 function oddWorkbook(): Uint8Array {
@@ -62,21 +51,19 @@ function oddWorkbook(): Uint8Array {
   return zipSync(p);
 }
 
-let tmp: string;
-beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-odd-'))));
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-odd-');
 
 test('report keeps the external link, the legacy protection and the forbidden sheet name, and calls nothing damaged', async () => {
   const src = oddWorkbook();
-  fs.writeFileSync(path.join(tmp, 'odd.xlsx'), src);
-  const r = await run(['report', 'odd.xlsx', '--out', 'odd-审核.xlsx', '--docx', 'odd.docx'], tmp);
+  fs.writeFileSync(path.join(tmp(), 'odd.xlsx'), src);
+  const r = await run(['report', 'odd.xlsx', '--out', 'odd-审核.xlsx', '--docx', 'odd.docx'], tmp());
   expect(r.err).not.toContain('已损坏');
   expect(r.err.replace(/odd\.xlsx/g, '')).not.toMatch(/[A-Za-z]{4,}/); // no English warning from a library
   expect(r.code).not.toBe(2);
   expect(r.out).toContain('已写出审核结果工作簿');
 
   const before = unzipSync(src);
-  const after = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, 'odd-审核.xlsx'))));
+  const after = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp(), 'odd-审核.xlsx'))));
   for (const [n, data] of Object.entries(before)) {
     expect(after[n]).toBeDefined();
     if (!CHANGED.has(n)) expect(Buffer.from(after[n]).equals(Buffer.from(data))).toBe(true);
@@ -89,18 +76,18 @@ test('report keeps the external link, the legacy protection and the forbidden sh
   // the legacy protection
   expect(strFromU8(after['xl/worksheets/sheet8.xml'])).toContain('<sheetProtection password="CF75" sheet="1" objects="1" scenarios="1"/>');
   // the sheet name, as the township had it
-  const book = await readXlsx(new Uint8Array(fs.readFileSync(path.join(tmp, 'odd-审核.xlsx'))), 'odd-审核.xlsx');
+  const book = await readXlsx(new Uint8Array(fs.readFileSync(path.join(tmp(), 'odd-审核.xlsx'))), 'odd-审核.xlsx');
   expect(book.sheets.map((s) => s.name)).toContain(ODD_NAME);
   expect(book.sheets.map((s) => s.name).slice(-3)).toEqual(['审核结果', '计算结果', '报告文稿']);
 });
 
 test('report --marks on it (cells must be rewritten) writes the copy or says in Chinese why not — never “damaged”', async () => {
-  fs.writeFileSync(path.join(tmp, 'odd.xlsx'), oddWorkbook());
-  const r = await run(['report', 'odd.xlsx', '--out', 'odd-审核.xlsx', '--docx', 'odd.docx', '--marks'], tmp);
+  fs.writeFileSync(path.join(tmp(), 'odd.xlsx'), oddWorkbook());
+  const r = await run(['report', 'odd.xlsx', '--out', 'odd-审核.xlsx', '--docx', 'odd.docx', '--marks'], tmp());
   expect(r.err).not.toContain('已损坏');
   expect(r.err.replace(/odd\.xlsx/g, '')).not.toMatch(/[A-Za-z]{4,}/);
   if (r.code === 2) expect(r.err).toMatch(/odd\.xlsx.*不标记单元格即可写出审核结果/);
-  else expect(fs.existsSync(path.join(tmp, 'odd-审核.xlsx'))).toBe(true);
+  else expect(fs.existsSync(path.join(tmp(), 'odd-审核.xlsx'))).toBe(true);
 });
 
 test('the page writes its download the same way: the external link and the protection are in the result workbook', async () => {
@@ -136,10 +123,10 @@ test('a macro-enabled workbook (.xlsm) gets a copy Excel opens as .xlsx: plain w
   );
   p['xl/vbaProjectSignature.bin'] = new Uint8Array([9, 9, 9]);
   const src = zipSync(p);
-  fs.writeFileSync(path.join(tmp, '周营镇.xlsm'), src);
-  const r = await run(['report', '周营镇.xlsm'], tmp);
+  fs.writeFileSync(path.join(tmp(), '周营镇.xlsm'), src);
+  const r = await run(['report', '周营镇.xlsm'], tmp());
   expect(r.err).toBe('');
-  const out = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp, '周营镇-审核.xlsx'))));
+  const out = unzipSync(new Uint8Array(fs.readFileSync(path.join(tmp(), '周营镇-审核.xlsx'))));
   const types = strFromU8(out['[Content_Types].xml']);
   expect(types).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>');
   expect(types).not.toContain('macroEnabled');
