@@ -533,9 +533,10 @@ export interface Paragraph {
   /**
    * The figures the text states, each as it stands in the text (`9件`, `77.8%`, `同比增长12.5%`) with the cells it
    * comes from (`Sheet!D4`; a recomputed rate: its numerator, denominator and the township's reported rate) — so a
-   * figure touching an open finding can be marked (narrative/flags.ts).
+   * figure touching an open finding can be marked (narrative/flags.ts). `start`: where it stands in `text` — one entry
+   * per place, so the same `12人` of two indicators is two entries, each with its own cells.
    */
-  figures?: { text: string; refs: string[] }[];
+  figures?: { text: string; refs: string[]; start?: number }[];
 }
 
 export interface Report {

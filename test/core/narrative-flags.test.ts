@@ -76,3 +76,82 @@ it('示范镇 (no problems): nothing flagged, no notes', async () => {
   expect(flaggedFigures(report, r.findings)).toEqual([]);
   expect(report.notes).toBeUndefined();
 });
+
+/**
+ * The same figure text twice in one paragraph, only one of them from a flagged cell: only that one is marked (its
+ * place in Paragraph.figures, not a search for its text). 大钟庄镇-2021: `开展党委中心组学习4次,会前学法12次,开展民主
+ * 生活会1次,民主评议会1次` — two counts of one unit side by side, which may well be equal.
+ */
+describe('a figure text stated twice, one of them flagged', () => {
+  const identity = { name: '基本情况', rows: [['单位名称', '大钟庄镇'], ['报告年度', 2021]] };
+  const flagged = (sheets: { name: string; rows: (string | number | null)[][] }[]) => {
+    const r = check({ name: '大钟庄镇-2021.xlsx', sheets: [identity, ...sheets] });
+    const report = buildReport(r, {});
+    return { r, report, flags: flaggedFigures(report, r.findings) };
+  };
+  /** The report's text with each flagged figure in ［］: which of two equal figures is marked. */
+  const marked = (report: Report, flags: ReturnType<typeof flaggedFigures>) =>
+    report.paragraphs
+      .map((p, i) =>
+        splitFlagged(
+          p.text,
+          flags.filter((f) => f.paragraph === i),
+        )
+          .map((x) => (x.flag ? `［${x.text}］` : x.text))
+          .join(''),
+      )
+      .join('\n');
+
+  it('会前学法12次 fell from 40 (与上年相比变化过大): only it is marked, not 中心组学法12次 beside it', () => {
+    const { r, report, flags } = flagged([
+      {
+        name: '第一责任人履职',
+        rows: [
+          ['序号', '指标名称', '单位', '2020年', '2021年'],
+          [1, '党委理论学习中心组学法', '次', 12, 12],
+          [2, '会前学法', '次', 40, 12],
+        ],
+      },
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'large-change').map((f) => f.cell)).toEqual(['E3']);
+    const p = report.paragraphs.find((x) => x.text.includes('中心组学法12次'))!;
+    expect(p.text).toContain('党委理论学习中心组学法12次，党委会和政府常务会议会前学法12次');
+    expect(marked(report, flags)).toContain('党委理论学习中心组学法12次，党委会和政府常务会议会前学法［12次］。');
+  });
+
+  it('行政执法人员12人，持证上岗12人 with more new certificates than certified officers: the officers’ 12人 stays unmarked', () => {
+    const { r, report, flags } = flagged([
+      {
+        name: '行政执法',
+        rows: [
+          ['序号', '指标名称', '单位', '数值'],
+          [1, '行政执法人员', '人', 12],
+          [2, '持证人数', '人', 12],
+          [3, '新申领行政执法证', '人', 13],
+        ],
+      },
+    ]);
+    expect(r.findings.find((f) => f.rule === 'part-exceeds-whole')?.severity).toBe('error');
+    expect(report.paragraphs.map((x) => x.text).join('')).toContain('全镇现有行政执法人员12人，持证上岗12人，持证率100%');
+    expect(marked(report, flags)).toContain('全镇现有行政执法人员12人，持证上岗［12人］，持证率［100%］，新申领行政执法证［13人］。');
+  });
+
+  it('two rows outside the catalog, 民主生活会1次 and 民主评议会1次: a finding on one marks that one', () => {
+    const { r, report } = flagged([
+      {
+        name: '第一责任人履职',
+        rows: [
+          ['序号', '指标名称', '单位', '数值'],
+          [1, '民主生活会', '次', 1],
+          [2, '民主评议会', '次', 1],
+        ],
+      },
+    ]);
+    const p = report.paragraphs.findIndex((x) => x.text.includes('民主生活会1次'));
+    expect(report.paragraphs[p].text).toContain('开展民主生活会1次，开展民主评议会1次');
+    // a 待核实 on 民主评议会's cell, as a county rule about it would give
+    const base = r.findings.find((f) => f.cell === 'B3')!;
+    const onIt = { ...base, id: 'x', severity: 'verify' as const, rule: 'custom' as const, cell: 'D3', refs: ['第一责任人履职!D3'] };
+    expect(marked(report, flaggedFigures(report, [onIt]))).toContain('开展民主生活会1次，开展民主评议会［1次］。');
+  });
+});

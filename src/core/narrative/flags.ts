@@ -58,7 +58,10 @@ export function flaggedFigures(report: Report, findings: Finding[]): FlaggedFigu
     for (const fig of p.figures ?? []) {
       const touched = [...new Set(fig.refs.flatMap((r) => byRef.get(r) ?? []))].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
       if (!touched.length) continue;
-      for (const start of occurrences(p.text, fig.text)) {
+      // at its own place; a figure without one (or whose place does not hold it) wherever its text stands — more
+      // marks, never fewer
+      const placed = fig.start != null && p.text.startsWith(fig.text, fig.start);
+      for (const start of placed ? [fig.start!] : occurrences(p.text, fig.text)) {
         spans.push({
           paragraph,
           start,

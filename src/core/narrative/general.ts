@@ -81,6 +81,13 @@ function yesNoClause(label: string, yes: boolean): string {
   return `${t}：${yes ? '是' : '否'}`;
 }
 
+/**
+ * How a figure enters a clause: the narrative wraps it so its place in the finished paragraph is known (index.ts,
+ * Paragraph.figures); anyone else takes the text as it is.
+ */
+export type MarkFigure = (text: string, figs: UnknownFigure[]) => string;
+const asIs: MarkFigure = (text) => text;
+
 /** A count or amount with its label, as officials write it. */
 function amountClause(label: string, f: UnknownFigure, fig: string): string {
   const unit = f.unit ?? '';
@@ -95,15 +102,20 @@ function amountClause(label: string, f: UnknownFigure, fig: string): string {
  * The rate of a 分子 | 分母 | 比率 row: recomputed from its parts when both are there (as catalog rates are), the
  * parts said after it: `扫黑除恶宣传覆盖率93.8%（45/48）`. Null when this is not such a row.
  */
-function rateRowClause(label: string, figs: UnknownFigure[]): string | null {
+function rateRowClause(label: string, figs: UnknownFigure[], mark: MarkFigure): string | null {
   const pct = figs.find((f) => f.kind === 'percent');
   const nums = figs.filter((f) => f.kind === 'number' && typeof f.value === 'number');
   if (nums.length !== 2) return null;
   const [n, d] = nums;
   const v = ratePercent(n.value as number, d.value as number);
-  const shown = v != null && v >= 0 && v <= 100 + 1e-9 ? `${n.approx || d.approx ? '约' : ''}${formatPercent(v)}` : pct ? unknownFigureText(pct) : '';
+  const shown =
+    v != null && v >= 0 && v <= 100 + 1e-9
+      ? mark(`${n.approx || d.approx ? '约' : ''}${formatPercent(v)}`, figs)
+      : pct && unknownFigureText(pct)
+        ? mark(unknownFigureText(pct), [pct])
+        : '';
   const t = proseLabel(label, false);
-  return `${t}${shown}（${unknownFigureText(n)}/${unknownFigureText(d)}）`;
+  return `${t}${shown}（${mark(unknownFigureText(n), [n])}/${mark(unknownFigureText(d), [d])}）`;
 }
 
 /** The rate a 分子 | 分母 | 比率 row states, for the audit (null when not such a row or over 100%). */
@@ -118,23 +130,23 @@ export function rateRowFigure(figs: UnknownFigure[]): string | null {
  * The clause for one row's figures (its current, unit-level ones), or null when there is nothing to state (no label,
  * no figure). Several figures of one row (a rate row's parts) are said together.
  */
-export function generalClause(label: string, figs: UnknownFigure[]): string | null {
+export function generalClause(label: string, figs: UnknownFigure[], mark: MarkFigure = asIs): string | null {
   const name = label.trim();
   const shown = figs.filter((f) => unknownFigureText(f) !== '');
   if (!name || shown.length === 0) return null;
   if (shown.length > 1) {
-    const rate = rateRowClause(name, shown);
+    const rate = rateRowClause(name, shown, mark);
     if (rate) return rate;
   }
   const parts = shown.map((f) => {
     if (f.kind === 'yesno') return yesNoClause(name, f.value === true);
-    const fig = unknownFigureText(f);
+    const fig = mark(unknownFigureText(f), [f]);
     if (f.kind === 'percent') return `${proseLabel(name, false)}${fig}`;
     return amountClause(name, f, fig);
   });
   if (parts.length === 1) return parts[0];
   // one label, several figures of its own (e.g. a 场次 and a 人次 column): the label once, the figures after it
   const first = parts[0];
-  const rest = shown.slice(1).map((f) => unknownFigureText(f));
+  const rest = shown.slice(1).map((f) => (f.kind === 'yesno' ? unknownFigureText(f) : mark(unknownFigureText(f), [f])));
   return `${first}、${rest.join('、')}`;
 }

@@ -329,22 +329,42 @@ interface Ctx {
   addressee: string | null;
 }
 
-/** The figures a paragraph's text was built from: each figure's text → the cells it comes from. */
-type FigureLog = Map<string, Set<string>>;
+/**
+ * The figures a paragraph's text was built from, one entry each time a figure was written. Each enters the text
+ * wrapped in markers naming its entry, so its place in the finished paragraph is known whatever the sentences
+ * around it became: the same `12人` of two indicators is two figures at two places, each with its own cells.
+ */
+type FigureLog = { text: string; refs: string[] }[];
 
-function logFigure(log: FigureLog, text: string | null | undefined, cells: { sheet: string; cell: string }[]): void {
-  if (!text) return;
-  const refs = log.get(text) ?? new Set<string>();
-  for (const c of cells) refs.add(ref(c.sheet, c.cell));
-  log.set(text, refs);
+const OPEN = '\uE000';
+const MID = '\uE001';
+const CLOSE = '\uE002';
+const MARKED = /\uE000(\d+)\uE001([^\uE000-\uE002]*)\uE002/g;
+
+/** Log one figure written into the text; the text returned carries its marker ('' and null stay as they are). */
+function logFigure<T extends string | null | undefined>(log: FigureLog, text: T, cells: { sheet: string; cell: string }[]): T | string {
+  if (!text) return text;
+  log.push({ text, refs: [...new Set(cells.map((c) => ref(c.sheet, c.cell)))] });
+  return `${OPEN}${log.length - 1}${MID}${text}${CLOSE}`;
 }
 
-/** The logged figures that stand in `text` (a value asked for but not written, e.g. by a condition, is left out). */
-function statedFigures(log: FigureLog, text: string): { text: string; refs: string[] }[] {
-  return [...log].filter(([t]) => containsFigure(text, t)).map(([t, refs]) => ({ text: t, refs: [...refs] }));
+/** The text without its markers, and each figure it states at its place (a figure asked for but left out is not). */
+function statedFigures(log: FigureLog, marked: string): { text: string; figures: NonNullable<Paragraph['figures']> } {
+  const figures: NonNullable<Paragraph['figures']> = [];
+  let text = '';
+  let at = 0;
+  for (const m of marked.matchAll(MARKED)) {
+    text += marked.slice(at, m.index);
+    const entry = log[Number(m[1])];
+    if (entry && entry.text === m[2]) figures.push({ text: m[2], refs: entry.refs, start: text.length });
+    text += m[2];
+    at = m.index + m[0].length;
+  }
+  text += marked.slice(at);
+  return { text, figures };
 }
 
-function renderContext(ctx: Ctx, sources: Set<string>, log: FigureLog = new Map()): RenderContext & { cite(id: string): void } {
+function renderContext(ctx: Ctx, sources: Set<string>, log: FigureLog = []): RenderContext & { cite(id: string): void } {
   const { figures: f, catalog, defs } = ctx;
   const cite = (o: Observation) => sources.add(ref(o.sheet, o.cell));
   const has = (id: string) => {
@@ -384,20 +404,17 @@ function renderContext(ctx: Ctx, sources: Set<string>, log: FigureLog = new Map(
         const id = p.slice(4);
         const phrase = yearOnYear(ctx.result, id, catalog, f)?.phrase ?? null;
         const rates = [f.rates.get(id), f.previousRates.get(id)].flatMap((r) => (r ? [r.numerator, r.denominator] : []));
-        logFigure(log, phrase, [...(f.current.get(id)?.slice(0, 1) ?? []), ...(f.previous.get(id)?.slice(0, 1) ?? []), ...rates]);
-        return phrase;
+        return logFigure(log, phrase, [...(f.current.get(id)?.slice(0, 1) ?? []), ...(f.previous.get(id)?.slice(0, 1) ?? []), ...rates]);
       }
       const d = defs.get(p);
       if (!d) return null;
       if (d.kind === 'rate') {
         const r = rateText(p, f, catalog);
-        logFigure(log, r?.text, r?.sources ?? []);
-        return r?.text ?? null;
+        return logFigure(log, r?.text ?? null, r?.sources ?? []);
       }
       const o = f.current.get(p)?.[0];
       const text = o ? formatFigure(o, catalog) || null : null;
-      if (o) logFigure(log, text, [o]);
-      return text;
+      return o ? logFigure(log, text, [o]) : text;
     },
   };
 }
@@ -409,12 +426,10 @@ function renderContext(ctx: Ctx, sources: Set<string>, log: FigureLog = new Map(
 function otherSentence(rows: OtherRow[], sources: Set<string>, log: FigureLog): string | null {
   const clauses: string[] = [];
   for (const row of rows) {
-    const clause = generalClause(row.label, row.figures);
+    const clause = generalClause(row.label, row.figures, (text, figs) => logFigure(log, text, figs));
     if (!clause) continue;
     clauses.push(clause);
     row.figures.forEach((f) => sources.add(ref(f.sheet, f.cell)));
-    logFigure(log, rateRowFigure(row.figures), row.figures);
-    for (const fig of row.figures) if (fig.kind !== 'yesno') logFigure(log, unknownFigureText(fig), [fig]);
   }
   const sentence = tidy(clauses.join('，'));
   return sentence ? (/[。！？]$/.test(sentence) ? sentence : `${sentence}。`) : null;
@@ -428,8 +443,9 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
   const groups: string[] = [];
   for (const d of ctx.catalog.indicators) if (d.section === section && !groups.includes(d.group)) groups.push(d.group);
   const sources = new Set<string>();
-  const log: FigureLog = new Map();
+  const log: FigureLog = [];
   const rc = renderContext(ctx, sources, log);
+  const mark = (text: string, figs: { sheet: string; cell: string }[]) => logFigure(log, text, figs);
   const others = ctx.figures.others.filter((o) => o.section === section && !o.omitted);
   const othersAt = (where: string) => otherSentence(others.filter((o) => o.after === where), sources, log);
   const sentences: string[] = [];
@@ -459,14 +475,14 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
       if (d.kind === 'yesno') {
         const o = ctx.figures.current.get(d.id)?.find((x) => x.kind === 'yesno');
         if (!o) continue;
-        parts.push(generalClause(d.name, [o]) ?? `${d.name}：${o.value ? '是' : '否'}`);
+        parts.push(generalClause(d.name, [o], mark) ?? `${d.name}：${o.value ? '是' : '否'}`);
         cited.add(d.id);
         continue;
       }
       const v = rc.value(d.id);
       if (!v) continue;
       const o = d.kind !== 'rate' ? ctx.figures.current.get(d.id)?.[0] : undefined;
-      parts.push((o && o.kind === 'number' && generalClause(d.name, [o])) || `${d.name}${v}`);
+      parts.push((o && o.kind === 'number' && generalClause(d.name, [o], mark)) || `${d.name}${v}`);
       cited.add(d.id);
     }
     cited.forEach((id) => rc.cite(id));
@@ -489,8 +505,8 @@ function sectionFigures(ctx: Ctx, section: SectionId): Paragraph | null {
   );
   if (rest) sentences.push(rest);
   if (!sentences.length) return null;
-  const text = sentences.join('');
-  return { role: 'body', text, section, sources: [...sources], figures: statedFigures(log, text) };
+  const { text, figures } = statedFigures(log, sentences.join(''));
+  return { role: 'body', text, section, sources: [...sources], figures };
 }
 
 function textItems(result: CheckResult, section: SectionId): TextItem[] {
