@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readXlsx } from '../../src/file';
 import type { Cell, Workbook } from '../../src/core/types';
-import { fortyTownships } from './county-fixtures';
+import { figuresOf, fortyTownships, writeTownship } from './county-fixtures';
 import { SAMPLES, run, tempDirPerTest } from './support';
 
 const tmp = tempDirPerTest('id-county-');
@@ -138,6 +138,32 @@ describe('merge of a county of 40 townships with the usual problems planted', ()
     const first = sheet(book, '审核情况')[2];
     expect(first[2]).toBe('乡镇/坏文件.xlsx');
     expect(first[9]).toBe('否');
+  });
+});
+
+describe('the county workbook checked again', () => {
+  test('its 合计 rates over only the townships giving both parts are no error; a township\'s own error still is', async () => {
+    const dir = path.join(tmp(), '乡镇');
+    await writeTownship(path.join(dir, '周营镇.xlsx'), '周营镇', 2023, figuresOf(0));
+    await writeTownship(path.join(dir, '前营乡.xlsx'), '前营乡', 2023, figuresOf(1));
+    // 白楼镇 gives its resolved petitions but not how many it received; 杨集乡 more certified officers than officers
+    await writeTownship(path.join(dir, '白楼镇.xlsx'), '白楼镇', 2023, figuresOf(2).filter((f) => f[0] !== '受理信访案件'));
+    await writeTownship(path.join(dir, '杨集乡.xlsx'), '杨集乡', 2023, figuresOf(3).map((f) => (f[0] === '持证人数' ? [f[0], f[1], 20] : f)));
+    await run(['merge', '乡镇', '--out', '全县汇总.xlsx'], tmp());
+    const book = await readXlsx(fs.readFileSync(path.join(tmp(), '全县汇总.xlsx')), '全县汇总.xlsx');
+    const summary = sheet(book, '汇总表');
+    const r = summary.findIndex((row) => row[1] === '合计');
+    const col = (h: string) => column(summary, h);
+    const total = summary[r];
+    // the county's rate really is over a subset: the column sums give another figure
+    const sums = (total[col('信访案件化解数（件）')] as number) / (total[col('信访案件受理数（件）')] as number);
+    expect(Math.abs((total[col('信访案件化解率（%）')] as number) - sums * 100)).toBeGreaterThan(1);
+
+    const c = await run(['check', '全县汇总.xlsx', '--json'], tmp());
+    const findings = JSON.parse(c.out).files[0].findings as { rule: string; sheet: string; cell: string; entity: string | null }[];
+    const onTotal = findings.filter((f) => f.sheet === '汇总表' && Number(f.cell.replace(/^[A-Z]+/, '')) === r + 1);
+    expect(onTotal.filter((f) => ['rate-mismatch', 'part-exceeds-whole', 'sum-mismatch', 'coverage-claim'].includes(f.rule))).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'part-exceeds-whole').map((f) => f.entity)).toEqual(['杨集乡']);
   });
 });
 

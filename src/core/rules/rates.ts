@@ -2,7 +2,8 @@
 import { CATALOG } from '../catalog';
 import { formatPercent, ratePercent } from '../rate';
 import type { Catalog, ComputedRate, Observation, Relation } from '../types';
-import { firstFigure, groupObservations, isApprox, num, type ObsGroup } from './util';
+import { rateVerdict } from './relations';
+import { firstFigure, groupObservations, isApprox, num, summaryMembers, totalPairsUp, type ObsGroup } from './util';
 
 /**
  * For every catalog `rate` relation and every (entity, period) group where numerator and denominator are
@@ -10,6 +11,9 @@ import { firstFigure, groupObservations, isApprox, num, type ObsGroup } from './
  * The parts on the reported rate's sheet are used, else the first figure of each part in the group, in the
  * order given (`ruleContext` passes workbook order); a second, different figure is `conflicting-values`.
  * `reported` is the group's own observation of the rate (a figure or a coverage word first), if any.
+ * A summary's 合计 row whose township rows do not pair the two parts up (`totalPairsUp`) gets a rate only where
+ * the 合计 row reports that very rate: its rate is otherwise over a subset of the townships (as `merge` writes it),
+ * which the column sums cannot recompute — not evaluated, and never drafted from sums over different townships.
  */
 function pick(group: ObsGroup, indicator: string, sheet: string | undefined): Observation | undefined {
   return (sheet ? group.of(indicator).find((o) => o.sheet === sheet && num(o) != null) : undefined) ?? firstFigure(group, indicator);
@@ -19,6 +23,7 @@ function pick(group: ObsGroup, indicator: string, sheet: string | undefined): Ob
 export function computeRates(observations: Observation[], catalog: Catalog = CATALOG, groups = groupObservations(observations)): ComputedRate[] {
   const relations = catalog.relations.filter((r): r is Extract<Relation, { kind: 'rate' }> => r.kind === 'rate');
   const out: ComputedRate[] = [];
+  const members = summaryMembers(observations);
   for (const group of groups) {
     for (const rel of relations) {
       const ofRate = group.of(rel.rate).filter((o) => o.kind !== 'absent');
@@ -28,7 +33,7 @@ export function computeRates(observations: Observation[], catalog: Catalog = CAT
       const denominator = pick(group, rel.denominator, reported?.sheet ?? numerator?.sheet);
       if (!numerator || !denominator) continue;
       const value = ratePercent(num(numerator), num(denominator));
-      out.push({
+      const rate: ComputedRate = {
         indicator: rel.rate,
         entity: numerator.entity,
         period: numerator.period,
@@ -39,7 +44,11 @@ export function computeRates(observations: Observation[], catalog: Catalog = CAT
         display: value == null ? '—' : formatPercent(value),
         approx: isApprox(numerator) || isApprox(denominator),
         reported,
-      });
+      };
+      // a 合计 rate over a subset of the townships: kept only where the 合计 row itself says this very rate
+      const subset = !totalPairsUp(members, numerator, [rel.numerator, rel.denominator], { part: rel.numerator, whole: rel.denominator });
+      if (subset && rateVerdict(rate).kind !== 'agrees') continue;
+      out.push(rate);
     }
   }
   return out;

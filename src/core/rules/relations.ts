@@ -4,7 +4,7 @@ import { ref } from '../address';
 import { rateAgrees, rateTruncated, roundHalfUp, roundingTolerance } from '../rate';
 import type { ComputedRate, Finding, Observation, Relation } from '../types';
 import type { RuleContext } from './context';
-import { disjoint, firstFigure, groupBy, interval, Interval, num } from './util';
+import { disjoint, firstFigure, groupBy, interval, Interval, num, summaryMembers, totalPairsUp } from './util';
 
 function name(ctx: RuleContext, id: string): string {
   return ctx.defs.get(id)?.name ?? id;
@@ -47,11 +47,15 @@ function partVars(ctx: RuleContext, part: Observation, whole: Observation) {
  */
 export function partExceedsWhole(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const members = summaryMembers(ctx.observations);
   for (const group of ctx.groups) {
     for (const rel of relations(ctx, 'part-of')) {
       const part = firstFigure(group, rel.part);
       const whole = firstFigure(group, rel.whole);
       if (!part || !whole) continue;
+      // 合计 figures summed over different townships, or over one whose part exceeds its whole: that township's
+      // own row is the error, not the 合计
+      if (!totalPairsUp(members, part, [rel.part, rel.whole], rel)) continue;
       const p = interval(part)!;
       const w = interval(whole)!;
       if (!(p.lo > w.hi + 1e-9)) continue;
@@ -329,11 +333,13 @@ function tidy(n: number): number {
  */
 export function sumMismatch(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const members = summaryMembers(ctx.observations);
   for (const group of ctx.groups) {
     for (const rel of relations(ctx, 'sum')) {
       const total = firstFigure(group, rel.total);
       const parts = rel.parts.map((p) => firstFigure(group, p));
       if (!total || parts.some((p) => !p)) continue;
+      if (!totalPairsUp(members, total, [rel.total, ...rel.parts])) continue;
       const ps = parts as Observation[];
       if (!disjoint(interval(total)!, sumInterval(ps))) continue;
       const sum = tidy(ps.reduce((s, o) => s + num(o)!, 0));

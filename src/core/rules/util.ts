@@ -118,3 +118,43 @@ export function sortObservations(obs: Observation[], sheetOrder: string[]): Obse
 export function firstNumeric(obs: Observation[], indicator: string): Observation | undefined {
   return obs.find((o) => o.indicator === indicator && num(o) != null);
 }
+
+/**
+ * Whether the figures of a summary's 合计 row stand for the same townships for each of `indicators`: every township
+ * row of its sheet (same period) that gives one of them gives them all, and — with `partOf` — the part no larger
+ * than its whole. When they do not (a township giving the 化解数 but no 受理数, or 15 resolved of 13 received), a
+ * relation between the 合计 figures compares sums over different townships: the county summary this tool writes
+ * computes each 合计 rate over only the townships giving both parts (its note names those left out), and a
+ * summary made by hand may do the same. Such a relation on the 合计 row is then not evaluated (a rate over a subset
+ * cannot be checked against the column sums); each township's own row is checked as always. True for any group
+ * that is not a 合计 row, and for a 合计 row without township rows beside it.
+ */
+export function totalPairsUp(members: (sheet: string, indicator: string) => readonly Observation[], total: Observation, indicators: string[], partOf?: { part: string; whole: string }): boolean {
+  if (!total.isTotal) return true;
+  const same = (o: Observation) => o.period === total.period && (o.period !== 'other' || o.year === total.year);
+  const byEntity = new Map<string, Map<string, number | null>>();
+  for (const id of indicators) {
+    for (const o of members(total.sheet, id)) {
+      if (!same(o) || o.entity == null) continue;
+      const v = num(o);
+      if (v == null) continue;
+      const m = byEntity.get(o.entity) ?? new Map<string, number | null>();
+      if (!m.has(id)) m.set(id, v);
+      byEntity.set(o.entity, m);
+    }
+  }
+  for (const m of byEntity.values()) {
+    if (indicators.some((id) => !m.has(id))) return false;
+    if (partOf && (m.get(partOf.part) as number) > (m.get(partOf.whole) as number)) return false;
+  }
+  return true;
+}
+
+/** The township rows (not the 合计) of each sheet, by indicator: the `members` of `totalPairsUp`. */
+export function summaryMembers(observations: Observation[]): (sheet: string, indicator: string) => readonly Observation[] {
+  let index: Map<string, Observation[]> | null = null;
+  return (sheet, indicator) => {
+    if (!index) index = groupBy(observations.filter((o) => o.entity != null && !o.isTotal), (o) => `${o.sheet}\u0001${o.indicator}`);
+    return index.get(`${sheet}\u0001${indicator}`) ?? NONE;
+  };
+}
