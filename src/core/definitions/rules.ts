@@ -70,6 +70,8 @@ export interface CompiledRule {
   refs: { name: string; pos: number; id: string }[];
   /** Distinct indicator ids, in order of first use. */
   indicators: string[];
+  /** The catalog relation this rule states (`[持证人数] <= [行政执法人员]`, or mirrored), if it states one exactly. */
+  restates: Relation | null;
 }
 
 export type Compiled = { ok: true; rule: CompiledRule } | { ok: false; row: RuleDefinitionRow; problem: string };
@@ -133,7 +135,89 @@ export function compileRule(row: RuleDefinitionRow, catalog: Catalog, observatio
   const bare = bareAgainstRate(parsed.expr, (name) => defs.get(idOf.get(name) ?? '')?.kind === 'rate');
   if (bare) return { ok: false, row, problem: bare };
   const indicators = [...new Set(refs.map((r) => r.id))];
-  return { ok: true, rule: { row, expr: parsed.expr, refs, indicators } };
+  const idAt = new Map(refs.map((r) => [r.pos, r.id]));
+  return { ok: true, rule: { row, expr: parsed.expr, refs, indicators, restates: restatedRelation(parsed.expr, (e) => idAt.get(e.pos)!, catalog) } };
+}
+
+// ───────────────────────────── rules that restate a built-in relation ─────────────────────────────
+
+type RefNode = Extract<Expr, { type: 'ref' }>;
+
+/** The indicators of a `[甲] + [乙] + …` chain of two or more, or null when the side is anything else. */
+function sumOf(e: Expr, id: (r: RefNode) => string): string[] | null {
+  if (e.type !== 'arith' || e.op !== '+') return null;
+  const side = (x: Expr): string[] | null => (x.type === 'ref' ? [id(x)] : sumOf(x, id));
+  const l = side(e.left);
+  const r = side(e.right);
+  return l && r ? [...l, ...r] : null;
+}
+
+const sameMembers = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\u0001') === [...b].sort().join('\u0001');
+
+/**
+ * The catalog relation a rule states, decided on its parsed expression and the indicators its names resolve to —
+ * never on its text: `[化解信访案件] <= [受理信访案件]` and `[信访案件受理数] >= [信访案件化解数]` both state the
+ * part/whole relation; `[持证率] = [持证人数] / [行政执法人员]` (either side first) the rate; `[法律顾问人数] =
+ * [村（社区）法律顾问] + [镇（乡）政府法律顾问]` the sum, its parts in any order. Anything else (`<`, a factor, a
+ * constant, 且/或, another divisor) is a rule of its own: null.
+ */
+export function restatedRelation(expr: Expr, id: (r: RefNode) => string, catalog: Catalog): Relation | null {
+  if (expr.type !== 'compare') return null;
+  const { left, right } = expr;
+  const find = (ok: (r: Relation) => boolean) => catalog.relations.find(ok) ?? null;
+  if (expr.op === '<=' || expr.op === '>=') {
+    const [part, whole] = expr.op === '<=' ? [left, right] : [right, left];
+    if (part.type !== 'ref' || whole.type !== 'ref') return null;
+    return find((r) => r.kind === 'part-of' && r.part === id(part) && r.whole === id(whole));
+  }
+  if (expr.op !== '=') return null;
+  for (const [one, other] of [
+    [left, right],
+    [right, left],
+  ]) {
+    if (one.type !== 'ref') continue;
+    if (other.type === 'arith' && other.op === '/' && other.left.type === 'ref' && other.right.type === 'ref') {
+      const [n, d] = [id(other.left), id(other.right)];
+      const hit = find((r) => r.kind === 'rate' && r.rate === id(one) && r.numerator === n && r.denominator === d);
+      if (hit) return hit;
+    }
+    const parts = sumOf(other, id);
+    if (parts) {
+      const hit = find((r) => r.kind === 'sum' && r.total === id(one) && sameMembers(r.parts, parts));
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/** Whether a built-in finding reports `relation` broken (part-exceeds-whole, rate-mismatch …, sum-mismatch). */
+function reportsRelation(f: Finding, relation: Relation): boolean {
+  switch (relation.kind) {
+    case 'part-of':
+      return f.rule === 'part-exceeds-whole' && f.indicators.join('\u0001') === [relation.part, relation.whole].join('\u0001');
+    case 'rate':
+      // coverage-claim of a part (`全部` under its whole) has two indicators: no rate, and the rule does not fail on it
+      return (f.rule === 'rate-mismatch' || f.rule === 'rate-truncated' || (f.rule === 'coverage-claim' && f.indicators.length === 1)) && f.indicators[0] === relation.rate;
+    case 'sum':
+      return f.rule === 'sum-mismatch' && f.indicators.join('\u0001') === [relation.total, ...relation.parts].join('\u0001');
+  }
+}
+
+/**
+ * One broken relation is one finding: the built-in findings that a county rule stating the same relation found
+ * broken at the same figures (the same cells). The county's rule wins — its 级别, 说明 and place in 审核规则 — so
+ * these are left out. A built-in finding no county rule matched (other figures, a rule that differs) stays.
+ */
+export function restatedByCounty(ctx: RuleContext, findings: readonly Finding[]): Set<Finding> {
+  const out = new Set<Finding>();
+  const restated = evaluateCustomRules(ctx).restated;
+  if (restated.length === 0) return out;
+  for (const f of findings) {
+    if (f.rule === 'custom') continue;
+    const cells = [...f.refs].sort().join('\u0001');
+    if (restated.some((r) => reportsRelation(f, r.relation) && r.cells === cells)) out.add(f);
+  }
+  return out;
 }
 
 // ───────────────────────────── evaluating ─────────────────────────────
@@ -289,10 +373,18 @@ export function ruleSourceText(at: DefinitionSource, workbookFile: string): stri
 
 const FILL = /\{\s*\[?\s*([^{}[\]]+?)\s*\]?\s*\}/g;
 
-/** The county's 说明 with `{指标}` / `{[指标]}` placeholders filled with the figures; other braces stay. */
-function fillExplanation(text: string, rule: CompiledRule, figure: (name: string) => Bound | undefined): string {
+/**
+ * The county's 说明 with `{指标}` / `{[指标]}` placeholders filled with the figures; other braces stay. A placeholder
+ * is a name as the rule writes it, or any other name of one of its indicators (`{化解信访案件}` in the 说明 of
+ * `[信访案件化解数] <= …`, the template's wording).
+ */
+function fillExplanation(text: string, rule: CompiledRule, figure: (name: string) => Bound | undefined, ctx: RuleContext): string {
   return text.replace(FILL, (whole, name: string) => {
-    const hit = rule.refs.find((r) => r.name === name || normalizeLabel(r.name) === normalizeLabel(name));
+    let hit = rule.refs.find((r) => r.name === name || normalizeLabel(r.name) === normalizeLabel(name));
+    if (!hit) {
+      const res = resolveName(name, ctx.catalog, ctx.observations);
+      if (res.ok) hit = rule.refs.find((r) => r.id === res.id);
+    }
     const b = hit ? figure(hit.name) : undefined;
     return b ? b.figure : whole;
   });
@@ -302,6 +394,8 @@ interface Evaluation {
   findings: Finding[];
   invalid: Finding[];
   summary: CustomRulesSummary;
+  /** The `custom` findings of rules that restate a catalog relation: the relation and the finding's cells (sorted refs). */
+  restated: { relation: Relation; cells: string; finding: Finding }[];
 }
 
 const memo = new WeakMap<RuleContext, Evaluation>();
@@ -320,18 +414,27 @@ export function evaluateCustomRules(ctx: RuleContext): Evaluation {
 function evaluate(ctx: RuleContext): Evaluation {
   const definitions = ctx.definitions;
   const counts: Record<CustomRuleStatus, number> = { passed: 0, failed: 0, undetermined: 0, 'not-evaluable': 0, invalid: 0 };
-  const result: Evaluation = { findings: [], invalid: [], summary: { source: definitions?.name ?? '', rules: [], counts } };
+  const result: Evaluation = { findings: [], invalid: [], summary: { source: definitions?.name ?? '', rules: [], counts }, restated: [] };
   if (!definitions) return result;
   const file = ctx.workbookFile ?? '';
-  for (const row of definitions.rules) {
-    const compiled = compileRule(row, ctx.catalog, ctx.observations);
+  const all = definitions.rules.map((row) => compileRule(row, ctx.catalog, ctx.observations));
+  // two rows stating one catalog relation (the county file's and the workbook's own template row, in other words)
+  // are one rule: the later row wins, as the workbook's rows (merged after the file's) win over the file's
+  const last = new Map<Relation, number>();
+  all.forEach((c, i) => c.ok && c.rule.restates && last.set(c.rule.restates, i));
+  for (const [i, compiled] of all.entries()) {
+    const row = compiled.ok ? compiled.rule.row : compiled.row;
+    if (compiled.ok && compiled.rule.restates && last.get(compiled.rule.restates) !== i) continue;
     if (!compiled.ok) {
       result.invalid.push(invalidFinding(row, compiled.problem, file));
       result.summary.rules.push({ at: row.at, text: row.text, severity: row.severity, status: 'invalid', indicators: [], evaluated: 0, failed: 0, skipped: 0, missing: [], problem: compiled.problem });
       counts.invalid++;
       continue;
     }
+    const before = result.findings.length;
     const outcome = runRule(ctx, compiled.rule, file, result.findings);
+    const relation = compiled.rule.restates;
+    if (relation) for (const finding of result.findings.slice(before)) result.restated.push({ relation, cells: [...finding.refs].sort().join('\u0001'), finding });
     result.summary.rules.push(outcome);
     counts[outcome.status]++;
   }
@@ -451,20 +554,20 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
     outcome.evaluated++;
     if (truth !== false) continue;
     outcome.failed++;
-    findings.push(customFinding(rule, [...bound.values()], figure, approx, file));
+    findings.push(customFinding(ctx, rule, [...bound.values()], figure, approx, file));
   }
   outcome.missing = missing.size || outcome.skipped || outcome.evaluated || undetermined ? [...missing] : [...new Set(rule.refs.map((r) => r.name))];
   outcome.status = outcome.failed ? 'failed' : outcome.evaluated ? 'passed' : undetermined ? 'undetermined' : 'not-evaluable';
   return outcome;
 }
 
-function customFinding(rule: CompiledRule, bound: Bound[], figure: (name: string) => Bound, approx: boolean, file: string): Finding {
+function customFinding(ctx: RuleContext, rule: CompiledRule, bound: Bound[], figure: (name: string) => Bound, approx: boolean, file: string): Finding {
   const first = bound[0].cells[0];
   const cells = bound.flatMap((b) => b.cells);
   const severity: Severity = approx && SEVERITY_CAP[rule.row.severity] < SEVERITY_CAP.verify ? 'verify' : rule.row.severity;
   const said = rule.row.message.trim().replace(/[。．.；;，,\s]+$/, '');
   // no 说明: the rule itself is said once, in the brackets after the figures
-  const explanation = said ? fillExplanation(said, rule, figure) : '不符合县级审核规则';
+  const explanation = said ? fillExplanation(said, rule, figure, ctx) : '不符合县级审核规则';
   const figures = [...bound.map((b) => b.shown), ...computedSides(rule.expr, figure)].join('，');
   const f = makeFinding('custom', {
     sheet: first.sheet,

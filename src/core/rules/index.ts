@@ -13,7 +13,9 @@
  *   (`coverage-claim`, verify); a plain 100 % that the parts contradict is `rate-mismatch` (error).
  * - large-change: ≥ 3× or ≤ ⅓ of last year when both ≥ 10; rates ≥ 30 points (see consistency.ts).
  * - One mistake, one finding where possible: a negative figure is `negative`, not also `out-of-range`; an
- *   indicator present only for another year is `year-mismatch`, not also `missing-required`.
+ *   indicator present only for another year is `year-mismatch`, not also `missing-required`; a relation the
+ *   county's 审核规则 states too (`[持证人数] <= [行政执法人员]`, or mirrored) is its `custom` finding, not also
+ *   `part-exceeds-whole` at the same cells (definitions/rules.ts `restatedByCounty`).
  * - Ids: FNV-1a of rule | entity | period | sorted indicators (+ a sub-case key); findings without an
  *   indicator add sheet!cell, except unknown labels, keyed by sheet and label text so they survive row moves.
  */
@@ -24,7 +26,7 @@ import { conflictingValues, largeChange, missingRequired, yearMismatch } from '.
 import { ContextOptions, ruleContext, RuleContext } from './context';
 import { approximateRate, coverageClaim, partExceedsWhole, rateMismatch, rateTruncatedRule, sumMismatch } from './relations';
 import { ambiguousLabel, mappingInvalid, numbering, sheetTruncated, sheetUnreadable, uncalculatedFormula, unknownIndicator, workbookTemplates } from './structure';
-import { evaluateCustomRules } from '../definitions/rules';
+import { evaluateCustomRules, restatedByCounty } from '../definitions/rules';
 import { definitionInvalid } from './definitions';
 import { formulaError, negative, notInteger, outOfRange, unparseableValue } from './values';
 
@@ -71,7 +73,9 @@ export function runRules(ctx: RuleContext, only?: WorkbookRuleId[]): Finding[] {
     const flagged = new Set(findings.filter((f) => f.severity !== 'hint' && f.sheet).map((f) => ref(f.sheet, f.cell)));
     findings.push(...rateMismatch(ctx, flagged));
   }
-  return sortFindings(uniqueIds(findings), ctx.sheetOrder);
+  // a county rule stating a built-in relation (the template's 审核规则) reports its breaks itself: one finding each
+  const restated = ids.includes('custom') ? restatedByCounty(ctx, findings) : new Set<Finding>();
+  return sortFindings(uniqueIds(restated.size ? findings.filter((f) => !restated.has(f)) : findings), ctx.sheetOrder);
 }
 
 /** Convenience: rules straight from an extraction. */

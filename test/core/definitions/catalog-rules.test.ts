@@ -1,7 +1,7 @@
 /**
  * The catalog's relations written as county rules (the text the blank template prefills in 审核规则): each one
  * parses, names exactly the relation's indicators, and on the sample workbooks fails exactly where the built-in
- * rule finds the relation broken — no more, no fewer.
+ * rule finds the relation broken — no more, no fewer — and each break is then one finding, the county's.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -39,32 +39,38 @@ describe('the catalog relations as rules', () => {
     expect(rows[0].message).toMatch(/^“.+”不能多于“.+”$/);
   });
 
+  /** The catalog relation a built-in finding reports broken (its index), or -1. */
+  function relationOf(f: Finding): number {
+    return CATALOG.relations.findIndex((r) => {
+      if (f.rule === 'part-exceeds-whole') return r.kind === 'part-of' && f.indicators.join() === ids(r).join();
+      if (f.rule === 'rate-mismatch' || (f.rule === 'coverage-claim' && f.indicators.length === 1)) return r.kind === 'rate' && r.rate === f.indicators[0];
+      if (f.rule === 'sum-mismatch' && f.indicators.length > 1) return r.kind === 'sum' && f.indicators.join() === ids(r).join();
+      return false;
+    });
+  }
+
   /** A broken relation as the built-in rules report it: relation index | entity | period | cell. */
   function builtIn(findings: Finding[]): string[] {
-    const out: string[] = [];
-    for (const f of findings) {
-      const rel = CATALOG.relations.findIndex((r) => {
-        if (f.rule === 'part-exceeds-whole') return r.kind === 'part-of' && f.indicators.join() === ids(r).join();
-        if (f.rule === 'rate-mismatch' || (f.rule === 'coverage-claim' && f.indicators.length === 1)) return r.kind === 'rate' && r.rate === f.indicators[0];
-        if (f.rule === 'sum-mismatch' && f.indicators.length > 1) return r.kind === 'sum' && f.indicators.join() === ids(r).join();
-        return false;
-      });
-      if (rel >= 0) out.push(`${rel}|${f.entity ?? ''}|${f.sheet}!${f.cell}`);
-    }
+    const out = findings.filter((f) => relationOf(f) >= 0).map((f) => `${relationOf(f)}|${f.entity ?? ''}|${f.sheet}!${f.cell}`);
     return [...new Set(out)].sort();
   }
 
   const definitions: CountyDefinitions = { name: '空白模板.xlsx', indicators: [], rules: catalogRuleRows(CATALOG, { file: '空白模板.xlsx' }) };
 
-  it.each(SAMPLES)('%s: the rules fail exactly where the built-in relation rules do', async (name) => {
+  it.each(SAMPLES)('%s: the rules fail exactly where the built-in relation rules do, and each break is found once', async (name) => {
     const book = await readXlsx(fs.readFileSync(path.join(DIR, name)), name);
     const plain = check(book);
     const withRules = check(book, { definitions });
-    const custom = withRules.findings.filter((f) => f.rule === 'custom').map((f) => `${f.ruleAt!.row - 1}|${f.entity ?? ''}|${f.sheet}!${f.cell}`);
+    const customs = withRules.findings.filter((f) => f.rule === 'custom');
+    const custom = customs.map((f) => `${f.ruleAt!.row - 1}|${f.entity ?? ''}|${f.sheet}!${f.cell}`);
     expect([...new Set(custom)].sort()).toEqual(builtIn(plain.findings));
     expect(withRules.findings.filter((f) => f.rule === 'rule-invalid')).toEqual([]);
-    // the built-in findings are all still there
-    expect(withRules.findings.filter((f) => f.rule !== 'custom').map((f) => f.id)).toEqual(plain.findings.map((f) => f.id));
+    // one broken relation is one finding, the county's: the built-in finding at those cells is left out, every other stays
+    expect(withRules.findings.filter((f) => f.rule !== 'custom').map((f) => f.id)).toEqual(plain.findings.filter((f) => relationOf(f) < 0).map((f) => f.id));
+    expect(withRules.findings).toHaveLength(plain.findings.length);
+    for (const f of plain.findings.filter((x) => relationOf(x) >= 0)) {
+      expect(customs.filter((c) => [...c.refs].sort().join() === [...f.refs].sort().join())).toHaveLength(1);
+    }
     const s = withRules.customRules!;
     expect(s.counts.passed + s.counts.failed + s.counts.undetermined + s.counts['not-evaluable']).toBe(CATALOG.relations.length);
   });
