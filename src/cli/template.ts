@@ -5,12 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CATALOG } from '../core/catalog';
-import { blankTemplatePlan } from '../core/plan/template';
+import { blankTemplatePlan, templateCatalog } from '../core/plan/template';
 import { planToNewXlsx } from '../file/exceljs';
 import { parseArgs, UsageError } from './args';
 import { outputProblem, sharedCheckOptions, writeOutputs } from './common';
-import { catalogWithDefinitions } from '../core/definitions/catalog';
 import { EXIT, type CliIO } from './io';
 
 export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
@@ -26,7 +24,7 @@ export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
     return EXIT.failure;
   }
   const opts = await sharedCheckOptions(args, io.cwd);
-  const catalog = opts.definitions ? catalogWithDefinitions(opts.definitions).catalog : CATALOG;
+  const catalog = templateCatalog(opts.definitions);
   const bytes = await planToNewXlsx(blankTemplatePlan(catalog, yearText ? { year: Number(yearText) } : {}));
   await writeOutputs([{ ...out, write: (tmp) => fs.writeFileSync(tmp, bytes) }]);
   io.out(`已写出空白模板：${given}（${opts.definitions ? `按县级指标定义“${opts.definitions.name}”` : '按内置指标目录'}，共 ${catalog.indicators.length} 项指标，审核规则 ${catalog.relations.length} 条）`);

@@ -660,5 +660,11 @@ export interface WorkbookHost {
   capabilities(): Promise<HostCapabilities>;
   read(onProgress?: (done: number, total: number) => void): Promise<Workbook>;
   apply(plan: WritePlan): Promise<ApplyOutcome>;
+  /**
+   * Add `plan`'s sheets as NEW sheets of the open workbook (the blank template): nothing is replaced — when a sheet
+   * of one of its names exists, nothing is written and the message says why. Only a host over an open workbook
+   * (Excel) has it; the page downloads the template instead.
+   */
+  insertSheets?(plan: WritePlan): Promise<ApplyOutcome>;
   select(sheet: string, cell: string): Promise<void>;
 }

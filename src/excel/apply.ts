@@ -14,9 +14,10 @@
  * marks change fills and add comments, whose originals are kept in the very hidden 审核标记 sheet so that
  * `clearMarks` (or the next set of marks) restores them exactly.
  */
-import type { ApplyOutcome, Cell, CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
+import type { ApplyOutcome, Cell, CellSpec, CellStyle, CellValidation, Grid, SheetPlan, WritePlan } from '../core/types';
 import { RESULT_SHEETS } from '../core/catalog';
 import { a1, parseA1, ref, splitRef } from '../core/address';
+import { validationTexts } from '../core/plan/insert';
 import { fillToRecord, MARKS_HEADER, markCell, mergeMarks, recordToFill, touchesMarks } from '../core/plan/marks';
 import { resolvePlan, SIGNATURE_WINDOW, writableText } from '../core/toolsheets';
 import { excelApi, MIN_EXCEL_API, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
@@ -30,7 +31,7 @@ export interface ApplyOptions {
 
 export const MARKS_SHEET = RESULT_SHEETS.marks;
 export { MARKS_HEADER, fillToRecord, recordToFill };
-const OP_OVERHEAD = 200;
+export const OP_OVERHEAD = 200;
 
 /** A mark as stored in 审核标记: where, the original fill ('none' or #RRGGBB) and the comment we added. */
 export interface MarkRecord {
@@ -41,13 +42,14 @@ export interface MarkRecord {
   comment: string;
 }
 
-interface Op {
+/** One queued write and its estimated request size. */
+export interface Op {
   bytes: number;
   run: () => void;
 }
 
-/** The plan clears or writes marks (then the 审核标记 records are read and the old marks restored first). */
-function fail(message: string): ApplyOutcome {
+/** A refusal: nothing was written, and the sentence says why. */
+export function fail(message: string): ApplyOutcome {
   return { ok: false, message, written: [] };
 }
 
@@ -86,6 +88,38 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.align) f.horizontalAlignment = H_ALIGN[s.align];
   if (s.valign) f.verticalAlignment = V_ALIGN[s.valign];
   if (s.wrap !== undefined) f.wrapText = s.wrap;
+  // every cell is locked by default: an input cell of a protected sheet is unlocked before the sheet is protected
+  if (s.unlocked) f.protection.locked = false;
+}
+
+/** A CellValidation as office-js sets it: a bound as an operator, a refusal as a warning the user may override. */
+function validationRule(v: CellValidation): Excel.DataValidationRule | null {
+  if (v.type === 'any') return null;
+  if (v.type === 'list') return { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+  const bounds: Excel.BasicDataValidation =
+    v.min !== undefined && v.max !== undefined
+      ? { operator: 'Between' as Excel.DataValidationOperator, formula1: v.min, formula2: v.max }
+      : v.max !== undefined
+        ? { operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator, formula1: v.max }
+        : { operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator, formula1: v.min ?? 0 };
+  return v.type === 'whole' ? { wholeNumber: bounds } : { decimal: bounds };
+}
+
+function validationOp(getWs: () => Excel.Worksheet, v: CellValidation): Op {
+  const rule = validationRule(v);
+  const t = validationTexts(v);
+  const prompt = { showPrompt: true, title: t.title, message: t.prompt };
+  const errorAlert = { showAlert: Boolean(t.error), style: 'Warning' as Excel.DataValidationAlertStyle, title: t.title, message: t.error };
+  return {
+    bytes: jsonBytes([v.range, rule, prompt, errorAlert]) + OP_OVERHEAD,
+    run: () => {
+      const dv = getWs().getRange(v.range).dataValidation;
+      dv.ignoreBlanks = true;
+      if (rule) dv.rule = rule;
+      dv.prompt = prompt;
+      if (rule) dv.errorAlert = errorAlert;
+    },
+  };
 }
 
 /** Rectangles of equal style: vertical runs per column, then equal runs of neighbouring columns joined. */
@@ -122,8 +156,12 @@ export function styleRects(rows: CellSpec[][]): { r1: number; c1: number; r2: nu
   return out;
 }
 
-/** Ops that write one SheetPlan onto a freshly added sheet. */
-function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<string, CellStyle>, budget: number): Op[] {
+/**
+ * Ops that write one SheetPlan onto a freshly added sheet: values, formats, styles, sizes, and last its data
+ * validation and protection (no password; cells styled `unlocked` stay editable), since a protected sheet takes no
+ * more writes.
+ */
+export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<string, CellStyle>, budget: number): Op[] {
   const ops: Op[] = [];
   const width = Math.max(1, sp.rows.reduce((m, r) => Math.max(m, r.length), 0));
   const height = sp.rows.length;
@@ -245,6 +283,11 @@ function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<st
   }
   if (sp.tabColor) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().tabColor = sp.tabColor!) });
   if (sp.hidden) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().visibility = 'Hidden') });
+  for (const v of sp.validations ?? []) ops.push(validationOp(getWs, v));
+  if (sp.protect) {
+    // without a password (the township may unprotect it); widths and heights stay adjustable
+    ops.push({ bytes: OP_OVERHEAD, run: () => getWs().protection.protect({ allowFormatColumns: true, allowFormatRows: true }) });
+  }
   return ops;
 }
 
@@ -490,7 +533,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 }
 
 /** Queue the ops, syncing only when the next one would push the request over the budget. */
-async function runOps(context: Excel.RequestContext, ops: Op[], budget: number, env: ExcelEnv): Promise<void> {
+export async function runOps(context: Excel.RequestContext, ops: Op[], budget: number, env: ExcelEnv): Promise<void> {
   const suspend = () => {
     if (excelApi(env, OPTIONAL_API.suspendCalculation)) context.application.suspendApiCalculationUntilNextSync();
     if (excelApi(env, OPTIONAL_API.screenUpdatingAndFillPattern)) context.application.suspendScreenUpdatingUntilNextSync();

@@ -4,6 +4,7 @@
  */
 import type { ApplyOutcome, HostCapabilities, Workbook, WorkbookHost, WritePlan } from '../core/types';
 import { applyPlan, selectCell } from './apply';
+import { insertSheets } from './insert';
 import { excelApi, OPTIONAL_API, officeEnv, type ExcelEnv } from './env';
 import { excelErrorMessage } from './errors';
 import { readWorkbook, type ReadOptions } from './read';
@@ -36,6 +37,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       } catch (e) {
         // applyPlan catches failures of its writes itself; what gets here failed before anything was written.
         return { ok: false, message: `${excelErrorMessage(e, 'write')}本次没有写入任何内容。`, written: [] };
+      }
+    },
+    async insertSheets(plan: WritePlan): Promise<ApplyOutcome> {
+      try {
+        return await run((context) => insertSheets(context, plan, { env }));
+      } catch (e) {
+        // insertSheets catches failures of its writes itself; what gets here failed before anything was written.
+        return { ok: false, message: `${excelErrorMessage(e, 'write')}本次没有插入任何工作表。`, written: [] };
       }
     },
     async select(sheet: string, cell: string): Promise<void> {

@@ -4,6 +4,7 @@
  * first (tests use it as an oracle). A township's .xlsx is never rewritten through here (package.ts). No fs here.
  */
 import * as ExcelJS from 'exceljs';
+import { validationTexts } from '../core/plan/insert';
 import { formulaText, writableText } from '../core/toolsheets';
 import type { Cell, CellSpec, CellStyle, CellValidation, WritePlan } from '../core/types';
 import { isFileReadError, readError } from './errors';
@@ -189,15 +190,16 @@ export function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
 
 /** A CellValidation as ExcelJS writes it: bounds as operators, a refusal as a warning the user may override. */
 function toDataValidation(v: CellValidation): ExcelJS.DataValidation {
+  const t = validationTexts(v);
   const message = {
     allowBlank: true,
     showInputMessage: true,
-    promptTitle: writableText(v.title).slice(0, 32),
-    prompt: writableText(v.prompt).slice(0, 255),
-    showErrorMessage: Boolean(v.error),
+    promptTitle: t.title,
+    prompt: t.prompt,
+    showErrorMessage: Boolean(t.error),
     errorStyle: 'warning',
-    errorTitle: writableText(v.title).slice(0, 32),
-    error: writableText(v.error).slice(0, 255),
+    errorTitle: t.title,
+    error: t.error,
   };
   if (v.type === 'any') return { type: 'any', formulae: [], ...message } as unknown as ExcelJS.DataValidation;
   if (v.type === 'list') return { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...message };

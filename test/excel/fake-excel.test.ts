@@ -82,4 +82,54 @@ describe('fake office-js', () => {
     expect(fake.env.isSetSupported('ExcelApi', '1.10')).toBe(false);
     expect(fake.model.writes).toBe(0);
   });
+
+  test('data validation is refused as Excel refuses it (two kinds of rule, Between without formula2, a title over 32 characters) and nothing is kept', async () => {
+    const fake = createFakeExcel();
+    fake.model.addSheet('表', []);
+    for (const set of [
+      (dv: Excel.DataValidation) => (dv.rule = { wholeNumber: { operator: 'GreaterThan' as Excel.DataValidationOperator, formula1: 0 }, list: { inCellDropDown: true, source: '是,否' } }),
+      (dv: Excel.DataValidation) => (dv.rule = { decimal: { operator: 'Between' as Excel.DataValidationOperator, formula1: 0 } }),
+      (dv: Excel.DataValidation) => (dv.prompt = { showPrompt: true, title: '题'.repeat(33), message: '请填写' }),
+    ]) {
+      const ctx = fake.context();
+      set(ctx.workbook.worksheets.getItem('表').getRange('D4').dataValidation);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    expect(fake.model.cell('表', 'D4')?.validation).toBeUndefined();
+    const ctx = fake.context();
+    const dv = ctx.workbook.worksheets.getItem('表').getRange('D4').dataValidation;
+    dv.rule = { list: { inCellDropDown: true, source: '是,否' } };
+    dv.load('type,rule');
+    await ctx.sync();
+    expect(dv.type).toBe('List');
+  });
+
+  test('a protected sheet takes values only in unlocked cells, no format or validation changes, and cannot be protected twice', async () => {
+    const fake = createFakeExcel();
+    fake.model.addSheet('表', [['指标', '数值']]);
+    let ctx = fake.context();
+    const ws = ctx.workbook.worksheets.getItem('表');
+    ws.getRange('B2').format.protection.locked = false;
+    ws.protection.protect({ allowFormatColumns: true });
+    await ctx.sync();
+    ctx = fake.context();
+    ctx.workbook.worksheets.getItem('表').getRange('B2').values = [[12]];
+    await ctx.sync();
+    expect(fake.model.cell('表', 'B2')?.v).toBe(12);
+    for (const change of [
+      (w: Excel.Worksheet) => (w.getRange('A2').values = [['改']]),
+      (w: Excel.Worksheet) => (w.getRange('B2').numberFormat = [['0.0%']]),
+      (w: Excel.Worksheet) => (w.getRange('B2').dataValidation.rule = { wholeNumber: { operator: 'GreaterThan' as Excel.DataValidationOperator, formula1: 0 } }),
+      (w: Excel.Worksheet) => (w.getRange('A2:B2').values = [['改', 13]]),
+    ]) {
+      ctx = fake.context();
+      change(ctx.workbook.worksheets.getItem('表'));
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    }
+    ctx = fake.context();
+    ctx.workbook.worksheets.getItem('表').protection.protect();
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    expect(fake.model.cell('表', 'A2')?.v).toBeUndefined();
+    expect(fake.model.cell('表', 'B2')?.v).toBe(12);
+  });
 });

@@ -7,8 +7,12 @@
  *   - each sync measures its request (JSON of what is written) and response (JSON of what is loaded); over 5 MB
  *     either way it fails with `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded` like
  *     Excel on the web (a request over the limit is rejected whole; nothing is applied);
- *   - protected sheets refuse cell/format writes (`AccessDenied`), a protected workbook refuses adding/deleting
- *     sheets, APIs above the fake's ExcelApi version fail with `ApiNotFound`;
+ *   - protected sheets refuse format writes and values into locked cells (`AccessDenied`; a cell is locked unless
+ *     `format.protection.locked = false` unlocked it, as in Excel), `protection.protect()` fails on a protected
+ *     sheet; a protected workbook refuses adding/deleting sheets; APIs above the fake's ExcelApi version fail with
+ *     `ApiNotFound`;
+ *   - data validation (`range.dataValidation`: rule, prompt, errorAlert) is checked as Excel checks it (one kind of
+ *     rule, its operator and formulas, titles ≤ 32 and messages ≤ 255 characters) and kept per cell;
  *   - writes are counted (`model.writes`), so a test can prove that nothing was written.
  * Plain TypeScript, no jest: reusable by browser (e2e) tests. `createFakeExcel()` is the entry point.
  */
@@ -34,6 +38,17 @@ export interface FakeCell {
   vAlign?: string;
   wrap?: boolean;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+  /** `format.protection.locked`; undefined is Excel's default, locked. */
+  locked?: boolean;
+  validation?: FakeValidation;
+}
+
+/** A cell's data validation as office-js sets it (`Excel.DataValidationRule`, prompt, error alert). */
+export interface FakeValidation {
+  rule?: Record<string, Record<string, unknown>>;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+  ignoreBlanks?: boolean;
 }
 
 export interface FakeSheet {
@@ -41,6 +56,9 @@ export interface FakeSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   protected: boolean;
+  /** The options `protection.protect()` was given (null: not protected by the add-in), and whether with a password. */
+  protectionOptions: Record<string, unknown> | null;
+  protectionPassword: boolean;
   /** Row-major, sparse. */
   cells: (FakeCell | undefined)[][];
   merges: { r1: number; c1: number; r2: number; c2: number }[];
@@ -173,6 +191,8 @@ export class FakeWorkbookModel {
       name,
       visibility: opts.visibility ?? 'Visible',
       protected: opts.protected ?? false,
+      protectionOptions: null,
+      protectionPassword: false,
       cells: [],
       merges: opts.merges ?? [],
       tabColor: '',
@@ -773,12 +793,59 @@ export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   }
   protected override readProp(s: FakeSheet, prop: string): unknown {
     if (prop === 'protected') return s.protected;
+    if (prop === 'options') {
+      this.context.requireApi('1.2', 'WorksheetProtection.options');
+      return { ...(s.protectionOptions ?? {}) };
+    }
     return super.readProp(s, prop);
   }
   get protected(): boolean {
     return this.get('protected');
   }
+  get options(): Record<string, unknown> {
+    return this.get('options');
+  }
+  /** Protects the sheet (ExcelApi 1.2); as in Excel, it fails on a sheet that is protected already. */
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this.queueWrite({ options, password }, (s) => {
+      this.context.requireApi('1.2', 'WorksheetProtection.protect');
+      if (s.protected) throw new FakeOfficeError('InvalidOperation', `The worksheet '${s.name}' is already protected.`);
+      for (const k of Object.keys(options ?? {})) {
+        if (!PROTECTION_OPTIONS.has(k)) throw new FakeOfficeError('InvalidArgument', `Unknown protection option '${k}'.`);
+      }
+      s.protected = true;
+      s.protectionOptions = { ...(options ?? {}) };
+      s.protectionPassword = Boolean(password);
+      this.context.write();
+    });
+  }
+  unprotect(password?: string): void {
+    this.queueWrite({ password }, (s) => {
+      if (s.protectionPassword && !password) throw new FakeOfficeError('InvalidArgument', 'The password is incorrect.');
+      s.protected = false;
+      s.protectionOptions = null;
+      s.protectionPassword = false;
+      this.context.write();
+    });
+  }
 }
+
+/** `Excel.WorksheetProtectionOptions` of ExcelApi 1.2 (selectionMode needs 1.14 and is not modelled). */
+const PROTECTION_OPTIONS = new Set([
+  'allowAutoFilter',
+  'allowDeleteColumns',
+  'allowDeleteRows',
+  'allowEditObjects',
+  'allowEditScenarios',
+  'allowFormatCells',
+  'allowFormatColumns',
+  'allowFormatRows',
+  'allowInsertColumns',
+  'allowInsertHyperlinks',
+  'allowInsertRows',
+  'allowPivotTables',
+  'allowSort',
+]);
 
 // ───────────────────────────── ranges ─────────────────────────────
 
@@ -849,10 +916,12 @@ function enterValue(cell: FakeCell, v: unknown, asFormula: boolean): void {
 
 export class FakeRange extends FakeObject<RangeRef> {
   readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
 
   constructor(context: FakeRequestContext, private readonly resolver: () => RangeRef | null) {
     super(context);
     this.format = new FakeRangeFormat(context, this);
+    this.dataValidation = new FakeDataValidation(context, this);
   }
   markNullable(): void {
     this.watchNull();
@@ -897,7 +966,7 @@ export class FakeRange extends FakeObject<RangeRef> {
     return super.readProp(ref, prop);
   }
   protected override nav(prop: string): FakeObject<unknown> | undefined {
-    return prop === 'format' ? this.format : undefined;
+    return prop === 'format' ? this.format : prop === 'dataValidation' ? this.dataValidation : undefined;
   }
   get address(): string {
     return this.get('address');
@@ -918,13 +987,13 @@ export class FakeRange extends FakeObject<RangeRef> {
     return this.get('values');
   }
   set values(m: unknown[][]) {
-    this.writeCells(m, 'values', (cell, v) => enterValue(cell, v, false));
+    this.writeCells(m, 'values', (cell, v) => enterValue(cell, v, false), true);
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
   set formulas(m: unknown[][]) {
-    this.writeCells(m, 'formulas', (cell, v) => enterValue(cell, v, true));
+    this.writeCells(m, 'formulas', (cell, v) => enterValue(cell, v, true), true);
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
@@ -953,9 +1022,10 @@ export class FakeRange extends FakeObject<RangeRef> {
     });
   }
   /** Writes a matrix (or a single value broadcast over the range, as office-js allows). */
-  private writeCells(m: unknown, what: string, apply: (cell: FakeCell, v: unknown) => void): void {
+  private writeCells(m: unknown, what: string, apply: (cell: FakeCell, v: unknown) => void, entry = false): void {
     this.queueWrite(m, (ref) => {
-      this.guard(ref);
+      if (entry) this.guardEntry(ref);
+      else this.guard(ref);
       const matrix = Array.isArray(m) ? (m as Matrix) : null;
       if (matrix) checkShape(ref, matrix, what);
       for (let i = 0; i < ref.rect.rows; i++) {
@@ -970,6 +1040,15 @@ export class FakeRange extends FakeObject<RangeRef> {
   guard(ref: RangeRef): void {
     if (ref.sheet.protected) {
       throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${ref.sheet.name}).`);
+    }
+  }
+  /** Values and formulas: on a protected sheet only into cells that were unlocked (as a user types into them). */
+  guardEntry(ref: RangeRef): void {
+    if (!ref.sheet.protected) return;
+    for (let i = 0; i < ref.rect.rows; i++) {
+      for (let j = 0; j < ref.rect.cols; j++) {
+        if (this.context.model.cellAt(ref.sheet, ref.rect.r + i, ref.rect.c + j)?.locked !== false) this.guard(ref);
+      }
     }
   }
   select(): void {
@@ -1018,16 +1097,18 @@ export class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; rects: Rect[]
 export class FakeRangeFormat extends FakeObject<RangeRef> {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly protection: FakeFormatProtection;
   constructor(context: FakeRequestContext, private readonly range: FakeRange) {
     super(context);
     this.fill = new FakeRangeFill(context, range);
     this.font = new FakeRangeFont(context, range);
+    this.protection = new FakeFormatProtection(context, range);
   }
   resolve(): RangeRef | null {
     return this.range.resolve();
   }
   protected override nav(prop: string): FakeObject<unknown> | undefined {
-    return prop === 'fill' ? this.fill : prop === 'font' ? this.font : undefined;
+    return prop === 'fill' ? this.fill : prop === 'font' ? this.font : prop === 'protection' ? this.protection : undefined;
   }
   private setEach(payload: unknown, fn: (cell: FakeCell) => void): void {
     this.queueWrite(payload, (ref) => {
@@ -1058,6 +1139,178 @@ export class FakeRangeFormat extends FakeObject<RangeRef> {
     this.queueWrite(points, (ref) => {
       this.range.guard(ref);
       for (let i = 0; i < ref.rect.rows; i++) ref.sheet.rowHeights.set(ref.rect.r + i, points);
+      this.context.write();
+    });
+  }
+}
+
+/** `range.format.protection` (ExcelApi 1.2): whether the cells stay locked when their sheet is protected. */
+export class FakeFormatProtection extends FakeObject<RangeRef> {
+  constructor(context: FakeRequestContext, private readonly range: FakeRange) {
+    super(context);
+  }
+  resolve(): RangeRef | null {
+    return this.range.resolve();
+  }
+  protected override readProp(ref: RangeRef, prop: string): unknown {
+    if (prop === 'locked') {
+      const all = this.cells(ref).map((c) => c?.locked !== false);
+      return all.every((x) => x === all[0]) ? all[0] : null;
+    }
+    return super.readProp(ref, prop);
+  }
+  private cells(ref: RangeRef): (FakeCell | undefined)[] {
+    const out: (FakeCell | undefined)[] = [];
+    for (let i = 0; i < ref.rect.rows; i++) for (let j = 0; j < ref.rect.cols; j++) out.push(this.context.model.cellAt(ref.sheet, ref.rect.r + i, ref.rect.c + j));
+    return out;
+  }
+  get locked(): boolean | null {
+    return this.get('locked');
+  }
+  set locked(v: boolean) {
+    this.queueWrite(v, (ref) => {
+      this.context.requireApi('1.2', 'RangeFormat.protection');
+      this.range.guard(ref);
+      for (let i = 0; i < ref.rect.rows; i++) {
+        for (let j = 0; j < ref.rect.cols; j++) {
+          const cell = this.context.model.cellAt(ref.sheet, ref.rect.r + i, ref.rect.c + j, true)!;
+          if (v) delete cell.locked;
+          else cell.locked = false;
+        }
+      }
+      this.context.write();
+    });
+  }
+}
+
+const RULE_KINDS = ['wholeNumber', 'decimal', 'textLength', 'date', 'time', 'list', 'custom'] as const;
+const OPERATORS = new Set(['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo']);
+const ALERT_STYLES = new Set(['Stop', 'Warning', 'Information']);
+
+function badValidation(what: string): FakeOfficeError {
+  return new FakeOfficeError('InvalidArgument', `The data validation is invalid: ${what}.`);
+}
+
+/** Excel's checks of a rule: exactly one kind, an operator it knows with the formulas it needs, a list's source. */
+function checkRule(rule: Record<string, Record<string, unknown>>): void {
+  const kinds = Object.keys(rule ?? {}).filter((k) => rule[k] !== undefined && rule[k] !== null);
+  if (kinds.length !== 1 || !(RULE_KINDS as readonly string[]).includes(kinds[0])) throw badValidation(`a rule has exactly one of ${RULE_KINDS.join(', ')}`);
+  const body = rule[kinds[0]];
+  if (kinds[0] === 'list') {
+    if (typeof body.source !== 'string' || !body.source) throw badValidation('a list needs its source');
+    return;
+  }
+  if (kinds[0] === 'custom') {
+    if (typeof body.formula !== 'string') throw badValidation('a custom rule needs its formula');
+    return;
+  }
+  const op = String(body.operator);
+  if (!OPERATORS.has(op)) throw badValidation(`unknown operator '${op}'`);
+  if (body.formula1 === undefined || body.formula1 === null || body.formula1 === '') throw badValidation('formula1 is missing');
+  if ((op === 'Between' || op === 'NotBetween') !== (body.formula2 !== undefined && body.formula2 !== null)) {
+    throw badValidation(`formula2 goes with Between and NotBetween only (${op})`);
+  }
+  for (const f of [body.formula1, body.formula2]) if (typeof f === 'number' && !Number.isFinite(f)) throw badValidation('a formula is not a number');
+}
+
+function checkTexts(o: { title?: string; message?: string }): void {
+  if ((o.title ?? '').length > 32) throw badValidation('a title is longer than 32 characters');
+  if ((o.message ?? '').length > 255) throw badValidation('a message is longer than 255 characters');
+}
+
+/** `range.dataValidation` (ExcelApi 1.8): rule, prompt and error alert set on every cell of the range. */
+export class FakeDataValidation extends FakeObject<RangeRef> {
+  constructor(context: FakeRequestContext, private readonly range: FakeRange) {
+    super(context);
+  }
+  resolve(): RangeRef | null {
+    return this.range.resolve();
+  }
+  private first(ref: RangeRef): FakeValidation | undefined {
+    return this.context.model.cellAt(ref.sheet, ref.rect.r, ref.rect.c)?.validation;
+  }
+  protected override readProp(ref: RangeRef, prop: string): unknown {
+    this.context.requireApi('1.8', 'dataValidation');
+    const v = this.first(ref);
+    switch (prop) {
+      case 'rule':
+        return v?.rule ? JSON.parse(JSON.stringify(v.rule)) : {};
+      case 'prompt':
+        return { showPrompt: false, title: '', message: '', ...(v?.prompt ?? {}) };
+      case 'errorAlert':
+        return { showAlert: true, style: 'Stop', title: '', message: '', ...(v?.errorAlert ?? {}) };
+      case 'ignoreBlanks':
+        return v?.ignoreBlanks ?? true;
+      case 'type': {
+        const k = v?.rule ? Object.keys(v.rule)[0] : undefined;
+        return k ? k.charAt(0).toUpperCase() + k.slice(1) : 'None';
+      }
+    }
+    return super.readProp(ref, prop);
+  }
+  /** `valid` runs first: a refused setting leaves every cell as it was. */
+  private setEach(payload: unknown, fn: (v: FakeValidation) => void, valid: () => void = () => undefined): void {
+    this.queueWrite(payload, (ref) => {
+      this.context.requireApi('1.8', 'dataValidation');
+      this.range.guard(ref);
+      valid();
+      for (let i = 0; i < ref.rect.rows; i++) {
+        for (let j = 0; j < ref.rect.cols; j++) {
+          const cell = this.context.model.cellAt(ref.sheet, ref.rect.r + i, ref.rect.c + j, true)!;
+          cell.validation ??= {};
+          fn(cell.validation);
+        }
+      }
+      this.context.write();
+    });
+  }
+  get rule(): Record<string, Record<string, unknown>> {
+    return this.get('rule');
+  }
+  set rule(rule: Record<string, Record<string, unknown>>) {
+    const copy = JSON.parse(JSON.stringify(rule ?? {})) as Record<string, Record<string, unknown>>;
+    this.setEach(copy, (v) => (v.rule = copy), () => checkRule(copy));
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get prompt(): NonNullable<FakeValidation['prompt']> {
+    return this.get('prompt');
+  }
+  set prompt(p: NonNullable<FakeValidation['prompt']>) {
+    const copy = { ...p };
+    this.setEach(copy, (v) => (v.prompt = copy), () => checkTexts(copy));
+  }
+  get errorAlert(): NonNullable<FakeValidation['errorAlert']> {
+    return this.get('errorAlert');
+  }
+  set errorAlert(e: NonNullable<FakeValidation['errorAlert']>) {
+    const copy = { ...e };
+    this.setEach(
+      copy,
+      (v) => (v.errorAlert = copy),
+      () => {
+        checkTexts(copy);
+        if (copy.style !== undefined && !ALERT_STYLES.has(copy.style)) throw badValidation(`unknown alert style '${copy.style}'`);
+      },
+    );
+  }
+  get ignoreBlanks(): boolean {
+    return this.get('ignoreBlanks');
+  }
+  set ignoreBlanks(b: boolean) {
+    this.setEach(b, (v) => (v.ignoreBlanks = b));
+  }
+  clear(): void {
+    this.queueWrite(null, (ref) => {
+      this.context.requireApi('1.8', 'dataValidation');
+      this.range.guard(ref);
+      for (let i = 0; i < ref.rect.rows; i++) {
+        for (let j = 0; j < ref.rect.cols; j++) {
+          const cell = this.context.model.cellAt(ref.sheet, ref.rect.r + i, ref.rect.c + j);
+          if (cell) delete cell.validation;
+        }
+      }
       this.context.write();
     });
   }

@@ -8,7 +8,9 @@
  * message; the label columns are protected (no password), the input cells are not.
  */
 import { CATALOG, SECTION_NAMES } from '../catalog';
+import { catalogWithDefinitions } from '../definitions/catalog';
 import { catalogRuleRows } from '../definitions/rules';
+import type { CountyDefinitions } from '../definitions/types';
 import type { Catalog, CellSpec, CellStyle, CellValidation, IndicatorDef, SectionId, Severity, SheetPlan, WritePlan } from '../types';
 
 /** 级别 as the 审核规则 grammar reads it. */
@@ -151,3 +153,14 @@ export function blankTemplatePlan(catalog: Catalog = CATALOG, opts: TemplateOpti
   sheets.push(textSheet(`${year}年度法治政府建设存在的不足和下一年度主要安排`), ruleSheet(catalog));
   return { sheets, styles: STYLES, activate: TEMPLATE_IDENTITY_SHEET };
 }
+
+/** The catalog a template is made for: the built-in one, or with the county's definitions applied. */
+export function templateCatalog(definitions?: CountyDefinitions | null): Catalog {
+  return definitions ? catalogWithDefinitions(definitions).catalog : CATALOG;
+}
+
+/** The blank template for the county's definitions in use (none: the built-in catalog), as every host asks for it. */
+export function blankTemplateFor(definitions?: CountyDefinitions | null, opts: TemplateOptions = {}): WritePlan {
+  return blankTemplatePlan(templateCatalog(definitions), opts);
+}
+
