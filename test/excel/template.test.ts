@@ -213,7 +213,7 @@ describe('插入空白模板 through office-js', () => {
     expect(fake.model.writes).toBe(0);
   });
 
-  test('filled in Excel by a clerk, the template reads back and checks: the one planted error is the only finding at its cell', async () => {
+  test('filled in Excel by a clerk, the template reads back and checks: the planted error is one finding, and the blank required rows are asked for at their cells', async () => {
     const fake = excelWith('Sheet1');
     const plan = blankTemplatePlan(CATALOG, { year: 2024 });
     await insertSheets(fake.context(), plan, { env: fake.env });
@@ -237,7 +237,8 @@ describe('插入空白模板 through office-js', () => {
     const required = CATALOG.indicators.filter((d) => d.required && d.name !== '行政执法人员').map((d) => `${cells.get(d.name)!.sheet}!${cells.get(d.name)!.cell}`);
     expect(open.filter((f) => f.rule === 'missing-required').map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual(required.sort());
     const rest = open.filter((f) => f.rule !== 'missing-required');
-    expect(rest.map((f) => f.rule)).toContain('part-exceeds-whole');
-    expect(rest.filter((f) => `${f.sheet}!${f.cell}` !== `${held.sheet}!${held.cell}`)).toEqual([]);
+    // one broken relation is one finding: the template's 审核规则 row states it, so the county's rule reports it
+    expect(rest.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual([`custom error ${held.sheet}!${held.cell}`]);
+    expect(rest[0].message).toMatch(/“持证人数”不能多于“行政执法人员”.*14人.*12人.*‘审核规则’表 A\d+/);
   });
 });
