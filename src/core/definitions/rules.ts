@@ -190,6 +190,8 @@ export function restatedRelation(expr: Expr, id: (r: RefNode) => string, catalog
   return null;
 }
 
+const RELATION_RULES = new Set<Finding['rule']>(['part-exceeds-whole', 'rate-mismatch', 'rate-truncated', 'coverage-claim', 'sum-mismatch']);
+
 /** Whether a built-in finding reports `relation` broken (part-exceeds-whole, rate-mismatch …, sum-mismatch). */
 function reportsRelation(f: Finding, relation: Relation): boolean {
   switch (relation.kind) {
@@ -212,10 +214,13 @@ export function restatedByCounty(ctx: RuleContext, findings: readonly Finding[])
   const out = new Set<Finding>();
   const restated = evaluateCustomRules(ctx).restated;
   if (restated.length === 0) return out;
+  // by cells: a summary of thousands of townships has thousands of both
+  const byCells = new Map<string, Relation[]>();
+  for (const r of restated) byCells.set(r.cells, [...(byCells.get(r.cells) ?? []), r.relation]);
   for (const f of findings) {
-    if (f.rule === 'custom') continue;
-    const cells = [...f.refs].sort().join('\u0001');
-    if (restated.some((r) => reportsRelation(f, r.relation) && r.cells === cells)) out.add(f);
+    if (!RELATION_RULES.has(f.rule)) continue;
+    const relations = byCells.get([...f.refs].sort().join('\u0001'));
+    if (relations?.some((r) => reportsRelation(f, r))) out.add(f);
   }
   return out;
 }
