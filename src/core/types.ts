@@ -521,7 +521,9 @@ export type ParagraphRole =
   | 'body'
   | 'closing'
   | 'signature'
-  | 'date';
+  | 'date'
+  /** The draft's notes (Report.notes) as GB/T 9704's 附注: after the date, two characters in, in brackets. */
+  | 'note';
 
 export interface Paragraph {
   role: ParagraphRole;

@@ -17,7 +17,7 @@ import {
 import type { IBaseParagraphStyleOptions, IParagraphStyleOptions } from 'docx';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 import { outputText } from '../core/output';
-import { FLAG_TEXT, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
+import { FLAG_TEXT, draftParagraphs, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const twips = (mm: number) => Math.round(mm * MM);
@@ -81,10 +81,11 @@ const ROLE_STYLE: Partial<Record<ParagraphRole, { id: string; name: string }>> =
   addressee: { id: 'GwAddressee', name: '主送机关' },
   signature: { id: 'GwSignature', name: '发文机关署名' },
   date: { id: 'GwDate', name: '成文日期' },
+  note: { id: 'GwNote', name: '附注' },
 };
 
 /** A role's custom style: body font and size, based on Normal, with its own indent and alignment. */
-function roleStyle(role: 'addressee' | 'signature' | 'date', next: string, paragraph: IBaseParagraphStyleOptions['paragraph']): IParagraphStyleOptions {
+function roleStyle(role: 'addressee' | 'signature' | 'date' | 'note', next: string, paragraph: IBaseParagraphStyleOptions['paragraph']): IParagraphStyleOptions {
   const { id, name } = ROLE_STYLE[role]!;
   return { id, name, basedOn: 'Normal', next, quickFormat: true, run: { font: font(GB9704.fonts.body), size: GB9704.bodySize }, paragraph };
 }
@@ -130,11 +131,11 @@ export interface DocxOptions {
   flagText?: boolean;
 }
 
-/** `Report` → .docx bytes (GB/T 9704-2012 layout). */
+/** `Report` → .docx bytes (GB/T 9704-2012 layout), the draft's notes as its 附注 after the date. */
 export async function reportDocx(report: Report, opts: DocxOptions = {}): Promise<Uint8Array> {
   const children: DocxParagraph[] = [];
   let prevRole: ParagraphRole | null = null;
-  report.paragraphs.forEach((p, i) => {
+  draftParagraphs(report).forEach((p, i) => {
     const own = (opts.flags ?? []).filter((f) => f.paragraph === i);
     // cut at the flags on the text as built (their offsets), then clean each piece and split it into lines
     const lines: Piece[][] = [[]];
@@ -193,6 +194,8 @@ export async function reportDocx(report: Report, opts: DocxOptions = {}): Promis
         roleStyle('addressee', 'Normal', { indent: { firstLine: 0, left: 0 }, alignment: AlignmentType.LEFT }),
         roleStyle('signature', ROLE_STYLE.date!.id, { indent: { firstLine: 0, right: GB9704.indent }, alignment: AlignmentType.RIGHT }),
         roleStyle('date', 'Normal', { indent: { firstLine: 0, right: GB9704.indent }, alignment: AlignmentType.RIGHT }),
+        // 附注: below the date, two characters in (GB/T 9704-2012 7.3.7)
+        roleStyle('note', 'Normal', { indent: { firstLine: GB9704.indent, left: 0 }, alignment: AlignmentType.JUSTIFIED }),
       ],
     },
     sections: [

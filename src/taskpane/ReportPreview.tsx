@@ -113,6 +113,7 @@ export function ReportPreview({ report, headingId, findings = NONE, onFinding }:
     closing: styles.p,
     signature: styles.right,
     date: styles.right,
+    note: styles.p,
   };
   const copy = async () => {
     const ok = await copyRich(reportHtml(report, { flags, flagText }), reportText(report, { flags, flagText }));

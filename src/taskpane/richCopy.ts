@@ -4,7 +4,7 @@
  * title 方正小标宋简体 22 pt centred, date on the right), so pasting gives paragraphs, not a table.
  */
 import { outputText } from '../core/output';
-import { FLAG_TEXT, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
+import { FLAG_TEXT, draftParagraphs, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
 import type { Paragraph, ParagraphRole, Report } from '../core/types';
 
 const BODY_FONT = "'仿宋_GB2312'";
@@ -31,6 +31,7 @@ const ROLE_STYLE: Record<ParagraphRole, string> = {
   closing: `${BASE}${INDENT}${font(BODY_FONT, BODY_FALLBACK)}`,
   signature: `${BASE}text-align:right;${font(BODY_FONT, BODY_FALLBACK)}`,
   date: `${BASE}text-align:right;${font(BODY_FONT, BODY_FALLBACK)}`,
+  note: `${BASE}${INDENT}text-align:justify;${font(BODY_FONT, BODY_FALLBACK)}`,
 };
 
 export function escapeHtml(text: string): string {
@@ -39,7 +40,11 @@ export function escapeHtml(text: string): string {
 
 /** Paragraphs worth showing: a paragraph with no text is left out (never an empty line of `undefined`). */
 export function visibleParagraphs(report: Report | null): Paragraph[] {
-  return (report?.paragraphs ?? []).filter((p) => typeof p.text === 'string' && p.text.trim() !== '');
+  return visible(report?.paragraphs ?? []);
+}
+
+function visible(paragraphs: Paragraph[]): Paragraph[] {
+  return paragraphs.filter((p) => typeof p.text === 'string' && p.text.trim() !== '');
 }
 
 /** Real heading markup, so Word pastes the title and headings as its 标题 styles (navigation pane, outline). */
@@ -64,10 +69,13 @@ function flaggedHtml(p: Paragraph, flags: FlaggedFigure[], flagText: boolean): s
     .join('');
 }
 
-/** One `<p>` (or heading) per paragraph with inline styles (Word keeps inline styles, not classes). */
+/**
+ * One `<p>` (or heading) per paragraph with inline styles (Word keeps inline styles, not classes), the draft's notes
+ * (a recomputed rate) as the last paragraph.
+ */
 export function reportHtml(report: Report, opts: CopyOptions = {}): string {
   const index = new Map(report.paragraphs.map((p, i) => [p, i]));
-  const body = visibleParagraphs(report)
+  const body = visible(draftParagraphs(report))
     .map((p) => {
       const tag = ROLE_TAG[p.role] ?? 'p';
       const own = (opts.flags ?? []).filter((f) => f.paragraph === index.get(p));
@@ -80,16 +88,19 @@ export function reportHtml(report: Report, opts: CopyOptions = {}): string {
   );
 }
 
-/** Plain text: one paragraph per line, body paragraphs indented with two ideographic spaces; `【待核实】` when chosen. */
+/**
+ * Plain text: one paragraph per line, body paragraphs indented with two ideographic spaces; `【待核实】` when chosen;
+ * the draft's notes last.
+ */
 export function reportText(report: Report, opts: CopyOptions = {}): string {
   const index = new Map(report.paragraphs.map((p, i) => [p, i]));
-  return visibleParagraphs(report)
+  return visible(draftParagraphs(report))
     .map((p) => {
       const own = opts.flagText ? (opts.flags ?? []).filter((f) => f.paragraph === index.get(p)) : [];
       const text = splitFlagged(p.text, own)
         .map((x) => outputText(x.text) + (x.flag ? FLAG_TEXT : ''))
         .join('');
-      return (/^(opening|body|closing|heading\d)$/.test(p.role) ? '\u3000\u3000' : '') + text;
+      return (/^(opening|body|closing|heading\d|note)$/.test(p.role) ? '\u3000\u3000' : '') + text;
     })
     .join('\r\n');
 }

@@ -180,10 +180,24 @@ describe('报告文稿', () => {
     expect(sheetOf(long, RESULT_SHEETS.report).rowHeights![0]).toBe(409);
   });
 
-  it('takes a whole generated report', () => {
+  it('takes a whole generated report (and its notes, below)', () => {
     const rep = buildReport(result);
     const plan2 = resultPlan(result, rep);
-    expect(sheetOf(plan2, RESULT_SHEETS.report).rows).toHaveLength(rep.paragraphs.length);
+    expect(sheetOf(plan2, RESULT_SHEETS.report).rows).toHaveLength(rep.paragraphs.length + (rep.notes ? 1 : 0));
+  });
+});
+
+describe('报告文稿 carries the draft’s notes', () => {
+  it('a rate recomputed in place of the township’s 98% is said in the last row, after the date, indented like the body', () => {
+    const rep = buildReport(result);
+    expect(rep.notes).toEqual([expect.stringMatching(/^文稿中的“矛盾纠纷调解成功率”93\.8%是按.*填报为“98%”，文稿没有采用。$/)]);
+    const s = sheetOf(resultPlan(result, rep), RESULT_SHEETS.report);
+    expect(s.rows).toHaveLength(rep.paragraphs.length + 1);
+    expect(s.rows[s.rows.length - 2][0].v).toBe(rep.paragraphs[rep.paragraphs.length - 1].text);
+    const last = s.rows[s.rows.length - 1][0];
+    expect(last.v).toBe(`${INDENT}（说明：${rep.notes![0]}）`);
+    expect(resultPlan(result, rep).styles[last.style!]).toMatchObject({ font: { name: '仿宋_GB2312', size: 16 }, wrap: true });
+    expect(s.rowHeights).toHaveLength(s.rows.length);
   });
 });
 

@@ -1,6 +1,6 @@
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { check } from '../../src/core/check';
-import { buildReport } from '../../src/core/narrative';
+import { buildReport, draftParagraphs } from '../../src/core/narrative';
 import { explanationPlan, markPlan, MARKS_HEADER, removalPlan, resultPlan } from '../../src/core/plan';
 import { isToolSheet, REPORT_FORMAT, resolvePlan } from '../../src/core/toolsheets';
 import type { Cell, CellStyle, Grid, SheetPlan, WritePlan } from '../../src/core/types';
@@ -71,9 +71,11 @@ describe('isToolSheet', () => {
     expect(REPORT_FORMAT.split(';')[3]).toBe('@');
     const sp = written.sheets.find((s) => s.name === RESULT_SHEETS.report)!;
     expect(sp.rows.every((r) => r.length === 1 && written.styles[r[0].style!]?.numFmt === REPORT_FORMAT)).toBe(true);
-    // the report text is exactly the paragraphs: no signature row, no marker character
-    expect(sp.rows.length).toBe(report.paragraphs.length);
-    expect(sp.rows.map((r) => String(r[0].v).trim())).toEqual(report.paragraphs.map((p) => p.text.trim()));
+    // the report text is exactly the paragraphs and the draft's notes: no signature row, no marker character
+    const paragraphs = draftParagraphs(report);
+    expect(report.notes?.length).toBeGreaterThan(0);
+    expect(sp.rows.length).toBe(paragraphs.length);
+    expect(sp.rows.map((r) => String(r[0].v).trim())).toEqual(paragraphs.map((p) => p.text.trim()));
   });
 
   test('found where a host’s used range puts it (origin below/right of A1) and after a title row the user added', () => {

@@ -170,6 +170,23 @@ describe('a figure touching an open problem is highlighted in the .docx (issue 1
     expect(plain).toContain('全镇现有行政执法人员12人，持证上岗14人');
   });
 
+  test('the draft’s notes close it as its 附注 (GB/T 9704 7.3.7): after the date, two characters in, in brackets', async () => {
+    const xml = await load((flags) => ({ flags }));
+    const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => ({
+      style: /<w:pStyle w:val="([^"]+)"\/>/.exec(m[1])?.[1] ?? 'Normal',
+      text: m[1].replace(/<[^>]+>/g, ''),
+    }));
+    expect(paragraphs.slice(-2).map((p) => p.style)).toEqual(['GwDate', 'GwNote']);
+    expect(paragraphs[paragraphs.length - 1].text).toBe(
+      '（说明：一是文稿中的“信访案件化解率”77.8%是按‘矛盾纠纷化解’表 D5和‘矛盾纠纷化解’表 D4的数字重新计算的，乡镇在‘矛盾纠纷化解’表 D6填报为“100%”，文稿没有采用；' +
+        '二是文稿中的“法律顾问覆盖率”90.0%是按‘公共法律服务’表 D5和‘公共法律服务’表 D4的数字重新计算的，乡镇在‘公共法律服务’表 D6填报为“全覆盖”，文稿没有采用。）',
+    );
+    const styles = (await parts(await reportDocx(REPORT))).styles;
+    expect(style(styles, 'GwNote')).toMatch(/<w:name w:val="附注"\/>[\s\S]*<w:ind w:left="0" w:firstLine="640"\/>/);
+    // a report without notes ends with its date
+    expect((await parts(await reportDocx(REPORT))).document).not.toContain('GwNote"/>');
+  });
+
   test('with the county’s choice, 【待核实】 follows each highlighted figure; with no flags nothing is highlighted', async () => {
     const xml = await load((flags) => ({ flags, flagText: true }));
     expect(xml.replace(/<[^>]+>/g, '')).toContain('行政执法人员12人【待核实】，持证上岗14人【待核实】');

@@ -91,3 +91,22 @@ test('a figure touching an open problem is highlighted in the copy, and followed
   expect(reportText(REPORT, { flags, flagText: true })).toContain('共发放法治宣传资料3万余份【待核实】，');
   expect(reportText(REPORT, { flags })).not.toContain('【待核实】');
 });
+
+test('the draft’s notes (a rate recomputed in place of the township’s) are the copy’s last paragraph, indented like the body', () => {
+  const note =
+    '文稿中的“信访案件化解率”77.8%是按‘矛盾纠纷化解’表 D5和‘矛盾纠纷化解’表 D4的数字重新计算的，乡镇在‘矛盾纠纷化解’表 D6填报为“100%”，文稿没有采用。';
+  const withNote: Report = { ...REPORT, notes: [note] };
+  const blocks = [...parse(reportHtml(withNote)).body.querySelectorAll(BLOCKS)];
+  expect(blocks).toHaveLength(7);
+  const last = blocks[blocks.length - 1];
+  expect(last.tagName).toBe('P');
+  expect(last.textContent).toBe(`（说明：${note}）`);
+  expect(last.getAttribute('style')).toMatch(/text-indent:32pt/);
+  const lines = reportText(withNote).split('\r\n');
+  expect(lines[lines.length - 2]).toBe('2024年1月8日');
+  expect(lines[lines.length - 1]).toBe(`\u3000\u3000（说明：${note}）`);
+  // two notes read as the report's lists do
+  expect(reportText({ ...REPORT, notes: [note, '文稿中的“法律顾问覆盖率”90.0%是按……重新计算的。'] })).toMatch(/（说明：一是文稿中的“信访案件化解率”.*文稿没有采用；二是文稿中的“法律顾问覆盖率”90\.0%是按……重新计算的。）$/);
+  // none: nothing added
+  expect(reportText(REPORT)).not.toContain('说明');
+});

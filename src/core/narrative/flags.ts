@@ -6,7 +6,8 @@
  */
 import { ref } from '../address';
 import { severityRank } from '../severity';
-import type { Finding, Report, Severity } from '../types';
+import type { Finding, Paragraph, Report, Severity } from '../types';
+import { enumerate } from './lists';
 
 export interface FlaggedFigure {
   /** Index into report.paragraphs. */
@@ -103,4 +104,20 @@ export function flagBanner(flags: FlaggedFigure[]): string {
   if (!flags.length) return '';
   const errors = flags.filter((f) => f.severity === 'error').length;
   return `文稿中${flags.length}处数字涉及未改正的问题${errors ? `（其中${errors}处涉及错误）` : ''}，已在文稿中标出；请先改正或核实，再使用这些数字。`;
+}
+
+/**
+ * The draft's notes (Report.notes: a rate recomputed in place of the township's figure) as the paragraph that ends
+ * what is written out — the .docx, the copy and 报告文稿 — so whoever uses the text learns it with the text: GB/T
+ * 9704's 附注, below the date, `（说明：……。）`, several as `一是……；二是……。`. Null when there are none.
+ */
+export function notesParagraph(report: Report): Paragraph | null {
+  const text = enumerate(report.notes ?? []);
+  return text ? { role: 'note', text: `（说明：${text}）` } : null;
+}
+
+/** The paragraphs written out: the report's, then its notes (the indices of report.paragraphs are kept). */
+export function draftParagraphs(report: Report): Paragraph[] {
+  const note = notesParagraph(report);
+  return note ? [...report.paragraphs, note] : report.paragraphs;
 }

@@ -14,6 +14,7 @@ import { whereObs } from '../findings';
 import { ref } from '../address';
 import type { Catalog, CheckResult, ComputedRate, IndicatorDef, Observation, Paragraph, Report, SectionId, TextItem, UnknownFigure, Workbook } from '../types';
 import { generalClause, rateRowFigure, unknownFigureText } from './general';
+import { chineseOrdinal, enumerate } from './lists';
 import { DEFAULT_TEMPLATES, mergeTemplates, renderClause, templatesFromWorkbook, tidy, type RenderContext, type TemplateClause, type TemplateSet } from './templates';
 
 export {
@@ -32,7 +33,7 @@ export {
 } from './templates';
 export type { RenderContext, Rendered, TemplateClause, TemplateSet, TemplateSettings } from './templates';
 export { generalClause, isVerbObject, proseLabel, unknownFigureText } from './general';
-export { FLAG_TEXT, flagBanner, flaggedFigures, splitFlagged, type FlaggedFigure } from './flags';
+export { FLAG_TEXT, draftParagraphs, flagBanner, flaggedFigures, notesParagraph, splitFlagged, type FlaggedFigure } from './flags';
 
 export interface ReportOptions {
   /** A county's overrides, by indicator group (replace the default clauses of the groups they name). */
@@ -287,33 +288,7 @@ function unitName(unit: string): string {
 
 // ───────────────────────────── Lists ─────────────────────────────
 
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1…99). */
-export function chineseOrdinal(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  const t = Math.floor(n / 10);
-  const u = n % 10;
-  return `${t === 1 ? '' : CN_DIGITS[t]}十${u ? CN_DIGITS[u] : ''}`;
-}
-
-/** Strip a list item's own numbering (`1、`, `（一）`, `一是`, `①`) and its trailing punctuation. */
-export function cleanItem(text: string): string {
-  return text
-    .trim()
-    .replace(/\s*[\r\n]+\s*/g, '')
-    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十\d]+\s*(?:、|[.．](?!\d))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/, '')
-    .replace(/[\s。；;，,、]+$/, '')
-    .trim();
-}
-
-/** `一是……；二是……；三是……。` (a single item is just a sentence). */
-export function enumerate(items: string[]): string {
-  const clean = items.map(cleanItem).filter(Boolean);
-  if (clean.length === 0) return '';
-  if (clean.length === 1) return `${clean[0]}。`;
-  return `${clean.map((t, i) => `${chineseOrdinal(i + 1)}是${t}`).join('；')}。`;
-}
+export { chineseOrdinal, cleanItem, enumerate } from './lists';
 
 // ───────────────────────────── The report ─────────────────────────────
 

@@ -31,6 +31,7 @@ import { explanationSheet, readExplanations as readExplanationSheet } from '../e
 import { sheetText, whereText } from '../findings';
 import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
 import { FINDINGS_HEADER, RATES_HEADER } from '../toolsheets';
+import { draftParagraphs } from '../narrative/flags';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
 export { MARKS_HEADER, carriesMarks, markCell, mergeMarks, touchesMarks } from './marks';
@@ -207,7 +208,7 @@ function ratesSheet(result: CheckResult): SheetPlan {
 /** Two ideographic spaces: the first-line indent of GB/T 9704 body text. */
 export const INDENT = '\u3000\u3000';
 
-const INDENTED: ParagraphRole[] = ['opening', 'heading1', 'heading2', 'heading3', 'heading4', 'body', 'closing'];
+const INDENTED: ParagraphRole[] = ['opening', 'heading1', 'heading2', 'heading3', 'heading4', 'body', 'closing', 'note'];
 
 /** Width of a text in ideographs (ASCII and half-width count half). */
 function textWidth(s: string): number {
@@ -231,10 +232,11 @@ export function paragraphHeight(text: string, role: ParagraphRole): number {
   return Math.min(MAX_ROW_HEIGHT, lines * lineHeight);
 }
 
+/** The report one paragraph per row, its notes (a recomputed rate) in the last row. */
 export function reportSheet(report: Report, name: string = RESULT_SHEETS.report): SheetPlan {
   const rows: CellSpec[][] = [];
   const heights: (number | null)[] = [];
-  for (const p of report.paragraphs) {
+  for (const p of draftParagraphs(report)) {
     const text = INDENTED.includes(p.role) ? INDENT + p.text : p.text;
     rows.push([{ v: text, style: `doc-${p.role}` }]);
     heights.push(paragraphHeight(text, p.role));

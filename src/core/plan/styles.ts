@@ -38,4 +38,5 @@ export const REPORT_STYLES: Record<string, CellStyle> = {
   'doc-closing': { font: { name: BODY, size: 16 }, align: 'left', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
   'doc-signature': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
   'doc-date': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
+  'doc-note': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
 };
