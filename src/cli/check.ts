@@ -7,6 +7,7 @@ import { SEVERITY_ORDER, SEVERITY_SHORT_NAMES } from '../core/severity';
 import { ROUND_WORDS, roundLine, withRound } from '../core/rounds';
 import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '../core/types';
 import type { CustomRuleStatus } from '../core/definitions/types';
+import { RULES } from '../core/rule-meta';
 import { parseArgs, UsageError } from './args';
 import { checkBytes, CliFileError, loadAndCheck, readBytes, sharedCheckOptions } from './common';
 import { catalogOf, checkReport, readReport, reportFormat, textEntry, workbookReport } from './text';
@@ -242,7 +243,9 @@ export function formatCustomRules(r: CheckResult): string | null {
             : rule.status === 'invalid'
               ? `：${rule.problem ?? ''}`
               : '';
-    lines.push(`    ${at}　${rule.text.trim()}　${RULE_STATUS_WORDS[rule.status]}${detail}`);
+    // a rule stating a built-in relation reports its breaks in the built-in check's place: said, since that check's findings are gone
+    const replaces = rule.replaces ? `；与内置核对“${RULES[rule.replaces].title}”相同，以本条为准` : '';
+    lines.push(`    ${at}　${rule.text.trim()}　${RULE_STATUS_WORDS[rule.status]}${detail}${replaces}`);
   }
   return outputText(lines.join('\n'));
 }

@@ -39,9 +39,10 @@ test('--explain lists each rule with where it is written and its outcome', async
   const r = await zhou();
   expect(formatCustomRules(r)!.split('\n')).toEqual([
     '  县级审核规则：',
-    '    审核规则!A2　[持证人数] <= [行政执法人员]　不符合（1 处不符合，共检查 1 处）',
-    '    审核规则!A3　[化解信访案件] <= [受理信访案件]　通过（检查 1 处）',
-    '    审核规则!A4　[工单按期办结数] <= [热线/电子工单]　未能检查（缺少“工单按期办结数”的数字）',
+    // each of these states a built-in relation: said, since it takes that check's place
+    '    审核规则!A2　[持证人数] <= [行政执法人员]　不符合（1 处不符合，共检查 1 处）；与内置核对“部分大于总数”相同，以本条为准',
+    '    审核规则!A3　[化解信访案件] <= [受理信访案件]　通过（检查 1 处）；与内置核对“部分大于总数”相同，以本条为准',
+    '    审核规则!A4　[工单按期办结数] <= [热线/电子工单]　未能检查（缺少“工单按期办结数”的数字）；与内置核对“部分大于总数”相同，以本条为准',
     expect.stringMatching(/^ {4}审核规则!A5　\[持证人数\] <= \[执法人员总数量吧\]　无法使用：第11个字符处的“\[执法人员总数量吧\]”不是指标目录中的指标/),
   ]);
 });

@@ -439,6 +439,7 @@ function evaluate(ctx: RuleContext): Evaluation {
     const before = result.findings.length;
     const outcome = runRule(ctx, compiled.rule, file, result.findings);
     const relation = compiled.rule.restates;
+    if (relation) outcome.replaces = relation.kind === 'part-of' ? 'part-exceeds-whole' : relation.kind === 'rate' ? 'rate-mismatch' : 'sum-mismatch';
     if (relation) for (const finding of result.findings.slice(before)) result.restated.push({ relation, cells: [...finding.refs].sort().join('\u0001'), finding });
     result.summary.rules.push(outcome);
     counts[outcome.status]++;

@@ -92,6 +92,11 @@ export interface CustomRuleOutcome {
   missing: string[];
   /** For `invalid`: the problem, with its position. */
   problem?: string;
+  /**
+   * The built-in check whose relation the rule states (`[持证人数] <= [行政执法人员]`: part-exceeds-whole): where the
+   * rule finds it broken, its finding takes the built-in one's place.
+   */
+  replaces?: 'part-exceeds-whole' | 'rate-mismatch' | 'sum-mismatch';
 }
 
 /** Every county rule of a check, with the counts the CLI and the JSON give. */

@@ -55,8 +55,9 @@ describe('a county rule stating part ≤ whole', () => {
     expect([...f.refs].sort()).toEqual(['矛盾纠纷化解!D4', '矛盾纠纷化解!D5']);
     expect(f.message).toContain('：化解数15件不能多于受理数13件，请核实（');
     expect(f.message).toContain('依据‘审核规则’表 A2的审核规则');
-    // the rule is counted once, as failed
+    // the rule is counted once, as failed, and says which built-in check it stands for
     expect(r.customRules!.counts).toMatchObject({ failed: 1, passed: 0 });
+    expect(r.customRules!.rules[0].replaces).toBe('part-exceeds-whole');
   });
 
   it.each([
@@ -69,6 +70,7 @@ describe('a county rule stating part ≤ whole', () => {
     const r = check(book([petitions], [[rule, '错误', '']]));
     expect(r.findings.filter((f) => f.rule === 'part-exceeds-whole').map(at)).toEqual(['part-exceeds-whole 矛盾纠纷化解!D5']);
     expect(r.findings.filter((f) => f.rule === 'custom')).toHaveLength(1);
+    expect(r.customRules!.rules[0].replaces).toBeUndefined();
   });
 
   it('a rule on another relation of the same indicators leaves the built-in finding alone', () => {
@@ -135,6 +137,7 @@ describe('a county rule stating a rate or a sum', () => {
     const r = check(book([counsels], [['[村（社区）法律顾问] + [镇（乡）政府法律顾问] = [法律顾问人数]', '错误', '法律顾问人数应为镇、村法律顾问之和']]));
     expect(relationFindings(r)).toEqual([expect.stringMatching(/^custom 公共法律服务!D\d$/)]);
     expect(r.findings.find((f) => f.rule === 'custom')!.message).toContain('法律顾问人数应为镇、村法律顾问之和');
+    expect(r.customRules!.rules[0].replaces).toBe('sum-mismatch');
   });
 
   it('a sum missing a part is a rule of its own', () => {
