@@ -295,4 +295,6 @@ export const RESULT_SHEETS = {
   mapping: '指标对照',
   /** 整改通知: the county's notice to the township (core/notice.ts), laid out like 报告文稿. */
   notice: '整改通知',
+  /** 审核明细: the county workbook's one row per finding per township, what the next round is compared with (county/rounds.ts). */
+  countyDetail: '审核明细',
 } as const;

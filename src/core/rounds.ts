@@ -9,20 +9,33 @@ import type { CheckResult, Finding, RoundComparison, RoundStatus } from './types
 export const ROUND_WORDS: Record<RoundStatus, string> = { fixed: '已改正', new: '新出现', open: '仍未改正', explained: '已说明' };
 export const ROUND_ORDER: RoundStatus[] = ['fixed', 'new', 'open', 'explained'];
 
-/** Where each finding of `current` stands against `previous`; `since` names the previous file for messages. */
-export function compareRounds(current: CheckResult, previous: CheckResult, since: string): RoundComparison {
-  const before = new Set(previous.findings.map((f) => f.id));
-  const now = new Set(current.findings.map((f) => f.id));
+/**
+ * THE matching of two rounds, by stable finding id: each current finding is 已说明 when it is closed as explained
+ * now, 仍未改正 when its id was there before, else 新出现; each previous one whose id is gone is 已改正. Generic over
+ * what the previous round is (a re-checked CheckResult's findings, or the county's 审核明细 rows), so one township
+ * and a county of them are compared the same way.
+ */
+export function matchRounds<P extends { id: string }>(
+  current: readonly Pick<Finding, 'id' | 'status'>[],
+  previous: readonly P[],
+): { status: Record<string, RoundStatus>; fixed: P[]; counts: Record<RoundStatus, number> } {
+  const before = new Set(previous.map((f) => f.id));
+  const now = new Set(current.map((f) => f.id));
   const status: Record<string, RoundStatus> = {};
   const counts: Record<RoundStatus, number> = { fixed: 0, new: 0, open: 0, explained: 0 };
-  for (const f of current.findings) {
+  for (const f of current) {
     const s: RoundStatus = f.status === 'explained' ? 'explained' : before.has(f.id) ? 'open' : 'new';
     status[f.id] = s;
     counts[s]++;
   }
-  const fixed: Finding[] = previous.findings.filter((f) => !now.has(f.id));
+  const fixed = previous.filter((f) => !now.has(f.id));
   counts.fixed = fixed.length;
-  return { since, status, fixed, counts };
+  return { status, fixed, counts };
+}
+
+/** Where each finding of `current` stands against `previous`; `since` names the previous file for messages. */
+export function compareRounds(current: CheckResult, previous: CheckResult, since: string): RoundComparison {
+  return { since, ...matchRounds(current.findings, previous.findings) };
 }
 
 /** `与上次（x.xlsx）比较：已改正 2 项，新出现 1 项，仍未改正 3 项，已说明 1 项。` */

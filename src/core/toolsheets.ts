@@ -10,6 +10,7 @@
  *   审核说明  a header row with an 编号 and a 说明 column — exactly what readExplanations reads (a county may
  *            have added a title row or columns; it is still the sheet the tool keeps explanations in)
  *   指标对照  a header row holding 原标签 and 指标 (the user's placements of labels, meaning/mapping.ts)
+ *   审核明细  a row holding COUNTY_DETAIL_HEADER (乡镇 | 文件 | 轮次 | 编号 | …), written on row 2 of the county workbook
  *   报告文稿  (and 整改通知, written the same way) every paragraph cell carries the number format REPORT_FORMAT (`General;-General;General;@`).
  *            A number format is invisible: it shows text and numbers exactly as `General` would, and is not
  *            carried into Word when the report is copied, so the Word-ready paste is unchanged. A signature row
@@ -31,6 +32,8 @@ export type ToolSheetKind = keyof typeof RESULT_SHEETS;
 export const FINDINGS_HEADER = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'] as const;
 /** Header row of 计算结果 (row 2, below the note line). */
 export const RATES_HEADER = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '填报位置', '差异', '说明'] as const;
+/** Header row of the county's 审核明细 (row 2, below the title that names the round): county/rounds.ts. */
+export const COUNTY_DETAIL_HEADER = ['乡镇', '文件', '轮次', '编号', '严重程度', '规则', '位置', '问题说明', '状态', '与上次比较'] as const;
 /**
  * Header of 审核说明, as written. The first six are the sheet as first written; the others were added after them
  * (an older sheet reads as before: its explanations have no author, figures or decision).
@@ -159,6 +162,8 @@ export function isToolSheet(grid: Grid): boolean {
         return explanationHeader(grid) !== null;
       case 'mapping':
         return hasHeaderRow(windowText(grid), ['原标签', '指标']);
+      case 'countyDetail':
+        return hasHeaderRow(windowText(grid), COUNTY_DETAIL_HEADER);
       case 'report':
       case 'notice':
         return hasReportFormat(grid);

@@ -1,7 +1,7 @@
 import { extract } from '../../src/core/extract';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { MARKS_HEADER } from '../../src/core/plan/marks';
-import { EXPLANATION_HEADER, FINDINGS_HEADER, RATES_HEADER, REPORT_FORMAT } from '../../src/core/toolsheets';
+import { COUNTY_DETAIL_HEADER, EXPLANATION_HEADER, FINDINGS_HEADER, RATES_HEADER, REPORT_FORMAT } from '../../src/core/toolsheets';
 import type { Cell } from '../../src/core/types';
 import { at, grid } from './extract-helpers';
 
@@ -187,6 +187,7 @@ describe('which sheets are read', () => {
       grid(RESULT_SHEETS.marks, [[...MARKS_HEADER], figure]),
       grid(RESULT_SHEETS.mapping, [['原标签', '指标', '工作表'], figure]),
       grid(RESULT_SHEETS.notice, [['周营镇2023年度指标整改通知'], figure], { formats: { A1: REPORT_FORMAT, A2: REPORT_FORMAT } }),
+      grid(RESULT_SHEETS.countyDetail, [['2023年度第1轮审核明细'], [...COUNTY_DETAIL_HEADER], figure]),
     ];
     const template = grid('报告模板', [['指标名称', '数值'], ['行政村数', 98]]);
     const hidden = grid('隐藏', [['指标名称', '数值'], ['行政村数', 20]], { visibility: 'hidden' });

@@ -12,6 +12,7 @@ import { formatAmount, formatNumber } from '../format';
 import { formatPercent, ratePercent, roundHalfUp } from '../rate';
 import { CHANGE_FACTOR, CHANGE_FLOOR, RATE_CHANGE_POINTS } from '../rules/consistency';
 import type { ApproxMarker, Catalog, Finding, IndicatorDef } from '../types';
+import { countyRound, type CountyRound, type PreviousRound } from './rounds';
 import { townshipKey, type CountyFigure, type CountyInput, type InputStatus, type TownshipRow } from './rows';
 
 export interface ExpectedList {
@@ -30,6 +31,8 @@ export interface ConsolidateOptions {
   expect?: ExpectedList;
   /** Last year's rows (`--previous 去年文件夹`), for year-over-year checks and phrases. */
   previous?: TownshipRow[];
+  /** The previous round of this year's review (`--since 上次全县汇总.xlsx`, read by rounds.ts). */
+  previousRound?: PreviousRound | null;
 }
 
 /** One township's cell in the summary: the figure in the catalog unit, whether the 合计 counts it, and its note. */
@@ -98,6 +101,8 @@ export interface County {
   previousTotals: Map<string, CountyTotal>;
   previousRates: Map<string, CountyRate>;
   findings: Finding[];
+  /** This round of the review: each input against the previous round (first round without one). */
+  round: CountyRound;
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -500,5 +505,9 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
     previousTotals,
     previousRates,
     findings: sortFindings(uniqueIds(findings)),
+    round: countyRound(
+      inputs.map((i) => i.status),
+      opts.previousRound ?? null,
+    ),
   };
 }

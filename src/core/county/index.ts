@@ -7,4 +7,5 @@ export * from './rows';
 export * from './consolidate';
 export * from './narrative';
 export * from './plan';
+export * from './rounds';
 export * from './workbook';

@@ -1,7 +1,8 @@
 /**
- * The county workbook as a WritePlan: 审核情况 (the checklist: one row per input, those to call back first),
- * 汇总表 (one row per township, live SUM and rate formulas in the 合计 row, a note on every figure naming its
- * file and cell) and 报告文稿 (the county narrative). Every sheet is replaced whole on a re-run; removalPlan
+ * The county workbook as a WritePlan: 审核情况 (the checklist: one row per input, those to call back first, with
+ * the round compared with the previous one under `--since`), 汇总表 (one row per township, live SUM and rate
+ * formulas in the 合计 row, a note on every figure naming its file and cell), 报告文稿 (the county narrative) and
+ * 审核明细 (every township's findings: what the next round is compared with, rounds.ts). Every sheet is replaced whole on a re-run; removalPlan
  * takes them away.
  */
 import { columnLetters } from '../address';
@@ -11,10 +12,11 @@ import { reportSheet, sheetStyles, REPORT_STYLES } from '../plan';
 import type { CellSpec, CellStyle, Finding, IndicatorDef, Report, SheetPlan, WritePlan } from '../types';
 import type { County, InputIssue } from './consolidate';
 import { SUMMARY_SHEET } from './narrative';
+import { detailSheet, DETAIL_SHEET, inputName, roundText, stillOpenCount, SUBMISSION_WORDS, type TownshipRound } from './rounds';
 import type { InputStatus } from './rows';
 
 export const STATUS_SHEET = '审核情况';
-export const COUNTY_SHEETS = [STATUS_SHEET, SUMMARY_SHEET, '报告文稿'] as const;
+export const COUNTY_SHEETS = [STATUS_SHEET, SUMMARY_SHEET, '报告文稿', DETAIL_SHEET] as const;
 
 /** Header of 审核情况 (row 2). */
 export const STATUS_HEADER = ['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的'] as const;
@@ -50,26 +52,46 @@ function todo(s: InputStatus, issues: InputIssue[]): string {
   return '无需处理';
 }
 
+/** Columns 审核情况 adds when the round is compared with a previous one (`merge --since`), after STATUS_HEADER. */
+export const ROUND_HEADER = ['轮次', '报送情况', '已改正', '新出现', '仍未改正'] as const;
+
+interface StatusEntry {
+  urgency: number;
+  /** Errors and findings to verify pointed out before and still open. */
+  stillOpen: number;
+  error: number;
+  verify: number;
+  index: number;
+  cells: CellSpec[];
+}
+
+function todoWithRound(t: TownshipRound | undefined, base: string): string {
+  const open = stillOpenCount(t, true);
+  return open && base !== '无需处理' ? `${base}（其中${open}项上次已指出，仍未处理）` : base;
+}
+
+function missingTodo(t: TownshipRound): string {
+  const o = t.stillOpen!;
+  if (o.error) return `催报：上次指出的错误${o.error}项${o.verify ? `、待核实${o.verify}项` : ''}仍未处理，请改正后重新报送`;
+  if (o.verify) return `催报：上次指出的待核实${o.verify}项仍未处理，请核实或填写审核说明后重新报送`;
+  return '上次已无须改正或核实的问题，可不重新报送';
+}
+
 function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
-  const keyed = county.inputs.map((s, i) => ({ s, i, issues: county.issues.get(s.file) ?? [] }));
-  keyed.sort((a, b) => urgency(a.s, a.issues) - urgency(b.s, b.issues) || b.s.counts.error - a.s.counts.error || b.s.counts.verify - a.s.counts.verify || a.i - b.i);
-  const n = county.inputs.length;
-  const back = keyed.filter((k) => urgency(k.s, k.issues) <= 1).length;
-  const Y = county.year != null ? `${county.year}年度` : '';
-  const rows: CellSpec[][] = [
-    [{ v: `${Y}共收到${n}个文件，${county.rows.length}个乡镇计入汇总；需要退回的${back}个，排在最前面。点击乡镇名称可转到它在“${SUMMARY_SHEET}”中的一行。`, style: 'summary' }],
-    STATUS_HEADER.map((v): CellSpec => ({ v, style: 'header' })),
-  ];
-  keyed.forEach(({ s, issues }, k) => {
+  const round = county.round;
+  const compared = round.previousRound != null;
+  const entries: StatusEntry[] = county.inputs.map((s, index) => {
+    const issues = county.issues.get(s.file) ?? [];
     const first = s.townships.map((t) => rowOf.get(`${s.file}\u0000${t}`)).find((r) => r != null);
-    const name = s.townships.length > 3 ? `${s.townships.slice(0, 3).join('、')}等${s.townships.length}个` : s.townships.join('、');
+    const name = inputName(s);
     const inTotals = s.townships.filter((t) => rowOf.has(`${s.file}\u0000${t}`)).length;
     const totalsText = !s.readable
       ? `未汇总：${s.message ?? '无法读取'}`
       : [inTotals ? (s.kind === 'summary' ? `${inTotals}个乡镇计入合计` : '计入合计') : '', ...issues.map((x) => x.text)].filter(Boolean).join('；');
     const sev = urgency(s, issues);
-    rows.push([
-      { v: k + 1 },
+    const t = round.byFile.get(s.file);
+    const cells: CellSpec[] = [
+      { v: null },
       first != null ? { v: name || s.file, link: { sheet: SUMMARY_SHEET, cell: `B${first}` }, style: 'link' } : { v: name || null },
       { v: s.file, style: 'wrap' },
       { v: s.year },
@@ -80,10 +102,70 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       { v: s.missing.join('、') || null, style: 'wrap' },
       { v: s.readable ? '能' : '否', style: s.readable ? undefined : 'error' },
       { v: totalsText || null, style: 'wrap' },
-      { v: todo(s, issues), style: sev <= 1 ? 'error' : sev === 2 ? 'verify' : undefined },
-    ]);
+      { v: todoWithRound(t, todo(s, issues)), style: sev <= 1 ? 'error' : sev === 2 ? 'verify' : undefined },
+    ];
+    if (compared) {
+      const c = t?.counts;
+      cells.push(
+        { v: t ? roundText(t.round) : null },
+        { v: t ? SUBMISSION_WORDS[t.state] : null },
+        { v: c ? c.fixed : null },
+        { v: c ? c.new : null, style: c?.new ? 'verify' : undefined },
+        { v: c ? c.open : null, style: c?.open ? 'error' : undefined },
+      );
+    }
+    return { urgency: sev, stillOpen: stillOpenCount(t, true), error: s.counts.error, verify: s.counts.verify, index, cells };
   });
-  return { name: STATUS_SHEET, columns: [6, 16, 30, 10, 7, 8, 7, 8, 24, 9, 40, 28], rows, freezeRows: 2 };
+  // townships of the previous round without a file now: what they left open is still open
+  round.missing.forEach((t, j) => {
+    const o = t.stillOpen!;
+    const sev = o.error ? 1 : o.verify ? 2 : 3;
+    entries.push({
+      urgency: sev,
+      stillOpen: stillOpenCount(t, true),
+      error: o.error,
+      verify: o.verify,
+      index: county.inputs.length + j,
+      cells: [
+        { v: null },
+        { v: t.township },
+        { v: t.file, style: 'wrap' },
+        { v: null },
+        { v: null },
+        { v: null },
+        { v: null },
+        { v: null },
+        { v: null },
+        { v: null },
+        { v: `未重新报送，本轮未汇总（上次报送的是${roundText(t.round)}的“${t.file}”）`, style: 'wrap' },
+        { v: missingTodo(t), style: sev <= 1 ? 'error' : sev === 2 ? 'verify' : undefined },
+        { v: roundText(t.round) },
+        { v: SUBMISSION_WORDS.missing, style: sev <= 2 ? 'verify' : undefined },
+        { v: null },
+        { v: null },
+        { v: stillOpenCount(t), style: o.error ? 'error' : undefined },
+      ],
+    });
+  });
+  // who to call back first: the gravest, then what was pointed out before and is still open, then the most open now
+  entries.sort((a, b) => a.urgency - b.urgency || b.stillOpen - a.stillOpen || b.error - a.error || b.verify - a.verify || a.index - b.index);
+  const n = county.inputs.length;
+  const back = entries.filter((e) => e.urgency <= 1).length;
+  const Y = county.year != null ? `${county.year}年度` : '';
+  const c = round.counts;
+  const versus = compared
+    ? `与上一轮“${round.since}”比较，已改正${c.fixed}项，新出现${c.new}项，仍未改正${c.open}项，已说明${c.explained}项` +
+      (round.missing.length ? `；未重新报送的${round.missing.length}个乡镇也列在表中` : '') +
+      '。'
+    : '';
+  const header = compared ? [...STATUS_HEADER, ...ROUND_HEADER] : [...STATUS_HEADER];
+  const rows: CellSpec[][] = [
+    [{ v: `${roundText(round.round)}：${Y}共收到${n}个文件，${county.rows.length}个乡镇计入汇总；需要${round.missing.length ? '退回或催报' : '退回'}的${back}个，排在最前面。${versus}点击乡镇名称可转到它在“${SUMMARY_SHEET}”中的一行。`, style: 'summary' }],
+    header.map((v): CellSpec => ({ v, style: 'header' })),
+  ];
+  entries.forEach((e, k) => rows.push([{ v: k + 1 }, ...e.cells.slice(1)]));
+  const columns = [6, 16, 30, 10, 7, 8, 7, 8, 24, 9, 40, 28, ...(compared ? [8, 11, 8, 8, 9] : [])];
+  return { name: STATUS_SHEET, columns, rows, freezeRows: 2 };
 }
 
 function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
@@ -182,12 +264,13 @@ export function countyStyles(): Record<string, CellStyle> {
   };
 }
 
-/** The county workbook: 审核情况, 汇总表 and 报告文稿 (when a report is given). */
+/** The county workbook: 审核情况, 汇总表, 报告文稿 (when a report is given) and 审核明细 (what the next round compares with). */
 export function countyPlan(county: County, report: Report | null): WritePlan {
   const rowOf = new Map<string, number>();
   const summary = summarySheet(county, rowOf);
   const sheets = [statusSheet(county, rowOf), summary];
   if (report) sheets.push(reportSheet(report));
+  sheets.push(detailSheet(county.inputs, county.round, county.year));
   return { sheets, styles: countyStyles(), activate: STATUS_SHEET };
 }
 

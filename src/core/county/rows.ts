@@ -5,7 +5,8 @@
  */
 import { CATALOG } from '../catalog';
 import { roundHalfUp } from '../rate';
-import type { ApproxMarker, Catalog, CheckResult, ComputedRate, Observation } from '../types';
+import { whereText } from '../findings';
+import type { ApproxMarker, Catalog, CheckResult, ComputedRate, Finding, Observation, RuleId, Severity } from '../types';
 
 /** One township's figure for one indicator, as the summary writes it and the note cites it. */
 export interface CountyFigure {
@@ -51,6 +52,36 @@ export interface InputCounts {
   explained: number;
 }
 
+/**
+ * One finding of an input as the county keeps it for its rounds (审核明细, county/rounds.ts): its stable id (the
+ * one rounds.ts matches by), severity, place, sentence and how it stands — a few short strings, not the finding.
+ */
+export interface CountyFinding {
+  id: string;
+  severity: Severity;
+  rule: RuleId;
+  /** `‘行政执法’表 D5`, or '' for the whole workbook. */
+  where: string;
+  message: string;
+  /** Closed as explained (an accepted explanation or dispute included): what the county counts as 已说明. */
+  status: Finding['status'];
+  /** How its explanation stands (`已说明`, `县级已采纳`, `说明已过期（21→25）`, `乡镇异议`, `县级已退回`), or `未处理`. */
+  state: string;
+}
+
+/** The county's record of a finding. */
+export function countyFinding(f: Finding): CountyFinding {
+  return {
+    id: f.id,
+    severity: f.severity,
+    rule: f.rule,
+    where: f.sheet && f.cell ? whereText(f.sheet, f.cell, f.entity) : f.sheet ? whereText(f.sheet, '', f.entity).trim() : '',
+    message: f.message,
+    status: f.status,
+    state: f.account?.label ?? (f.status === 'explained' ? '已说明' : '未处理'),
+  };
+}
+
 /** One input as the checklist (审核情况) shows it. */
 export interface InputStatus {
   file: string;
@@ -63,6 +94,8 @@ export interface InputStatus {
   counts: InputCounts;
   /** Names of the required indicators the check found missing. */
   missing: string[];
+  /** Its findings, as the county's rounds compare them (county/rounds.ts); none for an unreadable input. */
+  findings?: CountyFinding[];
 }
 
 export interface CountyInput {
@@ -190,6 +223,7 @@ export function countyInput(file: string, fallbackName: string, result: CheckRes
       year: result.year,
       counts: { error: c.error, verify: c.verify, hint: c.hint, explained: c.explained },
       missing,
+      findings: result.findings.map(countyFinding),
     },
     rows,
   };
