@@ -95,15 +95,19 @@ export async function loadAndCheck(file: string, cwd: string, opts: CheckOptions
   return checkBytes(file, readBytes(file, cwd), opts);
 }
 
-/** Check a workbook already read from `file`. Throws CliFileError with a Chinese message when it is not readable. */
-export async function checkBytes(file: string, bytes: Uint8Array, opts: CheckOptions = {}): Promise<Loaded> {
-  let book: Workbook;
+/** Read the workbook `file`'s bytes hold. Throws CliFileError with a Chinese message when it is not readable. */
+export async function readBook(file: string, bytes: Uint8Array): Promise<Workbook> {
   try {
-    book = await readWorkbook(bytes, path.basename(file));
+    return await readWorkbook(bytes, path.basename(file));
   } catch (e) {
     if (isFileReadError(e)) throw new CliFileError(e.message, e.code);
     throw new CliFileError(`文件“${path.basename(file)}”无法读取：${e instanceof Error ? e.message : String(e)}`, 'unknown');
   }
+}
+
+/** Check a workbook already read from `file`. Throws CliFileError with a Chinese message when it is not readable. */
+export async function checkBytes(file: string, bytes: Uint8Array, opts: CheckOptions = {}): Promise<Loaded> {
+  const book = await readBook(file, bytes);
   let result: CheckResult;
   try {
     result = check(book, opts);

@@ -48,8 +48,9 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
 
   indicator-desk merge <工作簿或文件夹>... --out 全县汇总.xlsx [--docx 全县报告.docx] [--json] [--unit 县名]
                  [--year 2023] [--previous 去年文件夹] [--expect 乡镇名单.txt] [--catalog 县定义.xlsx]
-                 [--mapping 对照.json] [--skip-hidden]
-      写出“审核情况”（每个文件一行，需退回的在前）、“汇总表”（每个乡镇一行，合计和全县比率为公式）和“报告文稿”；
+                 [--since 上次全县汇总.xlsx] [--mapping 对照.json] [--skip-hidden]
+      写出“审核情况”（每个文件一行，需退回的在前）、“汇总表”（每个乡镇一行，合计和全县比率为公式）、“报告文稿”
+      和“审核明细”（每个乡镇的每项问题一行，供下一轮比较）；
       并检查各乡镇之间的问题：同一乡镇重复、名单中的乡镇未报、年度不符、单位不一致、明显偏离、与上年相比变化过大。
       (the checklist, the summary with live formulas and the county narrative; checks across townships)
       --docx       同时写出全县报告文稿（Word）                        (also write the county narrative as .docx)
@@ -57,6 +58,8 @@ export const HELP = `指标审核助手 indicator-desk —— 检查乡镇法治
       --year       只汇总该年度的工作簿（默认取多数工作簿的年度）      (report year to summarise)
       --previous   上年的工作簿或文件夹，用于同比                      (last year's workbooks, for year-over-year)
       --expect     应报乡镇名单，每行一个                              (the townships that must report, one a line)
+      --since      上一轮的全县汇总表：审核情况写明第几轮和各乡镇已改正、新出现、仍未改正、已说明各几项，
+                   首次报送和未重新报送的乡镇 (compare with the previous round of this year's review)
 
   indicator-desk check <报告.docx|报告.txt>... [--json]
   indicator-desk check <工作簿.xlsx> --text <报告.docx|报告.txt|含“报告正文”表的工作簿> [--json]

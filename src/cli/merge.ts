@@ -12,7 +12,13 @@ import {
   countyInput,
   countyPlan,
   countyReport,
+  CountyRoundError,
+  readPreviousRound,
+  roundText,
+  roundYearProblem,
+  SUBMISSION_WORDS,
   unreadableInput,
+  type PreviousRound,
   type County,
   type CountyInput,
   type ExpectedList,
@@ -26,7 +32,8 @@ import { reportDocx } from '../file/docx';
 import { writePlanToFile } from '../file/stream';
 import { parseArgs, UsageError } from './args';
 import { findingJson } from './check';
-import { checkBytes, CliFileError, outputProblem, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs, type Output } from './common';
+import { ROUND_ORDER, ROUND_WORDS } from '../core/rounds';
+import { checkBytes, CliFileError, outputProblem, readBook, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs, type Output } from './common';
 import { EXIT, type CliIO } from './io';
 
 export interface MergeOutcome {
@@ -49,6 +56,8 @@ export interface MergeOptions {
   expect?: ExpectedList;
   /** Last year's workbooks (files, already expanded). */
   previous?: string[];
+  /** The previous round of this year's review (`--since 上次全县汇总.xlsx`, read by readSince). */
+  since?: PreviousRound;
   onProgress?: (done: number, total: number, file: string) => void;
   onUnreadable?: (file: string, message: string) => void;
   onDuplicate?: (file: string, first: string, message: string) => void;
@@ -196,7 +205,9 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
     for (const r of CATALOG.relations) if (!relations.some((x) => JSON.stringify(x) === JSON.stringify(r))) relations.push(r);
     catalog = { ...CATALOG, indicators: [...known.values()], relations };
   }
-  const county = consolidate(inputs, { unit: opts.unit, year: opts.year, expect: opts.expect, previous, catalog });
+  const county = consolidate(inputs, { unit: opts.unit, year: opts.year, expect: opts.expect, previous, catalog, previousRound: opts.since });
+  const otherYear = opts.since ? roundYearProblem(opts.since, county.year) : null;
+  if (otherYear) throw new CliFileError(otherYear, 'since-year');
   const report = countyReport(county);
   const plan = countyPlan(county, report);
   const docx = opts.docx ? await reportDocx(report) : null;
@@ -210,7 +221,48 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
   return { county, rows: county.rows.length, withErrors: errorFiles.size, unreadable, duplicates };
 }
 
-/** The `--json` document: status per input, totals, rates and the findings across townships. */
+/** `--since 上次全县汇总.xlsx`: the previous round from the county workbook merge wrote then (its 审核明细). */
+export async function readSince(file: string, cwd: string): Promise<PreviousRound> {
+  let book;
+  try {
+    book = await readBook(file, readBytes(file, cwd));
+  } catch (e) {
+    if (e instanceof CliFileError) throw new CliFileError(`上一轮的全县汇总表（--since）无法读取：${e.message}`, e.code);
+    throw e;
+  }
+  try {
+    return readPreviousRound(book, path.basename(file));
+  } catch (e) {
+    if (e instanceof CountyRoundError) throw new CliFileError(e.message, 'since-not-county');
+    throw e;
+  }
+}
+
+/** `第2轮（与上一轮“第1轮.xlsx”比较）：已改正 2 项，新出现 1 项，仍未改正 1 项，已说明 1 项；首次报送 1 个，未重新报送 1 个（杨集乡）。` */
+export function roundSummary(county: County): string {
+  const r = county.round;
+  if (r.since == null) return `${roundText(r.round)}：下一轮汇总时用 --since 指定本次的汇总表，即可比较已改正、新出现和仍未改正的问题。`;
+  const first = [...r.byFile.values()].filter((t) => t.state === 'first');
+  const parts = [
+    first.length ? `${SUBMISSION_WORDS.first} ${first.length} 个（${first.map((t) => t.township).join('、')}）` : '',
+    r.missing.length ? `${SUBMISSION_WORDS.missing} ${r.missing.length} 个（${r.missing.map((t) => t.township).join('、')}）` : '',
+  ].filter(Boolean);
+  return `${roundText(r.round)}（与上一轮“${r.since}”比较）：${ROUND_ORDER.map((s) => `${ROUND_WORDS[s]} ${r.counts[s]} 项`).join('，')}${parts.length ? `；${parts.join('，')}` : ''}。`;
+}
+
+/** The round in `--json`: per input (by file) and the townships that did not resubmit. */
+function roundJson(county: County) {
+  const r = county.round;
+  const brief = (f: { id: string; severity: string | null; where: string; message: string }) => ({ id: f.id, severity: f.severity, where: f.where, message: f.message });
+  return {
+    round: r.round,
+    since: r.since,
+    counts: r.since == null ? null : r.counts,
+    notResubmitted: r.missing.map((t) => ({ township: t.township, file: t.file, round: t.round, stillOpen: t.stillOpen, findings: t.carried.filter((x) => x.id).map((x) => ({ ...brief(x), state: x.state })) })),
+  };
+}
+
+/** The `--json` document: status per input, totals, rates, the findings across townships and the round. */
 export function countyJson(county: County) {
   const defs = indicatorById(county.catalog);
   const named = (id: string) => ({ indicator: id, name: defs.get(id)?.name ?? id, unit: defs.get(id)?.unit ?? null });
@@ -229,6 +281,7 @@ export function countyJson(county: County) {
       counts: s.counts,
       missing: s.missing,
       issues: (county.issues.get(s.file) ?? []).map((x) => x.text),
+      round: roundOfInput(county, s.file),
     })),
     totals: [...county.totals.values()].map((t) => ({ ...named(t.indicator), value: t.value, approx: t.approx, townships: t.count })),
     rates: [...county.rates.values()].map((r) => ({
@@ -242,11 +295,24 @@ export function countyJson(county: County) {
       ...(r.high ? { high: r.high, low: r.low } : {}),
     })),
     findings: county.findings.map(findingJson),
+    round: roundJson(county),
+  };
+}
+
+function roundOfInput(county: County, file: string) {
+  const t = county.round.byFile.get(file);
+  if (!t) return null;
+  return {
+    round: t.round,
+    submission: t.state,
+    counts: t.counts,
+    status: t.status,
+    fixed: t.fixed.map((f) => ({ id: f.id, severity: f.severity, where: f.where, message: f.message })),
   };
 }
 
 export async function runMerge(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['out', 'unit', 'mapping', 'catalog', 'docx', 'previous', 'expect', 'year'], ['help', 'skip-hidden', 'json']);
+  const args = parseArgs(argv, ['out', 'unit', 'mapping', 'catalog', 'docx', 'previous', 'expect', 'year', 'since'], ['help', 'skip-hidden', 'json']);
   const check = await sharedCheckOptions(args, io.cwd);
   if (!args.positionals.length) throw new UsageError('请指定要汇总的工作簿或文件夹，例如：indicator-desk merge 乡镇表/ --out 全县汇总.xlsx');
   if (!args.options.out) throw new UsageError('merge 命令需要用 --out 指定汇总表的文件名，例如：--out 全县汇总.xlsx');
@@ -258,8 +324,13 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   let files: string[];
   let previous: string[] | undefined;
   let expect: ExpectedList | undefined;
+  let since: PreviousRound | undefined;
   try {
     files = expandInputs(args.positionals, io.cwd);
+    if (args.options.since) {
+      since = await readSince(args.options.since, io.cwd);
+      for (const p of since.problems) io.err(`注意：${p}`);
+    }
     previous = args.options.previous ? expandInputs([args.options.previous], io.cwd) : undefined;
     expect = args.options.expect ? readExpected(args.options.expect, io.cwd) : undefined;
   } catch (e) {
@@ -287,6 +358,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       year,
       expect,
       previous,
+      since,
       onProgress: (i, n, file) => io.err(`[${i + 1}/${n}] 正在读取 ${file} …`),
       onUnreadable: (_file, message) => io.err(`无法读取，未汇总：${message}`),
       onDuplicate: (_file, _first, message) => io.err(`注意：${message}`),
@@ -303,6 +375,8 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const d = outcome.duplicates.length;
   if (args.flags.has('json')) io.out(JSON.stringify(countyJson(county), null, 2));
   else for (const f of county.findings) io.out(`【${f.severity === 'error' ? '错误' : f.severity === 'verify' ? '待核实' : '提示'}】${f.message}`);
+  if (args.flags.has('json')) io.err(roundSummary(county));
+  else io.out(roundSummary(county));
   const notes = [
     `${outcome.rows} 个乡镇`,
     outcome.withErrors ? `其中 ${outcome.withErrors} 个有错误` : '',

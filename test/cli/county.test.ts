@@ -33,7 +33,7 @@ describe('merge of the samples (four townships and a county summary)', () => {
     expect(r.err).toContain('[1/5] 正在读取 前营乡-2023-逐年.xlsx …');
     const bytes = fs.readFileSync(path.join(tmp(), '全县汇总.xlsx'));
     const book = await readXlsx(bytes, '全县汇总.xlsx');
-    expect(book.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿', '审核明细']);
 
     const status = sheet(book, '审核情况');
     expect(status[1]).toEqual(['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的']);

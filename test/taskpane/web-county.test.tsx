@@ -86,7 +86,7 @@ test('the county workbook downloads with 审核情况, 汇总表 (live SUM in it
   await waitFor(() => expect(downloads).toHaveLength(1), T);
   expect(downloads[0].name).toBe('全县汇总.xlsx');
   const wb = await loadExcelJs(new Uint8Array(await fileBytes(downloads[0].blob)), downloads[0].name);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['审核情况', '汇总表', '报告文稿']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['审核情况', '汇总表', '报告文稿', '审核明细']);
   const summary = wb.getWorksheet('汇总表')!;
   let total: import('exceljs').Row | null = null;
   summary.eachRow((row) => {
