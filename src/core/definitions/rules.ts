@@ -400,7 +400,7 @@ interface Evaluation {
   invalid: Finding[];
   summary: CustomRulesSummary;
   /** The `custom` findings of rules that restate a catalog relation: the relation and the finding's cells (sorted refs). */
-  restated: { relation: Relation; cells: string; finding: Finding }[];
+  restated: { relation: Relation; cells: string }[];
 }
 
 const memo = new WeakMap<RuleContext, Evaluation>();
@@ -440,7 +440,7 @@ function evaluate(ctx: RuleContext): Evaluation {
     const outcome = runRule(ctx, compiled.rule, file, result.findings);
     const relation = compiled.rule.restates;
     if (relation) outcome.replaces = relation.kind === 'part-of' ? 'part-exceeds-whole' : relation.kind === 'rate' ? 'rate-mismatch' : 'sum-mismatch';
-    if (relation) for (const finding of result.findings.slice(before)) result.restated.push({ relation, cells: [...finding.refs].sort().join('\u0001'), finding });
+    if (relation) for (const finding of result.findings.slice(before)) result.restated.push({ relation, cells: [...finding.refs].sort().join('\u0001') });
     result.summary.rules.push(outcome);
     counts[outcome.status]++;
   }
