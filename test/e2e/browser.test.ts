@@ -16,35 +16,22 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
-import { DIST, SAMPLES, SCREENSHOTS, downloadFrom, launchChromium, requireBuilt } from './support/browser';
+import { DIST, SAMPLES, SCREENSHOTS, downloadFrom } from './support/browser';
 import type { E2EOfficeSpec, E2ESheet } from './support/office-entry';
 import { fakeOfficeScript } from './support/office';
-import { serveStatic, type StaticServer } from './support/server';
+import { checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
 import { zipEntries } from './support/unzip';
 
 jest.setTimeout(60_000);
 
 const SAMPLE_NAME = '周营镇-2023-指标.xlsx';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  requireBuilt('index.html', 'taskpane.html');
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servePage('index.html', 'taskpane.html');
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -66,67 +53,29 @@ async function waitForEither(page: Page, ok: Locator, badTestid: string, what: s
   await failIfShown(page, badTestid, what);
 }
 
-function panel(page: Page, name: string): Locator {
-  return page.locator(`[data-testid="check-panel"][data-name="${name}"]`);
-}
-
 /** Clicks 检查工作簿 in a file's panel and waits for its summary (or the pane's error). */
 async function runCheck(page: Page, name: string): Promise<Locator> {
-  const p = panel(page, name);
+  const p = checkPanel(page, name);
   await p.getByTestId('check-button').click();
   await waitForEither(page, p.getByTestId('summary'), 'error-message', `checking ${name}`);
   return p;
-}
-
-/** The four counts the summary shows, of a core result (it also counts accepted, expired, returned and disputed explanations). */
-function shown(c: CheckResult['counts']): Record<'error' | 'verify' | 'hint' | 'explained', number> {
-  return { error: c.error, verify: c.verify, hint: c.hint, explained: c.explained };
-}
-
-async function counts(scope: Locator): Promise<Record<'error' | 'verify' | 'hint' | 'explained', number>> {
-  const n = async (k: string) => Number((await scope.getByTestId(`count-${k}`).innerText()).trim());
-  return { error: await n('error'), verify: await n('verify'), hint: await n('hint'), explained: await n('explained') };
 }
 
 function findingButton(scope: Locator, f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): Locator {
   return scope.locator(`[data-testid="finding"][data-rule="${f.rule}"][data-sheet="${f.sheet}"][data-cell="${f.cell}"]`);
 }
 
-async function newContext(width = 1280, height = 800): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
-  return context;
+function newContext(width = 1280, height = 800): Promise<BrowserContext> {
+  return pageContext(site, { width, height, timeout: 15_000 });
 }
 
 /** A fresh page in `context` with the bundled sample opened and checked; returns the page and the file's panel. */
 async function checkedSample(context: BrowserContext): Promise<{ page: Page; p: Locator }> {
   const page = await context.newPage();
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.server.url}index.html`);
   await page.getByTestId('open-sample').click();
   await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample');
   return { page, p: await runCheck(page, SAMPLE_NAME) };
-}
-
-/**
- * The steps of one session run in order on one page; once a step fails, the later ones fail at once naming it
- * (instead of each waiting for its own timeout on a page that never got there).
- */
-function session(): (name: string, fn: () => Promise<void> | void, timeout?: number) => void {
-  let broken: string | null = null;
-  return (name, fn, timeout) =>
-    test(
-      name,
-      async () => {
-        if (broken) throw new Error(`not run: the earlier step “${broken}” failed`);
-        try {
-          await fn();
-        } catch (e) {
-          broken = name;
-          throw e;
-        }
-      },
-      timeout,
-    );
 }
 
 /** Everything the page asked the network for, except what stays inside the browser (blob:, data:). */
@@ -200,7 +149,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     requests = recordRequests(context);
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.server.url}index.html`);
   }, 60_000);
 
   afterAll(async () => {
@@ -225,7 +174,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   step('the check shows the counts per severity that the core computes for the file, and the planted findings', async () => {
     const p = await runCheck(page, SAMPLE_NAME);
     const core = expected.result.counts;
-    expect(await counts(p)).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+    expect(await summaryCounts(p)).toEqual(shownCounts(core));
 
     // every finding of the core is listed at its sheet and cell, one line naming the cell; selected, it opens
     // the core's full sentence
@@ -257,7 +206,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   });
 
   step('selecting a finding switches the preview to its sheet and highlights its cell', async () => {
-    const p = panel(page, SAMPLE_NAME);
+    const p = checkPanel(page, SAMPLE_NAME);
     // start from another sheet, so the switch is visible
     await page.locator('[data-testid="sheet-tab"][data-sheet="基本情况"]').click();
     await page.locator('[data-testid="preview-grid"][data-sheet="基本情况"]').waitFor();
@@ -285,7 +234,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   });
 
   step('with the keyboard alone: Enter or Space on a focused finding selects its cell', async () => {
-    const p = panel(page, SAMPLE_NAME);
+    const p = checkPanel(page, SAMPLE_NAME);
     const z3 = findingButton(p, { rule: 'part-exceeds-whole', sheet: '行政执法', cell: 'D5' });
     await z3.focus();
     await page.keyboard.press('Enter');
@@ -306,15 +255,15 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   });
 
   step('an explanation for a verify finding counts it as 已说明 and the verify count drops', async () => {
-    const p = panel(page, SAMPLE_NAME);
-    const before = await counts(p);
+    const p = checkPanel(page, SAMPLE_NAME);
+    const before = await summaryCounts(p);
     const z2 = findingButton(p, { rule: 'coverage-claim', sheet: '公共法律服务', cell: 'D6' });
     const item = z2.locator('xpath=ancestor::li[1]');
     await item.getByTestId('explain-button').click();
     await item.getByTestId('explanation-text').fill('另有2个村由县法律援助中心律师兼任顾问，已核对聘用协议。');
     await item.getByTestId('explanation-save').click();
     await waitForEither(page, p.getByTestId('group-explained'), 'error-message', 'saving the explanation');
-    const after = await counts(p);
+    const after = await summaryCounts(p);
     expect(after).toEqual({ ...before, verify: before.verify - 1, explained: before.explained + 1 });
     const explained = p.getByTestId('group-explained').getByTestId('finding');
     expect(await explained.count()).toBe(1);
@@ -324,7 +273,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   });
 
   step('downloads the result workbook: every original sheet with identical values, plus the result sheets and 审核说明', async () => {
-    const p = panel(page, SAMPLE_NAME);
+    const p = checkPanel(page, SAMPLE_NAME);
     const download = await downloadFrom(page, p, 'download-workbook');
     expect(download.suggestedFilename()).toBe('周营镇-2023-指标-审核.xlsx');
     const file = await download.path();
@@ -351,7 +300,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   });
 
   step('downloads the Word report: a .docx naming the township with a recomputed rate', async () => {
-    const p = panel(page, SAMPLE_NAME);
+    const p = checkPanel(page, SAMPLE_NAME);
     const download = await downloadFrom(page, p, 'download-docx');
     expect(download.suggestedFilename()).toBe('周营镇-2023-指标-报告.docx');
     const bytes = fs.readFileSync((await download.path())!);
@@ -366,7 +315,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
   });
 
   step('downloading again replaces the result sheets (never twice); 标记到单元格 colours the finding cells in the download, 清除标记 takes it back', async () => {
-    const p = panel(page, SAMPLE_NAME);
+    const p = checkPanel(page, SAMPLE_NAME);
     const fillOf = async (bytes: Buffer, sheet: string, cell: string): Promise<string> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -419,7 +368,7 @@ describe('standalone page: the bundled sample, from opening to the downloads', (
     await page.screenshot({ path: path.join(SCREENSHOTS, 'page-320x700-full.png'), fullPage: true });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     // the summary and the first finding fit inside 320 px
-    const p = panel(page, SAMPLE_NAME);
+    const p = checkPanel(page, SAMPLE_NAME);
     for (const el of [p.getByTestId('summary'), p.getByTestId('finding').first(), p.getByTestId('check-button')]) {
       const box = (await el.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
@@ -446,7 +395,7 @@ describe('standalone page: the user opens their own files', () => {
   beforeAll(async () => {
     context = await newContext();
     page = await context.newPage();
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.server.url}index.html`);
   }, 60_000);
 
   afterAll(async () => {
@@ -465,23 +414,23 @@ describe('standalone page: the user opens their own files', () => {
     expect(listed).toEqual([A, B]);
     // the last one opened is the current one
     expect(await page.locator(`[data-testid="file-item"][data-name="${B}"]`).getAttribute('aria-current')).toBe('true');
-    expect(await panel(page, B).isVisible()).toBe(true);
-    expect(await panel(page, A).isVisible()).toBe(false);
+    expect(await checkPanel(page, B).isVisible()).toBe(true);
+    expect(await checkPanel(page, A).isVisible()).toBe(false);
     await page.locator(`[data-testid="preview"][data-name="${B}"] [data-testid="preview-grid"]`).waitFor();
 
     const pb = await runCheck(page, B);
-    expect(await counts(pb)).toEqual(shown(eb.result.counts));
+    expect(await summaryCounts(pb)).toEqual(shownCounts(eb.result.counts));
     // Q1 of the README: 法律咨询 45 → 260 without a note
     expect(await findingButton(pb, { rule: 'large-change', sheet: '主要指标', cell: 'E11' }).count()).toBe(1);
 
     await page.locator(`[data-testid="file-item"][data-name="${A}"]`).click();
-    expect(await panel(page, A).isVisible()).toBe(true);
-    expect(await panel(page, B).isVisible()).toBe(false);
+    expect(await checkPanel(page, A).isVisible()).toBe(true);
+    expect(await checkPanel(page, B).isVisible()).toBe(false);
     const previewA = page.locator(`[data-testid="preview"][data-name="${A}"]`);
     expect(await previewA.isVisible()).toBe(true);
     expect(await previewA.innerText()).toContain(A);
     const pa = await runCheck(page, A);
-    expect(await counts(pa)).toEqual(shown(ea.result.counts));
+    expect(await summaryCounts(pa)).toEqual(shownCounts(ea.result.counts));
     // D1: 信访案件化解率 98% over 45 of 48 = 93.8%
     const d1 = findingButton(pa, { rule: 'rate-mismatch', sheet: '比率指标', cell: 'E3' });
     expect(await d1.innerText()).toContain('93.8%');
@@ -493,8 +442,8 @@ describe('standalone page: the user opens their own files', () => {
 
     // back to B: its result is still there
     await page.locator(`[data-testid="file-item"][data-name="${B}"]`).click();
-    expect(await panel(page, B).isVisible()).toBe(true);
-    expect(await counts(pb)).toEqual(shown(eb.result.counts));
+    expect(await checkPanel(page, B).isVisible()).toBe(true);
+    expect(await summaryCounts(pb)).toEqual(shownCounts(eb.result.counts));
   });
 
   step('a text file named .xlsx gets a clear message, and the page stays usable for the next file', async () => {
@@ -521,7 +470,7 @@ describe('standalone page: the user opens their own files', () => {
     await page.locator(`[data-testid="file-item"][data-name="${C}"]`).waitFor({ timeout: 40_000 });
     expect(await page.getByTestId('open-error').count()).toBe(0); // the old message is gone with the new choice
     const pc = await runCheck(page, C);
-    expect(await counts(pc)).toEqual(shown(ec.result.counts));
+    expect(await summaryCounts(pc)).toEqual(shownCounts(ec.result.counts));
     expect(ec.result.counts.error + ec.result.counts.verify).toBe(0); // README: the clean workbook
     expect(await pc.getByTestId('summary').isVisible()).toBe(true);
   });
@@ -534,7 +483,7 @@ describe('standalone page: other ways in', () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}index.html`);
+      await page.goto(`${site.server.url}index.html`);
       const b64 = fs.readFileSync(path.join(SAMPLES, name)).toString('base64');
       const dt = await page.evaluateHandle(
         ([n, data]) => {
@@ -550,9 +499,9 @@ describe('standalone page: other ways in', () => {
       await zone.dispatchEvent('dragover', { dataTransfer: dt });
       await zone.dispatchEvent('drop', { dataTransfer: dt });
       await page.locator(`[data-testid="file-item"][data-name="${name}"]`).waitFor({ timeout: 30_000 });
-      expect(page.url()).toBe(`${server.url}index.html`); // the browser did not navigate to the file
+      expect(page.url()).toBe(`${site.server.url}index.html`); // the browser did not navigate to the file
       const p = await runCheck(page, name);
-      expect(await counts(p)).toEqual(shown(result.counts));
+      expect(await summaryCounts(p)).toEqual(shownCounts(result.counts));
     } finally {
       await context.close();
     }
@@ -569,7 +518,7 @@ describe('standalone page: other ways in', () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}index.html`);
+      await page.goto(`${site.server.url}index.html`);
       expect(await page.getByTestId('file-input').getAttribute('accept')).toMatch(/\.xls,.*\.et,.*\.ods,.*\.csv/);
       const files: [string, string][] = [
         ['大钟庄镇-2021-比率.xls', Buffer.from(xls).toString('base64')],
@@ -586,9 +535,9 @@ describe('standalone page: other ways in', () => {
       await zone.dispatchEvent('drop', { dataTransfer: dt });
       for (const [n] of files) await page.locator(`[data-testid="file-item"][data-name="${n}"]`).waitFor({ timeout: 30_000 });
       await failIfShown(page, 'open-error', 'opening an .xls and a GBK .csv');
-      expect(await counts(await runCheck(page, '行政执法.csv'))).toEqual(shown(csvResult.counts)); // the last one opened is current
+      expect(await summaryCounts(await runCheck(page, '行政执法.csv'))).toEqual(shownCounts(csvResult.counts)); // the last one opened is current
       await page.locator('[data-testid="file-item"][data-name="大钟庄镇-2021-比率.xls"]').click();
-      expect(await counts(await runCheck(page, '大钟庄镇-2021-比率.xls'))).toEqual(shown(result.counts));
+      expect(await summaryCounts(await runCheck(page, '大钟庄镇-2021-比率.xls'))).toEqual(shownCounts(result.counts));
       expect(csvResult.counts.error).toBeGreaterThan(0); // 14 certified of 12 officers
     } finally {
       await context.close();
@@ -680,7 +629,7 @@ describe('standalone page: other ways in', () => {
       await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, SAMPLE_NAME));
       await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening a workbook from a file:// page');
       const p = await runCheck(page, SAMPLE_NAME);
-      expect(await counts(p)).toEqual(shown(result.counts));
+      expect(await summaryCounts(p)).toEqual(shownCounts(result.counts));
       const download = await downloadFrom(page, p, 'download-docx');
       expect(docxText(fs.readFileSync((await download.path())!))).toContain(result.unit!);
       expect(errors).toEqual([]);
@@ -693,7 +642,7 @@ describe('standalone page: other ways in', () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}index.html?lang=en`);
+      await page.goto(`${site.server.url}index.html?lang=en`);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       await page.getByRole('button', { name: 'Open the sample workbook' }).click();
       await waitForEither(page, page.getByTestId('preview-grid'), 'open-error', 'opening the sample in English');
@@ -770,7 +719,7 @@ async function openPane(spec: E2EOfficeSpec, width = 320, height = 700): Promise
   });
   await context.addInitScript({ content: `window.__E2E_OFFICE__ = ${JSON.stringify(spec)};\n${script}` });
   session.page = await context.newPage();
-  await session.page.goto(`${server.url}taskpane.html`);
+  await session.page.goto(`${site.server.url}taskpane.html`);
   await session.page.getByTestId('check-button').waitFor({ timeout: 30_000 });
   return session;
 }
@@ -815,7 +764,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
   step('the check reads the workbook through office-js and shows the same findings as the file adapter', async () => {
     await checkInPane(pane.page);
     const core = expected.result.counts;
-    expect(await counts(pane.page.locator('body'))).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+    expect(await summaryCounts(pane.page.locator('body'))).toEqual(shownCounts(core));
     for (const f of expected.result.findings) expect(await findingButton(pane.page.locator('body'), f).count()).toBe(1);
     const z1 = findingButton(pane.page.locator('body'), { rule: 'rate-mismatch', sheet: '矛盾纠纷化解', cell: 'D6' });
     expect(await z1.innerText()).toContain('77.8%');
@@ -834,13 +783,13 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
   step('an explanation typed in the pane is written to 审核说明 in the workbook and counts the finding as 已说明', async () => {
     const page = pane.page;
     const body = page.locator('body');
-    const before = await counts(body);
+    const before = await summaryCounts(body);
     const item = findingButton(body, { rule: 'conflicting-values', sheet: '公共法律服务', cell: 'D4' }).locator('xpath=ancestor::li[1]');
     await item.getByTestId('explain-button').click();
     await item.getByTestId('explanation-text').fill('基本情况表含1个社区，公共法律服务表只统计行政村，口径不同。');
     await item.getByTestId('explanation-save').click();
     await waitForEither(page, page.getByTestId('group-explained'), 'error-message', 'saving an explanation in the pane');
-    expect(await counts(body)).toEqual({ ...before, verify: before.verify - 1, explained: before.explained + 1 });
+    expect(await summaryCounts(body)).toEqual({ ...before, verify: before.verify - 1, explained: before.explained + 1 });
     expect(await probe<string[]>(page, 'sheetNames')).toContain(RESULT_SHEETS.explanations);
     const notes = Object.values(await probe<Record<string, unknown>>(page, 'values', RESULT_SHEETS.explanations)).join('\n');
     expect(notes).toContain('口径不同');
@@ -929,7 +878,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
     try {
       await checkInPane(s.page);
       const core = expected.result.counts;
-      expect(await counts(s.page.locator('body'))).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+      expect(await summaryCounts(s.page.locator('body'))).toEqual(shownCounts(core));
       // what the user sees: a dark background behind light text, down to the bottom of the pane
       const look = await s.page.evaluate(() => {
         const lum = (c: string) => {
@@ -960,7 +909,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
       expect(await s.page.getByTestId('check-button').innerText()).toMatch(/Check/);
       await checkInPane(s.page);
       const core = expected.result.counts;
-      expect(await counts(s.page.locator('body'))).toEqual({ error: core.error, verify: core.verify, hint: core.hint, explained: core.explained });
+      expect(await summaryCounts(s.page.locator('body'))).toEqual(shownCounts(core));
       for (const f of expected.result.findings) expect(await findingButton(s.page.locator('body'), f).count()).toBe(1);
       await s.page.getByTestId('mark-button').click();
       await waitForEither(s.page, s.page.getByTestId('notice-message'), 'error-message', 'marking on ExcelApi 1.9');
@@ -1017,7 +966,7 @@ describe('a label the tool cannot place is fixed in one click, in the page and i
     const context = await newContext(1280, 800);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}index.html`);
+      await page.goto(`${site.server.url}index.html`);
       await page.getByTestId('file-input').setInputFiles({
         name: AMBIGUOUS.name,
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

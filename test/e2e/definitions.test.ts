@@ -9,21 +9,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { check } from '../../src/core/check';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
 import type { CheckResult } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 import { readDefinitionsFile } from '../../src/file/definitions';
-import { DIST, SAMPLES, launchChromium, requireBuilt } from './support/browser';
-import { serveStatic, type StaticServer } from './support/server';
+import { SAMPLES } from './support/browser';
+import { checkPanel, pageContext, servePage, shownCounts, summaryCounts } from './support/page';
 
 jest.setTimeout(90_000);
 
 const SAMPLE = '周营镇-2023-指标.xlsx';
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext;
+const site = servePage('index.html');
 let page: Page;
 let tmp: string;
 let defsFile: string;
@@ -39,19 +37,9 @@ async function definitionsWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-async function counts(scope: Locator): Promise<{ error: number; verify: number; hint: number }> {
-  const n = async (k: string) => Number((await scope.getByTestId(`count-${k}`).innerText()).trim());
-  return { error: await n('error'), verify: await n('verify'), hint: await n('hint') };
-}
-const three = (r: CheckResult) => ({ error: r.counts.error, verify: r.counts.verify, hint: r.counts.hint });
-
-function panel(): Locator {
-  return page.locator(`[data-testid="check-panel"][data-name="${SAMPLE}"]`);
-}
-
 async function openAndCheck(): Promise<Locator> {
   await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, SAMPLE));
-  const p = panel();
+  const p = checkPanel(page, SAMPLE);
   await p.getByTestId('check-button').waitFor({ timeout: 40_000 });
   await p.getByTestId('check-button').click();
   await p.getByTestId('summary').or(page.getByTestId('error-message')).first().waitFor({ timeout: 40_000 });
@@ -68,7 +56,6 @@ let plain: CheckResult;
 let withDefs: CheckResult;
 
 beforeAll(async () => {
-  requireBuilt('index.html');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-e2e-defs-'));
   defsFile = path.join(tmp, '沈丘县指标定义.xlsx');
   await definitionsWorkbook(defsFile);
@@ -76,18 +63,11 @@ beforeAll(async () => {
   const defs: CountyDefinitions = await readDefinitionsFile(fs.readFileSync(defsFile), path.basename(defsFile));
   plain = check(book);
   withDefs = check(book, { definitions: defs });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  await page.goto(`${server.url}index.html`);
+  page = await (await pageContext(site, { timeout: 15_000 })).newPage();
+  await page.goto(`${site.server.url}index.html`);
 }, 90_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -97,25 +77,25 @@ test('the core finds more with the definitions than without (the test can tell t
 
 test('load once, shown as active, every check uses them; remembered after a reload; removed', async () => {
   let p = await openAndCheck();
-  expect(await counts(p)).toEqual(three(plain));
+  expect(await summaryCounts(p)).toEqual(shownCounts(plain.counts));
   await p.getByTestId('definitions-input').setInputFiles(defsFile);
   await p.getByTestId('definitions-status').filter({ hasText: '正在使用' }).waitFor({ timeout: 40_000 });
   await expectIdle(p);
   expect((await p.getByTestId('definitions-status').innerText()).trim()).toMatch(
     /^正在使用“沈丘县指标定义\.xlsx”：2个指标，0条规则，\d{4}-\d\d-\d\d \d\d:\d\d载入。$/,
   );
-  expect(await counts(p)).toEqual(three(withDefs));
+  expect(await summaryCounts(p)).toEqual(shownCounts(withDefs.counts));
   expect(await p.locator('[data-testid="finding"][data-rule="out-of-range"]').count()).toBe(withDefs.findings.filter((f) => f.rule === 'out-of-range').length);
 
   // a new session of the page: the definitions are still in use
   await page.reload();
   p = await openAndCheck();
   expect((await p.getByTestId('definitions-status').innerText()).trim()).toContain('正在使用“沈丘县指标定义.xlsx”');
-  expect(await counts(p)).toEqual(three(withDefs));
+  expect(await summaryCounts(p)).toEqual(shownCounts(withDefs.counts));
 
   await p.getByTestId('definitions-remove').click();
   await p.getByTestId('definitions-status').filter({ hasText: '未载入' }).waitFor({ timeout: 40_000 });
   await expectIdle(p);
-  expect(await counts(p)).toEqual(three(plain));
+  expect(await summaryCounts(p)).toEqual(shownCounts(plain.counts));
   expect(await page.evaluate(() => localStorage.getItem('indicator-desk.county-definitions.v1'))).toBeNull();
 });

@@ -6,17 +6,16 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
-import { serveStatic, type StaticServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS } from './support/browser';
+import { checkPanel, pageContext, servePage } from './support/page';
 
 jest.setTimeout(90_000);
 
 const SAMPLE = '周营镇-2023-指标.xlsx';
 const SHOTS = [SCREENSHOTS, '/tmp/shots-desk'];
 
-let browser: Browser;
-let server: StaticServer;
+const site = servePage('index.html');
 let page: Page;
 
 async function shot(name: string, fullPage = false): Promise<void> {
@@ -27,23 +26,14 @@ async function shot(name: string, fullPage = false): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireBuilt('index.html');
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  await page.goto(`${server.url}index.html`);
+  page = await (await pageContext(site)).newPage();
+  await page.goto(`${site.server.url}index.html`);
   await page.getByRole('button', { name: '打开示例工作簿' }).click();
-  const panel = page.locator(`[data-testid="check-panel"][data-name="${SAMPLE}"]`);
+  const panel = checkPanel(page, SAMPLE);
   await panel.getByTestId('preview-grid').waitFor({ timeout: 40_000 });
   if (!(await panel.getByTestId('summary').count())) await panel.getByTestId('check-button').click();
   await panel.getByTestId('summary').waitFor({ timeout: 40_000 });
 }, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('scan and filter: one line per finding, the 错误 count shows only the errors, the bar counts them', async () => {
   const lines = page.getByTestId('finding-line');

@@ -8,13 +8,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { check } from '../../src/core/check';
 import type { CheckResult } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 import { minimalXlsx, sheetXml } from '../hostile/fixtures';
-import { DIST, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
-import { serveStatic, type StaticServer } from './support/server';
+import { SAMPLES, SCREENSHOTS } from './support/browser';
+import { checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
 
 jest.setTimeout(180_000);
 
@@ -63,34 +63,7 @@ async function coreCheck(bytes: Buffer, name: string): Promise<CheckResult> {
   return check(await readXlsx(bytes, name));
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  requireBuilt('index.html');
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function panel(page: Page, name: string): Locator {
-  return page.locator(`[data-testid="check-panel"][data-name="${name}"]`);
-}
-
-/** The four counts the summary shows, of a core result (it also counts accepted, expired, returned and disputed explanations). */
-function shown(c: CheckResult['counts']): Record<'error' | 'verify' | 'hint' | 'explained', number> {
-  return { error: c.error, verify: c.verify, hint: c.hint, explained: c.explained };
-}
-
-async function counts(scope: Locator): Promise<Record<'error' | 'verify' | 'hint' | 'explained', number>> {
-  const n = async (k: string) => Number((await scope.getByTestId(`count-${k}`).innerText()).trim());
-  return { error: await n('error'), verify: await n('verify'), hint: await n('hint'), explained: await n('explained') };
-}
+const site = servePage('index.html');
 
 /** Fails with the page's own words when it shows an error. */
 async function noErrorShown(page: Page, what: string): Promise<void> {
@@ -98,21 +71,6 @@ async function noErrorShown(page: Page, what: string): Promise<void> {
     const bar = page.locator(`[data-testid="${id}"]:visible`);
     if (await bar.count()) throw new Error(`${what}: the page shows “${(await bar.first().innerText()).replace(/\s+/g, ' ')}”`);
   }
-}
-
-/** Steps of one session, in order; once one fails the later ones fail at once naming it. */
-function session(): (name: string, fn: () => Promise<void>) => void {
-  let broken: string | null = null;
-  return (name, fn) =>
-    test(name, async () => {
-      if (broken) throw new Error(`not run: the earlier step “${broken}” failed`);
-      try {
-        await fn();
-      } catch (e) {
-        broken = name;
-        throw e;
-      }
-    });
 }
 
 /**
@@ -150,11 +108,10 @@ describe('standalone page: a workbook with a 150,000-row sheet', () => {
 
   beforeAll(async () => {
     bytes = bigWorkbook(150_000);
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
+    context = await pageContext(site, { timeout: 60_000 });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.server.url}index.html`);
   }, 60_000);
 
   afterAll(async () => {
@@ -163,7 +120,7 @@ describe('standalone page: a workbook with a 150,000-row sheet', () => {
 
   step('opens, and its 150,000-row tab shows the top of the sheet with a bounded number of rows drawn', async () => {
     await page.getByTestId('file-input').setInputFiles({ name: BIG, mimeType: XLSX_MIME, buffer: bytes });
-    const p = panel(page, BIG);
+    const p = checkPanel(page, BIG);
     await p.getByTestId('preview-grid').waitFor();
     await noErrorShown(page, `opening ${BIG}`);
     await p.locator('[data-testid="sheet-tab"][data-sheet="信访台账"]').click();
@@ -176,7 +133,7 @@ describe('standalone page: a workbook with a 150,000-row sheet', () => {
   });
 
   step('scrolling the preview to its end shows row 150,000, still with a bounded number of rows drawn', async () => {
-    const p = panel(page, BIG);
+    const p = checkPanel(page, BIG);
     const scroller = p.getByTestId('preview-scroller');
     await scroller.evaluate((el) => {
       el.scrollTop = el.scrollHeight;
@@ -190,11 +147,11 @@ describe('standalone page: a workbook with a 150,000-row sheet', () => {
 
   step('checks: the same counts as the core, and the rate finding selects its cell in the preview', async () => {
     const expected = await coreCheck(bytes, BIG);
-    const p = panel(page, BIG);
+    const p = checkPanel(page, BIG);
     await p.getByTestId('check-button').click();
     await p.getByTestId('summary').waitFor({ timeout: 120_000 });
     await noErrorShown(page, `checking ${BIG}`);
-    expect(await counts(p)).toEqual(shown(expected.counts));
+    expect(await summaryCounts(p)).toEqual(shownCounts(expected.counts));
     const rate = p.locator('[data-testid="finding"][data-rule="rate-mismatch"][data-cell="D4"]');
     await rate.click();
     const sel = p.locator('[data-testid="preview-grid"][data-sheet="主要指标"] td[aria-selected="true"]');
@@ -203,7 +160,7 @@ describe('standalone page: a workbook with a 150,000-row sheet', () => {
   });
 
   step('screenshots with the big file open on its register tab, at 1280 and 320 px (no horizontal scrolling)', async () => {
-    const p = panel(page, BIG);
+    const p = checkPanel(page, BIG);
     await p.locator('[data-testid="sheet-tab"][data-sheet="信访台账"]').click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'page-huge-1280x800.png') });
@@ -219,11 +176,11 @@ describe('standalone page: a workbook with a 150,000-row sheet', () => {
 
   step('then another file opens beside it, and switching back keeps the big file as it was', async () => {
     await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, SAMPLE));
-    await panel(page, SAMPLE).getByTestId('preview-grid').waitFor();
+    await checkPanel(page, SAMPLE).getByTestId('preview-grid').waitFor();
     await noErrorShown(page, `opening ${SAMPLE} after ${BIG}`);
     expect(await page.getByTestId('file-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual([BIG, SAMPLE]);
     await page.locator(`[data-testid="file-item"][data-name="${BIG}"]`).click();
-    expect(await panel(page, BIG).getByTestId('summary').isVisible()).toBe(true);
+    expect(await checkPanel(page, BIG).getByTestId('summary').isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
@@ -239,16 +196,15 @@ describe('standalone page: a workbook with 50,000 findings', () => {
   beforeAll(async () => {
     bytes = manyFindingsWorkbook(50_000);
     expected = await coreCheck(bytes, MANY);
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
+    context = await pageContext(site, { timeout: 60_000 });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.server.url}index.html`);
     await page.getByTestId('file-input').setInputFiles([
       { name: SAMPLE, mimeType: XLSX_MIME, buffer: fs.readFileSync(path.join(SAMPLES, SAMPLE)) },
       { name: MANY, mimeType: XLSX_MIME, buffer: bytes },
     ]);
-    await panel(page, MANY).getByTestId('preview-grid').waitFor();
+    await checkPanel(page, MANY).getByTestId('preview-grid').waitFor();
   }, 120_000);
 
   afterAll(async () => {
@@ -257,24 +213,24 @@ describe('standalone page: a workbook with 50,000 findings', () => {
 
   step('the check never blocks the page for long, and another file can be chosen while it runs', async () => {
     expect(expected.findings.length).toBeGreaterThanOrEqual(50_000);
-    const p = panel(page, MANY);
+    const p = checkPanel(page, MANY);
     await startHeartbeat(page);
     await p.getByTestId('check-button').click();
     // while it checks, the user switches to the other file and back: the page answers
     await page.locator(`[data-testid="file-item"][data-name="${SAMPLE}"]`).click();
-    expect(await panel(page, SAMPLE).isVisible()).toBe(true);
+    expect(await checkPanel(page, SAMPLE).isVisible()).toBe(true);
     await page.locator(`[data-testid="file-item"][data-name="${MANY}"]`).click();
     await p.getByTestId('summary').waitFor({ timeout: 150_000 });
     const blocked = await stopHeartbeat(page);
     console.log(`50,000 findings: the main thread was blocked at most ${Math.round(blocked)} ms during the check`);
     await noErrorShown(page, `checking ${MANY}`);
-    expect(await counts(p)).toEqual(shown(expected.counts));
+    expect(await summaryCounts(p)).toEqual(shownCounts(expected.counts));
     // before: 9–12 s frozen. Receiving and drawing the result is the longest step left.
     expect(blocked).toBeLessThan(1500);
   });
 
   step('fewer than 200 findings are in the page, and scrolling far down shows findings from the middle of the list', async () => {
-    const p = panel(page, MANY);
+    const p = checkPanel(page, MANY);
     const items = p.locator('[data-testid="group-hint"] li');
     expect(await items.count()).toBeLessThan(200);
     expect(await items.first().getAttribute('aria-setsize')).toBe(String(expected.counts.hint));
@@ -302,7 +258,7 @@ describe('standalone page: a workbook with 50,000 findings', () => {
   });
 
   step('Tab walks the findings one after another past the drawn ones, and Enter selects the focused one', async () => {
-    const p = panel(page, MANY);
+    const p = checkPanel(page, MANY);
     await p.locator('[data-testid="group-hint"] [data-testid="finding"]').nth(5).focus();
     // (locators are re-resolved on every use and the drawn items move: read the focused element itself)
     const place = () => page.evaluate(() => Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset')));

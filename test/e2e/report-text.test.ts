@@ -8,13 +8,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { checkText, type TextCheckResult } from '../../src/core/textcheck';
 import { readWorkbook } from '../../src/file';
 import { readTextDocument } from '../../src/file/textdoc';
-import { DIST, ROOT, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
-import { serveStatic, type StaticServer } from './support/server';
+import { ROOT, SAMPLES, SCREENSHOTS } from './support/browser';
+import { pageContext, servePage } from './support/page';
 import { zipEntries } from './support/unzip';
 
 jest.setTimeout(90_000);
@@ -23,22 +23,7 @@ const BOOK = '周营镇-2023-指标.xlsx';
 const REPORT = '周营镇-2023.docx';
 const REPORT_PATH = path.join(ROOT, 'test/fixtures/reports', REPORT);
 
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  requireBuilt('index.html');
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const site = servePage('index.html');
 
 async function core(withBook: boolean): Promise<TextCheckResult> {
   const doc = readTextDocument(fs.readFileSync(REPORT_PATH), REPORT);
@@ -48,10 +33,9 @@ async function core(withBook: boolean): Promise<TextCheckResult> {
 }
 
 async function openPage(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(20_000);
+  const context = await pageContext(site, { timeout: 20_000 });
   const page = await context.newPage();
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.server.url}index.html`);
   return page;
 }
 

@@ -12,12 +12,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { compareRounds } from '../../src/core/rounds';
 import { readXlsx } from '../../src/file';
-import { DIST, SAMPLES, downloadFrom, launchChromium, requireBuilt } from './support/browser';
-import { serveStatic, type StaticServer } from './support/server';
+import { SAMPLES, downloadFrom } from './support/browser';
+import { checkPanel, pageContext, servePage, session } from './support/page';
 
 jest.setTimeout(90_000);
 
@@ -25,45 +25,23 @@ const SHOTS = '/tmp/shots-rounds';
 const ZY = '周营镇-2023-指标.xlsx';
 const FIVE = ['周营镇-2023-指标.xlsx', '大钟庄镇-2021-比率.xlsx', '前营乡-2023-逐年.xlsx', '沈丘县-2023-汇总.xlsx', '示范镇-2023-无误.xlsx'];
 
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext;
+const site = servePage('index.html');
+const step = session();
 let page: Page;
 let tmp: string;
-let broken: string | null = null;
-
-/** Steps of one session: a failed step makes the later ones fail at once, naming it. */
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    if (broken) throw new Error(`not run: the earlier step “${broken}” failed`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      throw e;
-    }
-  });
-}
 
 beforeAll(async () => {
-  requireBuilt('index.html');
   fs.mkdirSync(SHOTS, { recursive: true });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-rounds-e2e-'));
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(20_000);
-  page = await context.newPage();
-  await page.goto(`${server.url}index.html`);
+  page = await (await pageContext(site, { timeout: 20_000 })).newPage();
+  await page.goto(`${site.server.url}index.html`);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const panel = (name: string): Locator => page.locator(`[data-testid="check-panel"][data-name="${name}"]`);
+const panel = (name: string): Locator => checkPanel(page, name);
 const item = (p: Locator, rule: string, sheet: string): Locator =>
   p.locator('li[data-finding-id]').filter({ has: page.locator(`[data-testid="finding"][data-rule="${rule}"][data-sheet="${sheet}"]`) });
 
