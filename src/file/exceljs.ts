@@ -210,8 +210,21 @@ function toDataValidation(v: CellValidation): ExcelJS.DataValidation {
 
 
 /**
+ * A plan's styles for ExcelJS, each converted once: `styleOf(key)` gives a fresh copy of it (ExcelJS shares style
+ * objects between cells), for the in-memory and the streaming writer alike.
+ */
+export function planStyles(plan: WritePlan): (key: string) => Partial<ExcelJS.Style> {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  return (key) => {
+    let st = styles.get(key);
+    if (!st) styles.set(key, (st = toExcelStyle(plan.styles[key])));
+    return JSON.parse(JSON.stringify(st)) as Partial<ExcelJS.Style>;
+  };
+}
+
+/**
  * One row of a plan into an ExcelJS row — values, styles, notes and height — for the in-memory and the streaming
- * writer alike. `styleOf` gives a fresh copy of a plan style (ExcelJS shares style objects between cells).
+ * writer alike. `styleOf` is the plan's planStyles.
  */
 export function writeRow(
   row: ExcelJS.Row,
@@ -237,12 +250,7 @@ export function writeRow(
 export async function planToNewXlsx(plan: WritePlan, creator = '指标审核助手 Indicator Desk'): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
-  const styleOf = (key: string) => {
-    let st = styles.get(key);
-    if (!st) styles.set(key, (st = toExcelStyle(plan.styles[key])));
-    return JSON.parse(JSON.stringify(st)) as Partial<ExcelJS.Style>;
-  };
+  const styleOf = planStyles(plan);
   for (const sp of plan.sheets) {
     const views = sp.freezeRows ? [{ state: 'frozen' as const, xSplit: 0, ySplit: sp.freezeRows, topLeftCell: `A${sp.freezeRows + 1}` }] : [{}];
     const ws = wb.addWorksheet(sp.name, { views, state: sp.hidden ? 'hidden' : 'visible' } as Partial<ExcelJS.AddWorksheetOptions>);

@@ -5,17 +5,12 @@
  */
 import * as ExcelJS from 'exceljs';
 import type { WritePlan } from '../core/types';
-import { toExcelStyle, writeRow } from './exceljs';
+import { planStyles, writeRow } from './exceljs';
 
 export async function writePlanToFile(target: string, plan: WritePlan, creator = '指标审核助手 Indicator Desk'): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: true });
   wb.creator = creator;
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
-  const styleOf = (key: string) => {
-    let st = styles.get(key);
-    if (!st) styles.set(key, (st = toExcelStyle(plan.styles[key])));
-    return JSON.parse(JSON.stringify(st)) as Partial<ExcelJS.Style>;
-  };
+  const styleOf = planStyles(plan);
   for (const sp of plan.sheets) {
     const views = sp.freezeRows ? [{ state: 'frozen' as const, xSplit: 0, ySplit: sp.freezeRows }] : [];
     const ws = wb.addWorksheet(sp.name, { views, state: sp.hidden ? 'hidden' : 'visible' } as Partial<ExcelJS.AddWorksheetOptions>);
