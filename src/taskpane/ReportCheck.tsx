@@ -10,6 +10,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { TextDocument } from '../core/prose/types';
 import type { TextCheckResult, TextFinding } from '../core/textcheck';
 import type { Severity, WorkbookHost } from '../core/types';
+import { fileBytes } from './Definitions';
 import { Message } from './Message';
 import type { ReportEngine } from './reportEngine';
 
@@ -214,7 +215,7 @@ export function ReportCheck({ host, report, allowPick, onDownload, autoRun, engi
                 const f = ev.currentTarget.files?.[0];
                 ev.currentTarget.value = '';
                 if (!f) return;
-                const given = { name: f.name, bytes: new Uint8Array(await blobBytes(f)) };
+                const given = { name: f.name, bytes: new Uint8Array(await fileBytes(f)) };
                 setPicked(given);
                 await run(given);
               }}
@@ -270,15 +271,4 @@ export function ReportCheck({ host, report, allowPick, onDownload, autoRun, engi
 function paraCell(doc: TextDocument, f: TextFinding): string {
   const p = doc.paragraphs.find((x) => x.index === f.paragraph);
   return p?.sheet && p.cell ? `（${p.sheet}!${p.cell}）` : '';
-}
-
-/** A picked file's bytes (FileReader where Blob.arrayBuffer is missing). */
-function blobBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
-    reader.readAsArrayBuffer(file);
-  });
 }
