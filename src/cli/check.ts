@@ -9,7 +9,7 @@ import type { CheckResult, ComputedRate, Finding, Observation, Severity } from '
 import type { CustomRuleStatus } from '../core/definitions/types';
 import { RULES } from '../core/rule-meta';
 import { parseArgs, UsageError } from './args';
-import { checkBytes, CliFileError, loadAndCheck, readBytes, sharedCheckOptions } from './common';
+import { checkBytes, CliFileError, loadAndCheck, readBytes, sharedCheckOptions, unreadableEntry } from './common';
 import { catalogOf, checkReport, readReport, reportFormat, textEntry, workbookReport } from './text';
 import { EXIT, type CliIO } from './io';
 
@@ -124,8 +124,14 @@ export function resultJson(file: string, r: CheckResult) {
   };
 }
 
-export function openErrors(r: CheckResult): number {
+/** How many errors are still open, of a workbook's or a report's check. */
+export function openErrors(r: { findings: readonly Pick<Finding, 'severity' | 'status'>[] }): number {
   return r.findings.filter((f) => f.severity === 'error' && f.status === 'open').length;
+}
+
+/** `小结（周营镇.xlsx）：错误 2 项，待核实 2 项，提示 0 项` and `rest`: the summary sentence of a workbook or a report. */
+export function summaryText(file: string, c: Record<Severity, number>, rest: string): string {
+  return `小结（${path.basename(file)}）：${SEVERITY_ORDER.map((s) => `${SEVERITY_LABEL[s]} ${c[s]} 项`).join('，')}${rest}`;
 }
 
 /** The summary sentence of one file. */
@@ -137,7 +143,7 @@ export function summaryLine(file: string, r: CheckResult): string {
     : c.verify > 0
       ? '无错误，有待核实的项目，请核实或填写审核说明。'
       : '未发现错误。';
-  return `小结（${path.basename(file)}）：${SEVERITY_ORDER.map((s) => `${SEVERITY_LABEL[s]} ${c[s]} 项`).join('，')}${explained}。${verdict}`;
+  return summaryText(file, c, `${explained}。${verdict}`);
 }
 
 /** Human-readable findings of one file, grouped by severity. */
@@ -305,9 +311,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     } catch (e) {
       if (!(e instanceof CliFileError)) throw e;
       unreadable++;
-      if (json) out.push(errorJson(file, e));
-      else blocks.push(`■ ${file}\n  无法读取：${e.message}`);
-      io.err(`无法读取：${e.message}`);
+      (json ? out : blocks).push(unreadableEntry(file, e, io, json));
     }
     if (!json && blocks.length) {
       io.out(blocks.join('\n') + '\n');
@@ -323,6 +327,3 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   return unreadable ? EXIT.failure : errors ? EXIT.findings : EXIT.ok;
 }
 
-function errorJson(file: string, e: CliFileError) {
-  return { file, error: e.message, code: e.code };
-}

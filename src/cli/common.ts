@@ -339,3 +339,12 @@ export function writeFailed(io: CliIO, file: string, e: unknown): number {
   else io.err(`处理“${path.basename(file)}”时出错，未写出任何文件：${e instanceof Error ? e.message : String(e)}`);
   return EXIT.failure;
 }
+
+/**
+ * A file `check` could not read (a workbook, or the report of `--text`): the sentence on stderr, and the file's entry
+ * among the others — its `■` block, or in `--json` its file, error and code.
+ */
+export function unreadableEntry(file: string, e: CliFileError, io: CliIO, json: boolean): unknown {
+  io.err(`无法读取：${e.message}`);
+  return json ? { file, error: e.message, code: e.code } : `■ ${file}\n  无法读取：${e.message}`;
+}

@@ -17,8 +17,8 @@ import { isFileReadError } from '../file/errors';
 import { readTextDocument, textSourceFormat, type TextSourceFormat } from '../file/textdoc';
 import { readWorkbook } from '../file/workbook';
 import { workbookTextDocument } from '../core/prose/sheet';
-import { findingJson, observationJson } from './check';
-import { CliFileError, outputProblem, readBytes, samePath, writeFailed, writeOutputs } from './common';
+import { findingJson, observationJson, openErrors, summaryText } from './check';
+import { CliFileError, outputProblem, readBytes, samePath, unreadableEntry, writeFailed, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 
 /** Which report reader a file's bytes call for; null for a workbook (or anything the workbook readers answer). */
@@ -50,15 +50,11 @@ export function checkReport(doc: TextDocument, file: string, workbook?: CheckRes
   }
 }
 
-export function textOpenErrors(r: TextCheckResult): number {
-  return r.findings.filter((f) => f.severity === 'error' && f.status === 'open').length;
-}
-
 /** The summary sentence of a report's check. */
 export function textSummaryLine(file: string, r: TextCheckResult): string {
   const c = r.counts;
-  const verdict = textOpenErrors(r) ? '有错误，须改正后再报送。' : c.verify > 0 ? '无错误，有待核实的项目，请核实。' : '未发现错误。';
-  return `小结（${path.basename(file)}）：${SEVERITY_ORDER.map((s) => `${SEVERITY_LABEL[s]} ${c[s]} 项`).join('，')}。${verdict}`;
+  const verdict = openErrors(r) ? '有错误，须改正后再报送。' : c.verify > 0 ? '无错误，有待核实的项目，请核实。' : '未发现错误。';
+  return summaryText(file, c, `。${verdict}`);
 }
 
 /** Human-readable findings of a report, grouped by severity, each at its paragraph. */
@@ -110,7 +106,7 @@ export function notesOf(r: TextCheckResult): { notes: DocxNote[]; unplaced: Text
 
 /** One report's entry in `check`'s output: its JSON or its text block, and whether it has open errors. */
 export function textEntry(file: string, r: TextCheckResult, json: boolean): { entry: unknown; errors: number } {
-  return { entry: json ? textResultJson(file, r) : formatTextResult(file, r), errors: textOpenErrors(r) ? 1 : 0 };
+  return { entry: json ? textResultJson(file, r) : formatTextResult(file, r), errors: openErrors(r) ? 1 : 0 };
 }
 
 /**
@@ -125,8 +121,7 @@ export async function workbookReport(file: string, workbook: CheckResult, io: Cl
     return { ...textEntry(file, checkReport(doc, file, workbook), json), unreadable: 0 };
   } catch (e) {
     if (!(e instanceof CliFileError)) throw e;
-    io.err(`无法读取：${e.message}`);
-    return { entry: json ? { file, error: e.message, code: e.code } : `■ ${file}\n  无法读取：${e.message}`, errors: 0, unreadable: 1 };
+    return { entry: unreadableEntry(file, e, io, json), errors: 0, unreadable: 1 };
   }
 }
 
@@ -195,7 +190,7 @@ export async function runReportText(file: string, annotate: string | undefined, 
     const left = [...unplaced.map((f) => f.message), ...out.missed.map((n) => n.text)];
     if (left.length) io.err(`有 ${left.length} 项问题在文中找不到对应的文字，未写成批注：\n${left.map((m) => `  ${m}`).join('\n')}`);
     io.out('原报告未作任何改动。');
-    return textOpenErrors(r) ? EXIT.findings : EXIT.ok;
+    return openErrors(r) ? EXIT.findings : EXIT.ok;
   } catch (e) {
     return writeFailed(io, file, e);
   }
