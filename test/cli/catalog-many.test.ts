@@ -7,25 +7,11 @@
  * enforcement reform.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { run, tempDirPerTest } from './support';
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-many-'));
-});
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-many-');
 
 type Row = [string, string, number];
 
@@ -39,7 +25,7 @@ async function township(name: string, figures: Row[], own: { indicators?: unknow
   ws.addRows([[`${name}2023年法治政府建设指标`], ['序号', '指标名称', '单位', '2023年'], ...figures.map((r, i) => [i + 1, ...r])]);
   if (own.indicators) wb.addWorksheet('指标定义').addRows(own.indicators);
   if (own.rules) wb.addWorksheet('审核规则').addRows(own.rules);
-  const file = path.join(tmp, `${name}-2023.xlsx`);
+  const file = path.join(tmp(), `${name}-2023.xlsx`);
   await wb.xlsx.writeFile(file);
   return path.basename(file);
 }
@@ -59,7 +45,7 @@ async function countyFile(): Promise<string> {
     ['[化解信访案件] <= [受理信访案件]', '错误', '化解数{化解信访案件}不能多于受理数{受理信访案件}'],
     ['[法治宣传队伍人数] >= [法治宣传队伍] * 3', '核实', '每支宣传队伍应不少于3人'],
   ]);
-  await wb.xlsx.writeFile(path.join(tmp, '县定义.xlsx'));
+  await wb.xlsx.writeFile(path.join(tmp(), '县定义.xlsx'));
   return '县定义.xlsx';
 }
 
@@ -106,12 +92,12 @@ const blockOf = (out: string, town: string) => out.split(/^■ /m).find((b) => b
 
 test('check a.xlsx b.xlsx c.xlsx --catalog: the county’s overrides and rules apply to each, a workbook’s own sheets win for it', async () => {
   const files = [await township('周营镇', zhou), await township('李集镇', li, liOwn), await township('王营镇', wang)];
-  const plain = await run(['check', ...files], tmp);
+  const plain = await run(['check', ...files], tmp());
   // without the county's definitions 综合执法人员 is no indicator: 14 certified of 12 officers goes unnoticed
   expect(blockOf(plain.out, '周营镇')).not.toContain('主要指标!D7　');
   expect(blockOf(plain.out, '周营镇')).toMatch(/主要指标!B6　.*“综合执法人员”/);
   await countyFile();
-  const r = await run(['check', ...files, '--catalog', '县定义.xlsx'], tmp);
+  const r = await run(['check', ...files, '--catalog', '县定义.xlsx'], tmp());
   expect(r.err).not.toMatch(/无法读取|不是有效/);
   expect(r.code).toBe(1);
   const z = blockOf(r.out, '周营镇');
@@ -139,10 +125,10 @@ test('merge --catalog: the county’s renamed indicator is summed from every tow
   const files = [await township('周营镇', zhou), await township('李集镇', li, liOwn), await township('王营镇', wang)];
   await countyFile();
   const total = (doc: { totals: { indicator: string; value: number; townships: number }[] }, id: string) => doc.totals.find((t) => t.indicator === id);
-  const plain = JSON.parse((await run(['merge', ...files, '--out', '汇总1.xlsx', '--json'], tmp)).out);
+  const plain = JSON.parse((await run(['merge', ...files, '--out', '汇总1.xlsx', '--json'], tmp())).out);
   // without the county file, 综合执法人员 is read only in 李集镇, whose own 指标定义 names it
   expect(total(plain, 'enforcement_officers')).toMatchObject({ value: 60, townships: 1 });
-  const r = await run(['merge', ...files, '--out', '汇总.xlsx', '--catalog', '县定义.xlsx', '--json'], tmp);
+  const r = await run(['merge', ...files, '--out', '汇总.xlsx', '--catalog', '县定义.xlsx', '--json'], tmp());
   const doc = JSON.parse(r.out);
   expect(total(doc, 'enforcement_officers')).toMatchObject({ value: 12 + 60 + 30, townships: 3 });
   const status = (town: string) => doc.townships.find((t: { file: string }) => t.file.includes(town)).counts;
@@ -150,5 +136,5 @@ test('merge --catalog: the county’s renamed indicator is summed from every tow
   expect(status('周营镇')).toMatchObject({ error: 1, verify: 1 });
   expect(status('李集镇')).toMatchObject({ error: 2 });
   expect(status('王营镇')).toMatchObject({ error: 0, verify: 0 });
-  expect(fs.existsSync(path.join(tmp, '汇总.xlsx'))).toBe(true);
+  expect(fs.existsSync(path.join(tmp(), '汇总.xlsx'))).toBe(true);
 });
