@@ -5,31 +5,16 @@
  * one comes back corrected and a sixth township reports for the first time. The sheets are read back with our reader.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
 import { readXlsx } from '../../src/file';
 import { check } from '../../src/core/check';
 import { STATUS_HEADER } from '../../src/core/county';
 import { explanationFor, explanationSheet, reviewExplanation } from '../../src/core/explanations';
 import type { Cell, Workbook } from '../../src/core/types';
 import { figuresOf, setFigure, writeTownship, type Figures } from './county-fixtures';
+import { openExcelJs, run, tempDirPerTest } from './support';
 
-async function run(argv: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-county-rounds-'));
-});
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDirPerTest('id-county-rounds-');
 
 /** A township's figures with the catalog's usual indicators too, so that only what a test plants is found. */
 function figures(i: number): Figures {
@@ -51,7 +36,7 @@ const twoOfficerCounts = (i: number): Figures => [...figures(i), ['行政执法�
 const overResolved = (i: number) => setFigure(figures(i), '化解信访案件', '件', 80);
 
 async function book(file: string): Promise<Workbook> {
-  return readXlsx(fs.readFileSync(path.join(tmp, file)), path.basename(file));
+  return readXlsx(fs.readFileSync(path.join(tmp(), file)), path.basename(file));
 }
 
 function rows(b: Workbook, name: string): Cell[][] {
@@ -68,15 +53,14 @@ function status(b: Workbook): Record<string, Cell>[] {
 
 /** 白楼镇's explanation of its 待核实, accepted by the county, in its workbook's 审核说明 (as the pane writes it). */
 async function explainAndAccept(file: string): Promise<string> {
-  const full = path.join(tmp, file);
+  const full = path.join(tmp(), file);
   const found = check(await readXlsx(fs.readFileSync(full), file)).findings.find((f) => f.rule === 'conflicting-values')!;
   const e = reviewExplanation(explanationFor(found, '第二处为含县综合执法大队派驻人员的总数，统计口径不同。', '2024-01-10', { author: '王五' }), {
     decision: 'accepted',
     reviewer: '李四',
     date: '2024-01-12',
   });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(full);
+  const wb = await openExcelJs(full);
   const ws = wb.addWorksheet('审核说明');
   for (const r of explanationSheet([e]).rows) ws.addRow(r.map((c) => c.v));
   await wb.xlsx.writeFile(full);
@@ -87,13 +71,13 @@ describe('merge --since: a county round of five townships', () => {
   test('已改正 / 新出现 / 仍未改正 / 已说明 per township, 未重新报送 listed, who to call back first, and the next round', async () => {
     // round 1: 柳河镇 and 李庄镇 certify more officers than they have, 白楼镇 gives two officer counts, 张营乡 resolves
     // more petitions than it received, 杨集乡 is clean
-    const r1 = path.join(tmp, '第一轮');
+    const r1 = path.join(tmp(), '第一轮');
     await writeTownship(path.join(r1, '柳河镇.xlsx'), '柳河镇', 2023, overCertified(3));
     await writeTownship(path.join(r1, '杨集乡.xlsx'), '杨集乡', 2023, figures(4));
     await writeTownship(path.join(r1, '李庄镇.xlsx'), '李庄镇', 2023, overCertified(5));
     await writeTownship(path.join(r1, '白楼镇.xlsx'), '白楼镇', 2023, twoOfficerCounts(6));
     await writeTownship(path.join(r1, '张营乡.xlsx'), '张营乡', 2023, overResolved(7));
-    const first = await run(['merge', '第一轮', '--out', '第1轮汇总.xlsx'], tmp);
+    const first = await run(['merge', '第一轮', '--out', '第1轮汇总.xlsx'], tmp());
     expect(first.code).toBe(1);
     expect(first.out).toContain('第1轮：下一轮汇总时用 --since 指定本次的汇总表');
     const b1 = await book('第1轮汇总.xlsx');
@@ -108,14 +92,14 @@ describe('merge --since: a county round of five townships', () => {
     expect(yang1[0].slice(0, 9)).toEqual(['杨集乡', path.join('第一轮', '杨集乡.xlsx'), '第1轮', null, null, null, null, null, '未发现问题']);
 
     // round 2: 柳河镇 corrected, 杨集乡 a new error, 李庄镇 the same file, 白楼镇 explained and accepted, 张营乡 nothing
-    const r2 = path.join(tmp, '第二轮');
+    const r2 = path.join(tmp(), '第二轮');
     await writeTownship(path.join(r2, '柳河镇.xlsx'), '柳河镇', 2023, figures(3));
     await writeTownship(path.join(r2, '杨集乡.xlsx'), '杨集乡', 2023, overResolved(4));
     fs.mkdirSync(r2, { recursive: true });
     fs.copyFileSync(path.join(r1, '李庄镇.xlsx'), path.join(r2, '李庄镇.xlsx'));
     fs.copyFileSync(path.join(r1, '白楼镇.xlsx'), path.join(r2, '白楼镇.xlsx'));
     const explained = await explainAndAccept(path.join('第二轮', '白楼镇.xlsx'));
-    const second = await run(['merge', '第二轮', '--since', '第1轮汇总.xlsx', '--out', '第2轮汇总.xlsx'], tmp);
+    const second = await run(['merge', '第二轮', '--since', '第1轮汇总.xlsx', '--out', '第2轮汇总.xlsx'], tmp());
     expect(second.code).toBe(1);
     expect(second.out).toContain('第2轮（与上一轮“第1轮汇总.xlsx”比较）：已改正 1 项，新出现 1 项，仍未改正 1 项，已说明 1 项；未重新报送 1 个（张营乡）。');
 
@@ -152,7 +136,7 @@ describe('merge --since: a county round of five townships', () => {
     expect(line('张营乡', '未处理')![9]).toBe('未重新报送');
 
     // --json carries the same
-    const j = await run(['merge', '第二轮', '--since', '第1轮汇总.xlsx', '--out', '第2轮汇总（JSON）.xlsx', '--json'], tmp);
+    const j = await run(['merge', '第二轮', '--since', '第1轮汇总.xlsx', '--out', '第2轮汇总（JSON）.xlsx', '--json'], tmp());
     const doc = JSON.parse(j.out);
     expect(doc.round).toMatchObject({ round: 2, since: '第1轮汇总.xlsx', counts: { fixed: 1, new: 1, open: 1, explained: 1 } });
     expect(doc.round.notResubmitted).toEqual([
@@ -169,12 +153,12 @@ describe('merge --since: a county round of five townships', () => {
     for (const name of ['审核情况', '审核明细']) expect(rows(again, name)).toEqual(rows(b2, name));
 
     // round 3: 张营乡 comes back corrected — compared with what it sent in round 1 — and 石桥镇 reports first
-    const r3 = path.join(tmp, '第三轮');
+    const r3 = path.join(tmp(), '第三轮');
     fs.mkdirSync(r3, { recursive: true });
     for (const f of fs.readdirSync(r2)) fs.copyFileSync(path.join(r2, f), path.join(r3, f));
     await writeTownship(path.join(r3, '张营乡.xlsx'), '张营乡', 2023, figures(7));
     await writeTownship(path.join(r3, '石桥镇.xlsx'), '石桥镇人民政府', 2023, figures(8));
-    const third = await run(['merge', '第三轮', '--since', '第2轮汇总.xlsx', '--out', '第3轮汇总.xlsx'], tmp);
+    const third = await run(['merge', '第三轮', '--since', '第2轮汇总.xlsx', '--out', '第3轮汇总.xlsx'], tmp());
     expect(third.out).toContain('第3轮（与上一轮“第2轮汇总.xlsx”比较）：已改正 1 项，新出现 0 项，仍未改正 2 项，已说明 1 项；首次报送 1 个（石桥镇）。');
     const st3 = status(await book('第3轮汇总.xlsx'));
     const of3 = (t: string) => st3.find((r) => r['乡镇'] === t)!;
@@ -184,25 +168,24 @@ describe('merge --since: a county round of five townships', () => {
   });
 
   test('a --since that is no county workbook of this tool, or of another year, is refused naming it; nothing is written', async () => {
-    await writeTownship(path.join(tmp, '乡镇', '柳河镇.xlsx'), '柳河镇', 2023, figures(3));
-    await writeTownship(path.join(tmp, '乡镇', '杨集乡.xlsx'), '杨集乡', 2023, figures(4));
+    await writeTownship(path.join(tmp(), '乡镇', '柳河镇.xlsx'), '柳河镇', 2023, figures(3));
+    await writeTownship(path.join(tmp(), '乡镇', '杨集乡.xlsx'), '杨集乡', 2023, figures(4));
     // a township's workbook, with a sheet of its own named 审核明细
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(tmp, '乡镇', '柳河镇.xlsx'));
+    const wb = await openExcelJs(path.join(tmp(), '乡镇', '柳河镇.xlsx'));
     wb.addWorksheet('审核明细').addRow(['乡镇', '问题', '整改情况']);
-    await wb.xlsx.writeFile(path.join(tmp, '柳河镇-自查.xlsx'));
-    const notOurs = await run(['merge', '乡镇', '--since', '柳河镇-自查.xlsx', '--out', '汇总.xlsx'], tmp);
+    await wb.xlsx.writeFile(path.join(tmp(), '柳河镇-自查.xlsx'));
+    const notOurs = await run(['merge', '乡镇', '--since', '柳河镇-自查.xlsx', '--out', '汇总.xlsx'], tmp());
     expect(notOurs.code).toBe(2);
     expect(notOurs.err).toContain('“柳河镇-自查.xlsx”中没有本工具写出的“审核明细”表，无法作为上一轮比较');
-    const missing = await run(['merge', '乡镇', '--since', '上次.xlsx', '--out', '汇总.xlsx'], tmp);
+    const missing = await run(['merge', '乡镇', '--since', '上次.xlsx', '--out', '汇总.xlsx'], tmp());
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('上一轮的全县汇总表（--since）无法读取：找不到文件“上次.xlsx”');
 
-    await writeTownship(path.join(tmp, '去年', '柳河镇.xlsx'), '柳河镇', 2022, figures(3));
-    expect((await run(['merge', '去年', '--out', '2022汇总.xlsx'], tmp)).code).toBe(0);
-    const otherYear = await run(['merge', '乡镇', '--since', '2022汇总.xlsx', '--out', '汇总.xlsx'], tmp);
+    await writeTownship(path.join(tmp(), '去年', '柳河镇.xlsx'), '柳河镇', 2022, figures(3));
+    expect((await run(['merge', '去年', '--out', '2022汇总.xlsx'], tmp())).code).toBe(0);
+    const otherYear = await run(['merge', '乡镇', '--since', '2022汇总.xlsx', '--out', '汇总.xlsx'], tmp());
     expect(otherYear.code).toBe(2);
     expect(otherYear.err).toContain('上一轮的全县汇总表“2022汇总.xlsx”是2022年度的，本次汇总的是2023年度，不能作为上一轮比较');
-    expect(fs.existsSync(path.join(tmp, '汇总.xlsx'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp(), '汇总.xlsx'))).toBe(false);
   });
 });
