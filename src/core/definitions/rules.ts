@@ -17,7 +17,7 @@ import { ref } from '../address';
 import { formatNumber, makeFinding, showObs, whereObs, whereText } from '../findings';
 import { placeLabel } from '../meaning/place';
 import { normalizeLabel, stripNumbering } from '../meaning/normalize';
-import { formatPercent } from '../rate';
+import { formatPercent, rateTruncated } from '../rate';
 import type { RuleContext } from '../rules/context';
 import { groupKey, interval, isApprox, num, type ObsGroup } from '../rules/util';
 import type { Catalog, ComputedRate, Finding, IndicatorDef, Observation, Relation, Severity } from '../types';
@@ -559,12 +559,30 @@ function runRule(ctx: RuleContext, rule: CompiledRule, file: string, findings: F
     // within the rounding of the figures as written, the benefit of the doubt (as rate-mismatch gives it)
     outcome.evaluated++;
     if (truth !== false) continue;
+    // the built-in rate relation restated: a rate cut instead of rounded is no wrong rate there (rate-truncated's hint)
+    if (rule.restates?.kind === 'rate' && cutNotRounded(rule.restates, bound)) continue;
     outcome.failed++;
     findings.push(customFinding(ctx, rule, [...bound.values()], figure, approx, file));
   }
   outcome.missing = missing.size || outcome.skipped || outcome.evaluated || undetermined ? [...missing] : [...new Set(rule.refs.map((r) => r.name))];
   outcome.status = outcome.failed ? 'failed' : outcome.evaluated ? 'passed' : undetermined ? 'undetermined' : 'not-evaluable';
   return outcome;
+}
+
+/**
+ * Whether the figures of a rule stating the rate relation `rel` are a reported rate that is the exact rate of exact
+ * counts cut at its precision (`77.7%` for 7 of 9): the built-in check calls that `rate-truncated` (a hint), not a
+ * wrong rate, and a rule stating the same relation gives the same verdict.
+ */
+function cutNotRounded(rel: Extract<Relation, { kind: 'rate' }>, bound: Map<string, Bound>): boolean {
+  const own = (id: string) => {
+    const b = bound.get(id);
+    return b && b.cells.length === 1 && b.cells[0].indicator === id && !b.approx ? b.cells[0] : null;
+  };
+  const [rep, n, d] = [own(rel.rate), own(rel.numerator), own(rel.denominator)];
+  const [r, x, y] = [num(rep), num(n), num(d)];
+  if (!rep || r == null || x == null || y == null || y <= 0 || rep.coverage || rep.markers.length > 0) return false;
+  return rateTruncated(r, rep.decimals, (x / y) * 100);
 }
 
 function customFinding(ctx: RuleContext, rule: CompiledRule, bound: Bound[], figure: (name: string) => Bound, approx: boolean, file: string): Finding {

@@ -121,6 +121,21 @@ describe('a county rule stating a rate or a sum', () => {
     expect(relationFindings(atLeast)).toEqual(['custom 矛盾纠纷化解!D6', 'rate-mismatch 矛盾纠纷化解!D6']);
   });
 
+  it('a rate cut instead of rounded (77.7% for 7 of 9) is the built-in hint, as without the rule; a wrong rate is the county’s', () => {
+    const rule: [string, string, string] = ['[信访案件化解率] = [信访案件化解数] / [信访案件受理数]', '错误', ''];
+    const written = (rate: string) => rowsSheet('矛盾纠纷化解', ['二、矛盾纠纷化解', ['受理信访案件', '件', 9], ['化解信访案件', '件', 7], ['信访案件化解率', '%', rate]]);
+    expect(relationFindings(check(book([written('77.7%')], [])))).toEqual(['rate-truncated 矛盾纠纷化解!D6']);
+    const cut = check(book([written('77.7%')], [rule]));
+    expect(cut.findings.filter((f) => f.rule === 'custom' || f.rule === 'rate-truncated').map((f) => [f.rule, f.severity])).toEqual([['rate-truncated', 'hint']]);
+    expect(cut.customRules!.rules[0]).toMatchObject({ status: 'passed', evaluated: 1, failed: 0 });
+    // 77.6% is neither the rounding nor the cut of 77.78%: a wrong rate, the county's error
+    const wrong = check(book([written('77.6%')], [rule]));
+    expect(relationFindings(wrong)).toEqual(['custom 矛盾纠纷化解!D6']);
+    // a rule of its own (≥) is held to what it says: 77.7% is below 77.78%
+    const own = check(book([written('77.7%')], [['[信访案件化解率] >= [信访案件化解数] / [信访案件受理数]', '错误', '']]));
+    expect(relationFindings(own)).toEqual(['custom 矛盾纠纷化解!D6', 'rate-truncated 矛盾纠纷化解!D6']);
+  });
+
   it('a rate written 全覆盖 that the counts contradict: one finding, the county’s', () => {
     // 周营镇: 法律顾问覆盖率 全覆盖 while 18 of 20 villages have counsel
     const counsel = rowsSheet('公共法律服务', ['五、公共法律服务', ['行政村（社区）数', '个', 20], ['配备法律顾问的村数', '个', 18], ['法律顾问覆盖率', '%', '全覆盖']]);
