@@ -342,6 +342,13 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   }
   const targets = [args.options.out, args.options.docx].filter((x): x is string => !!x).map((t) => path.resolve(io.cwd, t));
   if (targets.length === 2 && samePath(targets[0], targets[1])) throw new UsageError('--out 与 --docx 不能是同一个文件。');
+  if (args.options.since) {
+    // the previous county workbook kept in the townships' folder is no township's workbook
+    const previousCounty = path.resolve(io.cwd, args.options.since);
+    const kept = files.filter((f) => !samePath(path.resolve(io.cwd, f), previousCounty));
+    if (kept.length < files.length) io.err(`注意：“${args.options.since}”是上一轮的全县汇总表（--since），不作为乡镇的工作簿汇总。`);
+    files = kept;
+  }
   for (const f of files) {
     if (targets.some((t) => samePath(path.resolve(io.cwd, f), t))) {
       io.err(`不能用汇总结果覆盖参与汇总的工作簿“${f}”：请用 --out/--docx 指定另一个文件名。`);

@@ -188,4 +188,19 @@ describe('merge --since: a county round of five townships', () => {
     expect(otherYear.err).toContain('上一轮的全县汇总表“2022汇总.xlsx”是2022年度的，本次汇总的是2023年度，不能作为上一轮比较');
     expect(fs.existsSync(path.join(tmp(), '汇总.xlsx'))).toBe(false);
   });
+
+  test('the previous county workbook kept in the townships\' folder is the previous round, never a township of this one', async () => {
+    await writeTownship(path.join(tmp(), '乡镇', '柳河镇.xlsx'), '柳河镇', 2023, overCertified(3));
+    await writeTownship(path.join(tmp(), '乡镇', '杨集乡.xlsx'), '杨集乡', 2023, figures(4));
+    expect((await run(['merge', '乡镇', '--out', path.join('乡镇', '全县汇总.xlsx')], tmp())).code).toBe(1);
+    await writeTownship(path.join(tmp(), '乡镇', '柳河镇.xlsx'), '柳河镇', 2023, figures(3));
+    const next = await run(['merge', '乡镇', '--since', path.join('乡镇', '全县汇总.xlsx'), '--out', path.join('乡镇', '全县汇总.xlsx')], tmp());
+    expect(next.err).toContain(`注意：“${path.join('乡镇', '全县汇总.xlsx')}”是上一轮的全县汇总表（--since），不作为乡镇的工作簿汇总。`);
+    expect(next.code).toBe(0);
+    const st = status(await book(path.join('乡镇', '全县汇总.xlsx')));
+    expect(st.map((r) => [r['乡镇'], r['轮次'], r['报送情况'], r['已改正']])).toEqual([
+      ['杨集乡', '第2轮', '重新报送', 0],
+      ['柳河镇', '第2轮', '重新报送', 1],
+    ]);
+  });
 });
