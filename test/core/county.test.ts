@@ -126,6 +126,25 @@ describe('findings across townships', () => {
     expect(bing.value).toBe('300米'); // text: the live SUM leaves it out too
   });
 
+  test('the 合计 takes each figure in the unit extraction read it in: 3万余份 in the cell is 30000份 (approximate), 幅 is 条, 米 stays out', () => {
+    const county = consolidate([
+      input('甲镇.xlsx', '甲镇', 2023, [['印发普法宣传材料', '份', 3000], ['张贴普法条幅', '条', 40]]),
+      input('乙镇.xlsx', '乙镇', 2023, [['印发普法宣传材料', '份', '3万余份'], ['张贴普法条幅', '幅', 25]]),
+      input('丙乡.xlsx', '丙乡', 2023, [['印发普法宣传材料', '', '2000份'], ['张贴普法条幅', '', '300米']]),
+    ]);
+    const materials = county.totals.get('materials')!;
+    expect(materials.value).toBe(3000 + 30000 + 2000);
+    expect(materials.approx).toBe(true);
+    const yi = county.rows.find((r) => r.row.township === '乙镇')!.cells;
+    expect(yi.get('materials')!.note).toContain('原报3万份，按30000份汇总');
+    expect(yi.get('banners')!).toMatchObject({ value: 25, counted: true });
+    expect(yi.get('banners')!.note).not.toContain('汇总');
+    expect(county.totals.get('banners')!.value).toBe(40 + 25);
+    const bing = county.rows.find((r) => r.row.township === '丙乡')!.cells.get('banners')!;
+    expect(bing).toMatchObject({ value: '300米', counted: false });
+    expect(county.findings.filter((x) => x.rule === 'county-unit-mismatch').map((f) => f.entity)).toEqual(['丙乡']);
+  });
+
   test('a figure far from the others (median/MAD) is a hint naming it and the nearest township; ordinary spread is not', () => {
     const events = [31, 45, 52, 38, 60, 47, 2600, 55];
     const inputs = events.map((n, i) => input(`镇${i}.xlsx`, `第${i + 1}镇`, 2023, [['普法宣传活动', '场次', n]]));

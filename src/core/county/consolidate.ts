@@ -10,6 +10,7 @@ import { CATALOG, rateRelation } from '../catalog';
 import { makeFinding, sortFindings, uniqueIds, whereText } from '../findings';
 import { formatAmount, formatNumber } from '../format';
 import { formatPercent, ratePercent, roundHalfUp } from '../rate';
+import { unitFits } from '../extract/observe';
 import { CHANGE_FACTOR, CHANGE_FLOOR, RATE_CHANGE_POINTS } from '../rules/consistency';
 import type { ApproxMarker, Catalog, Finding, IndicatorDef } from '../types';
 import { countyRound, type CountyRound, type PreviousRound } from './rounds';
@@ -129,25 +130,19 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The figure in the catalog's unit: its value, a conversion note, or null when the units cannot be converted. */
-function inCatalogUnit(f: CountyFigure, def: IndicatorDef): { value: number; note: string } | null {
+/**
+ * The figure as the 合计 counts it. Extraction (inCatalogUnit, src/core/extract/observe.ts) has already put it in
+ * the catalog's unit wherever the units convert (0.5万份 → 5000份, 1.3万元 → 13000元): here only the note saying
+ * what the township wrote, or null when its unit is still another one (米 for 条), which cannot be summed.
+ */
+function inTotals(f: CountyFigure, def: IndicatorDef): { value: number; note: string } | null {
   const v = f.value as number;
   const want = def.unit;
   const have = f.unit;
   if (f.kind === 'percent' || !want || !have) return { value: v, note: '' };
-  const same = [want, ...(def.unitAliases ?? [])];
-  if (same.includes(have)) {
-    // extraction already turned 0.5 under a 万份 unit into 5000 份: say what the township wrote
-    const inWan = f.wan && !want.startsWith('万') && !have.startsWith('万');
-    return { value: v, note: inWan ? `原报${formatNumber(tidy(v / 10000))}万${have}，按${formatNumber(v)}${have}汇总` : '' };
-  }
-  if (same.some((u) => have === `万${u}`)) {
-    return { value: tidy(v * 10000), note: `原报${formatNumber(v)}${have}，按${formatNumber(tidy(v * 10000))}${want}汇总` };
-  }
-  if (want.startsWith('万') && have === want.slice(1)) {
-    return { value: tidy(v / 10000), note: `原报${formatNumber(v)}${have}，按${formatNumber(tidy(v / 10000))}${want}汇总` };
-  }
-  return null;
+  if (!unitFits(def, have)) return null;
+  const inWan = f.wan && !want.startsWith('万') && !have.startsWith('万');
+  return { value: v, note: inWan ? `原报${formatNumber(tidy(v / 10000))}万${have}，按${formatNumber(v)}${have}汇总` : '' };
 }
 
 function totalMarkers(list: CountyFigure[]): ApproxMarker[] {
@@ -230,7 +225,7 @@ function cellsOf(row: TownshipRow, defs: Map<string, IndicatorDef>): Map<string,
       cells.set(id, { value: f.value ? '是' : '否', figure: f, counted: false, note: notes.join('；') });
       continue;
     }
-    const conv = inCatalogUnit(f, def);
+    const conv = inTotals(f, def);
     if (!conv) {
       notes.push(`以“${f.unit}”计，与其他乡镇的单位不同，未计入合计`);
       cells.set(id, { value: `${formatNumber(f.value as number)}${f.unit ?? ''}`, figure: f, counted: false, note: notes.join('；') });
