@@ -297,4 +297,8 @@ export const RESULT_SHEETS = {
   notice: '整改通知',
   /** 审核明细: the county workbook's one row per finding per township, what the next round is compared with (county/rounds.ts). */
   countyDetail: '审核明细',
+  /** The county's sheets (汇总各乡镇, `merge`; core/county/plan.ts): the checklist, the summary, the county narrative. */
+  countyStatus: '审核情况',
+  countySummary: '汇总表',
+  countyReport: '汇总报告文稿',
 } as const;

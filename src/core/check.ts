@@ -10,7 +10,7 @@ import { hiddenSheetsOf, noteHiddenSheets } from './hidden';
 import { ruleContext, runRules, sheetTitles } from './rules';
 import { carriesMarks } from './plan/marks';
 import { templateSheetOf } from './narrative/templates';
-import { isToolSheet } from './toolsheets';
+import { isToolSheet, skippedByCheck } from './toolsheets';
 import type { Catalog, CheckResult, Workbook } from './types';
 import { evaluateCustomRules } from './definitions/rules';
 
@@ -55,7 +55,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   const ctx = ruleContext(extraction, {
     catalog,
     // the live formulas of the tool's own 计算结果 sheet have no stored result in a copy ExcelJS wrote: not the township's
-    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, uncalculated: isToolSheet(s) ? undefined : s.uncalculated, origin: s.origin })),
+    sheets: book.sheets.map((s) => ({ name: s.name, truncated: s.truncated, uncalculated: skippedByCheck(s) ? undefined : s.uncalculated, origin: s.origin })),
     titles: sheetTitles(book.sheets),
     ignoredTemplateSheet: opts.workbookTemplates ? null : (templateSheetOf(book)?.name ?? null),
     // the definitions in force: the county's with the workbook's own sheets over them

@@ -12,6 +12,10 @@
  *   指标对照  a header row holding 原标签 and 指标 (the user's placements of labels, meaning/mapping.ts)
  *   审核明细  a row holding COUNTY_DETAIL_HEADER (乡镇 | 文件 | 轮次 | 编号 | …), written on row 2 of the county workbook
  *   报告文稿  (and 整改通知, written the same way) every paragraph cell carries the number format REPORT_FORMAT (`General;-General;General;@`).
+ *   审核情况  a row holding STATUS_HEADER (序号 | 乡镇 | 文件 | 报告年度 | …), written on row 2 (the county's checklist)
+ *   汇总表    a row starting with SUMMARY_HEADER_START (序号 | 乡镇 | 来源文件), written on row 2: a county's own
+ *            summary (often named 汇总表) has no 来源文件 column beside the township, so it is never taken for ours
+ *   报告文稿  (and 整改通知 and 汇总报告文稿, written the same way) every paragraph cell carries the number format REPORT_FORMAT (`General;-General;General;@`).
  *            A number format is invisible: it shows text and numbers exactly as `General` would, and is not
  *            carried into Word when the report is copied, so the Word-ready paste is unchanged. A signature row
  *            or a marker character would be pasted with the report; a note is not part of a Grid.
@@ -30,6 +34,10 @@ export type ToolSheetKind = keyof typeof RESULT_SHEETS;
 
 /** Header row of 审核结果 (row 2, below the summary line). */
 export const FINDINGS_HEADER = ['严重程度', '规则', '位置', '指标', '问题说明', '应为', '实填', '状态/说明'] as const;
+/** Header of 审核情况, the county's checklist (row 2, below the summary line). */
+export const STATUS_HEADER = ['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的'] as const;
+/** First columns of 汇总表's header (row 2): each township beside the file its figures come from. */
+export const SUMMARY_HEADER_START = ['序号', '乡镇', '来源文件'] as const;
 /** Header row of 计算结果 (row 2, below the note line). */
 export const RATES_HEADER = ['指标', '分子', '分子位置', '分母', '分母位置', '计算比率', '填报比率', '填报位置', '差异', '说明'] as const;
 /** Header row of the county's 审核明细 (row 2, below the title that names the round): county/rounds.ts. */
@@ -164,14 +172,28 @@ export function isToolSheet(grid: Grid): boolean {
         return hasHeaderRow(windowText(grid), ['原标签', '指标']);
       case 'countyDetail':
         return hasHeaderRow(windowText(grid), COUNTY_DETAIL_HEADER);
+      case 'countyStatus':
+        return hasHeaderRow(windowText(grid), STATUS_HEADER);
+      case 'countySummary':
+        return hasHeaderRow(windowText(grid), SUMMARY_HEADER_START);
       case 'report':
       case 'notice':
+      case 'countyReport':
         return hasReportFormat(grid);
     }
   } catch {
     // a malformed grid is not recognisably ours: it is read (and never replaced) like a township's sheet
     return false;
   }
+}
+
+/**
+ * The tool's sheets a check leaves out: all of them but 汇总表, which is a county summary (one row per township, a
+ * 合计 row) like any other: the county workbook checked again, or merged with others (a prefecture), reads its rows
+ * as townships. It is still the tool's to replace and remove.
+ */
+export function skippedByCheck(grid: Grid): boolean {
+  return isToolSheet(grid) && resultKind(grid.name) !== 'countySummary';
 }
 
 // ───────────────────────────── plans against the workbook ─────────────────────────────

@@ -655,6 +655,8 @@ export interface ApplyOutcome {
   /** Chinese message for the user when not ok (protected sheet, too large, missing API). */
   message?: string;
   written: string[];
+  /** Cell notes (CellSpec.note) the host could not write, having no API for notes or comments: how many. */
+  notesLeftOut?: number;
 }
 
 export interface WorkbookHost {

@@ -33,7 +33,7 @@ describe('merge of the samples (four townships and a county summary)', () => {
     expect(r.err).toContain('[1/5] 正在读取 前营乡-2023-逐年.xlsx …');
     const bytes = fs.readFileSync(path.join(tmp(), '全县汇总.xlsx'));
     const book = await readXlsx(bytes, '全县汇总.xlsx');
-    expect(book.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿', '审核明细']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '汇总报告文稿', '审核明细']);
 
     const status = sheet(book, '审核情况');
     expect(status[1]).toEqual(['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的']);
@@ -118,7 +118,7 @@ describe('merge of a county of 40 townships with the usual problems planted', ()
     expect(status.slice(2).slice(0, 4).every((row) => String(row[11]).startsWith('退回'))).toBe(true);
 
     // the county narrative, in the sheet and the .docx
-    const report = sheet(book, '报告文稿').map((row) => String(row[0]).trim());
+    const report = sheet(book, '汇总报告文稿').map((row) => String(row[0]).trim());
     expect(report[0]).toBe('沈丘县2023年度乡镇法治政府建设情况汇总报告');
     expect(report.join('')).toContain(`全县共受理信访案件${totals.petitions_received}件，化解${totals.petitions_resolved}件，化解率`);
     expect(report.join('')).toMatch(/信访案件化解率最高的是.+（100%），最低的是.+（\d+\.\d%）。/);

@@ -4,7 +4,8 @@
  * naming both townships and their files), the checklist's order and the county narrative.
  */
 import { check } from '../../src/core/check';
-import { consolidate, countyInput, countyInputsOfWorkbook, countyPlan, countyReport, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
+import { consolidate, countyInput, countyInputsOfWorkbook, countyPlan, countyReport, countyWorkbook, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
+import { isToolSheet } from '../../src/core/toolsheets';
 import type { Cell, CellSpec, Workbook } from '../../src/core/types';
 
 type Row = [label: string, unit: string, value: Cell];
@@ -291,5 +292,41 @@ describe("a county workbook with one sheet per township (the pane's 汇总各乡
     const again = countyInputsOfWorkbook({ ...book, sheets: [...book.sheets, ...written] });
     expect(again.map((i) => i.rows[0].township)).toEqual(['周营镇', '前营乡', '柳河镇']);
     expect(consolidate(again).totals.get('petitions_received')!.value).toBe(44);
+  });
+
+  test('汇总各乡镇 is offered on one sheet per township and on a county summary sheet, with the reason why not on a township’s own workbook', () => {
+    const offer = countyWorkbook(book);
+    expect(offer.ok && offer.kind).toBe('sheets');
+    // 周营镇's workbook: its sections on sheets of their own, each titled 周营镇 — one unit, nothing to consolidate
+    const own = countyWorkbook({
+      name: '周营镇-2023-指标.xlsx',
+      sheets: [sheetOf('矛盾纠纷化解', '周营镇2023年矛盾纠纷化解指标', petitions(9, 7)), sheetOf('行政执法', '周营镇2023年行政执法指标', [['行政执法人员', '人', 12]])],
+    });
+    expect(own).toEqual({ ok: false, reason: expect.stringContaining('“周营镇-2023-指标.xlsx”只有“周营镇”一个单位的指标') });
+    // sections that do not name their unit are no townships either (a near miss of 柳河镇 named by its sheet)
+    const sections = countyWorkbook({
+      name: '指标.xlsx',
+      sheets: [sheetOf('法治宣传教育', '2023年法治宣传教育', [['普法宣传活动', '场', 12]]), sheetOf('矛盾纠纷化解', '2023年矛盾纠纷化解', petitions(9, 7))],
+    });
+    expect(sections.ok).toBe(false);
+    expect(!sections.ok && sections.reason).toMatch(/^“指标\.xlsx”的‘法治宣传教育’表没有写明是哪个乡镇的/);
+  });
+
+  test('a county’s own summary sheet named 汇总表 (no 来源文件 beside the township) is the county’s: read as the input, never replaced', () => {
+    const own = {
+      name: '汇总表',
+      rows: [['沈丘县2023年各乡镇法治政府建设指标汇总表'], ['序号', '乡镇', '受理信访案件（件）', '化解信访案件（件）'], [1, '周营镇', 9, 7], [2, '前营乡', 20, 19], ['', '合计', 29, 26]] as Cell[][],
+    };
+    expect(isToolSheet(own)).toBe(false);
+    const blocked = countyWorkbook({ name: '沈丘县.xlsx', sheets: [own] });
+    expect(blocked).toEqual({ ok: false, reason: '“沈丘县.xlsx”中已有名为“汇总表”的工作表，且不是本工具生成的；汇总各乡镇要写入同名的表，请先把它改名（如“乡镇汇总”）再汇总。' });
+    const renamed = countyWorkbook({ name: '沈丘县.xlsx', sheets: [{ ...own, name: '乡镇汇总' }] });
+    expect(renamed.ok && renamed.kind).toBe('summary');
+    const county = consolidate(renamed.ok ? renamed.inputs : []);
+    expect(county.rows.map((r) => r.row.township)).toEqual(['周营镇', '前营乡']);
+    // ours: 来源文件 beside the township, in the window a host reads
+    const ours = countyPlan(county, countyReport(county)).sheets.find((x) => x.name === SUMMARY_SHEET)!;
+    expect(ours.rows[1].slice(0, 3).map((c) => c.v)).toEqual(['序号', '乡镇', '来源文件']);
+    expect(isToolSheet({ name: SUMMARY_SHEET, rows: ours.rows.map((r) => r.map((c) => (c ? c.v : null))) })).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { extract } from '../../src/core/extract';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { MARKS_HEADER } from '../../src/core/plan/marks';
-import { COUNTY_DETAIL_HEADER, EXPLANATION_HEADER, FINDINGS_HEADER, RATES_HEADER, REPORT_FORMAT } from '../../src/core/toolsheets';
+import { COUNTY_DETAIL_HEADER, EXPLANATION_HEADER, FINDINGS_HEADER, RATES_HEADER, REPORT_FORMAT, STATUS_HEADER, SUMMARY_HEADER_START } from '../../src/core/toolsheets';
 import type { Cell } from '../../src/core/types';
 import { at, grid } from './extract-helpers';
 
@@ -188,12 +188,22 @@ describe('which sheets are read', () => {
       grid(RESULT_SHEETS.mapping, [['原标签', '指标', '工作表'], figure]),
       grid(RESULT_SHEETS.notice, [['周营镇2023年度指标整改通知'], figure], { formats: { A1: REPORT_FORMAT, A2: REPORT_FORMAT } }),
       grid(RESULT_SHEETS.countyDetail, [['2023年度第1轮审核明细'], [...COUNTY_DETAIL_HEADER], figure]),
+      // the county's sheets (汇总各乡镇, merge): a county workbook checked again is not its own input
+      grid(RESULT_SHEETS.countyStatus, [['2023年度共收到3个文件'], [...STATUS_HEADER], figure]),
+      grid(RESULT_SHEETS.countyReport, [['沈丘县2023年法治政府建设情况报告'], figure], { formats: { A1: REPORT_FORMAT, A2: REPORT_FORMAT } }),
     ];
     const template = grid('报告模板', [['指标名称', '数值'], ['行政村数', 98]]);
     const hidden = grid('隐藏', [['指标名称', '数值'], ['行政村数', 20]], { visibility: 'hidden' });
     const ex = extract({ name: '', sheets: [...results, template, hidden] });
     expect(ex.observations.map((o) => [o.sheet, o.value])).toEqual([['隐藏', 20]]);
-    expect(ex.tables.filter((t) => t.layout === 'results').map((t) => t.sheet).sort()).toEqual(Object.values(RESULT_SHEETS).sort());
+    // all but 汇总表: the county's summary is read as one (below)
+    expect(ex.tables.filter((t) => t.layout === 'results').map((t) => t.sheet).sort()).toEqual(Object.values(RESULT_SHEETS).filter((n) => n !== RESULT_SHEETS.countySummary).sort());
+  });
+
+  test('the county’s 汇总表 the tool wrote is read as a county summary (its rows are townships), though the tool replaces it', () => {
+    const ours = grid(RESULT_SHEETS.countySummary, [['沈丘县2023年度乡镇法治政府建设主要指标汇总表'], [...SUMMARY_HEADER_START, '行政村数（个）'], [1, '周营镇', '周营镇.xlsx', 20], [2, '前营乡', '前营乡.xlsx', 15]]);
+    const ex = extract({ name: '', sheets: [ours] });
+    expect(ex.observations.map((o) => [o.entity, o.cell, o.value])).toEqual([['周营镇', 'D3', 20], ['前营乡', 'D4', 15]]);
   });
 
   test('a township’s sheet that only bears a result name (计算结果 …) is read like any other sheet', () => {

@@ -309,7 +309,8 @@ async function auditFormulas(bytes: Uint8Array, out: Uint8Array): Promise<{ shee
   await before.xlsx.load(bytes as unknown as ArrayBuffer);
   const after = new ExcelJS.Workbook();
   await after.xlsx.load(out as unknown as ArrayBuffer);
-  const own = new Set<string>(Object.values(RESULT_SHEETS));
+  // the tool's sheets are the result names the source did not have (a county's own 汇总表 stays the county's)
+  const own = new Set<string>(Object.values(RESULT_SHEETS).filter((n) => !before.getWorksheet(n)));
 
   // the township's own sheets: exactly the formulas they had, values untouched
   const orig = formulas(before).map((f) => `${f.sheet}!${f.address}=${f.formula}`).sort();

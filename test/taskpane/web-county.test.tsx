@@ -79,14 +79,14 @@ test('choosing a township in the table opens its file and shows its findings', a
   expect(z1).toBeDefined();
 });
 
-test('the county workbook downloads with 审核情况, 汇总表 (live SUM in its 合计 row) and 报告文稿; the county .docx too', async () => {
+test('the county workbook downloads with 审核情况, 汇总表 (live SUM in its 合计 row) and 汇总报告文稿; the county .docx too', async () => {
   openThree();
   await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(3), T);
   fireEvent.click(screen.getByTestId('county-workbook'));
   await waitFor(() => expect(downloads).toHaveLength(1), T);
   expect(downloads[0].name).toBe('全县汇总.xlsx');
   const wb = await loadExcelJs(new Uint8Array(await fileBytes(downloads[0].blob)), downloads[0].name);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['审核情况', '汇总表', '报告文稿', '审核明细']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['审核情况', '汇总表', '汇总报告文稿', '审核明细']);
   const summary = wb.getWorksheet('汇总表')!;
   let total: import('exceljs').Row | null = null;
   summary.eachRow((row) => {

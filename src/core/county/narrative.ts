@@ -8,14 +8,14 @@
  * prose is a total or a rate computed from totals; yes/no and free-text items belong to each township and are not
  * stated for the county.
  */
-import { indicatorById } from '../catalog';
+import { indicatorById, RESULT_SHEETS } from '../catalog';
 import { countFindings } from '../findings';
 import { formatPercent } from '../rate';
 import { buildReport, chineseOrdinal, unitShort, type ReportOptions } from '../narrative';
 import type { CheckResult, ComputedRate, Observation, Paragraph, Report } from '../types';
 import type { County, CountyRate, CountyTotal } from './consolidate';
 
-export const SUMMARY_SHEET = '汇总表';
+export const SUMMARY_SHEET = RESULT_SHEETS.countySummary;
 
 function totalObservation(t: CountyTotal, county: County, period: 'current' | 'previous', cell: string): Observation {
   const def = indicatorById(county.catalog).get(t.indicator)!;

@@ -1,25 +1,28 @@
 /**
  * The county workbook as a WritePlan: 审核情况 (the checklist: one row per input, those to call back first, with
- * the round compared with the previous one under `--since`), 汇总表 (one row per township, live SUM and rate
- * formulas in the 合计 row, a note on every figure naming its file and cell), 报告文稿 (the county narrative) and
- * 审核明细 (every township's findings: what the next round is compared with, rounds.ts). Every sheet is replaced whole on a re-run; removalPlan
- * takes them away.
+ * the round compared with the previous one under `--since`), 汇总表 (one row per township beside its source file,
+ * live SUM and rate formulas in the 合计 row, a note on every figure naming its file and cell), 汇总报告文稿 (the
+ * county narrative: its own name, so a township's 报告文稿 written into the same workbook never replaces it, nor is
+ * it checked as a township's report) and 审核明细 (every township's findings: what the next round is compared with,
+ * rounds.ts). All are the tool's sheets (RESULT_SHEETS, recognised by name and content in core/toolsheets.ts):
+ * replaced whole on a re-run, removed by removalPlan.
  */
 import { columnLetters } from '../address';
 import { formatNumber } from '../format';
 import { roundHalfUp } from '../rate';
+import { RESULT_SHEETS } from '../catalog';
 import { reportSheet, sheetStyles, REPORT_STYLES } from '../plan';
+import { STATUS_HEADER, SUMMARY_HEADER_START } from '../toolsheets';
 import type { CellSpec, CellStyle, Finding, IndicatorDef, Report, SheetPlan, WritePlan } from '../types';
 import type { County, InputIssue } from './consolidate';
 import { SUMMARY_SHEET } from './narrative';
 import { detailSheet, DETAIL_SHEET, inputName, roundText, stillOpenCount, SUBMISSION_WORDS, type TownshipRound } from './rounds';
 import type { InputStatus } from './rows';
 
-export const STATUS_SHEET = '审核情况';
-export const COUNTY_SHEETS = [STATUS_SHEET, SUMMARY_SHEET, '报告文稿', DETAIL_SHEET] as const;
-
-/** Header of 审核情况 (row 2). */
-export const STATUS_HEADER = ['序号', '乡镇', '文件', '报告年度', '错误', '待核实', '提示', '已说明', '缺少的必填指标', '能否读取', '汇总情况', '需要做的'] as const;
+export const STATUS_SHEET = RESULT_SHEETS.countyStatus;
+export const COUNTY_REPORT_SHEET = RESULT_SHEETS.countyReport;
+export const COUNTY_SHEETS = [STATUS_SHEET, SUMMARY_SHEET, COUNTY_REPORT_SHEET, DETAIL_SHEET] as const;
+export { STATUS_HEADER };
 
 const FIRST_ROW = 3; // township rows of 汇总表 start on row 3 (title, header)
 
@@ -171,10 +174,10 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
 function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
   const defs = county.indicators;
   const Y = county.year != null ? `${county.year}年度` : '';
-  const header = ['序号', '乡镇', ...defs.map(indicatorHeader), ...COUNT_HEADERS, '来源文件', '备注'];
+  const header = [...SUMMARY_HEADER_START, ...defs.map(indicatorHeader), ...COUNT_HEADERS, '备注'];
   const rows: CellSpec[][] = [[{ v: `${county.unit ?? ''}${Y}乡镇法治政府建设主要指标汇总表`, style: 'title' }], header.map((v): CellSpec => ({ v, style: 'header' }))];
   const statusOf = new Map(county.inputs.map((s) => [s.file, s]));
-  const colOf = new Map(defs.map((d, i) => [d.id, i + 2]));
+  const colOf = new Map(defs.map((d, i) => [d.id, i + SUMMARY_HEADER_START.length]));
   const last = FIRST_ROW + county.rows.length - 1;
   county.rows.forEach((r, i) => {
     const s = statusOf.get(r.row.file);
@@ -182,7 +185,7 @@ function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
     const notes: string[] = [];
     if (r.row.nameFromFile) notes.push(`单位名称取自文件名“${r.row.file}”`);
     if (!own) notes.push('数字取自县汇总表，审核问题见该文件');
-    const cells: CellSpec[] = [{ v: i + 1 }, { v: r.row.township }];
+    const cells: CellSpec[] = [{ v: i + 1 }, { v: r.row.township }, { v: r.row.file, style: 'wrap' }];
     for (const d of defs) {
       const c = r.cells.get(d.id);
       if (!c) {
@@ -193,14 +196,13 @@ function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
       cells.push({ v: c.value, note: c.note, ...(style ? { style } : {}) });
     }
     for (const k of ['error', 'verify', 'hint'] as const) cells.push({ v: own && s ? s.counts[k] : null });
-    cells.push({ v: r.row.file, style: 'wrap' });
     cells.push({ v: notes.join('；') || null, style: 'wrap' });
     rows.push(cells);
     rowOf.set(`${r.row.file}\u0000${r.row.township}`, FIRST_ROW + i);
   });
   // 合计: live formulas over the township rows, with the values they give cached for readers that do not calculate
   const range = (col: number) => `${columnLetters(col)}${FIRST_ROW}:${columnLetters(col)}${Math.max(last, FIRST_ROW)}`;
-  const total: CellSpec[] = [{ v: null }, { v: '合计', style: 'total' }];
+  const total: CellSpec[] = [{ v: null }, { v: '合计', style: 'total' }, { v: null }];
   const explain: string[] = [];
   for (const d of defs) {
     const col = colOf.get(d.id)!;
@@ -232,7 +234,7 @@ function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
     total.push({ v: null, style: 'total' });
   }
   for (const k of ['error', 'verify', 'hint'] as const) {
-    const col = 2 + defs.length + ['error', 'verify', 'hint'].indexOf(k);
+    const col = SUMMARY_HEADER_START.length + defs.length + ['error', 'verify', 'hint'].indexOf(k);
     const sum = county.rows.reduce((s, r) => s + (statusOf.get(r.row.file)?.kind === 'township' ? statusOf.get(r.row.file)!.counts[k] : 0), 0);
     total.push({ v: sum, f: `SUM(${range(col)})`, style: 'total' });
   }
@@ -264,17 +266,12 @@ export function countyStyles(): Record<string, CellStyle> {
   };
 }
 
-/** The county workbook: 审核情况, 汇总表, 报告文稿 (when a report is given) and 审核明细 (what the next round compares with). */
+/** The county workbook: 审核情况, 汇总表, 汇总报告文稿 (when a report is given) and 审核明细 (what the next round compares with). */
 export function countyPlan(county: County, report: Report | null): WritePlan {
   const rowOf = new Map<string, number>();
   const summary = summarySheet(county, rowOf);
   const sheets = [statusSheet(county, rowOf), summary];
-  if (report) sheets.push(reportSheet(report));
+  if (report) sheets.push(reportSheet(report, COUNTY_REPORT_SHEET));
   sheets.push(detailSheet(county.inputs, county.round, county.year));
   return { sheets, styles: countyStyles(), activate: STATUS_SHEET };
-}
-
-/** Remove the county sheets again (the pane's 清除结果 on a county workbook). */
-export function countyRemovalPlan(): WritePlan {
-  return { sheets: [], deleteSheets: [...COUNTY_SHEETS], styles: {} };
 }

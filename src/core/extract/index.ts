@@ -8,7 +8,7 @@
  */
 import { CATALOG, indicatorById } from '../catalog';
 import { sectionOfHeading } from '../match';
-import { isToolSheet } from '../toolsheets';
+import { skippedByCheck } from '../toolsheets';
 import { definitionSheetKind } from '../definitions/read';
 import type { Catalog, Extraction, TableInfo, Workbook } from '../types';
 import { findTables, type TableSpec } from './header';
@@ -87,7 +87,7 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     if (!grid || typeof grid !== 'object') continue;
     const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
     // the tool's own sheets (name + content signature); a township's sheet named 计算结果 is read like any other
-    if (isToolSheet(grid)) {
+    if (skippedByCheck(grid)) {
       out.tables.push({ sheet: name, layout: 'results', headerRow: null, labelCol: null, valueCols: [] });
       continue;
     }

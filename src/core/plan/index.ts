@@ -327,9 +327,21 @@ export function noticePlan(notice: Report): WritePlan {
   return { sheets: [reportSheet(notice, RESULT_SHEETS.notice)], styles: { ...REPORT_STYLES }, activate: RESULT_SHEETS.notice };
 }
 
-/** Remove everything the tool wrote: result sheets and marks (explanations are kept unless asked). */
+/**
+ * Remove everything the tool wrote: result sheets (a township's and the county's 汇总各乡镇 sheets) and marks
+ * (explanations are kept unless asked).
+ */
 export function removalPlan(opts: { explanations?: boolean } = {}): WritePlan {
-  const deleteSheets: string[] = [RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report, RESULT_SHEETS.notice];
+  const deleteSheets: string[] = [
+    RESULT_SHEETS.findings,
+    RESULT_SHEETS.rates,
+    RESULT_SHEETS.report,
+    RESULT_SHEETS.notice,
+    RESULT_SHEETS.countyStatus,
+    RESULT_SHEETS.countySummary,
+    RESULT_SHEETS.countyReport,
+    RESULT_SHEETS.countyDetail,
+  ];
   if (opts.explanations) deleteSheets.push(RESULT_SHEETS.explanations);
   return { sheets: [], deleteSheets, clearMarks: true, styles: {} };
 }

@@ -1,7 +1,7 @@
 /** What every rule function receives. */
 import { a1 } from '../address';
 import { CATALOG, indicatorById } from '../catalog';
-import { isToolSheet } from '../toolsheets';
+import { skippedByCheck } from '../toolsheets';
 import type { Catalog, ComputedRate, Extraction, Grid, IndicatorDef, Observation } from '../types';
 import type { CountyDefinitions, DefinitionProblem, DefinitionSource } from '../definitions/types';
 import { computeRates } from './rates';
@@ -99,7 +99,7 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
 export function sheetTitles(sheets: Grid[], maxRows = 3): SheetTitle[] {
   const out: SheetTitle[] = [];
   for (const g of sheets) {
-    if (isToolSheet(g)) continue;
+    if (skippedByCheck(g)) continue;
     const r0 = g.origin?.row ?? 0;
     const c0 = g.origin?.col ?? 0;
     // the sheet's first non-empty row, when it is a lone title cell (a list item or a sentence is not a title)
