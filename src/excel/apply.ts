@@ -9,6 +9,10 @@
  *      missing API → {ok:false} with NOTHING written
  *   C  every write, in as few requests as the 5 MB payload limit allows (one for ordinary plans)
  *
+ * A cell's note (CellSpec.note: where a county figure came from) is a classic note (`worksheet.notes`, ExcelApi
+ * 1.18) — what the CLI's and the page's files carry; on an older host a comment (1.10, as marks use); on a host
+ * with neither it is left out and counted in `notesLeftOut`, so the user is told.
+ *
  * The township's figures are never written: only the tool's own result sheets (RESULT_SHEETS by name AND content,
  * core/toolsheets.ts) are added/replaced/deleted, and
  * marks change fills and add comments, whose originals are kept in the very hidden 审核标记 sheet so that
@@ -47,6 +51,9 @@ export interface Op {
   bytes: number;
   run: () => void;
 }
+
+/** Writes one cell's note on a sheet being written: a note (1.18) or a comment (1.10); null on hosts with neither. */
+type NoteWriter = ((ws: Excel.Worksheet, r: number, c: number, text: string) => void) | null;
 
 /** A refusal: nothing was written, and the sentence says why. */
 export function fail(message: string): ApplyOutcome {
@@ -157,11 +164,11 @@ export function styleRects(rows: CellSpec[][]): { r1: number; c1: number; r2: nu
 }
 
 /**
- * Ops that write one SheetPlan onto a freshly added sheet: values, formats, styles, sizes, and last its data
- * validation and protection (no password; cells styled `unlocked` stay editable), since a protected sheet takes no
- * more writes.
+ * Ops that write one SheetPlan onto a freshly added sheet: values, formats, notes (with `note`, when the host can),
+ * styles, sizes, and last its data validation and protection (no password; cells styled `unlocked` stay editable),
+ * since a protected sheet takes no more writes.
  */
-export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<string, CellStyle>, budget: number): Op[] {
+export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Record<string, CellStyle>, budget: number, note: NoteWriter = null): Op[] {
   const ops: Op[] = [];
   const width = Math.max(1, sp.rows.reduce((m, r) => Math.max(m, r.length), 0));
   const height = sp.rows.length;
@@ -172,6 +179,7 @@ export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Re
   const after: (string[] | null)[] = [];
   const formulas: { r: number; c: number; f: string }[] = [];
   const links: { r: number; c: number; spec: CellSpec }[] = [];
+  const notes: { r: number; c: number; text: string }[] = [];
   for (let r = 0; r < height; r++) {
     const vrow: (string | number | boolean)[] = [];
     const frow: string[] = [];
@@ -179,6 +187,7 @@ export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Re
     for (let c = 0; c < width; c++) {
       const spec = sp.rows[r][c];
       const numFmt = spec?.style ? styles[spec.style]?.numFmt : undefined;
+      if (spec?.note) notes.push({ r, c, text: cleanText(spec.note) });
       if (!spec || (spec.v === null && !spec.f)) {
         vrow.push('');
         frow.push(numFmt ?? 'General');
@@ -238,6 +247,9 @@ export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Re
   for (const { r, c, spec } of links) {
     const hyperlink = { documentReference: ref(spec.link!.sheet, spec.link!.cell), textToDisplay: cleanText(String(spec.v ?? '')) };
     ops.push({ bytes: jsonBytes(hyperlink) + OP_OVERHEAD, run: () => (getWs().getRangeByIndexes(r, c, 1, 1).hyperlink = hyperlink) });
+  }
+  if (note) {
+    for (const { r, c, text } of notes) ops.push({ bytes: jsonBytes(text) + OP_OVERHEAD, run: () => note(getWs(), r, c, text) });
   }
   for (const rect of styleRects(sp.rows)) {
     const st = styles[rect.style];
@@ -324,6 +336,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const mayTouchMarks = touchesMarks(plan);
   const withComments = excelApi(env, OPTIONAL_API.comments);
   const withPattern = excelApi(env, OPTIONAL_API.screenUpdatingAndFillPattern);
+  const note: NoteWriter = excelApi(env, OPTIONAL_API.notes)
+    ? (ws, r, c, text) => ws.notes.add(ws.getRangeByIndexes(r, c, 1, 1), text)
+    : withComments
+      ? (ws, r, c, text) => context.workbook.comments.add(ws.getRangeByIndexes(r, c, 1, 1), text)
+      : null;
 
   // ── Sync A: state of the workbook.
   const workbook = context.workbook;
@@ -470,7 +487,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     if (ws) ops.push({ bytes: OP_OVERHEAD, run: () => ws.delete() });
   }
   const added = new Map<string, Excel.Worksheet>();
+  let notesLeftOut = 0;
   for (const sp of sheetPlans) {
+    if (!note) notesLeftOut += sp.rows.reduce((n, row) => n + row.filter((c) => c?.note).length, 0);
     const existing = byName.get(sp.name);
     ops.push({
       bytes: OP_OVERHEAD,
@@ -479,7 +498,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         added.set(sp.name, worksheets.add(sp.name));
       },
     });
-    for (const op of sheetOps(() => added.get(sp.name)!, sp, resolved.styles ?? {}, budget)) ops.push(op); // one op per link: no spread
+    for (const op of sheetOps(() => added.get(sp.name)!, sp, resolved.styles ?? {}, budget, note)) ops.push(op); // one op per link: no spread
     written.push(sp.name);
   }
   if (marks.length) {
@@ -529,7 +548,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     // Excel's own message is not meant for users: the code decides the sentence (src/excel/errors.ts).
     return { ok: false, message: `${excelErrorMessage(e, 'write')}可能只写入了一部分；再次运行会整体替换审核结果表和标记。`, written };
   }
-  return { ok: true, written };
+  return notesLeftOut ? { ok: true, written, notesLeftOut } : { ok: true, written };
 }
 
 /** Queue the ops, syncing only when the next one would push the request over the budget. */

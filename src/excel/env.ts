@@ -26,6 +26,8 @@ export const OPTIONAL_API = {
   comments: '1.10',
   /** Range.getMergedAreasOrNullObject — merges are not reported without it. */
   mergedAreas: '1.13',
+  /** Worksheet.notes — a CellSpec.note is a classic note with it, a comment (1.10) without it. */
+  notes: '1.18',
 } as const;
 
 export function officeEnv(): ExcelEnv {

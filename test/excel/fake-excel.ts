@@ -13,7 +13,9 @@
  *     `ApiNotFound`;
  *   - data validation (`range.dataValidation`: rule, prompt, errorAlert) is checked as Excel checks it (one kind of
  *     rule, its operator and formulas, titles ≤ 32 and messages ≤ 255 characters) and kept per cell;
- *   - writes are counted (`model.writes`), so a test can prove that nothing was written.
+ *   - writes are counted (`model.writes`), so a test can prove that nothing was written;
+ *   - threaded comments (`workbook.comments`, ExcelApi 1.10) and classic notes (`worksheet.notes`, 1.18) are kept
+ *     apart, as Excel keeps them: a cell may hold one of each; both go with their sheet when it is deleted.
  * Plain TypeScript, no jest: reusable by browser (e2e) tests. `createFakeExcel()` is the entry point.
  */
 import { a1, columnIndex } from '../../src/core/address';
@@ -74,6 +76,14 @@ export interface FakeSheet {
 
 export interface FakeComment {
   id: string;
+  sheetId: number;
+  row: number;
+  col: number;
+  content: string;
+}
+
+/** A classic note (ExcelApi 1.18 `worksheet.notes`): not a threaded comment. */
+export interface FakeNote {
   sheetId: number;
   row: number;
   col: number;
@@ -166,6 +176,7 @@ export class FakeWorkbookModel {
   name = 'Book1.xlsx';
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
+  notes: FakeNote[] = [];
   structureProtected = false;
   /** The workbook counts dates from 1904 (Excel: File → Options → Advanced → Use 1904 date system). */
   date1904 = false;
@@ -247,6 +258,12 @@ export class FakeWorkbookModel {
     return s && this.comments.find((c) => c.sheetId === s.id && c.row === rect.r && c.col === rect.c);
   }
 
+  noteAt(name: string, a1: string): FakeNote | undefined {
+    const s = this.sheet(name);
+    const rect = parseRect(a1);
+    return s && this.notes.find((n) => n.sheetId === s.id && n.row === rect.r && n.col === rect.c);
+  }
+
   /** Bounds of the cells with a value or formula (valuesOnly) or with anything at all. */
   usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     let r1 = Infinity;
@@ -282,6 +299,7 @@ export class FakeWorkbookModel {
       JSON.stringify({
         sheets: this.sheets.map((s) => ({ ...s, colWidths: [...s.colWidths], rowHeights: [...s.rowHeights] })),
         comments: this.comments,
+        notes: this.notes,
       }),
     );
   }
@@ -631,6 +649,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
 
 export class FakeWorksheet extends FakeObject<FakeSheet> {
   readonly protection: FakeWorksheetProtection;
+  private _notes: FakeNoteCollection | undefined;
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly autoFilter: { apply: (range: FakeRange) => void };
   readonly pageLayout: { orientation: string; zoom: FakeSheet['page']['zoom'] };
@@ -677,6 +696,11 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
           this.context.write();
         }),
     };
+  }
+  /** Classic notes on this sheet (ExcelApi 1.18). */
+  get notes(): FakeNoteCollection {
+    this._notes ??= new FakeNoteCollection(this.context, this);
+    return this._notes;
   }
   markNullable(): void {
     this.watchNull();
@@ -745,6 +769,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
       }
       model.sheets = model.sheets.filter((x) => x !== s);
       model.comments = model.comments.filter((c) => c.sheetId !== s.id);
+      model.notes = model.notes.filter((n) => n.sheetId !== s.id);
       if (model.activeSheetId === s.id) model.activeSheetId = (model.sheets.find((x) => x.visibility === 'Visible') ?? model.sheets[0])?.id ?? 0;
       this.context.write();
     });
@@ -1479,6 +1504,36 @@ export class FakeComment_ extends FakeObject<FakeComment> {
       if (s?.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
       this.context.model.comments = this.context.model.comments.filter((x) => x !== c);
       this.context.write();
+    });
+  }
+}
+
+// ───────────────────────────── notes (ExcelApi 1.18) ─────────────────────────────
+
+/** `worksheet.notes`: only `add`, as the adapter uses it (a Range of one cell on this sheet, or an address). */
+export class FakeNoteCollection {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+  add(cell: FakeRange | string, content: string): void {
+    this.context.enqueue({
+      request: ACTION + jsonBytes(content),
+      exec: () => {
+        this.context.requireApi('1.18', 'notes.add');
+        const sheet = this.ws.resolve();
+        if (!sheet) throw new FakeOfficeError('InvalidObjectPath', 'The object path is not valid: the sheet does not exist.');
+        const ref = typeof cell === 'string' ? { sheet, rect: parseRect(cell) } : cell.resolve();
+        if (!ref || ref.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'The note must be on this sheet.');
+        if (ref.rect.rows !== 1 || ref.rect.cols !== 1) throw new FakeOfficeError('InvalidCellAddress', 'A note needs exactly one cell.');
+        if (sheet.protected) throw new FakeOfficeError('AccessDenied', `The cell you're trying to change is on a protected sheet (${sheet.name}).`);
+        const model = this.context.model;
+        if (model.notes.some((n) => n.sheetId === sheet.id && n.row === ref.rect.r && n.col === ref.rect.c)) {
+          throw new FakeOfficeError('InvalidArgument', 'The cell already has a note.');
+        }
+        model.notes.push({ sheetId: sheet.id, row: ref.rect.r, col: ref.rect.c, content: String(content) });
+        this.context.write();
+      },
     });
   }
 }
