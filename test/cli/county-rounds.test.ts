@@ -81,7 +81,7 @@ describe('merge --since: a county round of five townships', () => {
     expect(first.code).toBe(1);
     expect(first.out).toContain('第1轮：下一轮汇总时用 --since 指定本次的汇总表');
     const b1 = await book('第1轮汇总.xlsx');
-    expect(b1.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿', '审核明细']);
+    expect(b1.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '汇总报告文稿', '审核明细']);
     expect(rows(b1, '审核情况')[1]).toEqual([...STATUS_HEADER]); // a first round has nothing to compare
     expect(String(rows(b1, '审核情况')[0][0])).toMatch(/^第1轮：2023年度共收到5个文件/);
     const detail1 = rows(b1, '审核明细');
@@ -104,7 +104,7 @@ describe('merge --since: a county round of five townships', () => {
     expect(second.out).toContain('第2轮（与上一轮“第1轮汇总.xlsx”比较）：已改正 1 项，新出现 1 项，仍未改正 1 项，已说明 1 项；未重新报送 1 个（张营乡）。');
 
     const b2 = await book('第2轮汇总.xlsx');
-    expect(b2.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '报告文稿', '审核明细']);
+    expect(b2.sheets.map((s) => s.name)).toEqual(['审核情况', '汇总表', '汇总报告文稿', '审核明细']);
     expect(rows(b2, '审核情况')[1]).toEqual([...STATUS_HEADER, '轮次', '报送情况', '已改正', '新出现', '仍未改正']);
     expect(String(rows(b2, '审核情况')[0][0])).toMatch(/^第2轮：2023年度共收到4个文件.*与上一轮“第1轮汇总\.xlsx”比较，已改正1项，新出现1项，仍未改正1项，已说明1项；未重新报送的1个乡镇也列在表中/);
     const st = status(b2);

@@ -65,8 +65,8 @@ test('the county sheets are written with live formulas, links to the rows and a 
   const fake = countyBook(3, { apiVersion: '1.18' });
   const townshipsBefore = JSON.stringify(fake.model.sheets.map((s) => s.cells));
   const { outcome } = await consolidateIn(fake);
-  expect(outcome).toEqual({ ok: true, written: ['审核情况', '汇总表', '汇总报告文稿'] });
-  expect(fake.model.sheets.map((s) => s.name)).toEqual(['说明', '周营', '前营', '柳河镇', '审核情况', '汇总表', '汇总报告文稿']);
+  expect(outcome).toEqual({ ok: true, written: ['审核情况', '汇总表', '汇总报告文稿', '审核明细'] });
+  expect(fake.model.sheets.map((s) => s.name)).toEqual(['说明', '周营', '前营', '柳河镇', '审核情况', '汇总表', '汇总报告文稿', '审核明细']);
   expect(JSON.stringify(fake.model.sheets.slice(0, 4).map((s) => s.cells))).toBe(townshipsBefore);
 
   // 汇总表: each township beside the sheet its figures come from; 合计 as formulas over rows 3–5
@@ -115,7 +115,7 @@ test('on ExcelApi 1.10–1.17 the notes are comments; with neither API they are 
   const bare = countyBook(3, { apiVersion: '1.9' });
   const { plan, outcome } = await consolidateIn(bare);
   const notes = plan.sheets.flatMap((s) => s.rows.flat()).filter((c) => c?.note).length;
-  expect(outcome).toEqual({ ok: true, written: ['审核情况', '汇总表', '汇总报告文稿'], notesLeftOut: notes });
+  expect(outcome).toEqual({ ok: true, written: ['审核情况', '汇总表', '汇总报告文稿', '审核明细'], notesLeftOut: notes });
   expect(bare.model.cell('汇总表', `${rec}6`)?.f).toBe(`=SUM(${rec}3:${rec}5)`);
 });
 
@@ -141,7 +141,7 @@ test('a re-run replaces the county sheets (no duplicate sheet, note or total); �
   fake.model.cell('前营', 'D3')!.v = 21;
   const { outcome } = await consolidateIn(fake);
   expect(outcome.ok).toBe(true);
-  expect(fake.model.sheets.map((s) => s.name)).toEqual(['说明', '周营', '前营', '柳河镇', '审核情况', '汇总表', '汇总报告文稿']);
+  expect(fake.model.sheets.map((s) => s.name)).toEqual(['说明', '周营', '前营', '柳河镇', '审核情况', '汇总表', '汇总报告文稿', '审核明细']);
   expect(fake.model.notes.length).toBe(notes);
   expect(total()).toBe(first);
   expect(fake.model.cell('汇总表', `${columnOf(fake, '信访案件受理数（件）')}4`)?.v).toBe(21);
