@@ -120,6 +120,11 @@ function placeOf(row: TownshipRow): { sheet: string; cell: string } {
   return { sheet: at?.sheet ?? '', cell: at?.cell ?? '' };
 }
 
+/** Where a finding about one township's figure of `d` stands: its cell, the indicator, the township, keyed by its file. */
+function figureSite(row: TownshipRow, f: CountyFigure, d: IndicatorDef) {
+  return { sheet: f.sheet, cell: f.cell, indicators: [d.id], entity: row.township, period: 'current' as const, key: row.file };
+}
+
 function tidy(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
@@ -246,6 +251,11 @@ function majorityYear(rows: TownshipRow[]): number | null {
   return best;
 }
 
+/** A summed or compared value of `d` as the county's findings say it (`95.9%`, `3000份`). */
+function showValue(x: number, d: IndicatorDef): string {
+  return d.kind === 'rate' ? formatPercent(x) : formatAmount(x, d.unit, [], false);
+}
+
 function showFigure(f: CountyFigure, def: IndicatorDef): string {
   if (f.kind === 'percent') return formatPercent(f.value as number);
   return formatAmount(f.value as number, f.unit ?? def.unit, f.markers, f.wan, f.raw);
@@ -332,12 +342,7 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
       const otherUnit = norm?.cells.get(d.id)?.figure.unit ?? d.unit ?? '';
       findings.push(
         makeFinding('county-unit-mismatch', {
-          sheet: c.figure.sheet,
-          cell: c.figure.cell,
-          indicators: [d.id],
-          entity: r.row.township,
-          period: 'current',
-          key: r.row.file,
+          ...figureSite(r.row, c.figure, d),
           vars: {
             name: d.name,
             first: townshipAt(r.row, c.figure),
@@ -374,24 +379,18 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
       // the nearest other township on the same side of the median, so the finding names two townships
       const others = pts.filter((q) => q !== p);
       const nearest = others.reduce((a, b) => (Math.abs((b.c.value as number) - x) < Math.abs((a.c.value as number) - x) ? b : a));
-      const show = (c: SummaryCell) => (d.kind === 'rate' ? formatPercent(c.value as number) : formatAmount(c.value as number, d.unit, [], false));
       findings.push(
         makeFinding('county-outlier', {
-          sheet: p.c.figure.sheet,
-          cell: p.c.figure.cell,
-          indicators: [d.id],
-          entity: p.r.row.township,
-          period: 'current',
-          key: p.r.row.file,
+          ...figureSite(p.r.row, p.c.figure, d),
           vars: {
             first: townshipAt(p.r.row, p.c.figure),
             name: d.name,
-            actual: show(p.c),
+            actual: showValue(x, d),
             direction: x > med ? '远高于' : '远低于',
             count: pts.length,
-            median: d.kind === 'rate' ? formatPercent(med) : formatAmount(tidy(med), d.unit, [], false),
+            median: showValue(tidy(med), d),
             other: nearest.r.row.township,
-            otherValue: show(nearest.c),
+            otherValue: showValue(nearest.c.value as number, d),
           },
         }),
       );
@@ -426,20 +425,14 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
           else if (cv * CHANGE_FACTOR <= pv) change = `仅为上年的${formatPercent(roundHalfUp((cv / pv) * 100, 1))}`;
         }
         if (!change) continue;
-        const show = (x: number) => (d.kind === 'rate' ? formatPercent(x) : formatAmount(x, d.unit, [], false));
         findings.push(
           makeFinding('county-large-change', {
-            sheet: c.figure.sheet,
-            cell: c.figure.cell,
-            indicators: [d.id],
-            entity: r.row.township,
-            period: 'current',
-            key: r.row.file,
+            ...figureSite(r.row, c.figure, d),
             vars: {
               first: townshipAt(r.row, c.figure),
               name: d.name,
-              actual: show(cv),
-              expectedText: show(pv),
+              actual: showValue(cv, d),
+              expectedText: showValue(pv, d),
               prev: `去年“${prev.file}”${whereText(p.figure.sheet, p.figure.cell)}`,
               change,
               township: r.row.township,
