@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   consolidate,
+  countyCatalog,
   countyInput,
   countyPlan,
   countyReport,
@@ -24,8 +25,8 @@ import {
   type ExpectedList,
   type TownshipRow,
 } from '../core/county';
-import { CATALOG, indicatorById } from '../core/catalog';
-import type { Catalog, IndicatorDef, Relation } from '../core/types';
+import { indicatorById } from '../core/catalog';
+import type { Catalog } from '../core/types';
 import type { CheckOptions } from '../core/check';
 import { WORKBOOK_EXTENSIONS } from '../file/workbook';
 import { reportDocx } from '../file/docx';
@@ -140,13 +141,7 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
   }
   const inputs: CountyInput[] = [];
   // every indicator some township's check knew (the county's definitions, then the built-in catalog): the columns
-  const known = new Map<string, IndicatorDef>();
-  const relations: Relation[] = [];
-  const learn = (c: Catalog | undefined) => {
-    if (!c || c === CATALOG) return;
-    for (const d of c.indicators) if (!known.has(d.id)) known.set(d.id, d);
-    for (const r of c.relations) if (!relations.some((x) => JSON.stringify(x) === JSON.stringify(r))) relations.push(r);
-  };
+  const catalogs = new Set<Catalog | undefined>();
   const unreadable: MergeOutcome['unreadable'] = [];
   const duplicates: MergeOutcome['duplicates'] = [];
   const byPath = new Map<string, string>();
@@ -173,7 +168,7 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
         continue;
       }
       const { result } = await checkBytes(file, bytes, opts.check);
-      learn(result.catalog);
+      catalogs.add(result.catalog);
       // only this input's rows and status are kept: the check result is dropped here
       inputs.push(countyInput(file, fallbackName(file), result));
       // only a file that was counted makes a later one a duplicate (an unreadable one is named each time)
@@ -199,13 +194,7 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
     }
   }
 
-  let catalog: Catalog = CATALOG;
-  if (known.size) {
-    for (const d of CATALOG.indicators) if (!known.has(d.id)) known.set(d.id, d);
-    for (const r of CATALOG.relations) if (!relations.some((x) => JSON.stringify(x) === JSON.stringify(r))) relations.push(r);
-    catalog = { ...CATALOG, indicators: [...known.values()], relations };
-  }
-  const county = consolidate(inputs, { unit: opts.unit, year: opts.year, expect: opts.expect, previous, catalog, previousRound: opts.since });
+  const county = consolidate(inputs, { unit: opts.unit, year: opts.year, expect: opts.expect, previous, catalog: countyCatalog(catalogs), previousRound: opts.since });
   const otherYear = opts.since ? roundYearProblem(opts.since, county.year) : null;
   if (otherYear) throw new CliFileError(otherYear, 'since-year');
   const report = countyReport(county);

@@ -4,13 +4,15 @@
  * file's findings, and the county workbook and .docx to download (the same WritePlan and report as the CLI's merge).
  */
 import * as React from 'react';
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { CountyDefinitions } from '../core/definitions/types';
 import type { CellSpec } from '../core/types';
+import type { DefinitionsStore } from '../taskpane/definitionsStore';
 import { Message } from '../taskpane/Message';
 import { userMessage } from '../taskpane/errors';
 import { useStrings } from '../taskpane/i18n';
 import { XLSX_MIME, downloadBlob, loadFileModule, type FileHost, type FileModule } from './FileHost';
-import type { CountyOutcome } from './county';
+import type { CountyOutcome, CountyPart } from './county';
 import { useWebStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -27,15 +29,27 @@ const useStyles = makeStyles({
 export interface CountyPanelProps {
   /** The open workbooks, by the page's id; `label` is the name the file list shows (numbered when two share one). */
   books: { id: string; host: FileHost; label: string }[];
+  /** Files dropped that could not be opened, with the reader's message: rows of the table (无法读取), never dropped. */
+  unreadable?: { id: string; label: string; message: string }[];
   /** Open a file's findings (the page shows and checks it). */
   onOpen: (id: string) => void;
+  /** Take an unreadable file out of the table. */
+  onRemove?: (id: string) => void;
+  /** Where the county's definitions are (the same store as the panes' 县级指标定义 panel). */
+  definitionsStore: DefinitionsStore;
   /** How src/file is loaded (tests). */
   load?: () => Promise<FileModule>;
 }
 
 const show = (c: CellSpec | undefined): string => (c == null || c.v == null ? '' : String(c.v));
 
-export function CountyPanel({ books, onOpen, load = loadFileModule }: CountyPanelProps) {
+/** Let the page paint (the progress, a click) between two files checked in the page. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A file's part of the county as last checked: reused while its bytes and the definitions are the same. */
+type Cached = { bytes: Uint8Array; definitions: CountyDefinitions | null; label: string; part: CountyPart };
+
+export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definitionsStore, load = loadFileModule }: CountyPanelProps) {
   const s = useStrings();
   const w = useWebStrings();
   const styles = useStyles();
@@ -43,37 +57,90 @@ export function CountyPanel({ books, onOpen, load = loadFileModule }: CountyPane
   const [failed, setFailed] = React.useState<string | null>(null);
   const [saving, setSaving] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
-  const key = books.map((b) => b.id).join(',');
+  const [progress, setProgress] = React.useState<{ done: number; total: number; file: string } | null>(null);
+  /** The county's definitions in use: undefined until the store has answered. */
+  const [definitions, setDefinitions] = React.useState<CountyDefinitions | null | undefined>(undefined);
+  const [definitionsError, setDefinitionsError] = React.useState<string | null>(null);
+  /** Bumped when an open file's bytes change (an explanation written into it): that file is checked again. */
+  const [version, setVersion] = React.useState(0);
+  const cache = React.useRef(new Map<string, Cached>());
 
   React.useEffect(() => {
     let live = true;
-    setOutcome(null);
-    setFailed(null);
-    void (async () => {
-      try {
-        const sources = await Promise.all(
-          books.map(async ({ host, label }) => {
-            try {
-              return { file: label, book: await host.read() };
-            } catch (err) {
-              // a file that cannot be read is a row of the checklist (无法读取), not the end of the county
-              return { file: label, book: { error: userMessage(err, s) } };
-            }
-          }),
-        );
-        const { consolidateBooks } = await import(/* webpackChunkName: "county" */ './county');
-        if (live) setOutcome(consolidateBooks(sources));
-      } catch (err) {
-        if (live) setFailed(w.countyFailed(userMessage(err, s)));
-      }
-    })();
+    definitionsStore.load().then(
+      (defs) => live && setDefinitions((d) => (d === undefined ? defs : d)),
+      (err) => {
+        if (!live) return;
+        // the panes say the same; the county is then built over the built-in catalog, and says so
+        setDefinitionsError(err instanceof Error ? err.message : String(err));
+        setDefinitions((d) => (d === undefined ? null : d));
+      },
+    );
+    const unsubscribe = definitionsStore.subscribe?.((defs) => live && setDefinitions(defs));
     return () => {
       live = false;
+      unsubscribe?.();
     };
+  }, [definitionsStore]);
+
+  const key = [...books.map((b) => `${b.id}:${b.label}`), ...unreadable.map((u) => `${u.id}:${u.label}:${u.message}`)].join('|');
+
+  React.useEffect(() => {
+    const offs = books.map((b) => b.host.subscribe((e) => e.type === 'change' && setVersion((v) => v + 1)));
+    return () => offs.forEach((off) => off());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
+  React.useEffect(() => {
+    if (definitions === undefined) return;
+    let live = true;
+    const current = () => live;
+    setFailed(null);
+    void (async () => {
+      try {
+        const { consolidateParts, countyPartOfBook, unreadablePart } = await import(/* webpackChunkName: "county" */ './county');
+        const opts = definitions ? { definitions } : {};
+        const parts: CountyPart[] = [];
+        for (const [i, { id, host, label }] of books.entries()) {
+          if (!current()) return;
+          const hit = cache.current.get(id);
+          if (hit && hit.bytes === host.bytes && hit.definitions === definitions && hit.label === label) {
+            parts.push(hit.part);
+            continue;
+          }
+          setProgress({ done: i, total: books.length, file: label });
+          const bytes = host.bytes;
+          let part: CountyPart;
+          try {
+            // in the check worker where the browser allows one; else in the page, one file per task
+            part = (await host.countyPartOffThread(label, opts)) ?? (await nextTask(), countyPartOfBook(label, await host.read(), definitions));
+          } catch (err) {
+            // a file that cannot be read or checked is a row of the checklist (无法读取), not the end of the county
+            part = unreadablePart(label, userMessage(err, s));
+          }
+          cache.current.set(id, { bytes, definitions, label, part });
+          parts.push(part);
+        }
+        for (const id of [...cache.current.keys()]) if (!books.some((b) => b.id === id)) cache.current.delete(id);
+        for (const u of unreadable) parts.push(unreadablePart(u.label, u.message));
+        if (!current()) return;
+        setOutcome(consolidateParts(parts));
+        setProgress(null);
+      } catch (err) {
+        if (!current()) return;
+        setProgress(null);
+        setFailed(w.countyFailed(userMessage(err, s)));
+      }
+    })();
+    return () => {
+      // a newer run (files, definitions or a file's bytes changed) supersedes this one
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, definitions, version]);
+
   const idOf = new Map(books.map((b) => [b.label, b.id]));
+  const unreadableOf = new Map(unreadable.map((u) => [u.label, u.id]));
   const download = async (what: 'xlsx' | 'docx') => {
     if (!outcome) return;
     setSaving(true);
@@ -104,14 +171,34 @@ export function CountyPanel({ books, onOpen, load = loadFileModule }: CountyPane
         {failed}
       </Message>
     );
-  if (!outcome) return <Spinner size="tiny" label={w.countyWorking(books.length)} data-testid="county-working" />;
+  const working = progress ? (
+    <div data-testid="county-progress" data-done={progress.done} data-total={progress.total}>
+      <ProgressBar value={progress.done / Math.max(1, progress.total)} aria-label={w.countyProgress(progress.done, progress.total, progress.file)} />
+      <p className={styles.muted}>{w.countyProgress(progress.done, progress.total, progress.file)}</p>
+    </div>
+  ) : null;
+  const definitionsLine = (
+    <p className={styles.muted} data-testid="county-definitions">
+      {definitions ? w.countyDefinitions(definitions.name) : w.countyNoDefinitions}
+      {definitionsError ? ` ${definitionsError}` : ''}
+    </p>
+  );
+  if (!outcome)
+    return (
+      <>
+        {working ?? <Spinner size="tiny" label={w.countyWorking(books.length + unreadable.length)} data-testid="county-working" />}
+        {definitions !== undefined ? definitionsLine : null}
+      </>
+    );
   const sheet = outcome.plan.sheets[0];
   const [summary, header, ...rows] = sheet.rows;
   return (
-    <div data-testid="county">
+    <div data-testid="county" aria-busy={progress ? 'true' : undefined}>
+      {working}
       <p className={styles.muted} data-testid="county-summary">
         {show(summary?.[0])} {w.countyHint}
       </p>
+      {definitionsLine}
       <div className={styles.buttons}>
         <Button onClick={() => void download('xlsx')} disabled={saving} data-testid="county-workbook">
           {w.countyWorkbook}
@@ -140,6 +227,7 @@ export function CountyPanel({ books, onOpen, load = loadFileModule }: CountyPane
             {rows.map((row, r) => {
               const file = show(row[2]);
               const id = idOf.get(file);
+              const gone = unreadableOf.get(file);
               return (
                 <tr key={r} data-testid="county-row" data-file={file}>
                   {row.map((c, i) => (
@@ -147,6 +235,10 @@ export function CountyPanel({ books, onOpen, load = loadFileModule }: CountyPane
                       {i === 1 && id ? (
                         <Button size="small" appearance="transparent" aria-label={w.countyOpen(show(c) || file)} onClick={() => onOpen(id)} data-testid="county-open">
                           {show(c) || file}
+                        </Button>
+                      ) : i === 1 && gone && onRemove ? (
+                        <Button size="small" appearance="subtle" aria-label={w.countyRemove(file)} onClick={() => onRemove(gone)} data-testid="county-remove">
+                          {w.countyRemoveShort}
                         </Button>
                       ) : (
                         show(c)

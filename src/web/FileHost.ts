@@ -8,7 +8,8 @@ import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, Wr
 import type { DocxOptions } from '../file/docx';
 import { isChineseMessage } from '../core/language';
 import type { EngineOptions } from '../taskpane/engine';
-import { checkOffThread, type OffThreadResult } from './offThread';
+import { checkOffThread, countyPartOffThread, type OffThreadResult } from './offThread';
+import type { CountyPart } from './county';
 
 /** What the page needs from src/file. */
 export interface FileModule {
@@ -106,6 +107,16 @@ export class FileHost implements WorkbookHost {
     if (!this.offThread) return null;
     if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
     return checkOffThread(this.name, this.data, opts);
+  }
+
+  /**
+   * What the county summary keeps of this workbook as it stands (issue 14), checked in the Web Worker and listed as
+   * `file`; null where no worker can run (the county then checks it in the page). A failure is thrown with its message.
+   */
+  async countyPartOffThread(file: string, opts: EngineOptions): Promise<CountyPart | null> {
+    if (!this.offThread) return null;
+    if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
+    return countyPartOffThread(file, this.name, this.data, opts);
   }
 
   async apply(plan: WritePlan): Promise<ApplyOutcome> {

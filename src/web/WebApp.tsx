@@ -29,6 +29,10 @@ import { SheetPreview } from './SheetPreview';
 import { CountyPanel } from './CountyPanel';
 import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
+import { localDefinitionsStore, type DefinitionsStore } from '../taskpane/definitionsStore';
+
+/** One store of the county's definitions for the page: every file's pane and the county table hear a load or removal. */
+const PAGE_DEFINITIONS = localDefinitionsStore();
 
 /** The bundled sample, next to index.html (the build copies assets/samples to dist/samples). */
 export const SAMPLE_NAME = '周营镇-2023-指标.xlsx';
@@ -155,6 +159,8 @@ export interface WebAppProps {
   hostOptions?: FileHostOptions;
   /** For tests: how the sample is fetched. */
   fetchSample?: () => Promise<ArrayBuffer>;
+  /** Where the county's definitions are remembered (default: the browser's localStorage, one store for the page). */
+  definitionsStore?: DefinitionsStore;
 }
 
 /** The bytes of a picked or dropped file: one helper for the page's workbooks and the pane's definitions file. */
@@ -238,7 +244,7 @@ function DownloadActions({ pane, host, onDownloaded }: { pane: PaneApi; host: Fi
 
 const nameOf = (f: OpenFile): string => (f.host ? f.host.name : f.report.name);
 
-function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
+function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINITIONS }: WebAppProps) {
   const s = useStrings();
   const w = useWebStrings();
   const styles = useStyles();
@@ -246,6 +252,8 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   const [activeId, setActiveId] = React.useState<string | null>(null);
   const [opening, setOpening] = React.useState<string | null>(null);
   const [errors, setErrors] = React.useState<string[]>([]);
+  /** Files dropped that could not be opened: rows of the county table (无法读取) until removed or opened again. */
+  const [unreadable, setUnreadable] = React.useState<{ id: string; name: string; label: string; message: string }[]>([]);
   const [dragging, setDragging] = React.useState(false);
   const [statuses, setStatuses] = React.useState<Record<string, FileStatus>>({});
   /** Per file, the findings whose explanation or decision is only in the browser copy so far. */
@@ -282,6 +290,13 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
   const counter = React.useRef(0);
   const id = React.useId();
 
+  /** A file that cannot be opened: said at once, and kept as a row of the county table (as merge's 审核情况 does). */
+  const failedToOpen = React.useCallback((name: string, message: string) => {
+    setErrors((e) => [...e, message]);
+    const entry = { id: `u${++counter.current}`, name, label: name, message };
+    setUnreadable((list) => [...list.filter((u) => u.name !== name), entry]);
+  }, []);
+
   const openBytes = React.useCallback(
     async (name: string, data: ArrayBuffer | Uint8Array): Promise<void> => {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -298,15 +313,17 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
       try {
         await host.read();
       } catch (err) {
-        setErrors((e) => [...e, userMessage(err, s)]);
+        failedToOpen(name, userMessage(err, s));
         return;
       }
+      // the same name opened again, readable this time: the township sent a good copy
+      setUnreadable((list) => list.filter((u) => u.name !== name));
       const file = { id: `f${++counter.current}`, host, label: numberedName(name, labels.current) };
       labels.current = [...labels.current, file.label];
       setFiles((f) => [...f, file]);
       setActiveId(file.id);
     },
-    [hostOptions, s],
+    [hostOptions, s, failedToOpen],
   );
 
   const openFiles = React.useCallback(
@@ -319,12 +336,12 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
         try {
           await openBytes(f.name, await fileBytes(f));
         } catch (err) {
-          setErrors((e) => [...e, userMessage(err, s)]);
+          failedToOpen(f.name, userMessage(err, s));
         }
       }
       setOpening(null);
     },
-    [openBytes, s],
+    [openBytes, s, failedToOpen],
   );
 
   const openSample = async () => {
@@ -495,12 +512,19 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
             </div>
           </div>
         </section>
-        {books.length >= 2 ? (
+        {books.length >= 1 && books.length + unreadable.length >= 2 ? (
           <section className={styles.card} aria-labelledby={`${id}-county`} data-testid="county-panel">
             <h2 id={`${id}-county`} className={styles.h2}>
               {w.countyTitle}
             </h2>
-            <CountyPanel books={books} onOpen={openFromCounty} load={hostOptions?.load} />
+            <CountyPanel
+              books={books}
+              unreadable={unreadable}
+              onOpen={openFromCounty}
+              onRemove={(uid) => setUnreadable((list) => list.filter((u) => u.id !== uid))}
+              definitionsStore={definitionsStore}
+              load={hostOptions?.load}
+            />
           </section>
         ) : null}
         {files.map((f) =>
@@ -533,6 +557,7 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
               <FilePane
                 file={f}
                 engine={engine}
+                definitionsStore={definitionsStore}
                 checkSignal={checkAll}
                 onResult={onResult}
                 onSaved={onSaved}
@@ -558,6 +583,7 @@ function Page({ engine, hostOptions, fetchSample }: WebAppProps) {
 function FilePane({
   file,
   engine,
+  definitionsStore,
   checkSignal,
   aside,
   onResult,
@@ -566,6 +592,7 @@ function FilePane({
 }: {
   file: OpenFile & { host: FileHost };
   engine?: Engine;
+  definitionsStore: DefinitionsStore;
   checkSignal: number;
   aside: React.ReactNode;
   onResult(fid: string, r: CheckResult | null): void;
@@ -580,6 +607,7 @@ function FilePane({
     <Pane
       host={file.host}
       engine={engine}
+      definitionsStore={definitionsStore}
       autoCheck
       checkSignal={checkSignal}
       onResult={result}

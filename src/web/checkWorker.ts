@@ -8,6 +8,7 @@ import type { CheckResult, Report } from '../core/types';
 import { readWorkbook } from '../file/workbook';
 import { coreEngine } from '../taskpane/coreEngine';
 import type { EngineOptions } from '../taskpane/engine';
+import { countyPartOfBook, type CountyPart } from './county';
 import { isSlice, splitMessage } from './sliced';
 
 export interface CheckRequest {
@@ -16,16 +17,26 @@ export interface CheckRequest {
   bytes: Uint8Array;
   /** The pane's switches: the workbook's own 报告模板 sheet applied, hidden sheets left out. */
   opts: EngineOptions;
+  /**
+   * For the county table (issue 14): answer only what the county summary keeps of the file, not the whole check;
+   * `file` is the name the county lists it under (the page's label, numbered when two files share a name).
+   */
+  county?: { file: string };
 }
+
+export type { CountyPart };
 
 export type CheckReply =
   | { id: number; ok: true; result: CheckResult; report: Report | null; reportError: string | null }
+  | { id: number; ok: true; county: CountyPart }
   | { id: number; ok: false; message: string };
 
 /** One request, answered; exported for the test that runs it without a worker. */
 export async function answer(req: CheckRequest): Promise<CheckReply> {
   try {
     const book = await readWorkbook(req.bytes, req.name);
+    // the county keeps a few rows of each file: the check result (all its findings) never crosses to the page
+    if (req.county) return { id: req.id, ok: true, county: countyPartOfBook(req.county.file, book, req.opts.definitions) };
     const result = coreEngine.check(book, req.opts);
     let report: Report | null = null;
     let reportError: string | null = null;

@@ -1,17 +1,21 @@
 /**
  * The page's county consolidation (issue 14): every open workbook checked and consolidated by src/core/county,
- * exactly as `indicator-desk merge` does, in the browser. Loaded as its own chunk when two or more workbooks are
- * open. The county workbook is the same WritePlan (countyPlan) the CLI writes; only the writer differs.
+ * exactly as `indicator-desk merge` does, in the browser — each file checked with the county's definitions in use
+ * (the 县级指标定义 panel, as `merge --catalog`), the summary laid out by every indicator those checks knew, and a
+ * file that cannot be read listed as 无法读取 with its reason. Loaded as its own chunk (and by the check worker,
+ * which answers a file's `CountyPart` instead of its whole check). The county workbook is the same WritePlan
+ * (countyPlan) the CLI writes; only the writer differs.
  */
+import { CATALOG } from '../core/catalog';
 import { check } from '../core/check';
-import { consolidate, countyInput, countyPlan, countyReport, unreadableInput, type County, type CountyInput } from '../core/county';
-import type { Report, Workbook, WritePlan } from '../core/types';
+import { consolidate, countyCatalog, countyInput, countyPlan, countyReport, fileStem, unreadableInput, type County, type CountyInput } from '../core/county';
+import type { CountyDefinitions } from '../core/definitions/types';
+import type { Catalog, CheckResult, Report, Workbook, WritePlan } from '../core/types';
 
-export interface CountySource {
-  /** The file name as the page lists it. */
-  file: string;
-  /** Its workbook, or why it could not be read. */
-  book: Workbook | { error: string };
+/** What the county keeps of one checked file (core/county/rows.ts), and the catalog its check used (null: the built-in one). */
+export interface CountyPart {
+  input: CountyInput;
+  catalog: Catalog | null;
 }
 
 export interface CountyOutcome {
@@ -20,16 +24,31 @@ export interface CountyOutcome {
   plan: WritePlan;
 }
 
-/** `纸坊镇-2023-指标.xlsx` → `纸坊镇-2023-指标`: the township's name when its workbook names none (as merge). */
-function stem(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;
+/**
+ * One file's part of the county, from its check (the same call as `merge` makes for every file). `file` is the name
+ * the county lists it under (the page's label), `name` the file's own name (the township's name when its workbook
+ * names none).
+ */
+export function countyPartOf(file: string, name: string, result: CheckResult): CountyPart {
+  return { input: countyInput(file, fileStem(name), result), catalog: result.catalog === CATALOG ? null : (result.catalog ?? null) };
 }
 
-export function consolidateBooks(sources: CountySource[], opts: { unit?: string } = {}): CountyOutcome {
-  const inputs: CountyInput[] = sources.map((s) =>
-    'error' in s.book ? unreadableInput(s.file, s.book.error) : countyInput(s.file, stem(s.file), check(s.book)),
+/** The check `merge` makes of each file: the built-in rules, hidden sheets checked, the county's definitions if any. */
+export function countyPartOfBook(file: string, book: Workbook, definitions?: CountyDefinitions | null): CountyPart {
+  return countyPartOf(file, book.name, check(book, definitions ? { definitions } : {}));
+}
+
+/** A file that could not be read or checked: a row of 审核情况 (无法读取, with `message`), never dropped. */
+export function unreadablePart(file: string, message: string): CountyPart {
+  return { input: unreadableInput(file, message), catalog: null };
+}
+
+/** The county over the parts, in the order given: its summary, narrative and workbook. */
+export function consolidateParts(parts: CountyPart[], opts: { unit?: string } = {}): CountyOutcome {
+  const county = consolidate(
+    parts.map((p) => p.input),
+    { unit: opts.unit, catalog: countyCatalog(parts.map((p) => p.catalog)) },
   );
-  const county = consolidate(inputs, { unit: opts.unit });
   const report = countyReport(county);
   return { county, report, plan: countyPlan(county, report) };
 }

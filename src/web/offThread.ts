@@ -6,7 +6,7 @@
  */
 import type { CheckResult, Report } from '../core/types';
 import type { EngineOptions } from '../taskpane/engine';
-import type { CheckReply, CheckRequest, SliceAck } from './checkWorker';
+import type { CheckReply, CheckRequest, CountyPart, SliceAck } from './checkWorker';
 import { isSlice, joinMessage, type Slice } from './sliced';
 
 export interface OffThreadResult {
@@ -16,7 +16,8 @@ export interface OffThreadResult {
   reportError: string | null;
 }
 
-type Pending = { resolve(r: OffThreadResult | null): void; reject(e: Error): void; slices: Slice['slice'][] };
+/** A request waiting for its reply (whole, its slices put back); null: no worker, check in the page. */
+type Pending = { resolve(r: CheckReply | null): void; reject(e: Error): void; slices: Slice['slice'][] };
 
 let worker: Worker | null = null;
 /** Set once the browser has refused the worker: later checks go in-thread at once. */
@@ -62,8 +63,7 @@ async function getWorker(): Promise<Worker | null> {
       return;
     }
     try {
-      const whole = joinMessage(reply, p.slices);
-      p.resolve({ result: whole.result, report: whole.report, reportError: whole.reportError });
+      p.resolve(joinMessage(reply, p.slices));
     } catch (err) {
       p.reject(err instanceof Error ? err : new Error(String(err)));
     }
@@ -77,14 +77,31 @@ async function getWorker(): Promise<Worker | null> {
   return worker;
 }
 
-/** Checks `bytes` in the worker; null when no worker can run here (the caller checks in-thread). */
-export async function checkOffThread(name: string, bytes: Uint8Array, opts: EngineOptions): Promise<OffThreadResult | null> {
+async function request(req: Omit<CheckRequest, 'id'>): Promise<CheckReply | null> {
   const w = await getWorker();
   if (!w) return null;
   const id = ++nextId;
-  return new Promise<OffThreadResult | null>((resolve, reject) => {
+  return new Promise<CheckReply | null>((resolve, reject) => {
     pending.set(id, { resolve, reject, slices: [] });
-    const req: CheckRequest = { id, name, bytes, opts };
-    w.postMessage(req);
+    w.postMessage({ ...req, id } satisfies CheckRequest);
   });
+}
+
+/** Checks `bytes` in the worker; null when no worker can run here (the caller checks in-thread). */
+export async function checkOffThread(name: string, bytes: Uint8Array, opts: EngineOptions): Promise<OffThreadResult | null> {
+  const reply = await request({ name, bytes, opts });
+  if (!reply || !reply.ok) return null;
+  if (!('result' in reply)) throw new Error('检查线程的答复不是检查结果');
+  return { result: reply.result, report: reply.report, reportError: reply.reportError };
+}
+
+/**
+ * Checks `bytes` in the worker and answers only what the county summary keeps of it (issue 14), listed as `file`;
+ * null when no worker can run here (the caller checks in-thread). A failure is thrown with its message.
+ */
+export async function countyPartOffThread(file: string, name: string, bytes: Uint8Array, opts: EngineOptions): Promise<CountyPart | null> {
+  const reply = await request({ name, bytes, opts, county: { file } });
+  if (!reply || !reply.ok) return null;
+  if (!('county' in reply)) throw new Error('检查线程的答复不是汇总所需的内容');
+  return reply.county;
 }

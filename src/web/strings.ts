@@ -52,6 +52,11 @@ const zh = {
   countyFailed: (detail: string) => `各乡镇汇总未能完成（${detail}），各文件的检查不受影响；请关闭有问题的文件后再试。`,
   countyWorkbookName: '全县汇总.xlsx',
   countyDocxName: '全县报告.docx',
+  countyProgress: (done: number, total: number, file: string) => `正在检查第${Math.min(done + 1, total)}/${total}个文件：${file}`,
+  countyDefinitions: (name: string) => `各文件按县级指标定义“${name}”检查和汇总。`,
+  countyNoDefinitions: '各文件按内置指标目录检查和汇总（未载入县级指标定义）。',
+  countyRemove: (file: string) => `从汇总中移除“${file}”`,
+  countyRemoveShort: '移除',
 };
 
 export type WebStrings = typeof zh;
@@ -106,6 +111,11 @@ const en: WebStrings = {
   countyFailed: (detail) => `The county consolidation could not be completed (${detail}); each file's check is not affected. Close the file at fault and try again.`,
   countyWorkbookName: '全县汇总.xlsx',
   countyDocxName: '全县报告.docx',
+  countyProgress: (done, total, file) => `Checking file ${Math.min(done + 1, total)} of ${total}: ${file}`,
+  countyDefinitions: (name) => `Each file is checked and consolidated with the county definitions “${name}”.`,
+  countyNoDefinitions: 'Each file is checked and consolidated with the built-in catalog (no county definitions loaded).',
+  countyRemove: (file) => `Remove “${file}” from the consolidation`,
+  countyRemoveShort: 'Remove',
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };

@@ -48,7 +48,7 @@ test('a workbook with its own 报告模板 sheet: the worker follows the switch,
   for (const workbookTemplates of [false, true]) {
     const reply = await answer({ id: 1, name: '周营镇.xlsx', bytes, opts: { workbookTemplates } });
     expect(reply).toEqual({ id: 1, ok: true, ...(await inThread(bytes, '周营镇.xlsx', workbookTemplates)), reportError: null });
-    const text = reply.ok ? reply.report!.paragraphs.map((p) => p.text).join('') : '';
+    const text = reply.ok && 'report' in reply ? reply.report!.paragraphs.map((p) => p.text).join('') : '';
     expect(text.includes('本镇全年接待来信来访，受理信访案件9件')).toBe(workbookTemplates);
   }
 });
@@ -71,4 +71,25 @@ test('a reply posted in slices (every long array cut into runs) is put back toge
   const last = messages[messages.length - 1];
   expect(isSlice(last)).toBe(false);
   expect(joinMessage(structuredClone(last), slices.map((m) => structuredClone(m.slice)))).toEqual(copy);
+});
+
+test('for the county the worker answers only what the summary keeps of the file, the same as merge computes, with the county definitions', async () => {
+  const { readDefinitionsFile } = await import('../../src/file/definitions');
+  const { countyInput } = await import('../../src/core/county');
+  const { check } = await import('../../src/core/check');
+  const definitions = await readDefinitionsFile(new TextEncoder().encode(JSON.stringify({ 指标定义: [{ 指标名称: '行政执法人员', 上限: 10 }] })), '县定义.json');
+  const name = '周营镇-2023-指标.xlsx';
+  const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, name)));
+  const reply = await answer({ id: 4, name, bytes, opts: { definitions }, county: { file: `${name} (2)` } });
+  if (!reply.ok || !('county' in reply)) throw new Error('no county part');
+  expect('result' in reply).toBe(false); // the findings stay in the worker
+  // what merge --catalog keeps of the same file (src/cli/merge.ts: countyInput over check with the definitions)
+  const result = check(await readWorkbook(bytes, name), { definitions });
+  expect(reply.county.input).toEqual(countyInput(`${name} (2)`, '周营镇-2023-指标', result));
+  expect(reply.county.catalog).toEqual(result.catalog);
+  // the definitions counted: 12 officers over the county's 10 is one more error than without them
+  const plain = await answer({ id: 5, name, bytes, opts: {}, county: { file: name } });
+  if (!plain.ok || !('county' in plain)) throw new Error('no county part');
+  expect(reply.county.input.status.counts.error).toBe(plain.county.input.status.counts.error + 1);
+  expect(plain.county.catalog).toBeNull();
 });

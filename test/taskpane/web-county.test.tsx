@@ -11,7 +11,20 @@ Object.assign(globalThis, { TextDecoder, TextEncoder, setImmediate: globalThis.s
 
 import * as React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
+import { check } from '../../src/core/check';
+import type { CountyDefinitions } from '../../src/core/definitions/types';
+import { readWorkbook } from '../../src/file';
+import { readDefinitionsFile } from '../../src/file/definitions';
 import { loadExcelJs } from '../../src/file/exceljs';
+import { PaneProviders } from '../../src/taskpane/Pane';
+import { localDefinitionsStore } from '../../src/taskpane/definitionsStore';
+import { stringsFor } from '../../src/taskpane/i18n';
+import { CountyPanel } from '../../src/web/CountyPanel';
+import { countyPartOfBook } from '../../src/web/county';
+import { FileHost } from '../../src/web/FileHost';
+import type { EngineOptions } from '../../src/taskpane/engine';
+import { WEB_STRINGS, WebStringsContext } from '../../src/web/strings';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
 import { captureDownloads, type Download } from './fakes';
 
@@ -26,6 +39,7 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   downloads.length = 0;
+  localStorage.clear();
 });
 
 const T = { timeout: 30000 };
@@ -119,4 +133,156 @@ test('one workbook open: no county table', async () => {
   fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file('示范镇-2023-无误.xlsx')] } });
   await screen.findByTestId('file-item', {}, T);
   expect(screen.queryByTestId('county-panel')).toBeNull();
+});
+
+// ───────────── the county's definitions, unreadable files, the check off the page's thread (issue 14) ─────────────
+
+/** The county's definitions: at most 10 officers (周营镇 has 12), and a county indicator the built-in catalog lacks. */
+const DEFS_JSON = JSON.stringify({
+  指标定义: [
+    { 指标名称: '行政执法人员', 上限: 10 },
+    { 指标名称: '法治副校长', 单位: '人', 类型: '数量' },
+  ],
+});
+const definitions = (): Promise<CountyDefinitions> => readDefinitionsFile(new TextEncoder().encode(DEFS_JSON), '县定义.json');
+
+/** A township's workbook as offices keep it (基本情况, then its indicators), with the county's own 法治副校长 row. */
+async function township(unit: string, principals: number): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('基本情况').addRows([['单位名称', unit], ['报告年度', 2023]]);
+  wb.addWorksheet('指标').addRows([
+    ['序号', '指标名称', '单位', '2023年'],
+    [1, '受理信访案件', '件', 20],
+    [2, '化解信访案件', '件', 19],
+    [3, '法治副校长', '人', principals],
+  ]);
+  return new File([new Uint8Array(await wb.xlsx.writeBuffer())], `${unit}-2023-指标.xlsx`);
+}
+
+/** The errors core counts in `name` (a sample), with or without the definitions. */
+async function coreErrors(name: string, defs?: CountyDefinitions): Promise<number> {
+  const book = await readWorkbook(fs.readFileSync(path.join(SAMPLES, name)), name);
+  return check(book, defs ? { definitions: defs } : {}).counts.error;
+}
+
+const rowOf = (f: string) => screen.getAllByTestId('county-row').find((r) => r.getAttribute('data-file') === f)!;
+
+async function countyWorkbook() {
+  fireEvent.click(screen.getByTestId('county-workbook'));
+  await waitFor(() => expect(downloads.some((d) => d.name === '全县汇总.xlsx')).toBe(true), T);
+  const d = downloads.find((x) => x.name === '全县汇总.xlsx')!;
+  return loadExcelJs(new Uint8Array(await fileBytes(d.blob)), d.name);
+}
+
+test('with the county definitions loaded, every township is checked with them and the summary is laid out by them (as merge --catalog)', async () => {
+  const defs = await definitions();
+  const store = localDefinitionsStore();
+  await store.save(defs).catch(() => undefined);
+  render(<WebApp language="zh-CN" hostOptions={{ offThread: false }} definitionsStore={store} />);
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file('周营镇-2023-指标.xlsx'), await township('李集镇', 3), await township('王营乡', 2)] } });
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(3), T);
+  await waitFor(() => expect(screen.queryByTestId('county-progress')).toBeNull(), T);
+  expect(screen.getByTestId('county-definitions').textContent).toBe('各文件按县级指标定义“县定义.json”检查和汇总。');
+  // 12 officers over the county's 10: one error more than the built-in catalog finds
+  const withDefs = await coreErrors('周营镇-2023-指标.xlsx', defs);
+  expect(withDefs).toBe((await coreErrors('周营镇-2023-指标.xlsx')) + 1);
+  expect(cellsOf(rowOf('周营镇-2023-指标.xlsx'))[4]).toBe(String(withDefs));
+  // the county's own indicator is a column of 汇总表, its 合计 the sum of the two townships
+  const summary = (await countyWorkbook()).getWorksheet('汇总表')!;
+  const header = (summary.getRow(2).values as unknown[]).map((v) => (v == null ? '' : String(v)));
+  const col = header.indexOf('法治副校长（人）');
+  expect(col).toBeGreaterThan(0);
+  let total: ExcelJS.Row | null = null;
+  summary.eachRow((row) => {
+    if (row.getCell(2).value === '合计') total = row;
+  });
+  const cell = (total as unknown as ExcelJS.Row).getCell(col).value as { formula: string; result: number };
+  expect(cell.formula).toMatch(/^SUM\(/);
+  expect(cell.result).toBe(5);
+});
+
+test('definitions loaded later in a file’s pane: the table is consolidated again with them, and without them once removed', async () => {
+  const defs = await definitions();
+  render(<WebApp language="zh-CN" hostOptions={{ offThread: false }} definitionsStore={localDefinitionsStore()} />);
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file('示范镇-2023-无误.xlsx'), file('周营镇-2023-指标.xlsx')] } });
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(2), T);
+  const plain = await coreErrors('周营镇-2023-指标.xlsx');
+  await waitFor(() => expect(cellsOf(rowOf('周营镇-2023-指标.xlsx'))[4]).toBe(String(plain)), T);
+  expect(screen.getByTestId('county-definitions').textContent).toContain('内置指标目录');
+  fireEvent.change(screen.getAllByTestId('definitions-input')[0], { target: { files: [new File([DEFS_JSON], '县定义.json')] } });
+  await waitFor(() => expect(screen.getByTestId('county-definitions').textContent).toContain('县定义.json'), T);
+  const withDefs = await coreErrors('周营镇-2023-指标.xlsx', defs);
+  await waitFor(() => expect(cellsOf(rowOf('周营镇-2023-指标.xlsx'))[4]).toBe(String(withDefs)), T);
+  fireEvent.click(screen.getAllByTestId('definitions-remove')[0]);
+  await waitFor(() => expect(cellsOf(rowOf('周营镇-2023-指标.xlsx'))[4]).toBe(String(plain)), T);
+});
+
+test('a file that cannot be opened is a row of the table — 否, with its reason, first to send back — until removed', async () => {
+  render(<WebApp language="zh-CN" hostOptions={{ offThread: false }} definitionsStore={localDefinitionsStore()} />);
+  fireEvent.change(screen.getByTestId('file-input'), {
+    target: { files: [file('示范镇-2023-无误.xlsx'), new File(['周营镇 2023 指标\n信访案件受理数\t9\n'], '柳河镇-2023-指标.xlsx'), file('周营镇-2023-指标.xlsx')] },
+  });
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(3), T);
+  // told at once, and not in the list of open files
+  expect(screen.getByTestId('open-error').textContent).toContain('柳河镇-2023-指标.xlsx');
+  expect(screen.getAllByTestId('file-item')).toHaveLength(2);
+  const rows = screen.getAllByTestId('county-row');
+  expect(rows[0].getAttribute('data-file')).toBe('柳河镇-2023-指标.xlsx');
+  const bad = cellsOf(rows[0]);
+  expect(bad[9]).toBe('否');
+  expect(bad[10]).toMatch(/^未汇总：.*柳河镇-2023-指标\.xlsx.*不是有效的 Excel 工作簿/);
+  expect(bad[11]).toBe('退回：请重新报送能打开的工作簿');
+  expect(screen.getByTestId('county-summary').textContent).toMatch(/共收到3个文件，2个乡镇计入汇总/);
+  // in the county workbook too
+  const status = (await countyWorkbook()).getWorksheet('审核情况')!;
+  expect(status.getRow(3).getCell(3).value).toBe('柳河镇-2023-指标.xlsx');
+  expect(status.getRow(3).getCell(10).value).toBe('否');
+  fireEvent.click(within(rows[0]).getByTestId('county-remove'));
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(2), T);
+  expect(screen.getByTestId('county-summary').textContent).toMatch(/共收到2个文件/);
+});
+
+/** A page file whose check for the county is answered by a "worker" the test holds back, one file at a time. */
+class WorkerFileHost extends FileHost {
+  reads = 0;
+  asked: EngineOptions[] = [];
+  release: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+  override async read(onProgress?: (done: number, total: number) => void) {
+    this.reads++;
+    return super.read(onProgress);
+  }
+  override async countyPartOffThread(file: string, opts: EngineOptions) {
+    this.asked.push(opts);
+    await this.gate;
+    // what checkWorker.ts answers: the file read from its bytes, checked with the definitions
+    return countyPartOfBook(file, await readWorkbook(this.bytes, this.name), opts.definitions);
+  }
+}
+
+test('each file is checked for the county off the page’s thread when a worker answers, the progress naming the file being checked', async () => {
+  const host = (name: string) => new WorkerFileHost(name, fs.readFileSync(path.join(SAMPLES, name)));
+  const a = host('示范镇-2023-无误.xlsx');
+  const b = host('周营镇-2023-指标.xlsx');
+  const defs = await definitions();
+  const store = localDefinitionsStore();
+  await store.save(defs).catch(() => undefined);
+  render(
+    <PaneProviders strings={stringsFor('zh-CN')}>
+      <WebStringsContext.Provider value={WEB_STRINGS['zh-CN']}>
+        <CountyPanel books={[{ id: 'a', host: a, label: a.name }, { id: 'b', host: b, label: b.name }]} onOpen={() => undefined} definitionsStore={store} />
+      </WebStringsContext.Provider>
+    </PaneProviders>,
+  );
+  await waitFor(() => expect(screen.getByTestId('county-progress').textContent).toContain('正在检查第1/2个文件：示范镇-2023-无误.xlsx'), T);
+  a.release();
+  await waitFor(() => expect(screen.getByTestId('county-progress').textContent).toContain('正在检查第2/2个文件：周营镇-2023-指标.xlsx'), T);
+  expect(screen.queryByTestId('county-table')).toBeNull();
+  b.release();
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(2), T);
+  expect(screen.queryByTestId('county-progress')).toBeNull();
+  // the worker was asked with the county's definitions, and nothing was read or checked in the page
+  expect([...a.asked, ...b.asked].map((o) => o.definitions?.name)).toEqual(['县定义.json', '县定义.json']);
+  expect(a.reads + b.reads).toBe(0);
+  expect(cellsOf(rowOf('周营镇-2023-指标.xlsx'))[4]).toBe(String(await coreErrors('周营镇-2023-指标.xlsx', defs)));
 });

@@ -6,7 +6,7 @@
 import { CATALOG } from '../catalog';
 import { roundHalfUp } from '../rate';
 import { whereText } from '../findings';
-import type { ApproxMarker, Catalog, CheckResult, ComputedRate, Finding, Observation, RuleId, Severity } from '../types';
+import type { ApproxMarker, Catalog, CheckResult, ComputedRate, Finding, IndicatorDef, Observation, Relation, RuleId, Severity } from '../types';
 
 /** One township's figure for one indicator, as the summary writes it and the note cites it. */
 export interface CountyFigure {
@@ -235,4 +235,33 @@ export function unreadableInput(file: string, message: string): CountyInput {
     status: { file, readable: false, message, kind: 'unreadable', townships: [], year: null, counts: { error: 0, verify: 0, hint: 0, explained: 0 }, missing: [] },
     rows: [],
   };
+}
+
+/** `乡镇/纸坊镇-2023-指标.xlsx` → `纸坊镇-2023-指标`: the township's name when its workbook names none. */
+export function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.(xlsx|xlsm|xls|et|ods|csv|txt|tsv)$/i, '') || file;
+}
+
+/**
+ * The catalog the county summary is laid out by: every indicator and relation some input's check knew (the county's
+ * definitions, a workbook's own 指标定义), then the built-in catalog's — the built-in catalog itself when no check
+ * used another. `catalogs` are the inputs' `CheckResult.catalog` (null or the built-in one: nothing to add).
+ */
+export function countyCatalog(catalogs: Iterable<Catalog | null | undefined>): Catalog {
+  const known = new Map<string, IndicatorDef>();
+  const relations: Relation[] = [];
+  const seen = new Set<string>();
+  const addRelation = (r: Relation) => {
+    const key = JSON.stringify(r);
+    if (!seen.has(key)) seen.add(key), relations.push(r);
+  };
+  for (const c of catalogs) {
+    if (!c || c === CATALOG) continue;
+    for (const d of c.indicators) if (!known.has(d.id)) known.set(d.id, d);
+    for (const r of c.relations) addRelation(r);
+  }
+  if (!known.size) return CATALOG;
+  for (const d of CATALOG.indicators) if (!known.has(d.id)) known.set(d.id, d);
+  for (const r of CATALOG.relations) addRelation(r);
+  return { ...CATALOG, indicators: [...known.values()], relations };
 }
