@@ -1,7 +1,8 @@
 /**
  * 县级指标定义: which county definitions every check uses (file, how many indicators and rules, when loaded), a
- * button to load a definitions file (Excel with 指标定义/审核规则, JSON or YAML) and one to remove them. The same in
- * the Excel pane and the web page; the reading and remembering are usePane's.
+ * button to load a definitions file (Excel with 指标定义/审核规则, JSON or YAML) and one to remove them, and in Excel
+ * 插入空白模板 (the blank template of the definitions shown). The same in the Excel pane and the web page; the
+ * reading and remembering are usePane's.
  */
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
@@ -43,9 +44,11 @@ export interface DefinitionsPanelProps {
   onLoad(file: { name: string; bytes: Uint8Array }): void;
   onRemove(): void;
   onError(err: unknown): void;
+  /** The blank template of these definitions (the pane: 插入空白模板 into the open workbook), beside the panel's buttons. */
+  template?: { label: string; onClick(): void; testId: string };
 }
 
-export function DefinitionsPanel({ definitions, disabled, onLoad, onRemove, onError }: DefinitionsPanelProps) {
+export function DefinitionsPanel({ definitions, disabled, onLoad, onRemove, onError, template }: DefinitionsPanelProps) {
   const s = useStrings();
   const styles = useStyles();
   const id = React.useId();
@@ -77,6 +80,11 @@ export function DefinitionsPanel({ definitions, disabled, onLoad, onRemove, onEr
         {definitions ? (
           <Button size="small" disabled={disabled} onClick={onRemove} data-testid="definitions-remove">
             {s.definitionsRemove}
+          </Button>
+        ) : null}
+        {template ? (
+          <Button size="small" disabled={disabled} onClick={template.onClick} data-testid={template.testId}>
+            {template.label}
           </Button>
         ) : null}
         <input

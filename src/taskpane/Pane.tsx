@@ -293,6 +293,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
         onLoad={(file) => void pane.loadDefinitions(file)}
         onRemove={() => void pane.removeDefinitions()}
         onError={pane.fail}
+        template={host.insertSheets ? { label: s.insertTemplate, onClick: () => void pane.insertTemplate(), testId: 'insert-template' } : undefined}
       />
 
       {result ? (

@@ -4,6 +4,7 @@ import { buildReport } from '../core/narrative';
 import { explanationFor, reviewExplanation, reviseExplanation } from '../core/explanations';
 import { noticeReport } from '../core/notice';
 import { explanationPlan, markPlan, noticePlan, placementPlan, removalPlan, resultPlan } from '../core/plan';
+import { blankTemplateFor } from '../core/plan/template';
 import { withRound } from '../core/rounds';
 import type { Engine } from './engine';
 
@@ -24,4 +25,5 @@ export const coreEngine: Engine = {
   readFile: async (bytes, name) => (await import('../file/workbook')).readWorkbook(bytes, name),
   notice: (result, file, date) => noticeReport(result, file, { date }),
   noticePlan,
+  templatePlan: (definitions) => blankTemplateFor(definitions),
 };

@@ -43,6 +43,8 @@ export interface Engine {
   /** The 整改通知 of a checked workbook (core/notice.ts) and the plan writing it as a sheet. */
   notice(result: CheckResult, file: string, date: string): Report;
   noticePlan(notice: Report): WritePlan;
+  /** The blank template of the catalog in use: the built-in one, or with the county's definitions (core/plan/template.ts). */
+  templatePlan(definitions: CountyDefinitions | null): WritePlan;
 }
 
 let loaded: Promise<Engine> | null = null;

@@ -99,6 +99,9 @@ const zh = {
   definitionsRemove: '移除定义',
   definitionsLoaded: (name: string) => `已载入县级指标定义“${name}”，每次审核都会使用。`,
   definitionsRemoved: (name: string) => `已移除县级指标定义“${name}”，改按内置指标目录审核。`,
+  insertTemplate: '插入空白模板',
+  templateInserted: (sheets: string[], definitions: string | null) =>
+    `已插入空白模板（${definitions ? `按县级指标定义“${definitions}”` : '按内置指标目录'}）：${sheets.map((s) => `‘${s}’`).join('、')}。请先在‘${sheets[0]}’表填写单位名称和报告年度，再逐表填写数值；标签列已保护（无密码）。`,
   workbookTemplates: '采用工作簿中的“报告模板”表',
   workbookTemplatesHelp: '报告句式应由县里统一提供；只有确认这张表是县里下发的，才采用它。',
   notInExcel: '请在 Excel 中打开此加载项。',
@@ -198,6 +201,9 @@ const en: Strings = {
   definitionsRemove: 'Remove definitions',
   definitionsLoaded: (name) => `County definitions “${name}” loaded; every check uses them.`,
   definitionsRemoved: (name) => `County definitions “${name}” removed; checking against the built-in catalog.`,
+  insertTemplate: 'Insert blank template',
+  templateInserted: (sheets, definitions) =>
+    `Blank template inserted (${definitions ? `county definitions “${definitions}”` : 'built-in catalog'}): ${sheets.join(', ')}. Fill in 单位名称 and 报告年度 on ‘${sheets[0]}’ first, then the figures; the label columns are protected (no password).`,
   workbookTemplates: 'Use the 报告模板 (report templates) sheet in this workbook',
   workbookTemplatesHelp: 'Report wording comes from the county; use this sheet only if the county issued it.',
   notInExcel: 'Open this add-in in Excel.',

@@ -80,6 +80,11 @@ export interface PaneApi extends PaneState {
   loadDefinitions(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
   /** Stop using the county's definitions (and forget them), check again. */
   removeDefinitions(): Promise<boolean>;
+  /**
+   * 插入空白模板: add the blank template of the catalog in use (with the county's definitions when loaded) to the
+   * open workbook as new sheets; refused, with nothing written, when the workbook has one of its sheets already.
+   */
+  insertTemplate(): Promise<boolean>;
   dismissError(): void;
   dismissNotice(): void;
   /** Show a message from outside the pane logic (e.g. a download failed). */
@@ -103,7 +108,8 @@ const initial: PaneState = {
   since: null,
 };
 
-const defaultStore = localDefinitionsStore();
+/** The browser's store every pane of a page shares (the page's template download reads the same one). */
+export const defaultStore = localDefinitionsStore();
 
 /** Let the browser paint the progress indicator before a synchronous check runs. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -336,6 +342,19 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     [run, recheck, store, strings],
   );
 
+  const insertTemplate = useCallback(
+    () =>
+      run('applying', async () => {
+        if (!host.insertSheets) throw new Error(strings.unknownError);
+        const defs = definitionsRef.current;
+        const plan = (await getEngine()).templatePlan(defs);
+        const outcome = await host.insertSheets(plan);
+        if (!outcome || !outcome.ok) throw new ApplyFailed(outcome?.message || strings.unknownError);
+        return { notice: strings.templateInserted(outcome.written.length ? outcome.written : plan.sheets.map((s) => s.name), defs?.name ?? null) };
+      }),
+    [run, host, getEngine, strings],
+  );
+
   const mark = useCallback(
     () =>
       run('applying', async () => {
@@ -503,6 +522,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     setSkipHidden,
     loadDefinitions,
     removeDefinitions,
+    insertTemplate,
     dismissError,
     dismissNotice,
     fail,

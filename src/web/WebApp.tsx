@@ -27,6 +27,7 @@ import { useDraftGate, useDraftSettings } from '../taskpane/draftGate';
 import { flaggedFigures } from '../core/narrative/flags';
 import { SheetPreview } from './SheetPreview';
 import { CountyPanel } from './CountyPanel';
+import { TemplateDownload } from './TemplateDownload';
 import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
 import { localDefinitionsStore, type DefinitionsStore } from '../taskpane/definitionsStore';
@@ -419,6 +420,7 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
                 <Button onClick={() => void openSample()} disabled={!!opening} data-testid="open-sample">
                   {w.openSample}
                 </Button>
+                <TemplateDownload load={hostOptions?.load} />
               </div>
               <input
                 ref={input}

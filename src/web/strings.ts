@@ -8,6 +8,12 @@ const zh = {
   files: '工作簿',
   open: '打开工作簿…',
   openSample: '打开示例工作簿',
+  downloadTemplate: '下载空白模板',
+  templateOf: (definitions: string | null) =>
+    definitions
+      ? `空白模板按县级指标定义“${definitions}”生成（含县里的指标和审核规则）。`
+      : '空白模板按内置指标目录生成；在已打开工作簿的“县级指标定义”中载入县里的定义后，模板即按县定义生成。',
+  templateFailed: (detail: string) => `空白模板未能生成（${detail}），请重试。`,
   dropZone: '将一个或多个工作簿（.xlsx、.xls、WPS .et、.ods、.csv）拖放到这里，或点击“打开工作簿…”。',
   dropNow: '松开鼠标即可打开。',
   fileList: '已打开的工作簿',
@@ -67,6 +73,12 @@ const en: WebStrings = {
   files: 'Workbooks',
   open: 'Open workbooks…',
   openSample: 'Open the sample workbook',
+  downloadTemplate: 'Download blank template',
+  templateOf: (definitions) =>
+    definitions
+      ? `The blank template follows the county definitions “${definitions}” (its indicators and rules).`
+      : 'The blank template follows the built-in catalog; load the county’s definitions in an open workbook’s “County definitions” and it follows them.',
+  templateFailed: (detail) => `The blank template could not be made (${detail}); please try again.`,
   dropZone: 'Drop one or more workbooks (.xlsx, .xls, WPS .et, .ods, .csv) here, or choose “Open workbooks…”.',
   dropNow: 'Release to open.',
   fileList: 'Open workbooks',

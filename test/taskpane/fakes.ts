@@ -150,6 +150,7 @@ export function fakeEngine(findings: Finding[], report?: Report): Engine & { che
     readFile: realEngine.readFile,
     notice: realEngine.notice,
     noticePlan: realEngine.noticePlan,
+    templatePlan: realEngine.templatePlan,
     placementPlan(_result: CheckResult, add: { label: string; id: string; sheet: string | null }): WritePlan {
       return { sheets: [{ name: '指标对照', columns: [], rows: [[{ v: add.label }, { v: add.id }, { v: add.sheet ?? '' }]] }], styles: {} };
     },

@@ -159,6 +159,12 @@ export function templateCatalog(definitions?: CountyDefinitions | null): Catalog
   return definitions ? catalogWithDefinitions(definitions).catalog : CATALOG;
 }
 
+/** The template's file name: `空白模板.xlsx`, or after the county's definitions (`空白模板-沈丘县指标定义.xlsx`). */
+export function templateFileName(definitions?: CountyDefinitions | null): string {
+  const base = (definitions?.name ?? '').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|]/g, '').trim();
+  return base ? `空白模板-${base}.xlsx` : '空白模板.xlsx';
+}
+
 /** The blank template for the county's definitions in use (none: the built-in catalog), as every host asks for it. */
 export function blankTemplateFor(definitions?: CountyDefinitions | null, opts: TemplateOptions = {}): WritePlan {
   return blankTemplatePlan(templateCatalog(definitions), opts);

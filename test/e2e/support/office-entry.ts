@@ -4,7 +4,7 @@
  * (test/excel/fake-excel.ts) holding the workbook the test put in `window.__E2E_OFFICE__`. The test reads the
  * fake back through `window.__fakeExcel` (sheets, cells, selection, sync count).
  */
-import { cellName, createFakeExcel, type FakeValue } from '../../excel/fake-excel';
+import { cellName, createFakeExcel, type FakeCell, type FakeValue } from '../../excel/fake-excel';
 
 export interface E2ESheet {
   name: string;
@@ -36,6 +36,10 @@ export interface FakeExcelProbe {
   /** The fill colour of a cell ('' when none). */
   fill(name: string, a1: string): string;
   officeJsLoaded(): boolean;
+  /** Everything the fake holds of one cell (value, format, lock, data validation), or null. */
+  cell(name: string, a1: string): FakeCell | null;
+  /** Whether a sheet is protected, and whether with a password (null: no such sheet). */
+  protection(name: string): { protected: boolean; password: boolean } | null;
 }
 
 const VIS = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
@@ -72,6 +76,14 @@ const probe: FakeExcelProbe = {
   selection: () => fake.model.selection,
   fill: (name, a1) => fake.model.cell(name, a1)?.fill ?? '',
   officeJsLoaded: () => w.__officeJsLoaded === true,
+  cell: (name, a1) => {
+    const c = fake.model.cell(name, a1);
+    return c ? (JSON.parse(JSON.stringify(c)) as FakeCell) : null;
+  },
+  protection: (name) => {
+    const s = fake.model.sheet(name);
+    return s ? { protected: s.protected, password: s.protectionPassword } : null;
+  },
 };
 w.__fakeExcel = probe;
 

@@ -4,8 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import webpack from 'webpack';
 import { ROOT } from './browser';
+import type { E2EOfficeSpec, FakeExcelProbe } from './office-entry';
 
 const OUT_DIR = path.join(ROOT, 'test-results', 'e2e-build');
 const OUT_FILE = 'fake-office.js';
@@ -51,4 +53,36 @@ export function fakeOfficeScript(): Promise<string> {
     });
   });
   return cached;
+}
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * dist/taskpane.html in a fresh browser context with the fake Office/Excel of `spec` injected before any script,
+ * office.js answered locally and every request outside 127.0.0.1 refused; resolves once the pane shows its check
+ * button. `probe(page, fn, …args)` calls the fake's FakeExcelProbe inside the page.
+ */
+export async function openFakePane(browser: Browser, baseUrl: string, spec: E2EOfficeSpec, viewport = { width: 320, height: 700 }): Promise<{ context: BrowserContext; page: Page }> {
+  const script = await fakeOfficeScript();
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  context.setDefaultTimeout(15_000);
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.split('?')[0] === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__officeJsLoaded = true;' });
+    const u = new URL(url);
+    if (u.protocol === 'blob:' || u.protocol === 'data:' || u.hostname === '127.0.0.1') return route.continue();
+    return route.abort();
+  });
+  await context.addInitScript({ content: `window.__E2E_OFFICE__ = ${JSON.stringify(spec)};\n${script}` });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}taskpane.html`);
+  await page.getByTestId('check-button').waitFor({ timeout: 30_000 });
+  return { context, page };
+}
+
+export function probe<T>(page: Page, fn: keyof FakeExcelProbe, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([f, a]) => (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](...(a as unknown[])),
+    [fn, args] as const,
+  ) as Promise<T>;
 }
