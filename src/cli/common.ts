@@ -330,6 +330,13 @@ export function samePath(a: string, b: string): boolean {
   return realPath(a) === realPath(b);
 }
 
+/** A file the user named could not be read or written: its sentence on stderr, and exit 2. Anything else is a bug and propagates. */
+export function fileFailed(io: CliIO, e: unknown): number {
+  if (!(e instanceof CliFileError)) throw e;
+  io.err(e.message);
+  return EXIT.failure;
+}
+
 /**
  * What `report` says when writing its outputs failed: a file it could not read (its own message), or anything
  * else named with the file — nothing was written either way. The exit code to return.

@@ -34,7 +34,7 @@ import { writePlanToFile } from '../file/stream';
 import { parseArgs, UsageError } from './args';
 import { findingJson } from './check';
 import { ROUND_ORDER, ROUND_WORDS } from '../core/rounds';
-import { checkBytes, CliFileError, outputProblem, readBook, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs, type Output } from './common';
+import { checkBytes, CliFileError, fileFailed, outputProblem, readBook, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs, type Output } from './common';
 import { EXIT, type CliIO } from './io';
 
 export interface MergeOutcome {
@@ -323,11 +323,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     previous = args.options.previous ? expandInputs([args.options.previous], io.cwd) : undefined;
     expect = args.options.expect ? readExpected(args.options.expect, io.cwd) : undefined;
   } catch (e) {
-    if (e instanceof CliFileError) {
-      io.err(e.message);
-      return EXIT.failure;
-    }
-    throw e;
+    return fileFailed(io, e);
   }
   const targets = [args.options.out, args.options.docx].filter((x): x is string => !!x).map((t) => path.resolve(io.cwd, t));
   if (targets.length === 2 && samePath(targets[0], targets[1])) throw new UsageError('--out 与 --docx 不能是同一个文件。');
@@ -360,11 +356,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       onDuplicate: (_file, _first, message) => io.err(`注意：${message}`),
     });
   } catch (e) {
-    if (e instanceof CliFileError) {
-      io.err(e.message);
-      return EXIT.failure;
-    }
-    throw e;
+    return fileFailed(io, e);
   }
   const { county } = outcome;
   const n = outcome.unreadable.length;

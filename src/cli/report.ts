@@ -14,7 +14,7 @@ import { reportDocx } from '../file/docx';
 import { flagBanner, flaggedFigures } from '../core/narrative/flags';
 import { parseArgs, UsageError } from './args';
 import { hiddenLine, openErrors, summaryLine } from './check';
-import { CliFileError, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeFailed, writeOutputs } from './common';
+import { CliFileError, fileFailed, loadAndCheck, outputProblem, samePath, sharedCheckOptions, stem, writeFailed, writeOutputs } from './common';
 import { EXIT, type CliIO } from './io';
 import { catalogOf, isReportFile, runReportText } from './text';
 
@@ -61,9 +61,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     try {
       result = (await loadAndCheck(file, io.cwd, checkOpts)).result;
     } catch (e) {
-      if (!(e instanceof CliFileError)) throw e;
-      io.err(e.message);
-      return EXIT.failure;
+      return fileFailed(io, e);
     }
     io.out(summaryLine(file, result));
     const code = await runReportText(textFile, args.options.annotate, io, catalogOf(checkOpts), result);
