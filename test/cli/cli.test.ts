@@ -292,10 +292,10 @@ describe('indicator-desk merge', () => {
     expect(total[c]).toBe(units.reduce((s, row) => s + (typeof row[c] === 'number' ? (row[c] as number) : 0), 0));
 
     // the county's 汇总表 is the tool's to replace, and still a county summary when checked again: its rows are
-    // townships; the checklist and the narrative are not figures
+    // townships; the checklist, the findings list of the round (审核明细) and the narrative are not figures
     const result = check(book);
     expect(result.extraction.tables.some((t) => t.sheet === '汇总表' && t.layout === 'summary')).toBe(true);
-    expect(result.extraction.tables.filter((t) => t.layout === 'results').map((t) => t.sheet).sort()).toEqual(['审核情况', '汇总报告文稿'].sort());
+    expect(result.extraction.tables.filter((t) => t.layout === 'results').map((t) => t.sheet).sort()).toEqual(['审核情况', '审核明细', '汇总报告文稿'].sort());
     const o = result.observations.find((x) => x.indicator === 'petitions_received' && x.entity === '周营镇');
     expect(o?.value).toBe(9);
     expect(result.observations.some((x) => x.indicator === 'petitions_received' && x.isTotal)).toBe(true);
