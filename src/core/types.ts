@@ -594,6 +594,12 @@ export interface CellSpec {
   /** A note on the cell (where a county summary's figure came from); hosts that cannot write notes leave it out. */
   note?: string;
   style?: string; // key into WritePlan.styles
+  /**
+   * The text `v` in runs of their own font (a flagged figure of 报告文稿 in red), each `style` a key into
+   * WritePlan.styles of which only the font counts; their texts joined are `v`. Hosts that cannot write rich text
+   * write `v` in the cell's style.
+   */
+  runs?: { text: string; style: string }[];
 }
 
 export interface SheetPlan {
@@ -609,6 +615,8 @@ export interface SheetPlan {
   autoFilter?: string;
   /** Print every column on the page width (landscape A4, as many pages tall as it takes). */
   fitToWidth?: boolean;
+  /** Rows printed again at the top of every page (first and last, from 1): the header of a long table. */
+  printTitleRows?: [number, number];
   /** Data validation on input cells. */
   validations?: CellValidation[];
   /** The sheet is protected, without a password: only cells whose style is `unlocked` can be edited. */

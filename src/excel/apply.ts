@@ -293,6 +293,8 @@ export function sheetOps(getWs: () => Excel.Worksheet, sp: SheetPlan, styles: Re
       },
     });
   }
+  const titles = sp.printTitleRows;
+  if (titles) ops.push({ bytes: OP_OVERHEAD, run: () => getWs().pageLayout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`) });
   if (sp.tabColor) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().tabColor = sp.tabColor!) });
   if (sp.hidden) ops.push({ bytes: OP_OVERHEAD, run: () => (getWs().visibility = 'Hidden') });
   for (const v of sp.validations ?? []) ops.push(validationOp(getWs, v));

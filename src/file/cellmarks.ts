@@ -702,3 +702,44 @@ function withLegacyDrawing(xml: string, rid: string, relNs: string): string {
   const at = scan.children.find((c) => AFTER_LEGACY_DRAWING.has(c.name))?.start ?? scan.rootClose;
   return xml.slice(0, at) + el + xml.slice(at);
 }
+
+/**
+ * Notes (CellSpec.note) on the cells of a sheet the tool has just written — a new part with no relationships of its
+ * own — as legacy notes, like the marks': a comments part, a VML drawing, the sheet's relationships part and its
+ * `<legacyDrawing>`. They go with the sheet when a re-run or a removal deletes it (its relationships name them).
+ * Returns the sheet's text with the `<legacyDrawing>` and the new parts with their content types.
+ */
+export function notesOnNewSheet(pkg: PartStore, part: string, xml: string, notes: { cell: string; text: string }[], relNs: string): { xml: string; added: [string, string][] } {
+  const list = byPosition(
+    notes
+      .filter((n) => parseA1(n.cell))
+      .map((n) => ({ ...target(n.cell), text: writableText(n.text) }))
+      .filter((n) => n.text),
+  );
+  if (!list.length) return { xml, added: [] };
+  const comments =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<authors><author>${COMMENT_AUTHOR}</author></authors><commentList>${list.map((n) => commentXml('', n.cell, 0, n.text)).join('')}</commentList></comments>`;
+  const block = freeVmlBlock(pkg);
+  const names = { v: 'v', o: 'o', x: 'x' };
+  const shapes = list.map((n, i) => shapeXml(names, block * 1024 + i + 1, i + 1, n.row, n.col, n.text.split('\n').length)).join('');
+  const vml = newVml(block).replace(/<\/xml>$/, `${shapes}</xml>`);
+  const commentsPart = freePart(pkg, (k) => `xl/comments${k}.xml`);
+  pkg.setText(commentsPart, comments);
+  const vmlPart = freePart(pkg, (k) => `xl/drawings/vmlDrawing${k}.vml`);
+  pkg.setText(vmlPart, vml);
+  const dir = part.slice(0, part.lastIndexOf('/') + 1);
+  pkg.setText(
+    relsPathOf(part),
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}">` +
+      `<Relationship Id="rId1" Type="${relNs}/comments" Target="${escAttr(relativeTarget(dir, commentsPart))}"/>` +
+      `<Relationship Id="rId2" Type="${relNs}/vmlDrawing" Target="${escAttr(relativeTarget(dir, vmlPart))}"/></Relationships>`,
+  );
+  return {
+    xml: withLegacyDrawing(xml, 'rId2', relNs),
+    added: [
+      [commentsPart, COMMENTS_CT],
+      [vmlPart, VML_CT],
+    ],
+  };
+}

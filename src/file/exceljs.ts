@@ -238,6 +238,11 @@ export function writeRow(
     const cell = row.getCell(c + 1);
     writeCell(cell, spec);
     if (spec.style && plan.styles[spec.style]) cell.style = styleOf(spec.style);
+    // rich text where the runs are exactly the text (a text cut at Excel's cell limit stays plain)
+    const runs = spec.runs?.map((r) => ({ text: writableText(r.text), font: toExcelStyle(plan.styles[r.style]).font }));
+    if (!spec.f && !spec.link && typeof spec.v === 'string' && runs?.length && runs.map((r) => r.text).join('') === writableText(spec.v)) {
+      cell.value = { richText: runs.map((r) => (r.font ? { text: r.text, font: r.font } : { text: r.text })) };
+    }
     if (spec.note) cell.note = writableText(spec.note);
   });
   if (height != null && Number.isFinite(height) && height > 0) row.height = height;
@@ -260,6 +265,8 @@ export async function planToNewXlsx(plan: WritePlan, creator = '指标审核助�
     sp.rows.forEach((cells, r) => writeRow(ws.getRow(r + 1), cells, sp.rowHeights?.[r], plan, styleOf));
     // ExcelJS models validations per cell (its typings leave out the sheet's collection)
     for (const v of sp.validations ?? []) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, toDataValidation(v));
+    if (sp.fitToWidth) ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    if (sp.printTitleRows) ws.pageSetup.printTitlesRow = `${sp.printTitleRows[0]}:${sp.printTitleRows[1]}`;
     if (sp.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
   const active = plan.activate ? plan.sheets.findIndex((s) => s.name === plan.activate) : 0;

@@ -28,7 +28,7 @@ import { parseA1 } from '../core/address';
 import { MARKS_HEADER, MARKS_STYLE_COLUMN, touchesMarks } from '../core/plan/marks';
 import { formulaText, isToolSheet, resolvePlan, writableText } from '../core/toolsheets';
 import type { CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
-import { applyCellMarks, readMarkRecords } from './cellmarks';
+import { applyCellMarks, notesOnNewSheet, readMarkRecords } from './cellmarks';
 import { isFileReadError, readError } from './errors';
 import { gridOf, READ_LIMITS } from './read';
 import { parseCellFormats, parseRels, parseSharedStrings, parseSheet, resolveTarget, Scanner, XmlError } from './sheetml';
@@ -283,12 +283,21 @@ interface WorkbookDoc {
   sheetsEmpty: Span | null;
   sheetsOpen: number;
   definedNames: (Span & { tag: string; local: number | null })[];
+  /** The `<definedNames>` element (start of its tag to its end) and where its closing tag starts (-1 when empty). */
+  definedNamesEl: (Span & { close: number }) | null;
+  /** Where a new `<definedNames>` goes: before the first child that CT_Workbook puts after it, else before `</workbook>`. */
+  definedNamesAt: number;
   views: (Span & { tag: string })[];
   /** The `r:` namespace prefix declared on the document element, or null. */
   relPrefix: string | null;
   mainNs: string;
   relNs: string;
 }
+
+/** Children of a workbook that come after `<definedNames>` (CT_Workbook's order). */
+const AFTER_DEFINED_NAMES = new Set([
+  'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst', 'AlternateContent',
+]);
 
 function parseWorkbookDoc(xml: string): WorkbookDoc {
   const prefix = rootPrefix(xml, 'workbook');
@@ -311,6 +320,8 @@ function parseWorkbookDoc(xml: string): WorkbookDoc {
     sheetsEmpty: null,
     sheetsOpen: -1,
     definedNames: [],
+    definedNamesEl: null,
+    definedNamesAt: -1,
     views: [],
     relPrefix,
     mainNs,
@@ -322,8 +333,12 @@ function parseWorkbookDoc(xml: string): WorkbookDoc {
     if (s.closing) {
       depth--;
       if (s.name === 'sheets' && depth === 1) doc.sheetsClose = tagStart(s);
+      if (s.name === 'definedNames' && depth === 1 && doc.definedNamesEl) doc.definedNamesEl = { ...doc.definedNamesEl, close: tagStart(s), end: s.pos };
+      if (depth === 0 && doc.definedNamesAt < 0) doc.definedNamesAt = tagStart(s);
       continue;
     }
+    if (depth === 1 && doc.definedNamesAt < 0 && AFTER_DEFINED_NAMES.has(s.name)) doc.definedNamesAt = tagStart(s);
+    if (depth === 1 && s.name === 'definedNames') doc.definedNamesEl = { start: tagStart(s), end: s.pos, close: -1 };
     if (depth === 1 && (s.name === 'extLst' || s.name === 'AlternateContent')) {
       s.skip();
       continue;
@@ -654,8 +669,19 @@ function numberText(n: number): string {
   return String(n);
 }
 
+/** A run of rich text in its own font (CellSpec.runs). CT_RPrElt is a choice: any order of its elements. */
+function runXml(p: string, text: string, style: CellStyle | undefined): string {
+  const f = style?.font;
+  const c = argb(f?.color);
+  const rPr = f
+    ? `<${p}rPr>${f.name ? `<${p}rFont val="${escAttr(f.name)}"/>` : ''}${f.bold ? `<${p}b/>` : ''}${c ? `<${p}color rgb="${c}"/>` : ''}` +
+      `${f.size ? `<${p}sz val="${f.size}"/>` : ''}${f.underline ? `<${p}u/>` : ''}</${p}rPr>`
+    : '';
+  return `<${p}r>${rPr}<${p}t xml:space="preserve">${escText(xstring(text))}</${p}t></${p}r>`;
+}
+
 /** One cell. Strings are always inline text (never a formula, whatever they start with); only `f` is a formula. */
-function cellXml(p: string, at: string, spec: CellSpec, s: number): string {
+function cellXml(p: string, at: string, spec: CellSpec, s: number, planStyles: Record<string, CellStyle> = {}): string {
   const st = s ? ` s="${s}"` : '';
   const v = spec.v;
   if (spec.f) {
@@ -674,8 +700,20 @@ function cellXml(p: string, at: string, spec: CellSpec, s: number): string {
   let text = typeof v === 'string' ? v : null;
   if (text === null && spec.link) text = `${spec.link.sheet}!${spec.link.cell}`;
   if (text === null) return s ? `<${p}c r="${at}"${st}/>` : '';
+  // rich text where the runs are exactly the text (a text cut at Excel's cell limit is written plain)
+  const runs = spec.runs?.map((r) => ({ ...r, text: writableText(r.text) }));
+  if (runs?.length && runs.map((r) => r.text).join('') === writableText(text)) {
+    return `<${p}c r="${at}"${st} t="inlineStr"><${p}is>${runs.map((r) => runXml(p, r.text, planStyles[r.style])).join('')}</${p}is></${p}c>`;
+  }
   const t = escText(xstring(writableText(text)));
   return `<${p}c r="${at}"${st} t="inlineStr"><${p}is><${p}t xml:space="preserve">${t}</${p}t></${p}is></${p}c>`;
+}
+
+/** The notes of a sheet's cells (CellSpec.note), by A1 cell. */
+function sheetNotes(sp: SheetPlan): { cell: string; text: string }[] {
+  const out: { cell: string; text: string }[] = [];
+  sp.rows.forEach((cells, r) => cells.forEach((spec, c) => spec?.note && out.push({ cell: `${colName(c)}${r + 1}`, text: spec.note })));
+  return out;
 }
 
 function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, CellStyle>, mainNs: string, selected: boolean): string {
@@ -689,7 +727,7 @@ function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, Cell
       if (!spec) return;
       const at = `${colName(c)}${r + 1}`;
       const s = spec.style && planStyles[spec.style] ? styles.xf(planStyles[spec.style]) : 0;
-      const x = cellXml(p, at, spec, s);
+      const x = cellXml(p, at, spec, s, planStyles);
       if (!x) return;
       out.push(x);
       maxCol = Math.max(maxCol, c + 1);
@@ -902,6 +940,7 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     }
 
     const added: { sp: SheetPlan; part: string; rid: string; sheetId: number }[] = [];
+    const noteParts: [string, string][] = [];
     for (const sp of writes) {
       while (taken.has(`xl/worksheets/sheet${partNo}.xml`)) partNo++;
       const part = `xl/worksheets/sheet${partNo}.xml`;
@@ -910,7 +949,9 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
       const rid = `rId${relNo}`;
       relIds.add(rid);
       reading = `工作表“${sp.name}”`;
-      pkg.setText(part, sheetXml(sp, styles, plan.styles ?? {}, doc.mainNs, sp.name === activateNew));
+      const written = notesOnNewSheet(pkg, part, sheetXml(sp, styles, plan.styles ?? {}, doc.mainNs, sp.name === activateNew), sheetNotes(sp), doc.relNs);
+      pkg.setText(part, written.xml);
+      noteParts.push(...written.added);
       added.push({ sp, part, rid, sheetId: nextSheetId++ });
     }
 
@@ -937,6 +978,23 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
       if (removedIdx.includes(dn.local)) edits.push({ at: dn.start, end: dn.end, text: '' });
       else if (shift(dn.local) !== dn.local) edits.push({ at: dn.start, end: dn.start + dn.tag.length, text: setAttr(dn.tag, 'localSheetId', String(shift(dn.local))) });
     }
+    // print titles of the new sheets (审核结果's header on every printed page): names local to the sheet
+    const titles = added
+      .map((a, i) => ({ rows: a.sp.printTitleRows, index: kept.length + i, name: a.sp.name }))
+      .filter((t): t is { rows: [number, number]; index: number; name: string } => Array.isArray(t.rows))
+      .map((t) => `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="${t.index}">${escText(`${quoteSheet(t.name)}!$${t.rows[0]}:$${t.rows[1]}`)}</${wp}definedName>`)
+      .join('');
+    const namesLeft = doc.definedNames.filter((dn) => dn.local === null || !removedIdx.includes(dn.local)).length;
+    const el = doc.definedNamesEl;
+    if (titles) {
+      if (el && el.close >= 0) edits.push({ at: el.close, text: titles });
+      else if (el) edits.push({ at: el.start, end: el.end, text: `<${wp}definedNames>${titles}</${wp}definedNames>` });
+      else if (doc.definedNamesAt >= 0) edits.push({ at: doc.definedNamesAt, text: `<${wp}definedNames>${titles}</${wp}definedNames>` });
+      else throw new XmlError('工作簿部件没有结束标签');
+    } else if (el && namesLeft === 0 && doc.definedNames.length > 0) {
+      // the last names went with their sheets (an earlier run's print titles): the element goes too, as before that run
+      edits.push({ at: el.start, end: el.end, text: '' });
+    }
     const finalNames = [...kept.map((s) => ({ name: s.el.name, visible: s.el.state === 'visible' })), ...added.map((a) => ({ name: a.sp.name, visible: !a.sp.hidden }))];
     for (const v of doc.views) {
       const oldActive = Number(getAttr(v.tag, 'activeTab') ?? 0) || 0;
@@ -960,7 +1018,7 @@ export function writeIntoPackage(data: Uint8Array | ArrayBuffer, requested: Writ
     // ── styles.xml
     reading = stylesPath;
     const stylesXml = styles.result();
-    const newParts: [string, string][] = added.map((a) => [a.part, WORKSHEET_CT]);
+    const newParts: [string, string][] = [...added.map((a): [string, string] => [a.part, WORKSHEET_CT]), ...noteParts];
     const relEls: string[] = added.map((a) => `<${rels.prefix}Relationship Id="${a.rid}" Type="${escAttr(worksheetType)}" Target="${a.part.slice(3)}"/>`);
     if (stylesXml !== null) {
       pkg.setText(stylesPath, stylesXml);

@@ -69,7 +69,7 @@ export interface FakeSheet {
   /** The autofilter's range (`A2:H6`), or null. */
   autoFilter: string | null;
   /** The page layout as set by the add-in (orientation, zoom). */
-  page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } };
+  page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printTitleRows?: string };
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
 }
@@ -652,7 +652,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   private _notes: FakeNoteCollection | undefined;
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly autoFilter: { apply: (range: FakeRange) => void };
-  readonly pageLayout: { orientation: string; zoom: FakeSheet['page']['zoom'] };
+  readonly pageLayout: { orientation: string; zoom: FakeSheet['page']['zoom']; setPrintTitleRows: (rows: string) => void };
 
   constructor(context: FakeRequestContext, private readonly resolver: () => FakeSheet | null, private readonly lookupName?: string) {
     super(context);
@@ -679,6 +679,12 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
       },
       get orientation(): string {
         throw new Error('the fake does not read the page layout back');
+      },
+      // ExcelApi 1.9: whole rows as `$2:$2` (Excel refuses a range that is not whole rows)
+      setPrintTitleRows(rows: string) {
+        const m = /^\$?(\d+):\$?(\d+)$/.exec(typeof rows === 'string' ? rows : '');
+        if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1])) throw new FakeOfficeError('InvalidArgument', `Bad print title rows ${String(rows)}`);
+        page((s) => (s.page.printTitleRows = `$${m[1]}:$${m[2]}`), rows);
       },
       set zoom(z: FakeSheet['page']['zoom']) {
         page((s) => (s.page.zoom = { ...z }), z);

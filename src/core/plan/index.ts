@@ -29,9 +29,9 @@ import { RULES } from '../rule-meta';
 import { SEVERITY_NAMES, SEVERITY_ORDER, severityLabel, severityRank } from '../severity';
 import { explanationSheet, readExplanations as readExplanationSheet } from '../explanations';
 import { sheetText, whereText } from '../findings';
-import { sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
+import { flaggedParagraphStyle, flaggedRunStyle, sheetStyles, REPORT_STYLES, SEVERITY_FILL as SEVERITY_FILL_COLORS } from './styles';
 import { FINDINGS_HEADER, RATES_HEADER } from '../toolsheets';
-import { draftParagraphs } from '../narrative/flags';
+import { draftParagraphs, flaggedFigures, splitFlagged, type FlaggedFigure } from '../narrative/flags';
 
 export { sheetStyles, REPORT_STYLES, SEVERITY_FILL } from './styles';
 export { MARKS_HEADER, carriesMarks, markCell, mergeMarks, touchesMarks } from './marks';
@@ -120,7 +120,8 @@ function findingsSheet(result: CheckResult): SheetPlan {
   const columns = [14, 18, 18, 20, 60, 12, 12, 30];
   // filter and print as a table: the header row and every finding under it, all columns on the page width
   const autoFilter = `A2:${columnLetters(columns.length - 1)}${rows.length}`;
-  return { name: RESULT_SHEETS.findings, columns, rows, freezeRows: 2, autoFilter, fitToWidth: true };
+  // printed, the header row heads every page
+  return { name: RESULT_SHEETS.findings, columns, rows, freezeRows: 2, autoFilter, fitToWidth: true, printTitleRows: [2, 2] };
 }
 
 // ───────────────────────────── 计算结果 ─────────────────────────────
@@ -232,15 +233,53 @@ export function paragraphHeight(text: string, role: ParagraphRole): number {
   return Math.min(MAX_ROW_HEIGHT, lines * lineHeight);
 }
 
-/** The report one paragraph per row, its notes (a recomputed rate) in the last row. */
-export function reportSheet(report: Report, name: string = RESULT_SHEETS.report): SheetPlan {
+/**
+ * The note on a 报告文稿 cell whose paragraph states flagged figures: which figures, and the finding each touches,
+ * gravest first (`“12人”“14人”：【错误】‘行政执法’表 D5的“持证人数”为14人，大于…`).
+ */
+function flaggedNote(flags: FlaggedFigure[], byId: Map<string, Finding>): string {
+  const figuresOf = new Map<string, string[]>();
+  for (const f of flags) {
+    for (const id of f.findings) {
+      const list = figuresOf.get(id) ?? [];
+      if (!list.includes(f.text)) list.push(f.text);
+      figuresOf.set(id, list);
+    }
+  }
+  const lines = [...figuresOf]
+    .map(([id, texts]) => ({ f: byId.get(id), texts }))
+    .filter((x): x is { f: Finding; texts: string[] } => x.f !== undefined)
+    .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity))
+    .map(({ f, texts }) => `${texts.map((t) => `“${t}”`).join('')}：【${severityLabel(f.severity)}】${f.message}`);
+  return [`本段有${flags.length}处数字涉及未改正的问题，请先改正或核实，再使用这些数字：`, ...lines].join('\n');
+}
+
+/**
+ * The report one paragraph per row, its notes (a recomputed rate) in the last row. A paragraph stating a figure
+ * that touches an open 错误 or 待核实 of `findings` (narrative/flags.ts) is filled, its figures in runs of their own
+ * colour where the host writes rich text, and its note names them with their findings.
+ */
+export function reportSheet(report: Report, name: string = RESULT_SHEETS.report, findings: Finding[] = []): SheetPlan {
   const rows: CellSpec[][] = [];
   const heights: (number | null)[] = [];
-  for (const p of draftParagraphs(report)) {
-    const text = INDENTED.includes(p.role) ? INDENT + p.text : p.text;
-    rows.push([{ v: text, style: `doc-${p.role}` }]);
+  const flags = flaggedFigures(report, findings);
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  draftParagraphs(report).forEach((p, i) => {
+    const indent = INDENTED.includes(p.role) ? INDENT : '';
+    const text = indent + p.text;
+    const style = `doc-${p.role}`;
+    const own = flags.filter((f) => f.paragraph === i);
+    if (!own.length) rows.push([{ v: text, style }]);
+    else {
+      const severity = own.some((f) => f.severity === 'error') ? 'error' : 'verify';
+      const runs = splitFlagged(p.text, own)
+        .filter((x) => x.text)
+        .map((x) => ({ text: x.text, style: x.flag ? flaggedRunStyle(x.flag.severity) : style }));
+      if (indent) runs.unshift({ text: indent, style });
+      rows.push([{ v: text, style: flaggedParagraphStyle(p.role, severity), runs, note: flaggedNote(own, byId) }]);
+    }
     heights.push(paragraphHeight(text, p.role));
-  }
+  });
   return { name, columns: [REPORT_COLUMN_WIDTH], rows, rowHeights: heights };
 }
 
@@ -252,7 +291,7 @@ export function reportSheet(report: Report, name: string = RESULT_SHEETS.report)
  */
 export function resultPlan(result: CheckResult, report: Report | null): WritePlan {
   const sheets = [findingsSheet(result), ratesSheet(result)];
-  if (report) sheets.push(reportSheet(report));
+  if (report) sheets.push(reportSheet(report, RESULT_SHEETS.report, result.findings));
   const styles: Record<string, CellStyle> = { ...sheetStyles(), ...(report ? REPORT_STYLES : {}) };
   const plan: WritePlan = { sheets, styles, activate: RESULT_SHEETS.findings };
   return result.marked ? combinePlans(plan, markPlan(result)) : plan;

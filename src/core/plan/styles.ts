@@ -40,3 +40,25 @@ export const REPORT_STYLES: Record<string, CellStyle> = {
   'doc-date': { font: { name: BODY, size: 16 }, align: 'right', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
   'doc-note': { font: { name: BODY, size: 16 }, align: 'justify', valign: 'top', wrap: true, numFmt: REPORT_FORMAT },
 };
+
+/** Severities a figure of the draft may be flagged with (core/narrative/flags.ts). */
+type Flagged = 'error' | 'verify';
+
+/**
+ * A 报告文稿 paragraph stating a figure that touches an open 错误 / 待核实: its cell filled as a marked cell is
+ * (`doc-body-error`), and — where the host writes rich text — the figure itself in a run of its own colour,
+ * underlined (`doc-flag-error`): a cell has one fill, Word's highlight has no cell equivalent.
+ */
+export function flaggedParagraphStyle(role: string, severity: Flagged): string {
+  return `doc-${role}-${severity}`;
+}
+export function flaggedRunStyle(severity: Flagged): string {
+  return `doc-flag-${severity}`;
+}
+const FLAG_COLOR: Record<Flagged, string> = { error: '#C00000', verify: '#9C5700' };
+for (const severity of ['error', 'verify'] as const) {
+  for (const key of Object.keys(REPORT_STYLES).filter((k) => /^doc-[a-z0-9]+$/.test(k))) {
+    REPORT_STYLES[`${key}-${severity}`] = { ...REPORT_STYLES[key], fill: SEVERITY_FILL[severity] };
+  }
+  REPORT_STYLES[flaggedRunStyle(severity)] = { font: { name: BODY, size: 16, color: FLAG_COLOR[severity], underline: true } };
+}
