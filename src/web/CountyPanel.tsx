@@ -12,6 +12,8 @@ import { Message } from '../taskpane/Message';
 import { userMessage } from '../taskpane/errors';
 import { useStrings } from '../taskpane/i18n';
 import { XLSX_MIME, downloadBlob, loadFileModule, type FileHost, type FileModule } from './FileHost';
+import type { PreviousRound } from '../core/county/rounds';
+import { fileBytes } from '../taskpane/Definitions';
 import type { CountyOutcome, CountyPart } from './county';
 import { useWebStrings } from './strings';
 
@@ -64,6 +66,10 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
   /** Bumped when an open file's bytes change (an explanation written into it): that file is checked again. */
   const [version, setVersion] = React.useState(0);
   const cache = React.useRef(new Map<string, Cached>());
+  /** 与上次比较: the previous round's county workbook (its 审核明细), as `merge --since` takes it. */
+  const [since, setSince] = React.useState<PreviousRound | null>(null);
+  const [sinceError, setSinceError] = React.useState<string | null>(null);
+  const sinceInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
     let live = true;
@@ -124,7 +130,9 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
         for (const id of [...cache.current.keys()]) if (!books.some((b) => b.id === id)) cache.current.delete(id);
         for (const u of unreadable) parts.push(unreadablePart(u.label, u.message));
         if (!current()) return;
-        setOutcome(consolidateParts(parts));
+        const next = consolidateParts(parts, { previousRound: since });
+        if (next.sinceProblem) setSinceError(next.sinceProblem);
+        setOutcome(next);
         setProgress(null);
       } catch (err) {
         if (!current()) return;
@@ -137,7 +145,22 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, definitions, version]);
+  }, [key, definitions, version, since]);
+
+  const chooseSince = async (f: File) => {
+    setSinceError(null);
+    try {
+      const m = await load();
+      const bytes = await fileBytes(f);
+      const book = await (m.readWorkbook ?? m.readXlsx)(bytes, f.name);
+      const { previousRoundOf } = await import(/* webpackChunkName: "county" */ './county');
+      const previous = previousRoundOf(book, f.name);
+      if ('error' in previous) setSinceError(previous.error);
+      else setSince(previous);
+    } catch (err) {
+      setSinceError(w.countySinceFailed(f.name, userMessage(err, s)));
+    }
+  };
 
   const idOf = new Map(books.map((b) => [b.label, b.id]));
   const unreadableOf = new Map(unreadable.map((u) => [u.label, u.id]));
@@ -206,7 +229,35 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
         <Button onClick={() => void download('docx')} disabled={saving} data-testid="county-docx">
           {w.countyDocx}
         </Button>
+        <Button onClick={() => sinceInput.current?.click()} data-testid="county-since">
+          {w.countySince}
+        </Button>
+        <input
+          ref={sinceInput}
+          type="file"
+          accept=".xlsx,.xlsm,.xls,.et,.ods"
+          hidden
+          data-testid="county-since-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void chooseSince(f);
+          }}
+        />
       </div>
+      {since ? (
+        <p className={styles.muted} data-testid="county-since-active">
+          {w.countySinceActive(since.file, since.round)}{' '}
+          <Button size="small" appearance="subtle" onClick={() => setSince(null)} data-testid="county-since-clear">
+            {w.countySinceClear}
+          </Button>
+        </p>
+      ) : null}
+      {sinceError ? (
+        <Message intent="error" testId="county-since-error" onDismiss={() => setSinceError(null)}>
+          {sinceError}
+        </Message>
+      ) : null}
       {notice ? (
         <p className={styles.muted} role="status" data-testid="county-notice">
           {notice}

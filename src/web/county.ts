@@ -8,7 +8,21 @@
  */
 import { CATALOG } from '../core/catalog';
 import { check } from '../core/check';
-import { consolidate, countyCatalog, countyInput, countyPlan, countyReport, fileStem, unreadableInput, type County, type CountyInput } from '../core/county';
+import {
+  consolidate,
+  countyCatalog,
+  countyInput,
+  countyPlan,
+  countyReport,
+  CountyRoundError,
+  fileStem,
+  readPreviousRound,
+  roundYearProblem,
+  unreadableInput,
+  type County,
+  type CountyInput,
+  type PreviousRound,
+} from '../core/county';
 import type { CountyDefinitions } from '../core/definitions/types';
 import type { Catalog, CheckResult, Report, Workbook, WritePlan } from '../core/types';
 
@@ -43,12 +57,26 @@ export function unreadablePart(file: string, message: string): CountyPart {
   return { input: unreadableInput(file, message), catalog: null };
 }
 
-/** The county over the parts, in the order given: its summary, narrative and workbook. */
-export function consolidateParts(parts: CountyPart[], opts: { unit?: string } = {}): CountyOutcome {
-  const county = consolidate(
-    parts.map((p) => p.input),
-    { unit: opts.unit, catalog: countyCatalog(parts.map((p) => p.catalog)) },
-  );
+/**
+ * The county over the parts, in the order given: its summary, narrative and workbook — compared with the previous
+ * round when one is given (与上次比较, as `merge --since`); a previous round of another report year is not compared
+ * and `sinceProblem` says why.
+ */
+export function consolidateParts(parts: CountyPart[], opts: { unit?: string; previousRound?: PreviousRound | null } = {}): CountyOutcome & { sinceProblem?: string } {
+  const base = { unit: opts.unit, catalog: countyCatalog(parts.map((p) => p.catalog)) };
+  let county = consolidate(parts.map((p) => p.input), { ...base, previousRound: opts.previousRound });
+  const sinceProblem = opts.previousRound ? roundYearProblem(opts.previousRound, county.year) : null;
+  if (sinceProblem) county = consolidate(parts.map((p) => p.input), base);
   const report = countyReport(county);
-  return { county, report, plan: countyPlan(county, report) };
+  return { county, report, plan: countyPlan(county, report), ...(sinceProblem ? { sinceProblem } : {}) };
+}
+
+/** The previous round from a county workbook the page or `merge` wrote (its 审核明细), or why it cannot be one. */
+export function previousRoundOf(book: Workbook, file: string): PreviousRound | { error: string } {
+  try {
+    return readPreviousRound(book, file);
+  } catch (e) {
+    if (e instanceof CountyRoundError) return { error: e.message };
+    throw e;
+  }
 }

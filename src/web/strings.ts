@@ -63,6 +63,10 @@ const zh = {
   countyNoDefinitions: '各文件按内置指标目录检查和汇总（未载入县级指标定义）。',
   countyRemove: (file: string) => `从汇总中移除“${file}”`,
   countyRemoveShort: '移除',
+  countySince: '与上次比较…',
+  countySinceActive: (file: string, round: number) => `正在与上一轮（第${round}轮）的全县汇总表“${file}”比较：表中列出各乡镇已改正、新出现和仍未改正的问题。`,
+  countySinceClear: '取消比较',
+  countySinceFailed: (file: string, detail: string) => `“${file}”无法作为上一轮读取（${detail}），本次没有比较。`,
 };
 
 export type WebStrings = typeof zh;
@@ -128,6 +132,10 @@ const en: WebStrings = {
   countyNoDefinitions: 'Each file is checked and consolidated with the built-in catalog (no county definitions loaded).',
   countyRemove: (file) => `Remove “${file}” from the consolidation`,
   countyRemoveShort: 'Remove',
+  countySince: 'Compare with the previous round…',
+  countySinceActive: (file, round) => `Compared with round ${round}, the county workbook “${file}”: fixed, new and still open findings per township.`,
+  countySinceClear: 'Stop comparing',
+  countySinceFailed: (file, detail) => `“${file}” cannot be read as the previous round (${detail}); nothing was compared.`,
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };
