@@ -134,7 +134,17 @@ describe('resolvePlan', () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.plan.deleteSheets).not.toContain(RESULT_SHEETS.rates);
-      expect(r.plan.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.report, RESULT_SHEETS.notice, RESULT_SHEETS.explanations]);
+      expect(r.plan.deleteSheets).toEqual([
+        RESULT_SHEETS.findings,
+        RESULT_SHEETS.report,
+        RESULT_SHEETS.notice,
+        // the county's sheets go with the results (a county workbook's 清除结果), 审核明细 among them
+        RESULT_SHEETS.countyStatus,
+        RESULT_SHEETS.countySummary,
+        RESULT_SHEETS.countyReport,
+        RESULT_SHEETS.countyDetail,
+        RESULT_SHEETS.explanations,
+      ]);
       expect(r.plan.clearMarks).toBe(true);
     }
   });
