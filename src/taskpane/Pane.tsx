@@ -18,6 +18,7 @@ import {
 import type { WorkbookHost } from '../core/types';
 import type { Engine } from './engine';
 import type { DefinitionsStore } from './definitionsStore';
+import { Consolidate } from './Consolidate';
 import { DefinitionsPanel } from './Definitions';
 import { FindingList } from './FindingList';
 import { Account, FixedList } from './Account';
@@ -344,6 +345,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
               </p>
             ) : null}
           </section>
+          <Consolidate offer={pane.county} busy={isBusy} onConsolidate={() => void pane.consolidate()} />
           <section className={styles.section} aria-labelledby={`${id}-findings`}>
             <h2 id={`${id}-findings`} className={styles.h2}>
               {s.findings}

@@ -2,6 +2,7 @@
  * The core functions the pane calls, gathered in one object so a test (or a county build with its own
  * templates) can pass another. The pane never decides anything a statistician cares about: it only calls these.
  */
+import type { CountyWorkbook } from '../core/county/workbook';
 import type { CountyDefinitions } from '../core/definitions/types';
 import type { CheckResult, Explanation, ExplanationReview, Finding, Report, Workbook, WritePlan } from '../core/types';
 
@@ -45,7 +46,17 @@ export interface Engine {
   noticePlan(notice: Report): WritePlan;
   /** The blank template of the catalog in use: the built-in one, or with the county's definitions (core/plan/template.ts). */
   templatePlan(definitions: CountyDefinitions | null): WritePlan;
+  /**
+   * 汇总各乡镇 (issue 14): whether `book` holds townships to consolidate — one sheet per township, or a county
+   * summary sheet — checked as `check` does with `opts` (`checked`: that check, when made already); why not, when not.
+   */
+  countyOffer(book: Workbook, opts?: EngineOptions, checked?: CheckResult): CountyOffer;
+  /** The county's sheets for an offer (the plan `merge` writes: 审核情况, 汇总表, 汇总报告文稿, 审核明细) and how many townships it counts. */
+  countyPlan(offer: CountyOffer & { ok: true }): { plan: WritePlan; counted: number };
 }
+
+/** What core/county/workbook.ts decides about a workbook: its county inputs, or why it has none. */
+export type CountyOffer = CountyWorkbook;
 
 let loaded: Promise<Engine> | null = null;
 

@@ -3,6 +3,7 @@
  * Finding messages and the report come from the core and stay in Chinese (they are the township's own text).
  */
 import { createContext, useContext } from 'react';
+import { COUNTY_EN, COUNTY_ZH } from './i18n-county';
 import { ROUNDS_EN, ROUNDS_ZH } from './i18n-rounds';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -108,6 +109,7 @@ const zh = {
   hostTooOld: (version: string) =>
     `此版本的 Excel 不支持本加载项所需的接口（ExcelApi ${version}）。请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用本工具的网页版处理文件。`,
   ...ROUNDS_ZH,
+  ...COUNTY_ZH,
 };
 
 export type Strings = typeof zh;
@@ -210,6 +212,7 @@ const en: Strings = {
   hostTooOld: (version) =>
     `This version of Excel lacks the API this add-in needs (ExcelApi ${version}). Use Microsoft 365, Excel 2021 or later, Excel on the web, or the tool's web page.`,
   ...ROUNDS_EN,
+  ...COUNTY_EN,
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, 'en-US': en };

@@ -17,7 +17,7 @@ import type {
 } from '../core/types';
 import type { CountyDefinitions } from '../core/definitions/types';
 import { localDefinitionsStore, type DefinitionsStore } from './definitionsStore';
-import { loadCoreEngine, type Engine } from './engine';
+import { loadCoreEngine, type CountyOffer, type Engine } from './engine';
 import { userMessage } from './errors';
 import type { Strings } from './i18n';
 
@@ -45,6 +45,8 @@ export interface PaneState {
   noticeAt: string | null;
   /** The previous round the findings are compared with (与上次比较), by file name; null: none picked. */
   since: string | null;
+  /** 汇总各乡镇: the workbook's townships to consolidate, or why there are none; null where results are not written into the workbook. */
+  county: CountyOffer | null;
 }
 
 export interface PaneApi extends PaneState {
@@ -62,6 +64,11 @@ export interface PaneApi extends PaneState {
   review(finding: Finding, decision: 'accepted' | 'returned', note: string, reviewer?: string): Promise<boolean>;
   /** Compare with the previous round (a result copy or the township's earlier file): 已改正 / 新出现 / 仍未改正 / 已说明. */
   compare(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
+  /**
+   * 汇总各乡镇: read the workbook again, consolidate its townships (one sheet each, or a county summary sheet) and
+   * write the county's sheets into it, replacing earlier ones; refused with the core's reason on any other workbook.
+   */
+  consolidate(): Promise<boolean>;
   /** Write the 整改通知 sheet (core/notice.ts); returns the notice (the page also downloads it as .docx), null on failure. */
   writeNotice(file: string): Promise<Report | null>;
   /**
@@ -106,6 +113,7 @@ const initial: PaneState = {
   notice: null,
   noticeAt: null,
   since: null,
+  county: null,
 };
 
 /** The browser's store every pane of a page shares (the page's template download reads the same one). */
@@ -241,7 +249,18 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
       patch({ busy: 'checking', progress: null });
       await nextFrame();
       const opts = withDefinitions({ workbookTemplates, skipHidden });
-      const result = compared(core, core.check(book, opts));
+      const checked = core.check(book, opts);
+      const result = compared(core, checked);
+      // only where the county's sheets can be written into the open workbook (Excel)
+      let county: CountyOffer | null = null;
+      if (host.kind === 'excel') {
+        try {
+          county = core.countyOffer(book, opts, checked);
+        } catch (e) {
+          // said where the offer stands; the township findings above stand regardless
+          county = { ok: false, reason: userMessage(e, strings) };
+        }
+      }
       let report: Report | null = null;
       let reportError: string | null = null;
       try {
@@ -250,9 +269,9 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
         // a 报告模板 sheet with a mistake: its message names the cell; the findings stand regardless
         reportError = e instanceof Error && e.message ? e.message : strings.reportFailed;
       }
-      return { result, report, reportError, workbookTemplates, skipHidden };
+      return { result, report, reportError, workbookTemplates, skipHidden, county };
     },
-    [getEngine, patch, strings, withDefinitions],
+    [getEngine, patch, strings, withDefinitions, host],
   );
 
   /** Read and check in the host's worker, with the real core (no `engine` given); null where it cannot run. */
@@ -448,6 +467,28 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     [run, getEngine, readAndCheck, withDefinitions],
   );
 
+  const consolidate = useCallback(
+    () =>
+      run('applying', async () => {
+        const core = await getEngine();
+        // the workbook as it is now: a figure corrected since the check is summed as corrected
+        const book = await host.read();
+        bookRef.current = book;
+        const { workbookTemplates, skipHidden } = stateRef.current;
+        const county = core.countyOffer(book, withDefinitions({ workbookTemplates, skipHidden }));
+        if (!county.ok) {
+          patch({ county });
+          throw new Error(county.reason);
+        }
+        const { plan, counted } = core.countyPlan(county);
+        const outcome = await apply(plan);
+        const names = outcome.written.length ? outcome.written : plan.sheets.map((s) => s.name);
+        const left = outcome.notesLeftOut ? strings.countyNotesLeftOut(outcome.notesLeftOut) : '';
+        return { county, notice: strings.countyWritten(names.join('、'), counted) + left };
+      }),
+    [run, apply, getEngine, host, patch, strings, withDefinitions],
+  );
+
   const writeNotice = useCallback(
     async (file: string): Promise<Report | null> => {
       let notice: Report | null = null;
@@ -515,6 +556,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     review,
     compare,
     writeNotice,
+    consolidate,
     place,
     relabel,
     select,

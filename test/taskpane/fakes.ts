@@ -151,6 +151,9 @@ export function fakeEngine(findings: Finding[], report?: Report): Engine & { che
     notice: realEngine.notice,
     noticePlan: realEngine.noticePlan,
     templatePlan: realEngine.templatePlan,
+    // the real decision over the workbook itself (this engine's own check is not the core's, so it is not passed on)
+    countyOffer: (book: Workbook, opts?: Parameters<Engine['countyOffer']>[1]) => realEngine.countyOffer(book, opts),
+    countyPlan: realEngine.countyPlan,
     placementPlan(_result: CheckResult, add: { label: string; id: string; sheet: string | null }): WritePlan {
       return { sheets: [{ name: '指标对照', columns: [], rows: [[{ v: add.label }, { v: add.id }, { v: add.sheet ?? '' }]] }], styles: {} };
     },
