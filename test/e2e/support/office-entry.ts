@@ -38,6 +38,8 @@ export interface FakeExcelProbe {
   officeJsLoaded(): boolean;
   /** Everything the fake holds of one cell (value, format, lock, data validation), or null. */
   cell(name: string, a1: string): FakeCell | null;
+  /** A cell's classic note (ExcelApi 1.18 `worksheet.notes`), null when none. */
+  note(name: string, a1: string): string | null;
   /** Whether a sheet is protected, and whether with a password (null: no such sheet). */
   protection(name: string): { protected: boolean; password: boolean } | null;
 }
@@ -80,6 +82,7 @@ const probe: FakeExcelProbe = {
     const c = fake.model.cell(name, a1);
     return c ? (JSON.parse(JSON.stringify(c)) as FakeCell) : null;
   },
+  note: (name, a1) => fake.model.noteAt(name, a1)?.content ?? null,
   protection: (name) => {
     const s = fake.model.sheet(name);
     return s ? { protected: s.protected, password: s.protectionPassword } : null;
