@@ -12,22 +12,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
 import type { Cell, CellSpec } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
 import { readDefinitionsFile } from '../../src/file/definitions';
 import { consolidateParts, countyPartOfBook, unreadablePart, type CountyOutcome } from '../../src/web/county';
-import { DIST, SAMPLES, launchChromium, requireBuilt } from './support/browser';
-import { serveStatic, type StaticServer } from './support/server';
+import { SAMPLES } from './support/browser';
+import { checkPanel, pageContext, servePage } from './support/page';
 
 jest.setTimeout(180_000);
 
 const ZHOU = '周营镇-2023-指标.xlsx';
 const BAD = '柳河镇-2023-指标.xlsx';
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext;
+const site = servePage('index.html');
 let page: Page;
 let tmp: string;
 let defsFile: string;
@@ -54,7 +52,6 @@ const text = (c: Cell | CellSpec | undefined): string => {
 };
 
 beforeAll(async () => {
-  requireBuilt('index.html');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-e2e-county-'));
   defsFile = path.join(tmp, '沈丘县指标定义.xlsx');
   const wb = new ExcelJS.Workbook();
@@ -80,18 +77,11 @@ beforeAll(async () => {
   parts.push(unreadablePart(BAD, reason));
   expected = consolidateParts(parts);
 
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(20_000);
-  page = await context.newPage();
-  await page.goto(`${server.url}index.html`);
+  page = await (await pageContext(site, { height: 900, timeout: 20_000 })).newPage();
+  await page.goto(`${site.server.url}index.html`);
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -104,7 +94,7 @@ test('the core gives the definitions and the unreadable file their place (the te
 test('definitions loaded, three files dropped (one not a workbook): the table and the county workbook are the core’s', async () => {
   // 1. one township opened, the county's definitions loaded in its pane
   await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, ZHOU));
-  const pane = page.locator(`[data-testid="check-panel"][data-name="${ZHOU}"]`);
+  const pane = checkPanel(page, ZHOU);
   // checked on opening: loading waits until the pane is idle (a busy pane takes no second action)
   await pane.getByTestId('summary').waitFor({ timeout: 60_000 });
   await pane.locator('[data-testid="pane"][aria-busy="false"]').waitFor({ timeout: 60_000 });

@@ -11,25 +11,24 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
 import { templateClash } from '../../src/core/plan/insert';
 import { blankTemplateFor, TEMPLATE_IDENTITY_SHEET, TEMPLATE_RULE_SHEET } from '../../src/core/plan/template';
 import type { WritePlan } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 import { readDefinitionsFile } from '../../src/file/definitions';
-import { DIST, SAMPLES, launchChromium, requireBuilt } from './support/browser';
+import { SAMPLES } from './support/browser';
 import type { FakeExcelProbe } from './support/office-entry';
 import { openFakePane, probe } from './support/office';
-import { serveStatic, type StaticServer } from './support/server';
+import { checkPanel, pageContext, servePage } from './support/page';
 import { zipEntries } from './support/unzip';
 
 jest.setTimeout(90_000);
 
 const SAMPLE = '周营镇-2023-指标.xlsx';
 const DEFS = '沈丘县指标定义.xlsx';
-let browser: Browser;
-let server: StaticServer;
+const site = servePage('index.html', 'taskpane.html');
 let tmp: string;
 let defsFile: string;
 let defs: CountyDefinitions;
@@ -63,19 +62,14 @@ function figureCells(p: WritePlan): Map<string, { sheet: string; cell: string }>
 }
 
 beforeAll(async () => {
-  requireBuilt('index.html', 'taskpane.html');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'id-e2e-tmpl-'));
   defsFile = path.join(tmp, DEFS);
   await definitionsWorkbook(defsFile);
   defs = await readDefinitionsFile(fs.readFileSync(defsFile), DEFS);
   plan = blankTemplateFor(defs);
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -92,7 +86,7 @@ describe('the pane over a fake Excel: 插入空白模板 with the county’s def
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await openFakePane(browser, server.url, { book: { name: '新建工作簿.xlsx', sheets: [{ name: 'Sheet1', rows: [] }] } }));
+    ({ context, page } = await openFakePane(site.browser, site.server.url, { book: { name: '新建工作簿.xlsx', sheets: [{ name: 'Sheet1', rows: [] }] } }));
   }, 60_000);
   afterAll(async () => {
     await context?.close();
@@ -152,10 +146,9 @@ describe('the page: 下载空白模板 follows the definitions loaded in an open
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
+    context = await pageContext(site, { timeout: 15_000 });
     page = await context.newPage();
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.server.url}index.html`);
   }, 60_000);
   afterAll(async () => {
     await context?.close();
@@ -165,7 +158,7 @@ describe('the page: 下载空白模板 follows the definitions loaded in an open
     expect(await page.getByTestId('download-template').getAttribute('title')).toContain('按内置指标目录');
     expect(await page.getByTestId('template-source').isVisible()).toBe(false);
     await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, SAMPLE));
-    const p = page.locator(`[data-testid="check-panel"][data-name="${SAMPLE}"]`);
+    const p = checkPanel(page, SAMPLE);
     // the file is checked as it opens; the definitions are loaded once that is done (the panel is busy until then)
     await p.getByTestId('summary').waitFor({ timeout: 40_000 });
     await p.locator('[data-testid="pane"][aria-busy="false"]').waitFor({ timeout: 40_000 });
