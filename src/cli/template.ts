@@ -25,7 +25,7 @@ export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
   }
   const opts = await sharedCheckOptions(args, io.cwd);
   const catalog = templateCatalog(opts.definitions);
-  const bytes = await planToNewXlsx(blankTemplatePlan(catalog, yearText ? { year: Number(yearText) } : {}));
+  const bytes = await planToNewXlsx(blankTemplatePlan(catalog, { ...(yearText ? { year: Number(yearText) } : {}), definitions: opts.definitions }));
   await writeOutputs([{ ...out, write: (tmp) => fs.writeFileSync(tmp, bytes) }]);
   io.out(`已写出空白模板：${given}（${opts.definitions ? `按县级指标定义“${opts.definitions.name}”` : '按内置指标目录'}，共 ${catalog.indicators.length} 项指标，审核规则 ${catalog.relations.length} 条）`);
   return EXIT.ok;

@@ -83,8 +83,8 @@ describe('round trip with a county definitions file: definitions → template �
     return new Map([...places].map(([k, p]) => [k, `${p.sheet}!D${p.row}`]));
   }
 
-  async function checked(file: string): Promise<{ rule: string; severity: string; at: string; message: string }[]> {
-    const r = await run(['check', file, '--catalog', '县定义.xlsx', '--json'], tmp());
+  async function checked(file: string, catalogFile: string | null = '县定义.xlsx'): Promise<{ rule: string; severity: string; at: string; message: string }[]> {
+    const r = await run(['check', file, ...(catalogFile ? ['--catalog', catalogFile] : []), '--json'], tmp());
     expect(r.err).toBe('');
     const doc = JSON.parse(r.out) as { files: { findings: { rule: string; severity: string; sheet: string; cell: string; message: string; status?: string }[] }[] };
     return doc.files[0].findings.filter((f) => (f.status ?? 'open') === 'open').map((f) => ({ rule: f.rule, severity: f.severity, at: `${f.sheet}!${f.cell}`, message: f.message }));
@@ -123,5 +123,21 @@ describe('round trip with a county definitions file: definitions → template �
       ].sort(),
     );
     expect(found.find((f) => f.at === at.get(id('回访信访案件')))!.message).toContain('回访的信访案件（17件）不能多于受理的信访案件');
+    // the template carries the county's 指标定义 and rules: checked where nobody loaded the county's file, the same
+    const alone = await checked('纸坊镇.xlsx', null);
+    expect(alone.map((f) => `${f.rule} ${f.severity} ${f.at}`).sort()).toEqual(found.map((f) => `${f.rule} ${f.severity} ${f.at}`).sort());
+  });
+
+  test('the template holds the county’s 指标定义 as it wrote them and its rules after the catalog’s, read back as the same definitions', async () => {
+    const wb = await openExcelJs(path.join(tmp(), '空白模板.xlsx'));
+    const own = await readDefinitionsFile(fs.readFileSync(path.join(tmp(), '空白模板.xlsx')), '空白模板.xlsx');
+    const county = await readDefinitionsFile(fs.readFileSync(path.join(tmp(), '县定义.xlsx')), '县定义.xlsx');
+    const strip = (d: typeof own) => ({
+      indicators: d.indicators.map(({ at: _at, ...r }) => r),
+      rules: d.rules.slice(-2).map(({ at: _at, ...r }) => r),
+    });
+    expect(strip(own)).toEqual(strip(county));
+    expect(own.problems ?? []).toEqual([]);
+    expect(wb.getWorksheet('审核规则')!.rowCount).toBe(1 + catalog.relations.length + 2);
   });
 });

@@ -9,6 +9,7 @@
  */
 import { CATALOG, SECTION_NAMES } from '../catalog';
 import { catalogWithDefinitions } from '../definitions/catalog';
+import { INDICATOR_SHEET, kindOf } from '../definitions/read';
 import { catalogRuleRows } from '../definitions/rules';
 import type { CountyDefinitions } from '../definitions/types';
 import type { Catalog, CellSpec, CellStyle, CellValidation, IndicatorDef, SectionId, Severity, SheetPlan, WritePlan } from '../types';
@@ -124,16 +125,43 @@ function textSheet(title: string): SheetPlan {
   return { name: TEMPLATE_TEXT_SHEET, columns: [12, 100], rows, rowHeights: [30], protect: true };
 }
 
-/** The catalog's relations as rules (规则 | 级别 | 说明), unprotected: the county reads and edits them. */
-function ruleSheet(catalog: Catalog): SheetPlan {
+/**
+ * The catalog's relations as rules (规则 | 级别 | 说明), then the county's own rules as it wrote them; unprotected: the
+ * county reads and edits them.
+ */
+function ruleSheet(catalog: Catalog, definitions: CountyDefinitions | null): SheetPlan {
   const rows: CellSpec[][] = [cells(['规则', '级别', '说明'], ['head', 'head', 'head'])];
-  for (const r of catalogRuleRows(catalog, { sheet: TEMPLATE_RULE_SHEET })) rows.push(cells([r.text, RULE_LEVEL[r.severity], r.message], ['label', 'centre', 'label']));
+  const rules = [...catalogRuleRows(catalog, { sheet: TEMPLATE_RULE_SHEET }), ...(definitions?.rules ?? [])];
+  for (const r of rules) rows.push(cells([r.text, RULE_LEVEL[r.severity], r.message], ['label', 'centre', 'label']));
   return { name: TEMPLATE_RULE_SHEET, columns: [60, 10, 60], rows };
+}
+
+/**
+ * The county's 指标定义 rows as it wrote them (the columns the definitions reader takes, facet columns where a row
+ * has them), so that a filled template checks with the county's indicators wherever it is checked; unprotected.
+ */
+function indicatorSheet(definitions: CountyDefinitions): SheetPlan {
+  const facets = [...new Set(definitions.indicators.flatMap((r) => Object.keys(r.facets).filter((k) => r.facets[k]?.trim())))];
+  const head = ['指标名称', '别名', '章节', '单位', '类型', '是否必填', '下限', '上限', ...facets];
+  const rows: CellSpec[][] = [cells(head, head.map(() => 'head'))];
+  for (const r of definitions.indicators) {
+    // a rate's bound is read in percent: written `95%`, it reads back as 95 and not as 9500 %
+    const rate = kindOf(r.kind ?? '') === 'rate';
+    const bound = (n: number | null) => (n === null ? null : rate ? `${n}%` : n);
+    const values = [r.name, r.aliases.join('、') || null, r.section, r.unit, r.kind, r.required === null ? null : r.required ? '是' : '否', bound(r.min), bound(r.max), ...facets.map((k) => r.facets[k] || null)];
+    rows.push(cells(values, values.map(() => 'label')));
+  }
+  return { name: INDICATOR_SHEET, columns: [24, 20, 24, 8, 8, 10, 8, 8, ...facets.map(() => 10)], rows };
 }
 
 export interface TemplateOptions {
   /** The year the title names (`2023年度…`); none: `____年度`. */
   year?: number;
+  /**
+   * The county's definitions `catalog` was made with: their rows go into the template too (a 指标定义 sheet, their
+   * rules after the catalog's in 审核规则), so the filled template checks the same with or without them loaded.
+   */
+  definitions?: CountyDefinitions | null;
 }
 
 /** The blank template of `catalog` as a WritePlan (new sheets only; nothing of an existing workbook is touched). */
@@ -150,7 +178,8 @@ export function blankTemplatePlan(catalog: Catalog = CATALOG, opts: TemplateOpti
   for (const s of sections) {
     if (catalog.indicators.some((d) => d.section === s.section)) sheets.push(sectionSheet(s.name, s.section, order++, SECTION_NAMES[s.section], catalog));
   }
-  sheets.push(textSheet(`${year}年度法治政府建设存在的不足和下一年度主要安排`), ruleSheet(catalog));
+  sheets.push(textSheet(`${year}年度法治政府建设存在的不足和下一年度主要安排`), ruleSheet(catalog, opts.definitions ?? null));
+  if (opts.definitions?.indicators.length) sheets.push(indicatorSheet(opts.definitions));
   return { sheets, styles: STYLES, activate: TEMPLATE_IDENTITY_SHEET };
 }
 
@@ -167,6 +196,6 @@ export function templateFileName(definitions?: CountyDefinitions | null): string
 
 /** The blank template for the county's definitions in use (none: the built-in catalog), as every host asks for it. */
 export function blankTemplateFor(definitions?: CountyDefinitions | null, opts: TemplateOptions = {}): WritePlan {
-  return blankTemplatePlan(templateCatalog(definitions), opts);
+  return blankTemplatePlan(templateCatalog(definitions), { ...opts, definitions });
 }
 
