@@ -116,8 +116,7 @@ const initial: PaneState = {
   county: null,
 };
 
-/** The browser's store every pane of a page shares (the page's template download reads the same one). */
-export const defaultStore = localDefinitionsStore();
+const defaultStore = localDefinitionsStore();
 
 /** Let the browser paint the progress indicator before a synchronous check runs. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,7 +1,7 @@
 /**
  * 下载空白模板 on the page (issue 12): the blank indicator workbook of the catalog in use — the built-in one, or
- * with the county's definitions loaded in any open file's 县级指标定义 panel (the store every pane of the page
- * shares) — built by the same core plan as the CLI's `template` and the pane's 插入空白模板, written as a new .xlsx
+ * with the county's definitions loaded in any open file's 县级指标定义 panel (the page's one store, which every
+ * pane shares) — built by the same core plan as the CLI's `template` and the pane's 插入空白模板, written as a new .xlsx
  * in the browser and downloaded. Nothing leaves the browser.
  */
 import * as React from 'react';
@@ -11,7 +11,6 @@ import type { DefinitionsStore } from '../taskpane/definitionsStore';
 import { userMessage } from '../taskpane/errors';
 import { useStrings } from '../taskpane/i18n';
 import { Message } from '../taskpane/Message';
-import { defaultStore } from '../taskpane/usePane';
 import { XLSX_MIME, downloadBlob, loadFileModule, type FileModule } from './FileHost';
 import { useWebStrings } from './strings';
 
@@ -24,10 +23,11 @@ const useStyles = makeStyles({
 export interface TemplateDownloadProps {
   /** How src/file is loaded (tests pass their own). */
   load?: () => Promise<FileModule>;
-  store?: DefinitionsStore;
+  /** The page's store of the county's definitions, which every file's pane loads into and removes from. */
+  store: DefinitionsStore;
 }
 
-export function TemplateDownload({ load = loadFileModule, store = defaultStore }: TemplateDownloadProps) {
+export function TemplateDownload({ load = loadFileModule, store }: TemplateDownloadProps) {
   const s = useStrings();
   const w = useWebStrings();
   const styles = useStyles();

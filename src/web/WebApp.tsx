@@ -420,7 +420,7 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
                 <Button onClick={() => void openSample()} disabled={!!opening} data-testid="open-sample">
                   {w.openSample}
                 </Button>
-                <TemplateDownload load={hostOptions?.load} />
+                <TemplateDownload load={hostOptions?.load} store={definitionsStore} />
               </div>
               <input
                 ref={input}
