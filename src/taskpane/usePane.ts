@@ -458,10 +458,9 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
         // checked with the same choices and definitions as this workbook, so the same finding has the same id
         const previous = core.check(await core.readFile(file.bytes, file.name), withDefinitions({ workbookTemplates, skipHidden }));
         previousRef.current = { name: file.name, result: previous };
-        const current = stateRef.current.result;
-        // compared at once when this workbook was checked already; otherwise at its first check
-        const next: Partial<PaneState> = current ? { result: core.withRound(current, previous, file.name) } : await readAndCheck();
-        return { ...next, since: file.name };
+        // the workbook as it is now, read and checked again: in Excel the township's corrections may have been typed
+        // since the last check, and comparing that older result would call a corrected figure 仍未改正
+        return { ...(await readAndCheck()), since: file.name };
       }),
     [run, getEngine, readAndCheck, withDefinitions],
   );
