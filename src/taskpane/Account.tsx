@@ -9,7 +9,7 @@ import { Badge, Button, Field, Input, Textarea, makeStyles, tokens } from '@flue
 import { ref } from '../core/address';
 import { outputText } from '../core/output';
 import type { Finding, RoundStatus } from '../core/types';
-import { loadAuthor, saveAuthor } from './author';
+import { loadReviewer, saveReviewer } from './author';
 import { useStrings } from './i18n';
 import { Message } from './Message';
 
@@ -42,7 +42,8 @@ export function Account({ finding, round, busy, onReview, notice, onDismissNotic
   const s = useStrings();
   const styles = useStyles();
   const a = finding.account;
-  const [returning, setReturning] = React.useState(false);
+  // the county's decision being written: 采纳 and 退回 each open a form naming the reviewer (审核人)
+  const [deciding, setDeciding] = React.useState<'accepted' | 'returned' | null>(null);
   if (!a && !round && !notice) return null;
   const where = ref(finding.sheet, finding.cell);
   // an expired explanation is rewritten by the township first; an accepted one is already decided
@@ -74,25 +75,24 @@ export function Account({ finding, round, busy, onReview, notice, onDismissNotic
           {s.reviewed(a.review.decision, s.byWhom(a.review.reviewer, a.review.date), a.review.note ?? '')}
         </p>
       ) : null}
-      {decidable && !returning ? (
+      {decidable && !deciding ? (
         <div className={styles.row}>
           {a!.state !== 'accepted' ? (
-            <Button size="small" appearance="outline" disabled={busy} data-testid="accept-button" aria-label={`${s.accept}：${where}`}
-              onClick={() => void onReview!(finding, 'accepted', '', loadAuthor())}>
+            <Button size="small" appearance="outline" disabled={busy} data-testid="accept-button" aria-label={`${s.accept}：${where}`} onClick={() => setDeciding('accepted')}>
               {s.accept}
             </Button>
           ) : null}
           {a!.state !== 'returned' ? (
-            <Button size="small" appearance="outline" disabled={busy} data-testid="return-button" aria-label={`${s.returnIt}：${where}`} onClick={() => setReturning(true)}>
+            <Button size="small" appearance="outline" disabled={busy} data-testid="return-button" aria-label={`${s.returnIt}：${where}`} onClick={() => setDeciding('returned')}>
               {s.returnIt}
             </Button>
           ) : null}
         </div>
       ) : null}
-      {decidable && returning ? (
-        <ReturnForm busy={busy} onCancel={() => setReturning(false)} onSave={async (note, reviewer) => {
-          const ok = await onReview!(finding, 'returned', note, reviewer);
-          if (ok) setReturning(false);
+      {decidable && deciding ? (
+        <DecisionForm decision={deciding} busy={busy} onCancel={() => setDeciding(null)} onSave={async (note, reviewer) => {
+          const ok = await onReview!(finding, deciding, note, reviewer);
+          if (ok) setDeciding(null);
         }} />
       ) : null}
       {notice ? (
@@ -104,20 +104,26 @@ export function Account({ finding, round, busy, onReview, notice, onDismissNotic
   );
 }
 
-function ReturnForm({ busy, onSave, onCancel }: { busy: boolean; onSave(note: string, reviewer: string): Promise<void>; onCancel(): void }) {
+/**
+ * The county's decision: who decides (审核人, remembered apart from the township's 填写人) and a note — the reason,
+ * required to return (退回), optional to accept (采纳).
+ */
+function DecisionForm({ decision, busy, onSave, onCancel }: { decision: 'accepted' | 'returned'; busy: boolean; onSave(note: string, reviewer: string): Promise<void>; onCancel(): void }) {
   const s = useStrings();
   const styles = useStyles();
   const [note, setNote] = React.useState('');
-  const [reviewer, setReviewer] = React.useState(loadAuthor);
+  const [reviewer, setReviewer] = React.useState(loadReviewer);
   const [invalid, setInvalid] = React.useState(false);
+  const returning = decision === 'returned';
+  const tid = returning ? 'return' : 'accept';
   return (
     <form
       className={styles.form}
-      data-testid="return-form"
+      data-testid={`${tid}-form`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!note.trim()) return setInvalid(true);
-        saveAuthor(reviewer);
+        if (returning && !note.trim()) return setInvalid(true);
+        saveReviewer(reviewer);
         void onSave(note.trim(), reviewer.trim());
       }}
       onKeyDown={(e) => {
@@ -127,15 +133,15 @@ function ReturnForm({ busy, onSave, onCancel }: { busy: boolean; onSave(note: st
         }
       }}
     >
-      <Field label={s.returnNote} required validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? s.returnNoteEmpty : undefined}>
-        <Textarea value={note} autoFocus data-testid="return-note" onChange={(_, d) => { setNote(d.value); if (d.value.trim()) setInvalid(false); }} />
+      <Field label={returning ? s.returnNote : s.acceptNote} required={returning} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? s.returnNoteEmpty : undefined}>
+        <Textarea value={note} autoFocus={returning} data-testid={`${tid}-note`} onChange={(_, d) => { setNote(d.value); if (d.value.trim()) setInvalid(false); }} />
       </Field>
-      <Field label={s.reviewer}>
-        <Input value={reviewer} data-testid="return-reviewer" onChange={(_, d) => setReviewer(d.value)} />
+      <Field label={s.reviewer} hint={reviewer ? undefined : s.authorHelp}>
+        <Input value={reviewer} autoFocus={!returning} data-testid={`${tid}-reviewer`} onChange={(_, d) => setReviewer(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Button type="submit" appearance="primary" size="small" disabled={busy} data-testid="return-save">
-          {s.returnIt}
+        <Button type="submit" appearance="primary" size="small" disabled={busy} data-testid={`${tid}-save`}>
+          {returning ? s.returnIt : s.accept}
         </Button>
         <Button type="button" size="small" onClick={onCancel}>
           {s.cancel}

@@ -93,6 +93,8 @@ step('disputes the 持证人数 14 > 12 error (乡镇异议, still open), then a
   await expect(officers.getByTestId('account-label').innerText()).resolves.toBe('乡镇异议');
   await expect(p.getByTestId('count-error').innerText()).resolves.toBe(String(before));
   await officers.getByTestId('accept-button').click();
+  await officers.getByTestId('accept-reviewer').fill('李统计');
+  await officers.getByTestId('accept-save').click();
   await officers.locator('[data-testid="account-label"]', { hasText: '县级已采纳' }).waitFor();
   await expect(p.getByTestId('count-error').innerText()).resolves.toBe(String(before - 1));
   await expect(page.getByTestId('file-unsaved').innerText()).resolves.toBe('● 2条说明未下载');
@@ -131,6 +133,8 @@ step('downloads the 整改通知 (.docx) and the result workbook; the unsaved ma
   const notes = check(book).explanations;
   expect(notes.map((e) => e.author ?? '')).toContain('王会计');
   expect(notes.find((e) => e.kind === 'dispute')?.review?.decision).toBe('accepted');
+  // decided by the county's reviewer, not by the township's 填写人 the page remembered for the explanation
+  expect(notes.find((e) => e.kind === 'dispute')?.review?.reviewer).toBe('李统计');
 });
 
 const RESUBMITTED = '周营镇-2023-指标-二次.xlsx';
