@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  summary: { cursor: 'pointer', ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  inline: { display: 'inline', margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
 export const DEFINITION_ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.json,.yaml,.yml';
@@ -64,39 +66,64 @@ export function DefinitionsPanel({ definitions, disabled, onLoad, onRemove, onEr
     }
   };
   const problems = definitions?.problems?.length ?? 0;
+  const templateButton = template ? (
+    <Button size="small" disabled={disabled} onClick={template.onClick} data-testid={template.testId}>
+      {template.label}
+    </Button>
+  ) : null;
+  const buttons = (
+    <div className={styles.row}>
+      <Button size="small" disabled={disabled} onClick={() => input.current?.click()} data-testid="definitions-load">
+        {definitions ? s.definitionsReplace : s.definitionsLoad}
+      </Button>
+      {definitions ? (
+        <Button size="small" disabled={disabled} onClick={onRemove} data-testid="definitions-remove">
+          {s.definitionsRemove}
+        </Button>
+      ) : null}
+      {definitions ? templateButton : null}
+      <input
+        ref={input}
+        type="file"
+        accept={DEFINITION_ACCEPT}
+        hidden
+        aria-label={definitions ? s.definitionsReplace : s.definitionsLoad}
+        onChange={(e) => void picked(e)}
+        data-testid="definitions-input"
+      />
+    </div>
+  );
+  // none loaded: one line saying so (the findings come right after it on a narrow pane); what they are and the
+  // button to load them open under it; the blank template (of the built-in catalog then) stays in view
+  if (!definitions) {
+    return (
+      <div className={styles.section} data-testid="definitions">
+        <details className={styles.section}>
+          <summary className={styles.summary}>
+            <h2 id={`${id}-defs`} className={styles.inline}>
+              {s.definitionsTitle}
+            </h2>{' '}
+            <span className={styles.text} data-testid="definitions-status">
+              {s.definitionsNone}
+            </span>
+          </summary>
+          <p className={styles.text}>{s.definitionsHelp}</p>
+          {buttons}
+        </details>
+        {templateButton ? <div className={styles.row}>{templateButton}</div> : null}
+      </div>
+    );
+  }
   return (
     <section className={styles.section} aria-labelledby={`${id}-defs`} data-testid="definitions">
       <h2 id={`${id}-defs`} className={styles.h2}>
         {s.definitionsTitle}
       </h2>
       <p className={styles.text} data-testid="definitions-status">
-        {definitions ? s.definitionsActive(definitions.name, definitions.indicators.length, definitions.rules.length, when(definitions.loadedAt)) : s.definitionsNone}
+        {s.definitionsActive(definitions.name, definitions.indicators.length, definitions.rules.length, when(definitions.loadedAt))}
         {problems ? ` ${s.definitionsProblems(problems)}` : ''}
       </p>
-      <div className={styles.row}>
-        <Button size="small" disabled={disabled} onClick={() => input.current?.click()} data-testid="definitions-load">
-          {definitions ? s.definitionsReplace : s.definitionsLoad}
-        </Button>
-        {definitions ? (
-          <Button size="small" disabled={disabled} onClick={onRemove} data-testid="definitions-remove">
-            {s.definitionsRemove}
-          </Button>
-        ) : null}
-        {template ? (
-          <Button size="small" disabled={disabled} onClick={template.onClick} data-testid={template.testId}>
-            {template.label}
-          </Button>
-        ) : null}
-        <input
-          ref={input}
-          type="file"
-          accept={DEFINITION_ACCEPT}
-          hidden
-          aria-label={definitions ? s.definitionsReplace : s.definitionsLoad}
-          onChange={(e) => void picked(e)}
-          data-testid="definitions-input"
-        />
-      </div>
+      {buttons}
     </section>
   );
 }

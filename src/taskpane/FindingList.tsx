@@ -92,7 +92,8 @@ const useStyles = makeStyles({
   line: { display: 'block' },
   mark: { marginInlineEnd: tokens.spacingHorizontalXS },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalXS },
-  sheetTag: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginInlineStart: tokens.spacingHorizontalXS },
+  // wraps to the next line whole rather than split after its first character
+  sheetTag: { display: 'inline-block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginInlineStart: tokens.spacingHorizontalXS },
   detail: {
     margin: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     fontSize: tokens.fontSizeBase200,
@@ -113,6 +114,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   position: { minWidth: '4.5em', textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
+  // ‹ and › are one character: as wide as a touch target, not Fluent's 64 px, so the bar is one row at 320 px
+  step: { minWidth: '32px' },
   groupBy: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginInlineStart: 'auto', fontSize: tokens.fontSizeBase200 },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   hint: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -705,13 +708,13 @@ export function FindingList({ findings, busy, onSelect, onExplain, extraOf, onPl
   return (
     <div ref={root} onKeyDown={onKeyDown}>
       <div className={styles.bar} role="toolbar" aria-label={s.navLabel} aria-describedby={`${id}-keys`} data-testid="finding-nav">
-        <Button size="small" appearance="subtle" aria-label={s.navPrev} title={s.navPrev} disabled={!flat.length || index === 0} onClick={() => step(-1)} data-testid="nav-prev">
+        <Button size="small" appearance="subtle" className={styles.step} aria-label={s.navPrev} title={s.navPrev} disabled={!flat.length || index === 0} onClick={() => step(-1)} data-testid="nav-prev">
           ‹
         </Button>
         <span className={styles.position} data-testid="nav-position" aria-live="polite" aria-atomic="true">
           {s.navPosition(first ? 0 : index + 1, flat.length)}
         </span>
-        <Button size="small" appearance="subtle" aria-label={s.navNext} title={s.navNext} disabled={!flat.length || index === flat.length - 1} onClick={() => step(1)} data-testid="nav-next">
+        <Button size="small" appearance="subtle" className={styles.step} aria-label={s.navNext} title={s.navNext} disabled={!flat.length || index === flat.length - 1} onClick={() => step(1)} data-testid="nav-next">
           ›
         </Button>
         <label className={styles.groupBy}>

@@ -53,6 +53,8 @@ function readingsFor(result: CheckResult | null): (f: Finding) => Reading[] {
 
 /** Where the web page turns into two columns (findings beside the sheet preview). */
 export const WIDE_MEDIA = '@media (min-width: 960px)';
+/** A phone or the task pane at its narrowest (320 px): compact, so the first finding is on the first screen. */
+export const NARROW_MEDIA = '@media (max-width: 599px)';
 
 const useStyles = makeStyles({
   pane: {
@@ -80,7 +82,17 @@ const useStyles = makeStyles({
   aside: { minWidth: 0, [WIDE_MEDIA]: { position: 'sticky', top: tokens.spacingVerticalM } },
   /** The report below both columns, at a readable line length. */
   wideReport: { [WIDE_MEDIA]: { width: '100%', maxWidth: '56em', alignSelf: 'center' } },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    // buttons as wide as their words (Fluent's are at least 96 px): three to a row at 320 px instead of two
+    [NARROW_MEDIA]: {
+      rowGap: tokens.spacingVerticalXS,
+      '& .fui-Button': { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+    },
+  },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   summary: {
     listStyleType: 'none',
@@ -109,10 +121,17 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground1,
+    // the figure beside its word, one line high
+    [NARROW_MEDIA]: { flexDirection: 'row', justifyContent: 'center', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS },
   },
   /** A count chosen as the list's filter. */
   statOn: { backgroundColor: tokens.colorNeutralBackground1Selected, outline: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  num: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  num: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+    [NARROW_MEDIA]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   ok: { margin: 0, color: tokens.colorNeutralForeground1 },
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

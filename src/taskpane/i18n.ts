@@ -90,8 +90,8 @@ const zh = {
   unknownError: '操作未能完成，工作簿未被修改。请重试。',
   reportFailed: '报告文稿暂时无法生成；检查结果仍然有效。',
   definitionsTitle: '县级指标定义',
-  definitionsNone:
-    '未载入：按内置指标目录审核。县里统一的指标定义（含“指标定义”“审核规则”表的 Excel 文件，或 JSON、YAML）载入一次即可，以后每次审核都使用；工作簿中自带的这两张表优先。',
+  definitionsNone: '未载入：按内置指标目录审核。',
+  definitionsHelp: '县里统一的指标定义（含“指标定义”“审核规则”表的 Excel 文件，或 JSON、YAML）载入一次即可，以后每次审核都使用；工作簿中自带的这两张表优先。',
   definitionsActive: (name: string, indicators: number, rules: number, when: string) =>
     `正在使用“${name}”：${indicators}个指标，${rules}条规则${when ? `，${when}载入` : ''}。`,
   definitionsProblems: (n: number) => `其中${n}行无法使用，见检查结果中的“指标定义无效”提示。`,
@@ -194,8 +194,8 @@ const en: Strings = {
   unknownError: 'The operation could not be completed; the workbook was not changed. Please try again.',
   reportFailed: 'The report draft could not be generated; the findings are still valid.',
   definitionsTitle: 'County definitions',
-  definitionsNone:
-    'None loaded: checking against the built-in indicator catalog. Load the county’s definitions once (an Excel file with 指标定义 and 审核规则 sheets, or JSON/YAML) and every check uses them; the workbook’s own sheets of those names win.',
+  definitionsNone: 'None loaded: checking against the built-in indicator catalog.',
+  definitionsHelp: 'Load the county’s definitions once (an Excel file with 指标定义 and 审核规则 sheets, or JSON/YAML) and every check uses them; the workbook’s own sheets of those names win.',
   definitionsActive: (name, indicators, rules, when) => `Using “${name}”: ${indicators} indicators, ${rules} rules${when ? `, loaded ${when}` : ''}.`,
   definitionsProblems: (n) => `${n} of its rows cannot be used; see the “指标定义无效” hints among the findings.`,
   definitionsLoad: 'Load definitions…',

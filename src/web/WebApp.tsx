@@ -16,7 +16,7 @@ import {
 import type { Engine } from '../taskpane/engine';
 import { pickLocale, stringsFor, useStrings } from '../taskpane/i18n';
 import { Message } from '../taskpane/Message';
-import { Pane, PaneProviders, WIDE_MEDIA } from '../taskpane/Pane';
+import { NARROW_MEDIA, Pane, PaneProviders, WIDE_MEDIA } from '../taskpane/Pane';
 import type { PaneApi } from '../taskpane/usePane';
 import { userMessage } from '../taskpane/errors';
 import { FileHost, XLSX_MIME, derivedName, downloadBlob, type FileHostOptions } from './FileHost';
@@ -61,16 +61,28 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     minHeight: '100vh',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    [NARROW_MEDIA]: { paddingTop: tokens.spacingVerticalS },
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground2,
     // clip, not hidden: hidden makes this div a scroll container and the preview would no longer stay in view
     overflowX: 'clip',
   },
-  header: { marginBottom: tokens.spacingVerticalM },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600 },
-  privacy: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  header: { marginBottom: tokens.spacingVerticalM, [NARROW_MEDIA]: { marginBottom: tokens.spacingVerticalS } },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase600,
+    [NARROW_MEDIA]: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  },
+  privacy: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase300,
+    [NARROW_MEDIA]: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  },
   /** The workbooks card, then the current file's card (checks and findings | preview, then the report). */
-  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0, [NARROW_MEDIA]: { gap: tokens.spacingVerticalM } },
   /** On wide screens the drop zone and the list of open files side by side. */
   filesBody: {
     display: 'flex',
@@ -91,6 +103,25 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  /** The workbooks heading as the button that folds the card (a narrow screen folds it once a file is open). */
+  fold: {
+    display: 'inline-flex',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalXS,
+    padding: 0,
+    border: 'none',
+    backgroundColor: 'transparent',
+    color: 'inherit',
+    font: 'inherit',
+    cursor: 'pointer',
+    textAlign: 'start',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  foldMark: { display: 'inline-block', width: '1em', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  /** The folded card: its heading and the current file's name on one line. */
+  foldedCard: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  foldedRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  folded: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', minWidth: 0 },
   drop: {
     display: 'flex',
     flexDirection: 'column',
@@ -245,6 +276,11 @@ function DownloadActions({ pane, host, onDownloaded }: { pane: PaneApi; host: Fi
 
 const nameOf = (f: OpenFile): string => (f.host ? f.host.name : f.report.name);
 
+/** A phone or a 320 px window: there the page folds the workbooks card once a file is open, so its findings come first. */
+function narrowScreen(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_MEDIA.replace(/^@media\s*/, '')).matches;
+}
+
 function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINITIONS }: WebAppProps) {
   const s = useStrings();
   const w = useWebStrings();
@@ -260,6 +296,8 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
   /** Per file, the findings whose explanation or decision is only in the browser copy so far. */
   const [unsaved, setUnsaved] = React.useState<Record<string, string[]>>({});
   const [checkAll, setCheckAll] = React.useState(0);
+  /** The workbooks card folded to one line (its heading unfolds it); a message about opening always unfolds it. */
+  const [folded, setFolded] = React.useState(false);
   const labels = React.useRef<string[]>([]);
   labels.current = files.map((f) => f.label);
 
@@ -308,6 +346,7 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
         labels.current = [...labels.current, file.label];
         setFiles((f) => [...f, file]);
         setActiveId(file.id);
+        if (narrowScreen()) setFolded(true);
         return;
       }
       const host = new FileHost(name, data, hostOptions);
@@ -323,6 +362,7 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
       labels.current = [...labels.current, file.label];
       setFiles((f) => [...f, file]);
       setActiveId(file.id);
+      if (narrowScreen()) setFolded(true);
     },
     [hostOptions, s, failedToOpen],
   );
@@ -372,6 +412,8 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
   };
 
   const books = files.filter((f): f is OpenFile & { host: FileHost } => !!f.host);
+  const isFolded = folded && files.length > 0 && errors.length === 0;
+  const unsavedAll = Object.values(unsaved).reduce((n, ids) => n + ids.length, 0);
   const openFromCounty = (fid: string) => {
     setActiveId(fid);
     // the township's panel is below the table: bring it into view (jsdom has no scrolling)
@@ -385,11 +427,39 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
         <p className={styles.privacy}>{w.privacy}</p>
       </header>
       <main className={styles.main}>
-        <section className={styles.card} aria-labelledby={`${id}-files`}>
-          <h2 id={`${id}-files`} className={styles.h2}>
-            {w.files}
-          </h2>
-          <div className={styles.filesBody}>
+        <section className={mergeClasses(styles.card, isFolded && styles.foldedCard)} aria-labelledby={`${id}-files`}>
+          <div className={styles.foldedRow}>
+            <h2 id={`${id}-files`} className={styles.h2}>
+              {files.length > 0 ? (
+                <button
+                  type="button"
+                  className={styles.fold}
+                  aria-expanded={!isFolded}
+                  aria-controls={`${id}-files-body`}
+                  data-testid="files-fold"
+                  onClick={() => setFolded(!isFolded)}
+                >
+                  <span className={styles.foldMark} aria-hidden="true">
+                    {isFolded ? '▸' : '▾'}
+                  </span>
+                  {w.filesCount(files.length)}
+                </button>
+              ) : (
+                w.files
+              )}
+            </h2>
+            {isFolded ? (
+              <p className={styles.folded} data-testid="files-folded">
+                {opening ? w.opening(opening) : files.find((f) => f.id === activeId)?.label}
+                {unsavedAll > 0 ? (
+                  <span className={styles.fileWarn} data-testid="folded-unsaved">
+                    {w.unsaved(unsavedAll)}
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+          </div>
+          <div className={mergeClasses(styles.filesBody, isFolded && styles.hidden)} id={`${id}-files-body`}>
             <div
               className={mergeClasses(styles.drop, dragging && styles.dropActive)}
               data-testid="drop-zone"

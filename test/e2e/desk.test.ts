@@ -96,3 +96,35 @@ test('screenshots at 1280 and 320 px; at 320 the first finding is above the fold
   expect(first).not.toBeNull();
   expect(first!.y + first!.height - summary!.y).toBeLessThan(700);
 });
+
+test('on a phone (320×568) the sample, checked on opening, shows its first finding on the first screen; what made room folds open again', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 568 }, locale: 'zh-CN' });
+  try {
+    const phone = await context.newPage();
+    await phone.goto(`${server.url}index.html`);
+    await phone.getByRole('button', { name: '打开示例工作簿' }).click();
+    await phone.getByTestId('summary').waitFor({ timeout: 40_000 });
+    await phone.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') === 'false');
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    for (const dir of SHOTS) {
+      fs.mkdirSync(dir, { recursive: true });
+      await phone.screenshot({ path: path.join(dir, 'desk-page-320x568.png') });
+    }
+    expect(await phone.evaluate(() => window.scrollY)).toBe(0);
+    const first = await phone.getByTestId('finding').first().boundingBox();
+    expect(first).not.toBeNull();
+    expect(first!.y + first!.height).toBeLessThanOrEqual(568);
+    expect(await phone.getByTestId('finding').first().getAttribute('data-cell')).toBe('D6');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // the workbooks card is folded to one line naming the file; its heading unfolds the list with the file's counts
+    expect(await phone.getByTestId('files-folded').innerText()).toContain(SAMPLE);
+    await phone.getByTestId('files-fold').click();
+    await expect(phone.getByTestId('file-summary').innerText()).resolves.toMatch(/^周营镇 · 2023年度 · 错误 \d+/);
+    await expect(phone.getByTestId('open-button').isVisible()).resolves.toBe(true);
+    // the county definitions' line opens to what they are and the button to load them
+    await phone.getByTestId('definitions').locator('summary').click();
+    await expect(phone.getByTestId('definitions-load').isVisible()).resolves.toBe(true);
+  } finally {
+    await context.close();
+  }
+});
