@@ -4,7 +4,7 @@
  * (test/excel/fake-excel.ts) holding the workbook the test put in `window.__E2E_OFFICE__`. The test reads the
  * fake back through `window.__fakeExcel` (sheets, cells, selection, sync count).
  */
-import { cellName, createFakeExcel, type FakeCell, type FakeValue } from '../../excel/fake-excel';
+import { cellName, createFakeExcel, parseRect, type FakeCell, type FakeValue } from '../../excel/fake-excel';
 
 export interface E2ESheet {
   name: string;
@@ -42,6 +42,21 @@ export interface FakeExcelProbe {
   note(name: string, a1: string): string | null;
   /** Whether a sheet is protected, and whether with a password (null: no such sheet). */
   protection(name: string): { protected: boolean; password: boolean } | null;
+  /**
+   * Types a figure into a cell as the township does in Excel (a corrected rate, a resubmission); `format` is the
+   * cell's number format (`0.0%`), kept when absent.
+   */
+  setValue(name: string, a1: string, value: FakeValue, format?: string): void;
+  /** Every sheet as it is now (values, formulas, number formats, merges, visibility), as Excel would save it. */
+  saved(): SavedSheet[];
+}
+
+/** One sheet of the fake workbook as saved: cells by row and column (0-based), merges, visibility. */
+export interface SavedSheet {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  cells: { r: number; c: number; v?: FakeValue; f?: string; nf?: string }[];
+  merges: { r1: number; c1: number; r2: number; c2: number }[];
 }
 
 const VIS = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
@@ -87,6 +102,26 @@ const probe: FakeExcelProbe = {
     const s = fake.model.sheet(name);
     return s ? { protected: s.protected, password: s.protectionPassword } : null;
   },
+  setValue(name, a1, value, format) {
+    const s = fake.model.sheet(name);
+    if (!s) throw new Error(`no sheet ${name} in the fake workbook`);
+    const { r, c } = parseRect(a1);
+    const cell = fake.model.cellAt(s, r, c, true)!;
+    cell.v = value;
+    delete cell.f;
+    if (format) cell.nf = format;
+  },
+  saved: () =>
+    fake.model.sheets.map((s) => {
+      const cells: SavedSheet['cells'] = [];
+      s.cells.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (cell && (cell.v !== undefined || cell.f !== undefined)) cells.push({ r, c, v: cell.v, f: cell.f, nf: cell.nf });
+        }),
+      );
+      const visibility = s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible';
+      return { name: s.name, visibility, cells, merges: s.merges };
+    }),
 };
 w.__fakeExcel = probe;
 
