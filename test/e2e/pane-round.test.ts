@@ -19,9 +19,8 @@ import { RESULT_SHEETS } from '../../src/core/catalog';
 import { compareRounds } from '../../src/core/rounds';
 import type { CheckResult, Workbook } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
-import { SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
+import { DIST, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
 import { openPane, probe, savedXlsx, toSpec, type PaneSession } from './support/pane';
-import { DIST } from './support/browser';
 import { serveStatic, type StaticServer } from './support/server';
 
 jest.setTimeout(90_000);
@@ -106,11 +105,6 @@ const item = (rule: string, sheet: string, cell?: string): Locator =>
   page.locator('li[data-finding-id]').filter({
     has: page.locator(`[data-testid="finding"][data-rule="${rule}"][data-sheet="${sheet}"]${cell ? `[data-cell="${cell}"]` : ''}`),
   });
-
-async function selection(): Promise<string> {
-  const sel = await probe<{ sheet: string; address: string } | null>(page, 'selection');
-  return sel ? `${sel.sheet}!${sel.address.replace(/\$/g, '').replace(/^.*!/, '')}` : '';
-}
 
 async function selectionBecomes(where: string): Promise<void> {
   await page.waitForFunction(
