@@ -22,8 +22,7 @@ import { RESULT_SHEETS } from '../../src/core/catalog';
 import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
 import { DIST, SAMPLES, SCREENSHOTS, downloadFrom } from './support/browser';
-import type { E2EOfficeSpec, E2ESheet } from './support/office-entry';
-import { fakeOfficeScript } from './support/office';
+import { openPane, probe, toSpec, type PaneSession } from './support/pane';
 import { checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
 import { zipEntries } from './support/unzip';
 
@@ -657,25 +656,6 @@ describe('standalone page: other ways in', () => {
 
 // ───────────────────────────── 3: the Excel task pane over a fake office-js ─────────────────────────────
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-function toSpec(book: Workbook, language = 'zh-CN'): E2EOfficeSpec {
-  return {
-    language,
-    book: {
-      name: book.name,
-      sheets: book.sheets.map((g) => ({
-        name: g.name,
-        rows: g.rows as E2ESheet['rows'],
-        origin: g.origin,
-        formats: g.formats,
-        merges: g.merges,
-        visibility: g.visibility,
-      })),
-    },
-  };
-}
-
 /** A workbook of `n` sheets: the sample's sheets, then small 附表 sheets of counts. */
 function bookOf(base: Workbook, n: number): Workbook {
   const sheets: Grid[] = base.sheets.slice(0, n);
@@ -693,44 +673,6 @@ function bookOf(base: Workbook, n: number): Workbook {
   return { name: base.name, sheets };
 }
 
-interface PaneSession {
-  context: BrowserContext;
-  page: Page;
-  /** Requests for anything but 127.0.0.1 and the (fulfilled) office.js. */
-  outside: string[];
-  officeJsRequests: number;
-}
-
-/** taskpane.html with the fake Office/Excel injected before any script and office.js answered locally. */
-async function openPane(spec: E2EOfficeSpec, width = 320, height = 700): Promise<PaneSession> {
-  const script = await fakeOfficeScript();
-  const context = await newContext(width, height);
-  const session: PaneSession = { context, page: null as unknown as Page, outside: [], officeJsRequests: 0 };
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.split('?')[0] === OFFICE_JS) {
-      session.officeJsRequests++;
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__officeJsLoaded = true;' });
-    }
-    const u = new URL(url);
-    if (u.protocol === 'blob:' || u.protocol === 'data:' || u.hostname === '127.0.0.1') return route.continue();
-    session.outside.push(url);
-    return route.abort();
-  });
-  await context.addInitScript({ content: `window.__E2E_OFFICE__ = ${JSON.stringify(spec)};\n${script}` });
-  session.page = await context.newPage();
-  await session.page.goto(`${site.server.url}taskpane.html`);
-  await session.page.getByTestId('check-button').waitFor({ timeout: 30_000 });
-  return session;
-}
-
-function probe<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([f, a]) => (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](...(a as unknown[])),
-    [fn, args] as const,
-  ) as Promise<T>;
-}
-
 /** Clicks 检查工作簿 in the pane; returns the syncs the check's read took. */
 async function checkInPane(page: Page): Promise<number> {
   await probe(page, 'resetCounters');
@@ -746,7 +688,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
 
   beforeAll(async () => {
     expected = await coreCheck(SAMPLE_NAME);
-    pane = await openPane(toSpec(expected.book));
+    pane = await openPane(site, toSpec(expected.book));
   }, 60_000);
 
   afterAll(async () => {
@@ -874,7 +816,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
 
   test('Office on the Black theme: the pane is dark too, readable (axe colour contrast) and checks as before', async () => {
     const black = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#363636', controlForegroundColor: '#FFFFFF' };
-    const s = await openPane({ ...toSpec(expected.book), officeTheme: black }, 320, 700);
+    const s = await openPane(site, { ...toSpec(expected.book), officeTheme: black }, 320, 700);
     try {
       await checkInPane(s.page);
       const core = expected.result.counts;
@@ -903,7 +845,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
   });
 
   test('an older Excel (ExcelApi 1.9: no merged-area or comment API) in English: the same findings, marks without comments', async () => {
-    const s = await openPane({ ...toSpec(expected.book, 'en-US'), apiVersion: '1.9' }, 320, 700);
+    const s = await openPane(site, { ...toSpec(expected.book, 'en-US'), apiVersion: '1.9' }, 320, 700);
     try {
       expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await s.page.getByTestId('check-button').innerText()).toMatch(/Check/);
@@ -923,7 +865,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
   test('reading takes as many syncs for a 40-sheet workbook as for a 1-sheet one', async () => {
     const syncs: number[] = [];
     for (const n of [1, 40]) {
-      const s = await openPane(toSpec(bookOf(expected.book, n)), 1024, 700);
+      const s = await openPane(site, toSpec(bookOf(expected.book, n)), 1024, 700);
       try {
         syncs.push(await checkInPane(s.page));
         expect(await probe<string[]>(s.page, 'sheetNames')).toHaveLength(n);
@@ -995,7 +937,7 @@ describe('a label the tool cannot place is fixed in one click, in the page and i
   });
 
   test('pane at 320 px over the fake office-js: the same buttons write 指标对照 into the open workbook', async () => {
-    const pane = await openPane(toSpec(AMBIGUOUS), 320, 700);
+    const pane = await openPane(site, toSpec(AMBIGUOUS), 320, 700);
     try {
       await checkInPane(pane.page);
       await pane.page.locator('[data-testid="place-button"][data-indicator="petition_resolution_rate"]').click();

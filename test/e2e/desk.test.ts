@@ -98,10 +98,10 @@ test('screenshots at 1280 and 320 px; at 320 the first finding is above the fold
 });
 
 test('on a phone (320×568) the sample, checked on opening, shows its first finding on the first screen; what made room folds open again', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 568 }, locale: 'zh-CN' });
+  const context = await pageContext(site, { width: 320, height: 568 });
   try {
     const phone = await context.newPage();
-    await phone.goto(`${server.url}index.html`);
+    await phone.goto(`${site.server.url}index.html`);
     await phone.getByRole('button', { name: '打开示例工作簿' }).click();
     await phone.getByTestId('summary').waitFor({ timeout: 40_000 });
     await phone.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') === 'false');

@@ -13,57 +13,34 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { check } from '../../src/core/check';
 import { RESULT_SHEETS } from '../../src/core/catalog';
 import { compareRounds } from '../../src/core/rounds';
 import type { CheckResult, Workbook } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
-import { DIST, SAMPLES, SCREENSHOTS, launchChromium, requireBuilt } from './support/browser';
+import { SAMPLES, SCREENSHOTS } from './support/browser';
+import { servePage, session } from './support/page';
 import { openPane, probe, savedXlsx, toSpec, type PaneSession } from './support/pane';
-import { serveStatic, type StaticServer } from './support/server';
 
 jest.setTimeout(90_000);
 
 const SAMPLE = '周营镇-2023-指标.xlsx';
 const SHOTS = [SCREENSHOTS, '/tmp/shots-pane'];
 
-let browser: Browser;
-let server: StaticServer;
+const site = servePage('taskpane.html');
+const step = session();
 let pane: PaneSession;
 let page: Page;
 let book: Workbook;
 let first: CheckResult;
-let broken: string | null = null;
-
-/** Steps of one session: a failed step makes the later ones fail at once, naming it. */
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    if (broken) throw new Error(`not run: the earlier step “${broken}” failed`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      throw e;
-    }
-  });
-}
 
 beforeAll(async () => {
-  requireBuilt('taskpane.html');
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
   book = await readXlsx(fs.readFileSync(path.join(SAMPLES, SAMPLE)), SAMPLE);
   first = check(book);
-  pane = await openPane(browser, server.url, toSpec(book), 320, 700);
+  pane = await openPane(site, toSpec(book), 320, 700);
   page = pane.page;
 }, 90_000);
-
-afterAll(async () => {
-  await pane?.context.close();
-  await browser?.close();
-  await server?.close();
-});
 
 /** The pane as the user sees it at 320 px (the task pane's width) and at 1280 px, then back to 320. */
 async function shots(name: string, at?: Locator): Promise<void> {

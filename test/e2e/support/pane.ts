@@ -3,10 +3,11 @@
  * workbook, reading the fake back, and saving it as Excel would (the county's result copy of a round).
  */
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Workbook } from '../../../src/core/types';
 import type { E2EOfficeSpec, E2ESheet, SavedSheet } from './office-entry';
 import { fakeOfficeScript } from './office';
+import { pageContext, type Site } from './page';
 
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -35,11 +36,10 @@ export interface PaneSession {
   officeJsRequests: number;
 }
 
-/** taskpane.html (served at `baseUrl`) with the fake Office/Excel injected before any script and office.js answered locally. */
-export async function openPane(browser: Browser, baseUrl: string, spec: E2EOfficeSpec, width = 320, height = 700): Promise<PaneSession> {
+/** The site's taskpane.html with the fake Office/Excel injected before any script and office.js answered locally. */
+export async function openPane(site: Site, spec: E2EOfficeSpec, width = 320, height = 700): Promise<PaneSession> {
   const script = await fakeOfficeScript();
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
+  const context = await pageContext(site, { width, height, timeout: 15_000 });
   const session: PaneSession = { context, page: null as unknown as Page, outside: [], officeJsRequests: 0 };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -54,7 +54,7 @@ export async function openPane(browser: Browser, baseUrl: string, spec: E2EOffic
   });
   await context.addInitScript({ content: `window.__E2E_OFFICE__ = ${JSON.stringify(spec)};\n${script}` });
   session.page = await context.newPage();
-  await session.page.goto(`${baseUrl}taskpane.html`);
+  await session.page.goto(`${site.server.url}taskpane.html`);
   await session.page.getByTestId('check-button').waitFor({ timeout: 30_000 });
   return session;
 }
