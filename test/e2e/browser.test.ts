@@ -22,7 +22,8 @@ import { RESULT_SHEETS } from '../../src/core/catalog';
 import type { CheckResult, Finding, Grid, Workbook } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
 import { DIST, SAMPLES, SCREENSHOTS, downloadFrom } from './support/browser';
-import { openPane, probe, toSpec, type PaneSession } from './support/pane';
+import { openFakePane, probe, type PaneSession } from './support/office';
+import { toSpec } from './support/pane';
 import { checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
 import { zipEntries } from './support/unzip';
 
@@ -688,7 +689,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
 
   beforeAll(async () => {
     expected = await coreCheck(SAMPLE_NAME);
-    pane = await openPane(site, toSpec(expected.book));
+    pane = await openFakePane(site.browser, site.server.url, toSpec(expected.book));
   }, 60_000);
 
   afterAll(async () => {
@@ -816,7 +817,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
 
   test('Office on the Black theme: the pane is dark too, readable (axe colour contrast) and checks as before', async () => {
     const black = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#363636', controlForegroundColor: '#FFFFFF' };
-    const s = await openPane(site, { ...toSpec(expected.book), officeTheme: black }, 320, 700);
+    const s = await openFakePane(site.browser, site.server.url, { ...toSpec(expected.book), officeTheme: black }, { width: 320, height: 700 });
     try {
       await checkInPane(s.page);
       const core = expected.result.counts;
@@ -845,7 +846,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
   });
 
   test('an older Excel (ExcelApi 1.9: no merged-area or comment API) in English: the same findings, marks without comments', async () => {
-    const s = await openPane(site, { ...toSpec(expected.book, 'en-US'), apiVersion: '1.9' }, 320, 700);
+    const s = await openFakePane(site.browser, site.server.url, { ...toSpec(expected.book, 'en-US'), apiVersion: '1.9' }, { width: 320, height: 700 });
     try {
       expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await s.page.getByTestId('check-button').innerText()).toMatch(/Check/);
@@ -865,7 +866,7 @@ describe('Excel task pane (dist/taskpane.html) over a fake office-js', () => {
   test('reading takes as many syncs for a 40-sheet workbook as for a 1-sheet one', async () => {
     const syncs: number[] = [];
     for (const n of [1, 40]) {
-      const s = await openPane(site, toSpec(bookOf(expected.book, n)), 1024, 700);
+      const s = await openFakePane(site.browser, site.server.url, toSpec(bookOf(expected.book, n)), { width: 1024, height: 700 });
       try {
         syncs.push(await checkInPane(s.page));
         expect(await probe<string[]>(s.page, 'sheetNames')).toHaveLength(n);
@@ -937,7 +938,7 @@ describe('a label the tool cannot place is fixed in one click, in the page and i
   });
 
   test('pane at 320 px over the fake office-js: the same buttons write 指标对照 into the open workbook', async () => {
-    const pane = await openPane(site, toSpec(AMBIGUOUS), 320, 700);
+    const pane = await openFakePane(site.browser, site.server.url, toSpec(AMBIGUOUS), { width: 320, height: 700 });
     try {
       await checkInPane(pane.page);
       await pane.page.locator('[data-testid="place-button"][data-indicator="petition_resolution_rate"]').click();

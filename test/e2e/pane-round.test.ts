@@ -21,7 +21,8 @@ import type { CheckResult, Workbook } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 import { SAMPLES, SCREENSHOTS } from './support/browser';
 import { servePage, session } from './support/page';
-import { openPane, probe, savedXlsx, toSpec, type PaneSession } from './support/pane';
+import { openFakePane, probe, type PaneSession } from './support/office';
+import { savedXlsx, toSpec } from './support/pane';
 
 jest.setTimeout(90_000);
 
@@ -38,7 +39,7 @@ let first: CheckResult;
 beforeAll(async () => {
   book = await readXlsx(fs.readFileSync(path.join(SAMPLES, SAMPLE)), SAMPLE);
   first = check(book);
-  pane = await openPane(site, toSpec(book), 320, 700);
+  pane = await openFakePane(site.browser, site.server.url, toSpec(book), { width: 320, height: 700 });
   page = pane.page;
 }, 90_000);
 

@@ -57,27 +57,40 @@ export function fakeOfficeScript(): Promise<string> {
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+export interface PaneSession {
+  context: BrowserContext;
+  page: Page;
+  /** Requests for anything but 127.0.0.1 and the (fulfilled) office.js, refused. */
+  outside: string[];
+  officeJsRequests: number;
+}
+
 /**
  * dist/taskpane.html in a fresh browser context with the fake Office/Excel of `spec` injected before any script,
- * office.js answered locally and every request outside 127.0.0.1 refused; resolves once the pane shows its check
- * button. `probe(page, fn, …args)` calls the fake's FakeExcelProbe inside the page.
+ * office.js answered locally and every request outside 127.0.0.1 refused (and recorded); resolves once the pane
+ * shows its check button. `probe(page, fn, …args)` calls the fake's FakeExcelProbe inside the page.
  */
-export async function openFakePane(browser: Browser, baseUrl: string, spec: E2EOfficeSpec, viewport = { width: 320, height: 700 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function openFakePane(browser: Browser, baseUrl: string, spec: E2EOfficeSpec, viewport = { width: 320, height: 700 }): Promise<PaneSession> {
   const script = await fakeOfficeScript();
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
+  const session: PaneSession = { context, page: null as unknown as Page, outside: [], officeJsRequests: 0 };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url.split('?')[0] === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__officeJsLoaded = true;' });
+    if (url.split('?')[0] === OFFICE_JS) {
+      session.officeJsRequests++;
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__officeJsLoaded = true;' });
+    }
     const u = new URL(url);
     if (u.protocol === 'blob:' || u.protocol === 'data:' || u.hostname === '127.0.0.1') return route.continue();
+    session.outside.push(url);
     return route.abort();
   });
   await context.addInitScript({ content: `window.__E2E_OFFICE__ = ${JSON.stringify(spec)};\n${script}` });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}taskpane.html`);
-  await page.getByTestId('check-button').waitFor({ timeout: 30_000 });
-  return { context, page };
+  session.page = await context.newPage();
+  await session.page.goto(`${baseUrl}taskpane.html`);
+  await session.page.getByTestId('check-button').waitFor({ timeout: 30_000 });
+  return session;
 }
 
 export function probe<T>(page: Page, fn: keyof FakeExcelProbe, ...args: unknown[]): Promise<T> {
