@@ -7,7 +7,9 @@
  *   of them as warnings).
  * - src/file/** is the ExcelJS adapter and never touches office-js; ExcelJS's Cell API has the same method names
  *   (getCell, style, note …) that the office-addins rules use to recognise office-js proxies, so the proxy rules
- *   are off there (they can only misfire) — and in test/cli/**, which reads the CLI's output with ExcelJS.
+ *   are off there (they can only misfire) — and in the tests that read or build workbooks with ExcelJS
+ *   (test/cli/**, test/file/**, test/hostile/**), and in the fake's own test, which reads before sync on
+ *   purpose to prove the fake refuses it as Excel does.
  * - React hooks rules for the pane and the page (rules-of-hooks is an error; exhaustive-deps a warning).
  * - prettier/prettier is off: formatting is not a correctness gate in this repository (the code base uses
  *   single quotes and 120 columns, Prettier's defaults would flag every file).
@@ -67,7 +69,7 @@ export default [
     rules: { "no-undef": "off" },
   },
   {
-    files: ["src/file/**", "test/cli/**"],
+    files: ["src/file/**", "test/cli/**", "test/file/**", "test/hostile/**", "test/excel/fake-excel.test.ts"],
     rules: {
       "office-addins/call-sync-after-load": "off",
       "office-addins/call-sync-before-read": "off",

@@ -11,7 +11,6 @@ import { MIN_EXCEL_API } from '../src/excel/env';
 const root = path.resolve(__dirname, '..');
 const schemaDir = path.resolve(root, '../shared/schemas/office-addin-manifest');
 const source = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require('../webpack.config.js') as {
   urlDev: string;
   urlProd: string;

@@ -254,9 +254,19 @@ describe('explanationPlan', () => {
 });
 
 describe('removalPlan', () => {
-  it('deletes the result sheets and clears marks, keeping 审核说明 unless asked', () => {
+  it('deletes the result sheets (a township’s and the county’s) and clears marks, keeping 审核说明 unless asked', () => {
     const p = removalPlan();
-    expect(p.deleteSheets).toEqual([RESULT_SHEETS.findings, RESULT_SHEETS.rates, RESULT_SHEETS.report, RESULT_SHEETS.notice]);
+    expect(p.deleteSheets).toEqual([
+      RESULT_SHEETS.findings,
+      RESULT_SHEETS.rates,
+      RESULT_SHEETS.report,
+      RESULT_SHEETS.notice,
+      RESULT_SHEETS.countyStatus,
+      RESULT_SHEETS.countySummary,
+      RESULT_SHEETS.countyReport,
+      RESULT_SHEETS.countyDetail,
+    ]);
+    expect(p.deleteSheets).not.toContain(RESULT_SHEETS.explanations);
     expect(p.clearMarks).toBe(true);
     expect(removalPlan({ explanations: true }).deleteSheets).toContain(RESULT_SHEETS.explanations);
   });

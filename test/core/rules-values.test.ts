@@ -1,4 +1,4 @@
-import { expectCleanMessage, obs, ofRule, run } from './rules-fixtures';
+import { expectCleanMessage, obs, run } from './rules-fixtures';
 
 describe('unparseable-value', () => {
   it('flags text that is not a figure, at its cell, as an error naming what was written', () => {

@@ -1477,7 +1477,6 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, FakeComme
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/naming-convention
 export class FakeComment_ extends FakeObject<FakeComment> {
   constructor(context: FakeRequestContext, private readonly resolver: () => FakeComment | null) {
     super(context);

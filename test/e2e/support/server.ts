@@ -9,7 +9,6 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require(path.join(__dirname, '..', '..', '..', 'scripts', 'serve.js')) as {
   serve(dir: string, port?: number): Promise<StaticServer>;
 };
