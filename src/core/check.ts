@@ -3,15 +3,15 @@ import { CATALOG } from './catalog';
 import { attachFigures, readExplanations } from './explanations';
 import { countyInForce } from './definitions/apply';
 import type { CountyDefinitions } from './definitions/types';
-import { extract } from './extract';
+import { extract, type ExtractOptions } from './extract';
 import { mergeMappings, readMappings, type LabelMapping, type MappingProblem } from './meaning/mapping';
 import { applyExplanations, countFindings } from './findings';
 import { hiddenSheetsOf, noteHiddenSheets } from './hidden';
 import { ruleContext, runRules, sheetTitles } from './rules';
 import { carriesMarks } from './plan/marks';
 import { templateSheetOf } from './narrative/templates';
-import { isToolSheet, skippedByCheck } from './toolsheets';
-import type { Catalog, CheckResult, Workbook } from './types';
+import { isToolSheet, resultKind, skippedByCheck } from './toolsheets';
+import type { Catalog, CheckResult, Extraction, Workbook } from './types';
 import { evaluateCustomRules } from './definitions/rules';
 
 export interface CheckOptions {
@@ -47,7 +47,7 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
   const skipped = new Set(hiddenSheets.filter((h) => !h.checked).map((h) => h.sheet));
   const book: Workbook = skipped.size ? { ...whole, sheets: whole.sheets.filter((s) => !skipped.has(s.name)) } : whole;
   const own = readMappings(whole, catalog);
-  const extraction = extract(book, { catalog, year: opts.year, mappings: mergeMappings(opts.mappings ?? [], own.mappings) });
+  const extraction = extractFigures(book, { catalog, year: opts.year, mappings: mergeMappings(opts.mappings ?? [], own.mappings) });
   const problems = [...(opts.mappingProblems ?? []), ...own.problems];
   if (problems.length) extraction.mappingProblems = problems;
   const explanations = readExplanations(whole);
@@ -80,6 +80,24 @@ export function check(whole: Workbook, opts: CheckOptions = {}): CheckResult {
     hiddenSheets,
     ...(county ? { customRules: evaluateCustomRules(ctx).summary } : {}),
   };
+}
+
+/**
+ * The workbook's figures. The tool's 汇总表 is a county summary read like any other (the county workbook checked
+ * again, or merged into a prefecture's) — unless the workbook holds the townships' own figures beside it (one sheet
+ * per township, where 汇总各乡镇 wrote it): there it repeats them, and reading it again would report every
+ * township's figure twice and each rate it restates as a second, different figure.
+ */
+function extractFigures(book: Workbook, opts: ExtractOptions): Extraction {
+  const derived = book.sheets.filter((g) => isToolSheet(g) && resultKind(g.name) === 'countySummary').map((g) => g.name);
+  if (derived.length) {
+    const without = extract({ ...book, sheets: book.sheets.filter((g) => !derived.includes(g.name)) }, opts);
+    if (without.observations.some((o) => o.value != null)) {
+      for (const sheet of derived) without.tables.push({ sheet, layout: 'results', headerRow: null, labelCol: null, valueCols: [] });
+      return without;
+    }
+  }
+  return extract(book, opts);
 }
 
 /** Several workbooks, each on its own. */

@@ -297,6 +297,8 @@ export interface Extraction {
   mappingProblems?: { sheet: string; cell: string; text: string; reason: string; file?: boolean }[];
   /** Sheets whose reading failed: each is an error finding (`sheet-unreadable`), the other sheets are still read. */
   failures?: { sheet: string; reason: string }[];
+  /** A county workbook with one sheet per township: which sheet is whose (its figures carry that entity). */
+  sheetTownships?: { sheet: string; township: string }[];
   /** Section numbering seen in section rows (`一、`, `1、`), for the numbering rule. */
   headings?: { text: string; sheet: string; cell: string }[];
 }

@@ -294,6 +294,42 @@ describe("a county workbook with one sheet per township (the pane's 汇总各乡
     expect(consolidate(again).totals.get('petitions_received')!.value).toBe(44);
   });
 
+  test('检查 of that workbook checks each township on its own sheet: 周营’s slip once, no township’s figure taken for a second figure of another', () => {
+    const slip: Workbook = {
+      ...book,
+      sheets: book.sheets.map((g) => (g.name === '周营' ? sheetOf('周营', '周营镇2023年度法治政府建设指标统计表', [...petitions(9, 7), ['信访案件化解率', '%', '100%']]) : g)),
+    };
+    const r = check(slip);
+    expect(r.findings.filter((f) => f.severity !== 'hint').map((f) => [f.rule, f.sheet, f.cell, f.entity])).toEqual([['rate-mismatch', '周营', 'D5', '周营镇']]);
+    expect(r.findings.some((f) => f.rule === 'conflicting-values')).toBe(false);
+    // the workbook is no one township's: the first sheet's title does not name it
+    expect(r.unit).toBeNull();
+    expect(r.extraction.sheetTownships).toEqual([
+      { sheet: '周营', township: '周营镇' },
+      { sheet: '前营', township: '前营乡' },
+      { sheet: '柳河镇', township: '柳河镇' },
+    ]);
+    // after 汇总各乡镇 wrote its 汇总表 (which restates 周营镇 at 77.8%), a re-check still says it once
+    const county = consolidate(countyInputsOfWorkbook(slip));
+    const written = countyPlan(county, countyReport(county)).sheets.map((s) => ({ name: s.name, rows: s.rows.map((row) => row.map((c) => (c ? c.v : null))) }));
+    const again = check({ ...slip, sheets: [...slip.sheets, ...written] });
+    expect(again.findings.filter((f) => f.severity !== 'hint').map((f) => [f.rule, f.sheet, f.cell])).toEqual([['rate-mismatch', '周营', 'D5']]);
+    expect(again.findings.some((f) => f.sheet === SUMMARY_SHEET)).toBe(false);
+    // the county summary alone (the county workbook as sent on) is still read as township rows
+    const alone = check({ name: '全县汇总.xlsx', sheets: written });
+    expect(alone.observations.some((o) => o.sheet === SUMMARY_SHEET && o.entity === '前营乡')).toBe(true);
+  });
+
+  test('near miss: one township’s workbook whose section sheets are all titled 周营镇 is one unit, its two figures for one indicator still a conflict', () => {
+    const own = check({
+      name: '周营镇-2023-指标.xlsx',
+      sheets: [sheetOf('矛盾纠纷', '周营镇2023年矛盾纠纷化解指标', petitions(9, 7)), sheetOf('信访', '周营镇2023年信访工作指标', petitions(9, 8))],
+    });
+    expect(own.extraction.sheetTownships).toBeUndefined();
+    expect(own.unit).toBe('周营镇');
+    expect(own.findings.some((f) => f.rule === 'conflicting-values')).toBe(true);
+  });
+
   test('汇总各乡镇 is offered on one sheet per township and on a county summary sheet, with the reason why not on a township’s own workbook', () => {
     const offer = countyWorkbook(book);
     expect(offer.ok && offer.kind).toBe('sheets');

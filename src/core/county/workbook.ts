@@ -21,7 +21,9 @@ function inputsOf(book: Workbook, opts: CheckOptions, checked?: CheckResult): { 
   const sheets = book.sheets.filter((g) => !isToolSheet(g));
   // the pane's own check of the same sheets with the same options is this check: not run twice
   const whole = checked && sheets.length === book.sheets.length ? checked : check({ ...book, sheets }, opts);
-  if (whole.observations.some((o) => o.entity != null && !o.isTotal)) return { inputs: [countyInput(book.name, book.name, whole)], whole };
+  // a summary sheet's rows are townships; one sheet per township (extract's sheetTownships) is checked sheet by sheet
+  const bySheet = whole.extraction.sheetTownships != null;
+  if (!bySheet && whole.observations.some((o) => o.entity != null && !o.isTotal)) return { inputs: [countyInput(book.name, book.name, whole)], whole };
   const withFigures = new Set(whole.observations.filter((o) => o.value != null).map((o) => o.sheet));
   if (withFigures.size === 1) return { inputs: [countyInput(book.name, book.name, whole)], whole, only: [...withFigures][0] }; // one unit
   const year = opts.year ?? whole.year ?? undefined;

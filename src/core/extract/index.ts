@@ -16,7 +16,7 @@ import { findIdentity, type Identity } from './identity';
 import { readLooseRows, readRatesTable, readRowsTable, readSummaryTable, type Acc, type SheetState } from './layouts';
 import { SheetView, squeeze } from './sheet';
 import { isTextSheet, readTextSheet } from './text';
-import { cleanUnitName, isTemplateSheet, isTownship } from './words';
+import { cleanUnitName, isTemplateSheet, isTownship, townshipInTitle } from './words';
 import type { LabelMapping } from '../meaning/mapping';
 
 export interface ExtractOptions {
@@ -183,7 +183,7 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     }
   }
 
-  sheetEntities(out, plans.map((p) => p.view.name));
+  sheetEntities(out, plans.map((p) => ({ name: p.view.name, title: titleTownship(p.view, titleRows.get(p.view) ?? []) })));
   dropShadowedAbsent(out);
   standIns(out, catalog);
   out.texts = acc.texts.map((t, i) => ({ ...t, order: i + 1 }));
@@ -249,17 +249,36 @@ function readLoose(acc: Acc, view: SheetView, titles: Set<number>, st: SheetStat
 }
 
 /**
- * A county workbook with one sheet per township (`周营镇`, `前营乡` …): each sheet's figures belong to
- * that township. Only when at least two sheets are named so; one such sheet is the workbook's own unit.
+ * A county workbook with one sheet per township: each sheet's figures belong to that township, named by its sheet
+ * (`周营镇`, `前营乡`) or else by its title (sheet `周营` under `周营镇2023年度…统计表`). Only when the sheets with figures
+ * name at least two townships; a township's own workbook (every sheet titled 周营镇) is one unit. Its identity's
+ * unit, read from the first sheet's title, is then no unit of the whole workbook and is dropped.
  */
-function sheetEntities(out: Extraction, names: string[]): void {
+function sheetEntities(out: Extraction, sheets: { name: string; title: string | null }[]): void {
+  const withFigures = new Set(out.observations.map((o) => o.sheet));
   const towns = new Map<string, string>();
-  for (const n of names) if (isTownship(n)) towns.set(n, cleanUnitName(n));
+  for (const { name, title } of sheets) {
+    if (!withFigures.has(name)) continue;
+    const town = isTownship(name) ? cleanUnitName(name) : title;
+    if (town) towns.set(name, town);
+  }
   if (new Set(towns.values()).size < 2) return;
   for (const o of out.observations) {
     const t = towns.get(o.sheet);
     if (t && o.entity === null) o.entity = t;
   }
+  out.sheetTownships = [...towns].map(([sheet, township]) => ({ sheet, township }));
+  if (out.unit != null && [...towns.values()].includes(cleanUnitName(out.unit))) out.unit = null;
+}
+
+/** The township a sheet's title names (`周营镇2023年度法治政府建设指标统计表` → 周营镇), if any. */
+function titleTownship(view: SheetView, rows: number[]): string | null {
+  for (const r of rows)
+    for (const c of view.nonEmpty(r)) {
+      const t = townshipInTitle(view.text(r, c));
+      if (t) return cleanUnitName(t);
+    }
+  return null;
 }
 
 /** A blank row whose indicator is given elsewhere on the same sheet (a group row above its figures) is not a missing figure. */
