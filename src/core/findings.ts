@@ -275,7 +275,8 @@ export function applyExplanations(findings: Finding[], explanations: Explanation
   const byId = new Map<string, Explanation>();
   for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
   for (const f of findings) {
-    const e = byId.get(f.id);
+    // a county rule restating a built-in relation: the explanation written against the built-in finding holds
+    const e = byId.get(f.id) ?? f.replacesIds?.map((id) => byId.get(id)).find((x) => x != null);
     if (!e) continue;
     const kind = e.kind === 'dispute' ? 'dispute' : 'explanation';
     // an error is not explained away: only a dispute is recorded on it (and an 说明 row on an error is one)

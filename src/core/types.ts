@@ -395,6 +395,11 @@ export interface Finding {
   account?: FindingAccount;
   /** For `custom` and `rule-invalid`: where the county's rule is written (its file, sheet and row). */
   ruleAt?: DefinitionSource;
+  /**
+   * For a `custom` finding of a county rule that restates a built-in relation: the ids of the built-in findings it
+   * stands for at the same cells, so an explanation written before the county's rule came in still holds.
+   */
+  replacesIds?: string[];
 }
 
 /** One cell's value as the township wrote it, at a given time: `基本情况!B7` → `21`. */

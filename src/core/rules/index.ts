@@ -75,7 +75,20 @@ export function runRules(ctx: RuleContext, only?: WorkbookRuleId[]): Finding[] {
   }
   // a county rule stating a built-in relation (the template's 审核规则) reports its breaks itself: one finding each
   const restated = ids.includes('custom') ? restatedByCounty(ctx, findings) : new Set<Finding>();
+  if (restated.size) linkRestated(findings, restated);
   return sortFindings(uniqueIds(restated.size ? findings.filter((f) => !restated.has(f)) : findings), ctx.sheetOrder);
+}
+
+/** Each county finding at the cells of built-in ones it stands for carries their ids (an explanation of one holds). */
+function linkRestated(findings: Finding[], restated: Set<Finding>): void {
+  const cellsOf = (f: Finding): string => [...f.refs].sort().join('\u0001');
+  const dropped = new Map<string, string[]>();
+  for (const f of restated) dropped.set(cellsOf(f), [...(dropped.get(cellsOf(f)) ?? []), f.id]);
+  for (const f of findings) {
+    if (f.rule !== 'custom') continue;
+    const ids = dropped.get(cellsOf(f));
+    if (ids) f.replacesIds = ids;
+  }
 }
 
 /** Convenience: rules straight from an extraction. */

@@ -73,6 +73,19 @@ describe('a county rule stating part ≤ whole', () => {
     expect(r.customRules!.rules[0].replaces).toBeUndefined();
   });
 
+  it('an explanation the township wrote against the built-in finding holds for the county’s finding that replaces it', () => {
+    const before = check(book([petitions], [])).findings.find((f) => f.rule === 'part-exceeds-whole')!;
+    const explained: Grid = { name: '审核说明', rows: [['编号', '说明'], [before.id, '含上年结转的2件，已按上级口径统计']] };
+    const withRule = (rule: string) => check({ ...book([petitions], [[rule, '核实', '']]), sheets: [...book([petitions], [[rule, '核实', '']]).sheets, explained] });
+    const [f] = withRule('[化解信访案件] <= [受理信访案件]').findings.filter((x) => x.rule === 'custom');
+    expect(f.replacesIds).toEqual([before.id]);
+    expect(f).toMatchObject({ status: 'explained', explanation: '含上年结转的2件，已按上级口径统计' });
+    // a rule of its own (not the same relation) is another finding: the explanation of the built-in one is not its
+    const [other] = withRule('[化解信访案件] < [受理信访案件]').findings.filter((x) => x.rule === 'custom');
+    expect(other.replacesIds).toBeUndefined();
+    expect(other.status).toBe('open');
+  });
+
   it('a rule on another relation of the same indicators leaves the built-in finding alone', () => {
     // 办结 ≤ 受理 is a relation of its own: it passes here (no 办结 figure), and 化解 > 受理 is still the built-in's
     const r = check(book([petitions], [['[信访案件办结数] <= [受理信访案件]', '错误', '']]));
