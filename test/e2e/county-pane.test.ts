@@ -78,6 +78,11 @@ describe('汇总各乡镇 in the Excel task pane (dist/taskpane.html) over a fak
   step('after the check the pane names the three townships and offers 汇总各乡镇', async () => {
     await expect(page.getByTestId('county-offer').innerText()).resolves.toContain('周营镇、前营乡、柳河镇3个乡镇');
     expect(await page.getByTestId('county-not-offered').count()).toBe(0);
+    // each township checked on its own sheet: 周营镇's 100% over 7 of 9, and no township's figure taken for a
+    // second figure of another (前营乡's 20件 is not a conflict with 周营镇's 9件)
+    const lines = (await page.getByTestId('finding-line').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '));
+    expect(lines.filter((l) => !l.startsWith('○'))).toEqual([expect.stringMatching(/^● 错误 D5 ?周营镇 信访案件化解率 100% → 77\.8%/)]);
+    expect(lines.join('\n')).not.toMatch(/≠/);
   });
 
   step('汇总各乡镇 writes 审核情况, 汇总表 (live formulas, notes) and 汇总报告文稿 into the workbook, linked to the rows', async () => {
