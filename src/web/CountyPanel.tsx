@@ -4,7 +4,7 @@
  * file's findings, and the county workbook and .docx to download (the same WritePlan and report as the CLI's merge).
  */
 import * as React from 'react';
-import { Button, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CountyDefinitions } from '../core/definitions/types';
 import { SEVERITY_MARKS, severityLabel } from '../core/present';
 import type { CellSpec, Finding, Severity } from '../core/types';
@@ -39,8 +39,15 @@ const useStyles = makeStyles({
   message: { margin: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   severity: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
   hint: { color: tokens.colorPaletteBlueForeground2 },
-  open: { height: 'auto', minHeight: '24px', maxWidth: '100%', textAlign: 'start', whiteSpace: 'normal', overflowWrap: 'anywhere', paddingLeft: 0 },
+  open: { textAlign: 'start', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200, minHeight: '24px' },
+  nowrap: { whiteSpace: 'nowrap' },
+  // a narrow page scrolls the table sideways rather than folding its long texts into columns a few characters wide
+  wide: { minWidth: '13em' },
+  file: { minWidth: '9em' },
 });
+
+/** Columns of 审核情况 whose texts are long (文件, 缺少的必填指标, 汇总情况, 需要做的): kept readable at 320 px. */
+const LONG_COLUMNS: Record<number, 'wide' | 'file'> = { 2: 'file', 8: 'wide', 10: 'wide', 11: 'file' };
 
 const itemClass = (sev: Severity, styles: ReturnType<typeof useStyles>) => (sev === 'error' ? styles.itemError : sev === 'verify' ? styles.itemVerify : styles.itemHint);
 const severityClass = (sev: Severity, styles: ReturnType<typeof useStyles>) => (sev === 'error' ? styles.error : sev === 'verify' ? styles.verify : styles.hint);
@@ -60,7 +67,7 @@ function CountyFindings({ findings, filesOf, canOpen, onOpen }: { findings: Find
     <section className={styles.findings} aria-labelledby={`${id}-h`} data-testid="county-findings">
       <h3 id={`${id}-h`} className={styles.h3}>
         {w.countyFindings}
-        {findings.length ? `（${w.fileCounts(count('error'), count('verify'), count('hint'))}）` : ''}
+        {findings.length ? <span className={styles.nowrap}>（{w.fileCounts(count('error'), count('verify'), count('hint'))}）</span> : null}
       </h3>
       {findings.length === 0 ? (
         <p className={styles.muted} data-testid="county-findings-none">
@@ -81,9 +88,9 @@ function CountyFindings({ findings, filesOf, canOpen, onOpen }: { findings: Find
                 {files.length ? (
                   <div className={styles.buttons}>
                     {files.map((file) => (
-                      <Button key={file} className={styles.open} size="small" appearance="transparent" onClick={() => onOpen(file)} data-testid="county-finding-open" data-file={file}>
+                      <Link key={file} as="button" className={styles.open} onClick={() => onOpen(file)} data-testid="county-finding-open" data-file={file}>
                         {w.countyOpen(file)}
-                      </Button>
+                      </Link>
                     ))}
                   </div>
                 ) : null}
@@ -360,7 +367,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
                   {row.map((c, i) => (
                     <td
                       key={i}
-                      className={[styles.td, c?.style === 'error' ? styles.error : c?.style === 'verify' ? styles.verify : ''].join(' ')}
+                      className={[styles.td, LONG_COLUMNS[i] ? styles[LONG_COLUMNS[i]] : '', c?.style === 'error' ? styles.error : c?.style === 'verify' ? styles.verify : ''].join(' ')}
                       title={i === 10 && failure != null ? w.countyFailureDetail(failure) : undefined}
                     >
                       {i === 1 && id ? (
