@@ -219,6 +219,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     titleEn: 'File unreadable',
     template: '文件“{file}”无法读取，没有计入汇总（{reason}）。请向报送单位索取能打开的工作簿后重新汇总。',
   },
+  'county-check-failed': {
+    severity: 'error',
+    title: '文件检查出错',
+    titleEn: 'Check failed',
+    template: '{message}，没有计入汇总（技术信息：{detail}）。这不一定是文件有误：请把此文件发给县里的技术支持，其他文件的汇总不受影响。',
+  },
   'county-duplicate': {
     severity: 'error',
     title: '同一乡镇重复报送',

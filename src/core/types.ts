@@ -354,6 +354,7 @@ export type RuleId =
 /** Checks across the townships of a county consolidation (src/core/county): each names the townships and files involved. */
 export type CountyRuleId =
   | 'county-unreadable'
+  | 'county-check-failed'
   | 'county-duplicate'
   | 'county-missing'
   | 'county-unlisted'

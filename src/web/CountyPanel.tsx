@@ -4,9 +4,11 @@
  * file's findings, and the county workbook and .docx to download (the same WritePlan and report as the CLI's merge).
  */
 import * as React from 'react';
-import { Button, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CountyDefinitions } from '../core/definitions/types';
-import type { CellSpec } from '../core/types';
+import { SEVERITY_MARKS, severityLabel } from '../core/present';
+import type { CellSpec, Finding, Severity } from '../core/types';
+import { isFileReadError } from '../file/errors';
 import type { DefinitionsStore } from '../taskpane/definitionsStore';
 import { Message } from '../taskpane/Message';
 import { userMessage } from '../taskpane/errors';
@@ -26,7 +28,80 @@ const useStyles = makeStyles({
   verify: { color: tokens.colorPaletteDarkOrangeForeground1 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  detail: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM, minWidth: 0 },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { borderLeftWidth: '3px', borderLeftStyle: 'solid', paddingLeft: tokens.spacingHorizontalS, minWidth: 0 },
+  itemError: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  itemVerify: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
+  itemHint: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  message: { margin: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  severity: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  hint: { color: tokens.colorPaletteBlueForeground2 },
+  open: { textAlign: 'start', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200, minHeight: '24px' },
+  nowrap: { whiteSpace: 'nowrap' },
+  // a narrow page scrolls the table sideways rather than folding its long texts into columns a few characters wide
+  wide: { minWidth: '13em' },
+  file: { minWidth: '9em' },
 });
+
+/** Columns of 审核情况 whose texts are long (文件, 缺少的必填指标, 汇总情况, 需要做的): kept readable at 320 px. */
+const LONG_COLUMNS: Record<number, 'wide' | 'file'> = { 2: 'file', 8: 'wide', 10: 'wide', 11: 'file' };
+
+const itemClass = (sev: Severity, styles: ReturnType<typeof useStyles>) => (sev === 'error' ? styles.itemError : sev === 'verify' ? styles.itemVerify : styles.itemHint);
+const severityClass = (sev: Severity, styles: ReturnType<typeof useStyles>) => (sev === 'error' ? styles.error : sev === 'verify' ? styles.verify : styles.hint);
+
+/**
+ * The findings across townships (the county's own: a township sent twice, units that differ, a figure far from the
+ * others, another report year…), gravest first, each with its severity as the page's lists name it (● 错误, ▲ 待核实,
+ * ○ 提示) and the core's sentence naming both townships and files; where it is about a township's file, a button
+ * opens that file's findings, as the township's name in the table does.
+ */
+function CountyFindings({ findings, filesOf, canOpen, onOpen }: { findings: Finding[]; filesOf: Record<string, string[]>; canOpen(file: string): boolean; onOpen(file: string): void }) {
+  const w = useWebStrings();
+  const styles = useStyles();
+  const id = React.useId();
+  const count = (sev: Severity) => findings.filter((f) => f.severity === sev).length;
+  return (
+    <section className={styles.findings} aria-labelledby={`${id}-h`} data-testid="county-findings">
+      <h3 id={`${id}-h`} className={styles.h3}>
+        {w.countyFindings}
+        {findings.length ? <span className={styles.nowrap}>（{w.fileCounts(count('error'), count('verify'), count('hint'))}）</span> : null}
+      </h3>
+      {findings.length === 0 ? (
+        <p className={styles.muted} data-testid="county-findings-none">
+          {w.countyFindingsNone}
+        </p>
+      ) : (
+        <ul className={styles.list} aria-label={w.countyFindingsList}>
+          {findings.map((f) => {
+            const files = (filesOf[f.id] ?? []).filter(canOpen);
+            return (
+              <li key={f.id} className={[styles.item, itemClass(f.severity, styles)].join(' ')} data-testid="county-finding" data-rule={f.rule} data-severity={f.severity}>
+                <p className={styles.message}>
+                  <span className={[styles.severity, severityClass(f.severity, styles)].join(' ')}>
+                    {SEVERITY_MARKS[f.severity]} {severityLabel(f.severity)}
+                  </span>
+                  <span lang="zh-CN">{f.message}</span>
+                </p>
+                {files.length ? (
+                  <div className={styles.buttons}>
+                    {files.map((file) => (
+                      <Link key={file} as="button" className={styles.open} onClick={() => onOpen(file)} data-testid="county-finding-open" data-file={file}>
+                        {w.countyOpen(file)}
+                      </Link>
+                    ))}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export interface CountyPanelProps {
   /** The open workbooks, by the page's id; `label` is the name the file list shows (numbered when two share one). */
@@ -104,7 +179,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
     setFailed(null);
     void (async () => {
       try {
-        const { consolidateParts, countyPartOfBook, unreadablePart } = await import(/* webpackChunkName: "county" */ './county');
+        const { consolidateParts, countyPartOfBook, failedPart, unreadablePart } = await import(/* webpackChunkName: "county" */ './county');
         const opts = definitions ? { definitions } : {};
         const parts: CountyPart[] = [];
         for (const [i, { id, host, label }] of books.entries()) {
@@ -121,8 +196,14 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
             // in the check worker where the browser allows one; else in the page, one file per task
             part = (await host.countyPartOffThread(label, opts)) ?? (await nextTask(), countyPartOfBook(label, await host.read(), definitions));
           } catch (err) {
-            // a file that cannot be read or checked is a row of the checklist (无法读取), not the end of the county
-            part = unreadablePart(label, userMessage(err, s));
+            // a file that cannot be read or checked is a row of the checklist, not the end of the county: the
+            // reader refusing it is 无法读取 with its reason; any other error is the tool failing (检查出错), the
+            // row saying so in Chinese and what to do, the error's own words beside it for technical support
+            if (isFileReadError(err)) part = unreadablePart(label, userMessage(err, s));
+            else {
+              console.error(`检查“${label}”时出错：`, err);
+              part = failedPart(label, err);
+            }
           }
           cache.current.set(id, { bytes, definitions, label, part });
           parts.push(part);
@@ -213,6 +294,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
         {definitions !== undefined ? definitionsLine : null}
       </>
     );
+  const failureOf = new Map(outcome.county.inputs.filter((i) => i.failure != null).map((i) => [i.file, i.failure!]));
   const sheet = outcome.plan.sheets[0];
   const [summary, header, ...rows] = sheet.rows;
   return (
@@ -279,10 +361,15 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
               const file = show(row[2]);
               const id = idOf.get(file);
               const gone = unreadableOf.get(file);
+              const failure = failureOf.get(file);
               return (
-                <tr key={r} data-testid="county-row" data-file={file}>
+                <tr key={r} data-testid="county-row" data-file={file} data-failed={failure != null ? 'true' : undefined}>
                   {row.map((c, i) => (
-                    <td key={i} className={[styles.td, c?.style === 'error' ? styles.error : c?.style === 'verify' ? styles.verify : ''].join(' ')}>
+                    <td
+                      key={i}
+                      className={[styles.td, LONG_COLUMNS[i] ? styles[LONG_COLUMNS[i]] : '', c?.style === 'error' ? styles.error : c?.style === 'verify' ? styles.verify : ''].join(' ')}
+                      title={i === 10 && failure != null ? w.countyFailureDetail(failure) : undefined}
+                    >
                       {i === 1 && id ? (
                         <Button size="small" appearance="transparent" aria-label={w.countyOpen(show(c) || file)} onClick={() => onOpen(id)} data-testid="county-open">
                           {show(c) || file}
@@ -291,6 +378,13 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
                         <Button size="small" appearance="subtle" aria-label={w.countyRemove(file)} onClick={() => onRemove(gone)} data-testid="county-remove">
                           {w.countyRemoveShort}
                         </Button>
+                      ) : i === 10 && failure != null ? (
+                        <>
+                          {show(c)}
+                          <small className={styles.detail} data-testid="county-failure-detail">
+                            {w.countyFailureDetail(failure)}
+                          </small>
+                        </>
                       ) : (
                         show(c)
                       )}
@@ -302,6 +396,15 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
           </tbody>
         </table>
       </div>
+      <CountyFindings
+        findings={outcome.county.findings}
+        filesOf={outcome.findingFiles}
+        canOpen={(file) => idOf.has(file)}
+        onOpen={(file) => {
+          const id = idOf.get(file);
+          if (id) onOpen(id);
+        }}
+      />
     </div>
   );
 }

@@ -29,7 +29,22 @@ export type { CountyPart };
 export type CheckReply =
   | { id: number; ok: true; result: CheckResult; report: Report | null; reportError: string | null }
   | { id: number; ok: true; county: CountyPart }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; message: string; error?: ErrorFields };
+
+/** What the page needs of a thrown error besides its message: its name (FileReadError: the reader refused the file) and where it points. */
+export interface ErrorFields {
+  name?: string;
+  sheet?: string;
+  cell?: string;
+}
+
+function errorFields(e: unknown): ErrorFields | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const o = e as Record<string, unknown>;
+  const out: ErrorFields = {};
+  for (const k of ['name', 'sheet', 'cell'] as const) if (typeof o[k] === 'string' && o[k]) out[k] = o[k] as string;
+  return Object.keys(out).length ? out : undefined;
+}
 
 /** One request, answered; exported for the test that runs it without a worker. */
 export async function answer(req: CheckRequest): Promise<CheckReply> {
@@ -48,7 +63,8 @@ export async function answer(req: CheckRequest): Promise<CheckReply> {
     }
     return { id: req.id, ok: true, result, report, reportError };
   } catch (e) {
-    return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
+    const error = errorFields(e);
+    return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e), ...(error ? { error } : {}) };
   }
 }
 

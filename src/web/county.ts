@@ -15,8 +15,10 @@ import {
   countyPlan,
   countyReport,
   CountyRoundError,
+  failedInput,
   fileStem,
   readPreviousRound,
+  townshipKey,
   roundYearProblem,
   unreadableInput,
   type County,
@@ -36,6 +38,24 @@ export interface CountyOutcome {
   county: County;
   report: Report;
   plan: WritePlan;
+  /**
+   * Per cross-township finding (by id), the files of the township it is about, as the county lists them — the file
+   * holding its cell, and for a township sent twice both files; none for a finding about no township's file.
+   */
+  findingFiles: Record<string, string[]>;
+}
+
+/** The files of the township each of the county's findings is about (its entity), in input order. */
+function findingFilesOf(county: County): Record<string, string[]> {
+  const rows = [...county.rows.map((r) => r.row), ...county.refused.map((r) => r.row)];
+  const out: Record<string, string[]> = {};
+  for (const f of county.findings) {
+    if (!f.entity) continue;
+    const key = townshipKey(f.entity);
+    const files = county.inputs.map((i) => i.file).filter((file) => rows.some((r) => r.file === file && r.key === key));
+    if (files.length) out[f.id] = files;
+  }
+  return out;
 }
 
 /**
@@ -58,6 +78,21 @@ export function unreadablePart(file: string, message: string): CountyPart {
 }
 
 /**
+ * A file whose check failed with an error (in the check worker or in countyPartOfBook — not the reader refusing
+ * it): a row of 审核情况 saying 检查出错 in Chinese, naming the file and the sheet and cell the error carries, with
+ * what to do; the error's own words kept as the input's `failure` (the page shows them beside the row).
+ */
+export function failedPart(file: string, err: unknown): CountyPart {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; sheet?: unknown; cell?: unknown };
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const message = text(e.message) || (typeof err === 'string' ? err.trim() : '');
+  const name = text(e.name);
+  const detail = name && name !== 'Error' && !message.startsWith(name) ? `${name}: ${message}` : message || String(err);
+  const where = text(e.sheet) ? { sheet: text(e.sheet), cell: text(e.cell) } : null;
+  return { input: failedInput(file, detail, where), catalog: null };
+}
+
+/**
  * The county over the parts, in the order given: its summary, narrative and workbook — compared with the previous
  * round when one is given (与上次比较, as `merge --since`); a previous round of another report year is not compared
  * and `sinceProblem` says why.
@@ -68,7 +103,7 @@ export function consolidateParts(parts: CountyPart[], opts: { unit?: string; pre
   const sinceProblem = opts.previousRound ? roundYearProblem(opts.previousRound, county.year) : null;
   if (sinceProblem) county = consolidate(parts.map((p) => p.input), base);
   const report = countyReport(county);
-  return { county, report, plan: countyPlan(county, report), ...(sinceProblem ? { sinceProblem } : {}) };
+  return { county, report, plan: countyPlan(county, report), findingFiles: findingFilesOf(county), ...(sinceProblem ? { sinceProblem } : {}) };
 }
 
 /** The previous round from a county workbook the page or `merge` wrote (its 审核明细), or why it cannot be one. */

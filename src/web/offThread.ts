@@ -59,7 +59,8 @@ async function getWorker(): Promise<Worker | null> {
     const reply = e.data;
     pending.delete(reply.id);
     if (!reply.ok) {
-      p.reject(new Error(reply.message));
+      // with the error's name (FileReadError: the reader refused the file) and the sheet and cell it names, if any
+      p.reject(Object.assign(new Error(reply.message), reply.error ?? {}));
       return;
     }
     try {

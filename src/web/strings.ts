@@ -68,6 +68,10 @@ const zh = {
   countySinceActive: (file: string, round: number) => `正在与上一轮（第${round}轮）的全县汇总表“${file}”比较：表中列出各乡镇已改正、新出现和仍未改正的问题。`,
   countySinceClear: '取消比较',
   countySinceFailed: (file: string, detail: string) => `“${file}”无法作为上一轮读取（${detail}），本次没有比较。`,
+  countyFindings: '各乡镇之间的问题',
+  countyFindingsNone: '各乡镇之间没有发现问题（同一乡镇重复报送、计量单位不一致、数字明显偏离其他乡镇等）。',
+  countyFindingsList: '各乡镇之间的问题列表',
+  countyFailureDetail: (detail: string) => `技术信息：${detail}`,
 };
 
 export type WebStrings = typeof zh;
@@ -138,6 +142,10 @@ const en: WebStrings = {
   countySinceActive: (file, round) => `Compared with round ${round}, the county workbook “${file}”: fixed, new and still open findings per township.`,
   countySinceClear: 'Stop comparing',
   countySinceFailed: (file, detail) => `“${file}” cannot be read as the previous round (${detail}); nothing was compared.`,
+  countyFindings: 'Findings across townships',
+  countyFindingsNone: 'No findings across townships (a township sent twice, units that differ, a figure far from the others…).',
+  countyFindingsList: 'Findings across townships',
+  countyFailureDetail: (detail) => `Technical detail: ${detail}`,
 };
 
 export const WEB_STRINGS: Record<Locale, WebStrings> = { 'zh-CN': zh, 'en-US': en };

@@ -4,7 +4,7 @@
  * naming both townships and their files), the checklist's order and the county narrative.
  */
 import { check } from '../../src/core/check';
-import { consolidate, countyInput, countyInputsOfWorkbook, countyPlan, countyReport, countyWorkbook, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
+import { consolidate, countyInput, countyInputsOfWorkbook, countyPlan, countyReport, countyWorkbook, failedInput, unreadableInput, type CountyInput, STATUS_SHEET, SUMMARY_SHEET } from '../../src/core/county';
 import { isToolSheet } from '../../src/core/toolsheets';
 import type { Cell, CellSpec, Workbook } from '../../src/core/types';
 
@@ -230,6 +230,27 @@ describe('the checklist and the narrative', () => {
     expect(body[1][10].v).toContain('未计入合计：2021年度');
     expect(body[1][1].link).toBeUndefined();
     expect(body[2][11].v).not.toMatch(/退回/); // only its missing required rows to verify
+  });
+
+  test('a file whose check failed is 检查出错 (to technical support, not back to the township), unlike one the reader refused', () => {
+    const county = consolidate([
+      input('甲镇.xlsx', '甲镇', 2023, petitions(9, 9)),
+      failedInput('乙镇-2023-指标.xlsx', "TypeError: Cannot read properties of undefined (reading 'v')", { sheet: '指标', cell: 'D7' }),
+      unreadableInput('丙乡.xlsx', '文件“丙乡.xlsx”是空文件（0 字节），无法读取。'),
+    ]);
+    const body = countyPlan(county, null).sheets.find((s) => s.name === STATUS_SHEET)!.rows.slice(2);
+    const failed = body.find((r) => r[2].v === '乙镇-2023-指标.xlsx')!;
+    expect(failed[9].v).toBe('检查出错');
+    expect(failed[10].v).toBe('未汇总：检查“乙镇-2023-指标.xlsx”（‘指标’表 D7）时出错，本工具未能完成对它的检查');
+    expect(failed[11].v).toBe('请把此文件发给县里的技术支持');
+    const refused = body.find((r) => r[2].v === '丙乡.xlsx')!;
+    expect([refused[9].v, refused[11].v]).toEqual(['否', '退回：请重新报送能打开的工作簿']);
+    // the finding (审核明细) keeps the error's own words for technical support, after the Chinese sentence
+    const f = county.findings.find((x) => x.rule === 'county-check-failed')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toMatch(/^检查“乙镇-2023-指标\.xlsx”（‘指标’表 D7）时出错，本工具未能完成对它的检查，没有计入汇总（技术信息：TypeError: Cannot read properties of undefined \(reading 'v'\)）。.*请把此文件发给县里的技术支持/);
+    expect(county.findings.filter((x) => x.rule === 'county-unreadable').map((x) => x.message)).toEqual([expect.stringContaining('丙乡.xlsx')]);
+    expect(countyReport(county).paragraphs.find((p) => p.role === 'opening')!.text).toContain('1个文件无法读取，1个文件检查出错');
   });
 
   test("the narrative states the totals and rates in the templates' words and names the townships at the top and bottom", () => {

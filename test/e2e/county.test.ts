@@ -4,7 +4,9 @@
  * downloaded county workbook are what the core gives for the same files with the same definitions (the pipeline of
  * `merge --catalog`): every township checked with the definitions, the county's own indicator a column of 汇总表, and
  * the unreadable file a row (否, with the reader's reason) sent back first. Expectations come from the core, never
- * from the page.
+ * from the page. Then a revised copy of one township and a township counting its banners in 米 are dropped too: the
+ * findings across townships under the table are the core's (the township sent twice and the units that differ, each
+ * naming both townships and files), one opens its township's file, and the panel is photographed at 1280 and 320 px.
  *
  * Run: `npx webpack --mode production && npx jest test/e2e/county.test.ts`. Needs /usr/bin/chromium.
  */
@@ -18,7 +20,7 @@ import type { Cell, CellSpec } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
 import { readDefinitionsFile } from '../../src/file/definitions';
 import { consolidateParts, countyPartOfBook, unreadablePart, type CountyOutcome } from '../../src/web/county';
-import { SAMPLES } from './support/browser';
+import { SAMPLES, SCREENSHOTS } from './support/browser';
 import { checkPanel, pageContext, servePage } from './support/page';
 
 jest.setTimeout(180_000);
@@ -146,4 +148,79 @@ test('definitions loaded, three files dropped (one not a workbook): the table an
   const col = (summary[1] as Cell[]).indexOf('法治副校长（人）');
   expect(col).toBeGreaterThan(0);
   expect(summary.find((r) => r[1] === '合计')![col]).toBe(5);
+});
+
+/** A township's workbook with its indicators as the township wrote them (label, unit, figure). */
+async function townshipWith(file: string, unit: string, rows: [string, string, number][]): Promise<{ name: string; bytes: Buffer }> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('基本情况').addRows([['单位名称', unit], ['报告年度', 2023]]);
+  wb.addWorksheet('指标').addRows([['序号', '指标名称', '单位', '2023年'], ...rows.map((r, i) => [i + 1, ...r])]);
+  return { name: file, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+const horizontalOverflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test('a revised copy of 李集镇 and a township counting banners in 米: the findings across townships are listed, naming both, and open the file', async () => {
+  const more = [
+    // the revised copy the township sent later, its office named in full; 张贴普法条幅 in 条
+    await townshipWith('李集镇-2023-指标（修改稿）.xlsx', '李集镇人民政府', [['受理信访案件', '件', 20], ['化解信访案件', '件', 20], ['行政执法人员', '人', 9], ['法治副校长', '人', 3], ['张贴普法条幅', '条', 300]]),
+    // 悬挂横幅 measured in 米: cannot be added to 条
+    await townshipWith('槐店镇-2023-指标.xlsx', '槐店镇', [['受理信访案件', '件', 14], ['化解信访案件', '件', 13], ['行政执法人员', '人', 8], ['法治副校长', '人', 1], ['悬挂横幅', '米', 1500]]),
+  ];
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, more.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: transfer });
+  await page.locator('[data-testid="county-row"]').nth(5).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="county"]:not([aria-busy])').waitFor({ timeout: 120_000 });
+
+  // what the core finds across the same six files with the same definitions, in the page's order
+  const defs: CountyDefinitions = await readDefinitionsFile(fs.readFileSync(defsFile), path.basename(defsFile));
+  const parts = [];
+  for (const f of [{ name: ZHOU, bytes: fs.readFileSync(path.join(SAMPLES, ZHOU)) }, ...dropped.slice(0, 2), ...more]) {
+    parts.push(countyPartOfBook(f.name, await readWorkbook(f.bytes, f.name), defs));
+  }
+  parts.push(unreadablePart(BAD, await readWorkbook(dropped[2].bytes, BAD).then(() => '', (e: Error) => e.message)));
+  const county = consolidateParts(parts).county;
+  const dup = county.findings.find((f) => f.rule === 'county-duplicate');
+  const units = county.findings.find((f) => f.rule === 'county-unit-mismatch');
+  // the test can tell: the core itself names both files and both townships
+  expect(dup?.message).toContain('“李集镇-2023-指标（修改稿）.xlsx”与“李集镇-2023-指标.xlsx”是同一乡镇');
+  expect(units?.message).toContain('“悬挂横幅标语”在槐店镇（“槐店镇-2023-指标.xlsx” ‘指标’表 D6）以“米”计（1500米），在');
+  // …and the first township counting them (周营镇's sample: 张贴普法条幅近300余幅), with its file and cell
+  expect(units?.message).toContain('在周营镇（“周营镇-2023-指标.xlsx” ‘法治宣传教育’表 D6）以“幅”计，两者不能直接相加');
+
+  const section = page.getByTestId('county-findings');
+  await section.waitFor();
+  const items = section.getByTestId('county-finding');
+  const shown = await items.evaluateAll((li) => li.map((x) => ({ rule: x.getAttribute('data-rule'), text: (x.querySelector('p')?.textContent ?? '').trim() })));
+  const sev = { error: '● 错误', verify: '▲ 待核实', hint: '○ 提示' } as const;
+  expect(shown).toEqual(county.findings.map((f) => ({ rule: f.rule, text: `${sev[f.severity]}${f.message}` })));
+  for (const f of [dup!, units!]) await expect(section.getByText(f.message, { exact: true }).isVisible()).resolves.toBe(true);
+  // the table's unreadable file is among them too, as an error
+  expect(shown.some((x) => x.rule === 'county-unreadable' && x.text.startsWith('● 错误') && x.text.includes(BAD))).toBe(true);
+
+  // by keyboard: the unit mismatch's button opens 槐店镇's file
+  const open = items.filter({ hasText: '以“米”计' }).getByTestId('county-finding-open');
+  await expect(open.allInnerTexts()).resolves.toEqual(['查看“槐店镇-2023-指标.xlsx”的问题']);
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="file-item"][data-active="true"][data-name="槐店镇-2023-指标.xlsx"]').waitFor({ timeout: 10_000 });
+
+  // photographed at 1280 and 320 px: nothing wider than the page, every finding inside it at 320 px
+  const panel = page.getByTestId('county-panel');
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SCREENSHOTS, `county-findings-${width}.png`) });
+    await section.screenshot({ path: path.join(SCREENSHOTS, `county-findings-list-${width}.png`) });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    for (const box of await items.evaluateAll((li) => li.map((x) => x.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 });

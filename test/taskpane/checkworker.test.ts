@@ -57,6 +57,8 @@ test('a file that is not a workbook is answered with the reader’s message nami
   const reply = await answer({ id: 1, name: '假的.xlsx', bytes: new TextEncoder().encode('\u0000\u0001PK garbage'), opts: { workbookTemplates: false } });
   expect(reply.ok).toBe(false);
   if (!reply.ok) expect(reply.message).toContain('假的.xlsx');
+  // named as the reader's refusal, so the county lists it as 无法读取 (sent back), not as the tool failing
+  if (!reply.ok) expect(reply.error?.name).toBe('FileReadError');
 });
 
 test('a reply posted in slices (every long array cut into runs) is put back together exactly', async () => {

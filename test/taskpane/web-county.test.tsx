@@ -286,3 +286,139 @@ test('each file is checked for the county off the page’s thread when a worker 
   expect(a.reads + b.reads).toBe(0);
   expect(cellsOf(rowOf('周营镇-2023-指标.xlsx'))[4]).toBe(String(await coreErrors('周营镇-2023-指标.xlsx', defs)));
 });
+
+// ───────────── the findings across townships, and a file whose check fails (issue 14) ─────────────
+
+/** A township's workbook with its indicators as the township wrote them (label, unit, figure). */
+async function townshipBook(file: string, unit: string, rows: [string, string, number | string][]): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('基本情况').addRows([['单位名称', unit], ['报告年度', 2023]]);
+  wb.addWorksheet('指标').addRows([['序号', '指标名称', '单位', '2023年'], ...rows.map((r, i) => [i + 1, ...r])]);
+  return new File([new Uint8Array(await wb.xlsx.writeBuffer())], file);
+}
+
+test('the findings across townships are listed under the table, each naming both townships and their files; one opens its file', async () => {
+  // as the townships' own reports word them: 印发各类普法宣传材料 近3万份, 张贴普法条幅 300余幅, 宣传横幅 1500多条
+  const files = [
+    await townshipBook('李集镇-2023-指标.xlsx', '李集镇', [['受理信访案件', '件', 20], ['化解信访案件', '件', 19], ['印发普法宣传材料', '份', 3000], ['张贴普法条幅', '条', 300]]),
+    // the same township again: the revised copy the township sent a week later, its office named in full
+    await townshipBook('李集镇-2023-指标（修改稿）.xlsx', '李集镇人民政府', [['受理信访案件', '件', 20], ['化解信访案件', '件', 20], ['印发普法宣传材料', '份', 3000], ['张贴普法条幅', '条', 300]]),
+    // 万份 converts to 份 (summed as 8000份, noted in 汇总表): not a finding
+    await townshipBook('王营乡-2023-指标.xlsx', '王营乡', [['受理信访案件', '件', 12], ['化解信访案件', '件', 12], ['印发普法宣传材料', '万份', 0.8], ['宣传横幅', '条', 150]]),
+    // banners measured in 米 cannot be added to 条: an error naming both townships
+    await townshipBook('柳河镇-2023-指标.xlsx', '柳河镇', [['受理信访案件', '件', 9], ['化解信访案件', '件', 7], ['印发普法宣传材料', '份', 2600], ['悬挂横幅', '米', 1500]]),
+  ];
+  render(<WebApp language="zh-CN" hostOptions={{ offThread: false }} definitionsStore={localDefinitionsStore()} />);
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files } });
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(4), T);
+  await waitFor(() => expect(screen.queryByTestId('county-progress')).toBeNull(), T);
+
+  const section = screen.getByTestId('county-findings');
+  // below the table, in the same panel
+  expect(screen.getByTestId('county-table').compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  const heading = within(section).getByRole('heading');
+  expect(heading.textContent).toBe('各乡镇之间的问题（错误 2，待核实 0，提示 0）');
+  const items = within(section).getAllByTestId('county-finding');
+  const text = items.map((li) => li.textContent ?? '');
+
+  const dup = items[text.findIndex((t) => t.includes('出现了两次'))];
+  expect(dup).toBeDefined();
+  expect(dup.textContent).toMatch(/^● 错误/);
+  expect(dup.textContent).toContain('“李集镇”出现了两次');
+  expect(dup.textContent).toContain('“李集镇-2023-指标.xlsx”');
+  expect(dup.textContent).toContain('“李集镇-2023-指标（修改稿）.xlsx”');
+
+  const unit = items[text.findIndex((t) => t.includes('两者不能直接相加'))];
+  expect(unit).toBeDefined();
+  expect(unit.textContent).toMatch(/^● 错误/);
+  expect(unit.textContent).toContain('柳河镇（“柳河镇-2023-指标.xlsx” ‘指标’表 D5）以“米”计（1500米）');
+  expect(unit.textContent).toMatch(/在(李集镇（“李集镇-2023-指标\.xlsx”|王营乡（“王营乡-2023-指标\.xlsx”) ‘指标’表 D5）以“条”计/);
+  // the township that wrote 万份 is summed in 份, not told its units differ
+  expect(text.some((t) => t.includes('王营乡') && t.includes('万份'))).toBe(false);
+
+  // the duplicate offers both of 李集镇's files; choosing the revised one shows its findings
+  const open = within(dup).getAllByTestId('county-finding-open');
+  expect(open.map((b) => b.textContent)).toEqual(['查看“李集镇-2023-指标.xlsx”的问题', '查看“李集镇-2023-指标（修改稿）.xlsx”的问题']);
+  open[1].focus();
+  expect(document.activeElement).toBe(open[1]);
+  fireEvent.click(open[1]);
+  const active = () => screen.getAllByTestId('file-item').find((b) => b.getAttribute('data-active') === 'true')!;
+  expect(active().getAttribute('data-name')).toBe('李集镇-2023-指标（修改稿）.xlsx');
+  // the unit mismatch opens 柳河镇's file
+  fireEvent.click(within(unit).getAllByTestId('county-finding-open')[0]);
+  expect(active().getAttribute('data-name')).toBe('柳河镇-2023-指标.xlsx');
+});
+
+test('townships with nothing between them: the list says so instead of vanishing', async () => {
+  render(<WebApp language="zh-CN" hostOptions={{ offThread: false }} definitionsStore={localDefinitionsStore()} />);
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file('示范镇-2023-无误.xlsx'), file('周营镇-2023-指标.xlsx')] } });
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(2), T);
+  expect(screen.queryAllByTestId('county-finding')).toHaveLength(0);
+  expect(screen.getByTestId('county-findings-none').textContent).toMatch(/^各乡镇之间没有发现问题/);
+});
+
+/** A page file whose check for the county fails the way the worker reports it (an Error rebuilt from its reply). */
+class FailingFileHost extends FileHost {
+  constructor(
+    name: string,
+    bytes: Uint8Array,
+    private readonly error: Error,
+  ) {
+    super(name, bytes);
+  }
+  override async countyPartOffThread(): Promise<never> {
+    throw this.error;
+  }
+}
+
+test('a file whose check fails is a row saying in Chinese what happened and what to do, naming the file; the error’s words beside it', async () => {
+  const bytes = (name: string) => fs.readFileSync(path.join(SAMPLES, name));
+  const good = new WorkerFileHost('示范镇-2023-无误.xlsx', bytes('示范镇-2023-无误.xlsx'));
+  good.release();
+  // a bug in the check: what a TypeError looks like once it has crossed from the worker, with the sheet and cell
+  const bug = Object.assign(new Error("Cannot read properties of undefined (reading 'v')"), { name: 'TypeError', sheet: '矛盾纠纷化解', cell: 'D6' });
+  const failing = new FailingFileHost('周营镇-2023-指标.xlsx', bytes('周营镇-2023-指标.xlsx'), bug);
+  // the reader refusing a file is still 无法读取, sent back to the township
+  const refused = Object.assign(new Error('文件“大钟庄镇-2021-比率.xlsx”已损坏，无法读取。请向报送单位索取能打开的工作簿。'), { name: 'FileReadError' });
+  const broken = new FailingFileHost('大钟庄镇-2021-比率.xlsx', bytes('大钟庄镇-2021-比率.xlsx'), refused);
+  const opened: string[] = [];
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  render(
+    <PaneProviders strings={stringsFor('zh-CN')}>
+      <WebStringsContext.Provider value={WEB_STRINGS['zh-CN']}>
+        <CountyPanel
+          books={[
+            { id: 'a', host: good, label: good.name },
+            { id: 'b', host: failing, label: failing.name },
+            { id: 'c', host: broken, label: broken.name },
+          ]}
+          onOpen={(id) => opened.push(id)}
+          definitionsStore={localDefinitionsStore()}
+        />
+      </WebStringsContext.Provider>
+    </PaneProviders>,
+  );
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(3), T);
+  const row = rowOf('周营镇-2023-指标.xlsx');
+  expect(row.getAttribute('data-failed')).toBe('true');
+  const cells = cellsOf(row);
+  expect(cells[9]).toBe('检查出错');
+  expect(cells[10]).toMatch(/^未汇总：检查“周营镇-2023-指标\.xlsx”（‘矛盾纠纷化解’表 D6）时出错，本工具未能完成对它的检查/);
+  expect(cells[11]).toBe('请把此文件发给县里的技术支持');
+  // the technical detail is there for technical support, after the Chinese words (and as the cell's tooltip)
+  expect(within(row).getByTestId('county-failure-detail').textContent).toBe("技术信息：TypeError: Cannot read properties of undefined (reading 'v')");
+  expect(row.querySelectorAll('td')[10].getAttribute('title')).toBe("技术信息：TypeError: Cannot read properties of undefined (reading 'v')");
+  // never swallowed: the county's findings say it too, and the console has the error itself
+  const finding = screen.getAllByTestId('county-finding').find((li) => li.getAttribute('data-rule') === 'county-check-failed')!;
+  expect(finding.textContent).toMatch(/^● 错误检查“周营镇-2023-指标\.xlsx”.*请把此文件发给县里的技术支持/);
+  expect(error).toHaveBeenCalledWith('检查“周营镇-2023-指标.xlsx”时出错：', bug);
+  error.mockRestore();
+
+  const other = cellsOf(rowOf('大钟庄镇-2021-比率.xlsx'));
+  expect([other[9], other[11]]).toEqual(['否', '退回：请重新报送能打开的工作簿']);
+  expect(other[10]).toContain('已损坏，无法读取');
+  expect(rowOf('大钟庄镇-2021-比率.xlsx').getAttribute('data-failed')).toBeNull();
+  // the failed file is still open in the page: its name in the table opens it
+  fireEvent.click(within(row).getByTestId('county-open'));
+  expect(opened).toEqual(['b']);
+});

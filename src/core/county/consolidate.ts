@@ -277,6 +277,12 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
   for (const inp of inputs) {
     if (inp.status.readable) continue;
     const reason = (inp.status.message ?? '').replace(/[。.\s]+$/, '');
+    if (inp.status.failure != null) {
+      const detail = inp.status.failure.replace(/[。.\s]+$/, '');
+      findings.push(makeFinding('county-check-failed', { sheet: '', cell: '', indicators: [], entity: null, period: null, key: inp.status.file, vars: { message: reason, detail } }));
+      issue(inp.status.file, '检查出错，未汇总', 'error');
+      continue;
+    }
     findings.push(makeFinding('county-unreadable', { sheet: '', cell: '', indicators: [], entity: null, period: null, key: inp.status.file, vars: { file: inp.status.file, reason } }));
     issue(inp.status.file, '无法读取，未汇总', 'error');
   }

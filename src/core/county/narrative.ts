@@ -88,11 +88,12 @@ export function countyReport(county: County, opts: Pick<ReportOptions, 'template
   p.push({ role: 'title', text: `${named}${Y}乡镇法治政府建设情况汇总报告` });
   const n = county.rows.length;
   const out = county.refused.length;
-  const unread = county.inputs.filter((i) => !i.readable).length;
+  const unread = county.inputs.filter((i) => !i.readable && i.failure == null).length;
+  const failed = county.inputs.filter((i) => i.failure != null).length;
   p.push({
     role: 'opening',
     text:
-      `本报告根据${n}个乡镇（街道）报送的${Y}法治政府建设指标汇总形成${out || unread ? `（另有${[out ? `${out}个乡镇的工作簿因年度不符或重复未计入` : '', unread ? `${unread}个文件无法读取` : ''].filter(Boolean).join('，')}）` : ''}，各项数字为全${short}合计，比率按同时填报分子和分母的乡镇合计数计算。`,
+      `本报告根据${n}个乡镇（街道）报送的${Y}法治政府建设指标汇总形成${out || unread || failed ? `（另有${[out ? `${out}个乡镇的工作簿因年度不符或重复未计入` : '', unread ? `${unread}个文件无法读取` : '', failed ? `${failed}个文件检查出错` : ''].filter(Boolean).join('，')}）` : ''}，各项数字为全${short}合计，比率按同时填报分子和分母的乡镇合计数计算。`,
   });
   const names = indicatorById(county.catalog);
   const body = base.paragraphs.filter((x) => KEEP.includes(x.role));

@@ -48,6 +48,8 @@ function urgency(s: InputStatus, issues: InputIssue[]): number {
 }
 
 function todo(s: InputStatus, issues: InputIssue[]): string {
+  // the tool failed, not the township: sending the file back would not help
+  if (s.failure) return '请把此文件发给县里的技术支持';
   if (!s.readable) return '退回：请重新报送能打开的工作簿';
   if (issues.some((x) => x.severity === 'error' && x.text.startsWith('未计入'))) return '退回：请报送本年度的最终版本';
   if (s.counts.error > 0 || severityOf(issues) === 'error') return '退回：请改正错误后重新报送';
@@ -103,7 +105,7 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       { v: s.readable ? s.counts.hint : null },
       { v: s.readable ? s.counts.explained : null },
       { v: s.missing.join('、') || null, style: 'wrap' },
-      { v: s.readable ? '能' : '否', style: s.readable ? undefined : 'error' },
+      { v: s.failure ? '检查出错' : s.readable ? '能' : '否', style: s.readable ? undefined : 'error' },
       { v: totalsText || null, style: 'wrap' },
       { v: todoWithRound(t, todo(s, issues)), style: sev <= 1 ? 'error' : sev === 2 ? 'verify' : undefined },
     ];

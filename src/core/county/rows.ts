@@ -86,8 +86,13 @@ export function countyFinding(f: Finding): CountyFinding {
 export interface InputStatus {
   file: string;
   readable: boolean;
-  /** Why not, in the reader's words. */
+  /** Why not, in the reader's words (or, for a check that failed, which file and where). */
   message?: string;
+  /**
+   * The file was opened but its check failed (a fault of this tool, not of the township's file): the error's own
+   * words, kept for technical support. Such an input is not readable either (nothing of it is counted).
+   */
+  failure?: string;
   kind: 'township' | 'summary' | 'unreadable';
   townships: string[];
   year: number | null;
@@ -235,6 +240,18 @@ export function unreadableInput(file: string, message: string): CountyInput {
     status: { file, readable: false, message, kind: 'unreadable', townships: [], year: null, counts: { error: 0, verify: 0, hint: 0, explained: 0 }, missing: [] },
     rows: [],
   };
+}
+
+/**
+ * A file whose check failed with an error (not a file the reader refused): listed in 审核情况 as 检查出错, naming the
+ * file and the sheet and cell the error names, with what to do (send it to technical support, not back to the
+ * township), and the error's own words kept in `failure`. Never dropped.
+ */
+export function failedInput(file: string, detail: string, where?: { sheet?: string; cell?: string } | null): CountyInput {
+  const at = where?.sheet ? `（${whereText(where.sheet, where.cell ?? '').trim()}）` : '';
+  const input = unreadableInput(file, `检查“${file}”${at}时出错，本工具未能完成对它的检查`);
+  input.status.failure = detail.trim() || '（没有错误信息）';
+  return input;
 }
 
 /** `乡镇/纸坊镇-2023-指标.xlsx` → `纸坊镇-2023-指标`: the township's name when its workbook names none. */
