@@ -74,6 +74,10 @@ test('the draft: a banner, 持证上岗14人 highlighted, and choosing it opens 
   const bg = await flag.evaluate((e) => getComputedStyle(e).backgroundColor);
   expect(bg).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
   await shot('draft-flag-1280.png');
+  // the draft's notes (a rate recomputed in place of the township's) close it, after the date, as in the .docx
+  const roles = await page.getByTestId('report-preview').locator('p').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-role')));
+  expect(roles.slice(-2)).toEqual(['date', 'note']);
+  expect(await page.getByTestId('draft-notes').innerText()).toMatch(/^（说明：一是文稿中的“信访案件化解率”77\.8%是按/);
   await flag.click();
   const current = page.locator('[data-testid="finding"][aria-current="true"]');
   expect(await current.getAttribute('data-rule')).toBe('part-exceeds-whole');
