@@ -166,7 +166,9 @@ export async function reportDocx(report: Report, opts: DocxOptions = {}): Promis
             font: font(body),
             size: GB9704.bodySize,
             characterSpacing: GB9704.characterSpacing,
-            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+            // Chinese for the Chinese text, English for the Latin-script text (digits, '.', '%'), as Word's zh-CN
+            // default has it: LibreOffice breaks text tagged Chinese between any two characters, `77.8` / `%` too
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
           },
           paragraph: { spacing: { ...exactLine, before: 0, after: 0 } },
         },

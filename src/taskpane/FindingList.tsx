@@ -303,7 +303,8 @@ function FindingItem({ itemKey, style, pos, finding, group, current, busy, editi
   const where = ref(finding.sheet, finding.cell) + (finding.hidden ? s.hiddenSheet[finding.hidden] : '');
   // a verify finding is explained; an error may be disputed (乡镇异议); an accepted one is the county's to reopen
   const canExplain = (finding.severity === 'verify' || finding.severity === 'error') && finding.account?.state !== 'accepted';
-  const has = finding.account ? finding.account.kind === 'dispute' || finding.status === 'explained' : finding.status === 'explained';
+  // any text already written (explained, expired, returned, disputed) is edited, not written anew: the form starts from it
+  const has = !!finding.account || finding.status === 'explained';
   const explainWord = finding.severity === 'error' ? (has ? s.editDispute : s.dispute) : has ? s.editExplanation : s.explain;
   const line = React.useMemo(() => findingLine(finding, lineContext), [finding, lineContext]);
   const detailId = `${itemKey}-detail`;

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { outputText } from '../core/output';
-import { FLAG_TEXT, flagBanner, flaggedFigures, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
+import { FLAG_TEXT, flagBanner, flaggedFigures, notesParagraph, splitFlagged, type FlaggedFigure } from '../core/narrative/flags';
 import type { Finding, Paragraph, ParagraphRole, Report } from '../core/types';
 import { useDraftGate, useDraftSettings } from './draftGate';
 import { useStrings } from './i18n';
@@ -31,7 +31,6 @@ const useStyles = makeStyles({
   h2: { margin: 0, textIndent: '2em', fontFamily: "'楷体_GB2312', '楷体', KaiTi, serif", fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, textIndent: '2em', fontWeight: tokens.fontWeightSemibold },
   right: { margin: 0, textAlign: 'right' },
-  notes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   /** A figure touching an open problem: highlighted like Word's yellow, wavy-underlined (red for an error), a link. */
   flag: {
     backgroundColor: '#FFF59D',
@@ -90,6 +89,7 @@ export function ReportPreview({ report, headingId, findings = NONE, onFinding }:
   const paragraphs = visibleParagraphs(report);
   const preview = React.useMemo(() => previewParagraphs(visibleParagraphs(report)), [report]);
   const flags = React.useMemo(() => flaggedFigures(report, findings), [report, findings]);
+  const note = React.useMemo(() => notesParagraph(report), [report]);
   const banner = flagBanner(flags);
   const { flagText, setFlagText } = useDraftSettings();
   const gate = useDraftGate();
@@ -159,16 +159,6 @@ export function ReportPreview({ report, headingId, findings = NONE, onFinding }:
         </MessageBar>
       ) : null}
       {banner ? <Switch label={s.flagTextSwitch} checked={flagText} onChange={(_, d) => setFlagText(d.checked)} data-testid="flag-text-switch" /> : null}
-      {report.notes?.length ? (
-        <details data-testid="draft-notes">
-          <summary>{s.draftNotes}</summary>
-          <ul className={styles.notes} lang="zh-CN">
-            {report.notes.map((n, i) => (
-              <li key={i}>{outputText(n)}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
       <div role="status" className={styles.status} data-testid="copy-status">
         {status}
       </div>
@@ -187,6 +177,12 @@ export function ReportPreview({ report, headingId, findings = NONE, onFinding }:
                 {text(p, i)}
               </p>
             ))}
+            {/* the draft's notes close it as in the .docx and 报告文稿: its 附注 after the date, never above the text */}
+            {note ? (
+              <p className={cls.note} data-role="note" data-testid="draft-notes">
+                {outputText(note.text)}
+              </p>
+            ) : null}
           </div>
         </>
       )}

@@ -43,7 +43,6 @@ const zh = {
   filterOnly: (label: string) => `只看${label}`,
   filterShown: (label: string, n: number, total: number) => `只显示${label}（${n}/${total}），再点一次显示全部。`,
   // a draft that never hides a problem (issue 16)
-  draftNotes: '文稿说明',
   flagLink: (text: string) => `${text}：涉及未改正的问题，查看该问题`,
   flagTextSwitch: '复制和下载的文稿在这些数字后注明【待核实】',
   draftConfirm: (n: number) => `还有${n}个错误未改正，文稿中涉及的数字已标出。仍要使用这份文稿吗？（每次检查只问一次）`,
@@ -147,7 +146,6 @@ const en: Strings = {
   cellsInvolved: (refs) => `Cells involved: ${refs}`,
   filterOnly: (label) => `Show only ${label}`,
   filterShown: (label, n, total) => `Showing only ${label} (${n} of ${total}); select again to show all.`,
-  draftNotes: 'Notes on the draft',
   flagLink: (text) => `${text}: touches an open problem — show it`,
   flagTextSwitch: 'Write 【待核实】 after these figures in the copy and the download',
   draftConfirm: (n) => `${n} errors are not corrected; the figures they touch are marked in the draft. Use this draft anyway? (asked once per check)`,

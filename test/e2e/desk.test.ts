@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { runAxe, seriousOnly } from './support/axe';
 import { SCREENSHOTS } from './support/browser';
 import { checkPanel, pageContext, servePage } from './support/page';
 
@@ -73,6 +74,10 @@ test('the draft: a banner, 持证上岗14人 highlighted, and choosing it opens 
   const bg = await flag.evaluate((e) => getComputedStyle(e).backgroundColor);
   expect(bg).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
   await shot('draft-flag-1280.png');
+  // the draft's notes (a rate recomputed in place of the township's) close it, after the date, as in the .docx
+  const roles = await page.getByTestId('report-preview').locator('p').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-role')));
+  expect(roles.slice(-2)).toEqual(['date', 'note']);
+  expect(await page.getByTestId('draft-notes').innerText()).toMatch(/^（说明：一是文稿中的“信访案件化解率”77\.8%是按/);
   await flag.click();
   const current = page.locator('[data-testid="finding"][aria-current="true"]');
   expect(await current.getAttribute('data-rule')).toBe('part-exceeds-whole');
@@ -124,6 +129,83 @@ test('on a phone (320×568) the sample, checked on opening, shows its first find
     // the county definitions' line opens to what they are and the button to load them
     await phone.getByTestId('definitions').locator('summary').click();
     await expect(phone.getByTestId('definitions-load').isVisible()).resolves.toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone (320×568), the folded workbooks card: axe finds nothing serious, and Tab from its heading reaches the first finding in reading order', async () => {
+  const context = await pageContext(site, { width: 320, height: 568 });
+  try {
+    const phone = await context.newPage();
+    await phone.goto(`${site.server.url}index.html`);
+    await phone.getByRole('button', { name: '打开示例工作簿' }).click();
+    await phone.getByTestId('summary').waitFor({ timeout: 40_000 });
+    await phone.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') === 'false');
+    // the state checked: the card folded to its heading and the file's name, the file list out of sight
+    await expect(phone.getByTestId('files-folded').isVisible()).resolves.toBe(true);
+    await expect(phone.getByTestId('files-fold').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(phone.getByTestId('file-list').isVisible()).resolves.toBe(false);
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    for (const dir of SHOTS) {
+      fs.mkdirSync(dir, { recursive: true });
+      await phone.screenshot({ path: path.join(dir, 'desk-page-320x568-folded.png') });
+    }
+
+    const report = seriousOnly(await runAxe(phone));
+    if (report) console.log(`axe (page, 320 px, workbooks folded):\n${report}`);
+    expect(report).toBe('');
+
+    // Tab from the folded card's heading, stop by stop, until a finding has the focus
+    await phone.getByTestId('files-fold').focus();
+    const stops: { testid: string | null; name: string; x: number; y: number; w: number; h: number; inFiles: boolean }[] = [];
+    for (let i = 0; i < 30; i++) {
+      await phone.keyboard.press('Tab');
+      const stop = await phone.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const r = e.getBoundingClientRect();
+        return {
+          testid: e.getAttribute('data-testid'),
+          name: (e.getAttribute('aria-label') ?? e.innerText).replace(/\s+/g, ' ').trim(),
+          x: r.left,
+          y: r.top + window.scrollY,
+          w: r.width,
+          h: r.height,
+          inFiles: !!e.closest('[id$="-files-body"]'),
+        };
+      });
+      stops.push(stop);
+      if (stop.testid === 'finding') break;
+    }
+    const trail = stops.map((s) => s.testid ?? s.name).join(' → ');
+    // it gets there, to the list's first finding (the 100% → 77.8% error at D6), in a few stops
+    expect(stops[stops.length - 1].testid).toBe('finding');
+    expect(await phone.locator('[data-testid="finding"]:focus').getAttribute('data-cell')).toBe('D6');
+    expect(await phone.evaluate(() => document.activeElement === document.querySelector('[data-testid="finding"]'))).toBe(true);
+    expect(stops.length).toBeLessThanOrEqual(16);
+    // nothing of the folded list is a stop; every stop is seen, named and inside the 320 px
+    for (const s of stops) {
+      expect({ trail, stop: s.testid ?? s.name, inFiles: s.inFiles }).toEqual({ trail, stop: s.testid ?? s.name, inFiles: false });
+      expect(s.w * s.h).toBeGreaterThan(0);
+      expect(s.name).not.toBe('');
+      expect(s.x + s.w).toBeLessThanOrEqual(320);
+    }
+    // in reading order: down the page, and left to right along a row
+    for (let i = 1; i < stops.length; i++) {
+      const [a, b] = [stops[i - 1], stops[i]];
+      const sameRow = Math.abs(a.y + a.h / 2 - (b.y + b.h / 2)) < Math.min(a.h, b.h) / 2;
+      if (sameRow) expect({ trail, from: a.testid, to: b.testid, leftToRight: b.x > a.x }).toEqual({ trail, from: a.testid, to: b.testid, leftToRight: true });
+      else expect({ trail, from: a.testid, to: b.testid, down: b.y > a.y }).toEqual({ trail, from: a.testid, to: b.testid, down: true });
+    }
+    // the check's commands, then the county definitions' line, the counts, the ‹ n / N › bar, the finding
+    const at = (testid: string) => stops.findIndex((s) => s.testid === testid);
+    const order = ['check-button', 'filter-error', 'nav-prev', 'finding'].map(at);
+    expect(order.every((n) => n >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // and back: Shift+Tab leaves the finding for its group's heading, above it
+    await phone.keyboard.press('Shift+Tab');
+    const back = await phone.evaluate(() => (document.activeElement as HTMLElement).closest('[data-testid^="group-"]')?.getAttribute('data-testid'));
+    expect(back).toBe('group-error');
   } finally {
     await context.close();
   }

@@ -193,7 +193,14 @@ step('the township changes 基本情况!B7 from 21个 to 25个 in the workbook; 
   await expect(villages.getByTestId('account-label').innerText()).resolves.toBe('说明已过期（21个→25个）');
   // open again: no longer counted as explained
   expect(await villages.getByTestId('finding').getAttribute('data-status')).not.toBe('explained');
+  // what was written is there to be edited: 修改说明, its form starting from the old text; Esc leaves it as it was
+  await expect(villages.getByTestId('explain-button').innerText()).resolves.toBe('修改说明');
   await shots('expired', villages);
+  await villages.getByTestId('explain-button').click();
+  await expect(villages.getByTestId('explanation-text').inputValue()).resolves.toBe('基本情况表含新华、东关两个社区，公共法律服务表只计行政村。');
+  await page.keyboard.press('Escape');
+  await expect(villages.getByTestId('explanation-form').count()).resolves.toBe(0);
+  await expect(villages.getByTestId('account-label').innerText()).resolves.toBe('说明已过期（21个→25个）');
 });
 
 step('disputes the 持证人数 14 > 12 error (乡镇异议, still open), then accepts it as the county (采纳): one error fewer', async () => {

@@ -156,6 +156,12 @@ step('the resubmission: 21 became 25, so the explanation has expired; the accept
   const p = panel(RESUBMITTED);
   const villages = item(p, 'conflicting-values', '公共法律服务');
   await expect(villages.getByTestId('account-label').innerText()).resolves.toBe('说明已过期（21个→25个）');
+  // what was written is there to be edited: 修改说明, its form starting from the old text; Esc leaves it as it was
+  await expect(villages.getByTestId('explain-button').innerText()).resolves.toBe('修改说明');
+  await villages.getByTestId('explain-button').click();
+  await expect(villages.getByTestId('explanation-text').inputValue()).resolves.toBe('基本情况表含新华、东关两个社区，公共法律服务表只计行政村。');
+  await page.keyboard.press('Escape');
+  await expect(villages.getByTestId('explanation-form').count()).resolves.toBe(0);
   await expect(item(p, 'part-exceeds-whole', '行政执法').getByTestId('account-label').innerText()).resolves.toBe('县级已采纳');
 });
 

@@ -144,6 +144,33 @@ describe('reportDocx: rendered by LibreOffice', () => {
   }, 180_000);
 });
 
+describe('reportDocx: LibreOffice keeps each figure on one line', () => {
+  test('the sample’s draft, highlighted: no line ends inside a figure (77.8 / % or 1 / 8个 on two lines)', async () => {
+    requireTools();
+    const { readXlsx } = await import('../../src/file');
+    const { check } = await import('../../src/core/check');
+    const { buildReport, flaggedFigures } = await import('../../src/core/narrative');
+    const book = await readXlsx(new Uint8Array(fs.readFileSync(path.join(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx'))), '周营镇-2023-指标.xlsx');
+    const result = check(book);
+    const report = buildReport(result, { book });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'id-docx-'));
+    try {
+      const lines = renderText(dir, await reportDocx(report, { flags: flaggedFigures(report, result.findings) }), undefined, false)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      // the figures are all there ...
+      const flat = lines.join('').replace(/\s+/g, '');
+      for (const figure of ['77.8%', '94.6%', '18个', '90.0%', '12人', '14人']) expect(flat).toContain(figure);
+      // ... and none is cut: a line that ends in a digit or a decimal point is not followed by a digit, '.' or '%'
+      const cuts = lines.slice(1).flatMap((l, i) => (/[0-9.]$/.test(lines[i]) && /^[0-9.%]/.test(l) ? [`${lines[i].slice(-8)} / ${l.slice(0, 8)}`] : []));
+      expect(cuts).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 describe('a figure touching an open problem is highlighted in the .docx (issue 16)', () => {
   type Flags = NonNullable<Parameters<typeof reportDocx>[1]>['flags'];
   /** The 周营镇 sample's report as a .docx, with the options made from its flagged figures. */

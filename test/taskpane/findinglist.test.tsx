@@ -194,3 +194,47 @@ test('after a re-check the selected finding stays selected; when it was correcte
   expect(screen.getByTestId('nav-position').textContent).toBe('2 / 3');
   expect(cells()).toEqual(['D6', 'D4', 'B13']);
 });
+
+// ───────────── issue 16: an expired explanation is edited (修改说明), from its old text ─────────────
+
+const OLD = '基本情况表含新华、东关两个社区，公共法律服务表只计行政村。';
+const expired = (): Finding =>
+  finding({
+    ...verify('v', 'D4'),
+    rule: 'conflicting-values',
+    sheet: '公共法律服务',
+    status: 'open',
+    account: { state: 'stale', kind: 'explanation', text: OLD, author: '王会计', date: '2026-12-01', changes: [{ ref: '基本情况!B7', from: '21个', to: '25个' }], label: '说明已过期（21个→25个）' },
+  });
+
+function listIn(language: 'zh-CN' | 'en-US', findings: Finding[]) {
+  return (
+    <PaneProviders strings={stringsFor(language)}>
+      <FindingList findings={findings} busy={false} onSelect={() => undefined} onExplain={async () => true} />
+    </PaneProviders>
+  );
+}
+
+test.each([
+  ['zh-CN', '填写说明', '修改说明'],
+  ['en-US', 'Explain', 'Edit explanation'],
+] as const)('%s: an expired explanation’s button says %s → %s, and its form starts from the old text', (language, fresh, edit) => {
+  render(listIn(language, [verify('new', 'D9'), expired()]));
+  const [unexplained, stale] = screen.getAllByTestId('explain-button');
+  // a finding never explained is still explained anew
+  expect(unexplained.textContent).toBe(fresh);
+  expect(stale.textContent).toBe(edit);
+  expect(stale.getAttribute('aria-label')).toBe(`${edit}：公共法律服务!D4`);
+  fireEvent.click(stale);
+  const form = screen.getByTestId('explanation-form');
+  expect((within(form).getByTestId('explanation-text') as HTMLTextAreaElement).value).toBe(OLD);
+});
+
+test('a returned explanation (县级已退回) is edited too, from the text the county returned', () => {
+  const returned = finding({ ...expired(), account: { state: 'returned', kind: 'explanation', text: OLD, label: '县级已退回', review: { decision: 'returned', reviewer: '李统计', date: '2026-12-02', note: '请写明社区名称' } } });
+  render(listIn('zh-CN', [returned]));
+  const button = screen.getByTestId('explain-button');
+  expect(button.textContent).toBe('修改说明');
+  fireEvent.click(button);
+  expect((screen.getByTestId('explanation-text') as HTMLTextAreaElement).value).toBe(OLD);
+});
