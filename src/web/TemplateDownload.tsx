@@ -1,7 +1,7 @@
 /**
  * 下载空白模板 on the page (issue 12): the blank indicator workbook of the catalog in use — the built-in one, or
- * with the county's definitions loaded in any open file's 县级指标定义 panel (the page's one store, which every
- * pane shares) — built by the same core plan as the CLI's `template` and the pane's 插入空白模板, written as a new .xlsx
+ * with the county's definitions loaded in the page's 县级指标定义 panel or any open file's (the page's one store,
+ * which every pane shares) — built by the same core plan as the CLI's `template` and the pane's 插入空白模板, written as a new .xlsx
  * in the browser and downloaded. Nothing leaves the browser.
  */
 import * as React from 'react';

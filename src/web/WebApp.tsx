@@ -27,6 +27,7 @@ import { useDraftGate, useDraftSettings } from '../taskpane/draftGate';
 import { flaggedFigures } from '../core/narrative/flags';
 import { SheetPreview } from './SheetPreview';
 import { CountyPanel } from './CountyPanel';
+import { PageDefinitions } from './PageDefinitions';
 import { TemplateDownload } from './TemplateDownload';
 import { ReportCheck, type ReportFile } from '../taskpane/ReportCheck';
 import { WEB_STRINGS, WebStringsContext, useWebStrings } from './strings';
@@ -521,7 +522,11 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
                 </Message>
               ) : null}
               {files.length === 0 ? (
-                <p className={styles.muted}>{w.noFiles}</p>
+                <>
+                  <p className={styles.muted}>{w.noFiles}</p>
+                  {/* before any file is open the county's definitions are loaded here; after, in each file's panel */}
+                  <PageDefinitions store={definitionsStore} />
+                </>
               ) : (
                 <>
                   <div className={styles.buttons}>

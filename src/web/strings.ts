@@ -13,7 +13,7 @@ const zh = {
   templateOf: (definitions: string | null) =>
     definitions
       ? `空白模板按县级指标定义“${definitions}”生成（含县里的指标和审核规则）。`
-      : '空白模板按内置指标目录生成；在已打开工作簿的“县级指标定义”中载入县里的定义后，模板即按县定义生成。',
+      : '空白模板按内置指标目录生成；载入县里的“县级指标定义”后，模板即按县定义生成。',
   templateFailed: (detail: string) => `空白模板未能生成（${detail}），请重试。`,
   dropZone: '将一个或多个工作簿（.xlsx、.xls、WPS .et、.ods、.csv）拖放到这里，或点击“打开工作簿…”。',
   dropNow: '松开鼠标即可打开。',
@@ -87,7 +87,7 @@ const en: WebStrings = {
   templateOf: (definitions) =>
     definitions
       ? `The blank template follows the county definitions “${definitions}” (its indicators and rules).`
-      : 'The blank template follows the built-in catalog; load the county’s definitions in an open workbook’s “County definitions” and it follows them.',
+      : 'The blank template follows the built-in catalog; once the county’s definitions are loaded (“County definitions”) it follows them.',
   templateFailed: (detail) => `The blank template could not be made (${detail}); please try again.`,
   dropZone: 'Drop one or more workbooks (.xlsx, .xls, WPS .et, .ods, .csv) here, or choose “Open workbooks…”.',
   dropNow: 'Release to open.',

@@ -99,3 +99,28 @@ test('load once, shown as active, every check uses them; remembered after a relo
   expect(await summaryCounts(p)).toEqual(shownCounts(plain.counts));
   expect(await page.evaluate(() => localStorage.getItem('indicator-desk.county-definitions.v1'))).toBeNull();
 });
+
+test('the county loads them on the first screen, before any workbook: the next workbook opened is checked with them (320 and 1280 px)', async () => {
+  const shots = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  for (const width of [320, 1280]) {
+    const ctx = await pageContext(site, { width, height: width === 320 ? 568 : 800, timeout: 15_000 });
+    const first = await ctx.newPage();
+    await first.goto(`${site.server.url}index.html`);
+    // nothing open: the panel is on the first screen, folded to its one line
+    await first.getByTestId('definitions-status').filter({ hasText: '未载入' }).waitFor();
+    await first.getByTestId('definitions-input').setInputFiles(defsFile);
+    await first.getByTestId('definitions-status').filter({ hasText: '正在使用“沈丘县指标定义.xlsx”' }).waitFor({ timeout: 40_000 });
+    await expect(first.getByTestId('page-definitions-message').innerText()).resolves.toContain('已载入县级指标定义“沈丘县指标定义.xlsx”');
+    await expect(first.getByTestId('template-source').innerText()).resolves.toContain('沈丘县指标定义.xlsx');
+    expect(await first.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await first.screenshot({ path: path.join(shots, `definitions-first-screen-${width}.png`) });
+    page = first;
+    const p = await openAndCheck();
+    expect(await summaryCounts(p)).toEqual(shownCounts(withDefs.counts));
+    // one panel now, the file's own
+    expect(await first.getByTestId('definitions-status').count()).toBe(1);
+    await first.evaluate(() => localStorage.clear());
+    await ctx.close();
+  }
+});

@@ -129,3 +129,34 @@ test('the page: definitions loaded in one open file apply to every open file', a
   fireEvent.click(screen.getAllByTestId('definitions-remove')[1]);
   await waitFor(() => expect(screen.getAllByTestId('count-error').map((e) => e.textContent)).toEqual(['0', '0']), { timeout: 10000 });
 });
+
+test('the page: the county loads its definitions on the first screen, before any workbook, and the workbooks opened after are checked with them', async () => {
+  const mod: FileModule = {
+    readXlsx: async (data, name) => ({ ...(JSON.parse(new TextDecoder().decode(data as Uint8Array)) as Workbook), name }),
+    applyPlan: async (data) => data as Uint8Array,
+    reportDocx: async () => new Uint8Array([0x50, 0x4b, 3, 4]),
+  };
+  render(<WebApp language="zh-CN" engine={coreEngine} hostOptions={{ load: async () => mod }} />);
+  // no workbook open: the panel is on the first screen, saying none are loaded
+  expect(screen.queryByTestId('check-panel')).toBeNull();
+  expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
+  fireEvent.change(screen.getByTestId('definitions-input'), { target: { files: [new File([enc(DEFS)], '县定义.json')] } });
+  await waitFor(() => expect(screen.getByTestId('page-definitions-message').textContent).toContain('已载入县级指标定义“县定义.json”'));
+  expect(screen.getByTestId('definitions-status').textContent).toContain('正在使用“县定义.json”：2个指标');
+  expect(localStorage.getItem(DEFINITIONS_KEY)).toContain('县定义.json');
+  expect(screen.getByTestId('template-source').textContent).toContain('县定义.json');
+  // a workbook opened now: its check uses them (60 人 over the county's 上限 50, 85% under its 下限 90%)
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File([enc(JSON.stringify(BOOK))], '李集镇.xlsx')] } });
+  await waitFor(() => expect(screen.getByTestId('count-error').textContent).toBe('2'), { timeout: 10000 });
+  // the panel is now the file's own (one, not two)
+  expect(screen.getAllByTestId('definitions-status').map((x) => x.textContent)).toEqual([expect.stringContaining('正在使用“县定义.json”')]);
+});
+
+test('the page: a file that is not definitions, loaded on the first screen, is said and nothing is kept', async () => {
+  render(<WebApp language="zh-CN" engine={coreEngine} />);
+  fireEvent.change(screen.getByTestId('definitions-input'), { target: { files: [new File([enc('not json {')], '县定义.json')] } });
+  await waitFor(() => expect(screen.getByTestId('page-definitions-message').textContent).toContain('县定义.json'));
+  expect(screen.getByTestId('page-definitions-message').getAttribute('role')).toBe('alert');
+  expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
+  expect(localStorage.getItem(DEFINITIONS_KEY)).toBeNull();
+});

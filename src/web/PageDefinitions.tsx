@@ -1,0 +1,86 @@
+/**
+ * 县级指标定义 before any workbook is open (issue 12): the county loads its definitions once, on the page's first
+ * screen, and every workbook opened after is checked with them — as in each open file's own panel (the same
+ * DefinitionsPanel over the page's one store; every pane and the county table hear a load or removal through it).
+ * Reading the file is src/file's readDefinitionsFile, loaded on first use as the panes load it.
+ */
+import * as React from 'react';
+import type { CountyDefinitions } from '../core/definitions/types';
+import { DefinitionsPanel } from '../taskpane/Definitions';
+import type { DefinitionsStore } from '../taskpane/definitionsStore';
+import { userMessage } from '../taskpane/errors';
+import { useStrings } from '../taskpane/i18n';
+import { Message } from '../taskpane/Message';
+
+export interface PageDefinitionsProps {
+  store: DefinitionsStore;
+  /** How the definitions file is read (tests may pass their own); default src/file's reader. */
+  read?: (bytes: Uint8Array, name: string) => Promise<CountyDefinitions>;
+}
+
+async function readWithFileModule(bytes: Uint8Array, name: string): Promise<CountyDefinitions> {
+  const { readDefinitionsFile } = await import('../file/definitions');
+  return readDefinitionsFile(bytes, name);
+}
+
+export function PageDefinitions({ store, read = readWithFileModule }: PageDefinitionsProps) {
+  const s = useStrings();
+  const [definitions, setDefinitions] = React.useState<CountyDefinitions | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    store.load().then(
+      (d) => live && setDefinitions(d),
+      (err) => live && setMessage({ intent: 'error', text: userMessage(err, s) }),
+    );
+    const unsubscribe = store.subscribe?.((d) => live && setDefinitions(d));
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
+  }, [store, s]);
+
+  const act = async (what: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ intent: 'success', text: await what() });
+    } catch (err) {
+      setMessage({ intent: 'error', text: userMessage(err, s) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  // the store tells every listener before it saves: a store that cannot keep them still applies them to this session
+  const load = (file: { name: string; bytes: Uint8Array }) =>
+    act(async () => {
+      const defs: CountyDefinitions = { ...(await read(file.bytes, file.name)), loadedAt: new Date().toISOString() };
+      setDefinitions(defs);
+      try {
+        await store.save(defs);
+      } catch (err) {
+        // not kept for the next visit, and said so (as the pane says it): in use for this session
+        return userMessage(err, s);
+      }
+      return s.definitionsLoaded(defs.name);
+    });
+  const remove = () =>
+    act(async () => {
+      const name = definitions?.name ?? '';
+      setDefinitions(null);
+      await store.clear();
+      return s.definitionsRemoved(name);
+    });
+
+  return (
+    <>
+      <DefinitionsPanel definitions={definitions} disabled={busy} onLoad={(f) => void load(f)} onRemove={() => void remove()} onError={(err) => setMessage({ intent: 'error', text: userMessage(err, s) })} />
+      {message ? (
+        <Message intent={message.intent} testId="page-definitions-message" onDismiss={() => setMessage(null)}>
+          {message.text}
+        </Message>
+      ) : null}
+    </>
+  );
+}
