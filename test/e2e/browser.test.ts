@@ -26,6 +26,7 @@ import { openFakePane, probe, type PaneSession } from './support/office';
 import { toSpec } from './support/pane';
 import { checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
 import { zipEntries } from './support/unzip';
+import { runAxe, seriousOnly } from './support/axe';
 
 jest.setTimeout(60_000);
 
@@ -107,25 +108,6 @@ function docxText(docx: Buffer): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
-}
-
-async function runAxe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
-    }));
-  });
-}
-
-function seriousOnly(v: Awaited<ReturnType<typeof runAxe>>): string {
-  const bad = v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-  return bad.map((x) => `[${x.impact}] ${x.id}: ${x.help}\n    ${x.nodes.join('\n    ')}`).join('\n');
 }
 
 /** Width of the document beyond the viewport (a horizontal scroll bar on a narrow pane). */

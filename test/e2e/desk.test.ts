@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { runAxe, seriousOnly } from './support/axe';
 import { SCREENSHOTS } from './support/browser';
 import { checkPanel, pageContext, servePage } from './support/page';
@@ -102,14 +102,20 @@ test('screenshots at 1280 and 320 px; at 320 the first finding is above the fold
   expect(first!.y + first!.height - summary!.y).toBeLessThan(700);
 });
 
+/** A new page of `context` with the sample opened and checked (as it is on opening). */
+async function sampleChecked(context: BrowserContext): Promise<Page> {
+  const phone = await context.newPage();
+  await phone.goto(`${site.server.url}index.html`);
+  await phone.getByRole('button', { name: '打开示例工作簿' }).click();
+  await phone.getByTestId('summary').waitFor({ timeout: 40_000 });
+  await phone.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') === 'false');
+  return phone;
+}
+
 test('on a phone (320×568) the sample, checked on opening, shows its first finding on the first screen; what made room folds open again', async () => {
   const context = await pageContext(site, { width: 320, height: 568 });
   try {
-    const phone = await context.newPage();
-    await phone.goto(`${site.server.url}index.html`);
-    await phone.getByRole('button', { name: '打开示例工作簿' }).click();
-    await phone.getByTestId('summary').waitFor({ timeout: 40_000 });
-    await phone.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') === 'false');
+    const phone = await sampleChecked(context);
     await phone.evaluate(() => window.scrollTo(0, 0));
     for (const dir of SHOTS) {
       fs.mkdirSync(dir, { recursive: true });
@@ -137,11 +143,7 @@ test('on a phone (320×568) the sample, checked on opening, shows its first find
 test('on a phone (320×568), the folded workbooks card: axe finds nothing serious, and Tab from its heading reaches the first finding in reading order', async () => {
   const context = await pageContext(site, { width: 320, height: 568 });
   try {
-    const phone = await context.newPage();
-    await phone.goto(`${site.server.url}index.html`);
-    await phone.getByRole('button', { name: '打开示例工作簿' }).click();
-    await phone.getByTestId('summary').waitFor({ timeout: 40_000 });
-    await phone.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') === 'false');
+    const phone = await sampleChecked(context);
     // the state checked: the card folded to its heading and the file's name, the file list out of sight
     await expect(phone.getByTestId('files-folded').isVisible()).resolves.toBe(true);
     await expect(phone.getByTestId('files-fold').getAttribute('aria-expanded')).resolves.toBe('false');
