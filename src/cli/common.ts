@@ -30,6 +30,7 @@ export function readBytes(file: string, cwd: string): Uint8Array {
   try {
     st = fs.statSync(p);
   } catch {
+    // said: the file named as not found (exit 2), the other files of a batch still checked
     throw new CliFileError(`找不到文件“${file}”，请检查路径是否正确。`, 'not-found');
   }
   if (st.isDirectory()) throw new CliFileError(`“${file}”是一个文件夹，不是 Excel 工作簿。`, 'is-directory');
@@ -226,6 +227,7 @@ export function outputProblem(out: Pick<Output, 'target' | 'shown' | 'option' | 
     try {
       self = fs.statSync(target);
     } catch {
+      // said: the output refused before anything is written
       return `无法写出“${shown}”：它是一个指向不存在位置的链接，请用 ${option} 换一个文件名。`;
     }
   }
@@ -238,6 +240,7 @@ export function outputProblem(out: Pick<Output, 'target' | 'shown' | 'option' | 
   try {
     fs.accessSync(target, fs.constants.W_OK);
   } catch {
+    // said: the output refused before anything is written
     return `无法写出“${shown}”：这个文件是只读的，请用 ${option} 换一个文件名，或先取消它的只读属性。`;
   }
   return null;

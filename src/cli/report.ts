@@ -24,6 +24,7 @@ function loadTemplates(file: string, cwd: string): TemplateSet {
   try {
     text = fs.readFileSync(p, 'utf8');
   } catch {
+    // said: the template file named, nothing written
     throw new CliFileError(`找不到模板文件“${file}”，请检查路径是否正确。`, 'not-found');
   }
   let json: unknown;

@@ -71,23 +71,21 @@ const LABEL_UNITS = TABLE_UNIT_WORDS;
 
 /** The unit written in a header or label: `行政村数（个）` → `个`, `罚没款(万元)` → `万元`; null if none. */
 export function unitInLabel(label: string): string | null {
-  try {
-    if (typeof label !== 'string') return null;
-    const s = label.slice(0, 500).normalize('NFKC');
-    const re = /[([【〔]\s*(?:单位\s*[:：]?\s*)?([^()[\]【】〔〕]{1,8}?)\s*[)\]】〕]/g;
-    let found: string | null = null;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s)) !== null) {
-      const u = m[1].trim();
-      if (LABEL_UNITS.has(u)) found = u;
-    }
-    if (found) return found;
-    const plain = /单位\s*[:：]\s*([^\s,，;；)）]{1,4})/.exec(s);
-    if (plain && LABEL_UNITS.has(plain[1])) return plain[1];
-    return null;
-  } catch {
-    return null;
+  // no try/catch: nothing in here throws for a string, so one would only turn a bug into “no unit”; a bug reaches
+  // the sheet's reading and is said there (sheet-unreadable)
+  if (typeof label !== 'string') return null;
+  const s = label.slice(0, 500).normalize('NFKC');
+  const re = /[([【〔]\s*(?:单位\s*[:：]?\s*)?([^()[\]【】〔〕]{1,8}?)\s*[)\]】〕]/g;
+  let found: string | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const u = m[1].trim();
+    if (LABEL_UNITS.has(u)) found = u;
   }
+  if (found) return found;
+  const plain = /单位\s*[:：]\s*([^\s,，;；)）]{1,4})/.exec(s);
+  if (plain && LABEL_UNITS.has(plain[1])) return plain[1];
+  return null;
 }
 
 // ───────────────────────────── headings ─────────────────────────────
@@ -101,22 +99,20 @@ export type HeadingStyle = '一、' | '（一）' | '1、' | '1.' | '（1）';
  * `number` is the ordinal (`三、` → 3); both null when the text is not numbered.
  */
 export function headingLevel(text: string): { style: HeadingStyle | null; number: number | null } {
-  try {
-    if (typeof text !== 'string') return { style: null, number: null };
-    const s = text.slice(0, 50).trim();
-    const cn = `[${CN_NUM}]+`;
-    let m = new RegExp(`^(${cn})[、，,]`).exec(s);
-    if (m) return { style: '一、', number: parseChineseNumber(m[1]) };
-    m = new RegExp(`^[(（]\\s*(${cn})\\s*[)）]`).exec(s);
-    if (m) return { style: '（一）', number: parseChineseNumber(m[1]) };
-    m = /^[(（]\s*([0-9０-９]+)\s*[)）]/.exec(s);
-    if (m) return { style: '（1）', number: parseChineseNumber(m[1]) };
-    m = /^([0-9０-９]+)\s*[、，,]/.exec(s);
-    if (m) return { style: '1、', number: parseChineseNumber(m[1]) };
-    m = /^([0-9０-９]+)\s*[.．](?![0-9０-９])/.exec(s);
-    if (m) return { style: '1.', number: parseChineseNumber(m[1]) };
-    return { style: null, number: null };
-  } catch {
-    return { style: null, number: null };
-  }
+  // no try/catch: nothing in here throws for a string, so one would only turn a bug into “not numbered”; a bug reaches
+  // the sheet's reading and is said there (sheet-unreadable)
+  if (typeof text !== 'string') return { style: null, number: null };
+  const s = text.slice(0, 50).trim();
+  const cn = `[${CN_NUM}]+`;
+  let m = new RegExp(`^(${cn})[、，,]`).exec(s);
+  if (m) return { style: '一、', number: parseChineseNumber(m[1]) };
+  m = new RegExp(`^[(（]\\s*(${cn})\\s*[)）]`).exec(s);
+  if (m) return { style: '（一）', number: parseChineseNumber(m[1]) };
+  m = /^[(（]\s*([0-9０-９]+)\s*[)）]/.exec(s);
+  if (m) return { style: '（1）', number: parseChineseNumber(m[1]) };
+  m = /^([0-9０-９]+)\s*[、，,]/.exec(s);
+  if (m) return { style: '1、', number: parseChineseNumber(m[1]) };
+  m = /^([0-9０-９]+)\s*[.．](?![0-9０-９])/.exec(s);
+  if (m) return { style: '1.', number: parseChineseNumber(m[1]) };
+  return { style: null, number: null };
 }

@@ -160,12 +160,10 @@ export function evalNumeral(s: string): NumeralResult | null {
 
 /** `二十` → 20, `一百二十` → 120, `百` → 100, `３０` → 30, `1,200` → 1200; null when not a number. */
 export function parseChineseNumber(s: string): number | null {
-  try {
-    if (typeof s !== 'string') return null;
-    const t = s.normalize('NFKC').replace(/\s+/g, '');
-    const r = evalNumeral(t);
-    return r ? r.value : null;
-  } catch {
-    return null;
-  }
+  // no try/catch: nothing in here throws for a string, so one would only turn a bug into “not a number”; a bug reaches
+  // the sheet's reading and is said there (sheet-unreadable)
+  if (typeof s !== 'string') return null;
+  const t = s.normalize('NFKC').replace(/\s+/g, '');
+  const r = evalNumeral(t);
+  return r ? r.value : null;
 }

@@ -174,6 +174,10 @@ export const RULES: Record<RuleId, RuleMeta> = {
     severity: 'error',
     title: '工作表读取出错',
     template: '‘{sheet}’表在读取时出错（{reason}），这张表的内容没有审核，其他表照常审核。请检查该表有无异常内容，或把数据复制到新工作表后重新审核。',
+    variants: {
+      identity:
+        '读取工作簿的填报单位和年度时出错（{reason}），单位名称和报告年度没有识别，各表的数字照常审核。请检查各表标题和“填报单位”“年度”等行有无异常内容；报告文稿中的单位和年度须手工核对。',
+    },
   },
   numbering: {
     severity: 'hint',

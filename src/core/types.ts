@@ -296,7 +296,12 @@ export interface Extraction {
   /** Rows of the user's 指标对照 (or --mapping file) that name no indicator: each a `mapping-invalid` hint. */
   mappingProblems?: { sheet: string; cell: string; text: string; reason: string; file?: boolean }[];
   /** Sheets whose reading failed: each is an error finding (`sheet-unreadable`), the other sheets are still read. */
-  failures?: { sheet: string; reason: string }[];
+  failures?: {
+    sheet: string;
+    reason: string;
+    /** `identity`: reading the unit and year (every sheet's titles and key–value rows) failed, not one sheet. */
+    part?: 'identity';
+  }[];
   /** A county workbook with one sheet per township: which sheet is whose (its figures carry that entity). */
   sheetTownships?: { sheet: string; township: string }[];
   /** Section numbering seen in section rows (`一、`, `1、`), for the numbering rule. */

@@ -82,6 +82,8 @@ export function cellText(cell: Cell): string {
     if (isCellError(cell)) return typeof cell.error === 'string' ? cell.error : '#VALUE!';
     return '';
   } catch {
+    // only a hostile object (a throwing getter or proxy) gets here: no reader makes one, and any other object reads
+    // as '' just above — the same answer, so nothing a real cell holds is lost
     return '';
   }
 }
@@ -513,11 +515,13 @@ export function parseValue(cell: Cell, ctx: ParseContext = {}): ParsedValue {
     }
     return notAFigure(cellText(cell), c);
   } catch {
+    // never "nothing there": where a figure is expected the cell is `invalid` (an unparseable-value error at the
+    // cell, 无法识别为数值); elsewhere it is the text it shows
     const raw = (() => {
       try {
         return cellText(cell).trim();
       } catch {
-        return '';
+        return ''; // cellText does not throw (see there); this only keeps the fallback itself total
       }
     })();
     return numericExpected(c.expect) ? invalid(raw, '无法识别为数值', c.expect) : base('text', raw, raw);

@@ -36,7 +36,7 @@ export function officeEnv(): ExcelEnv {
       try {
         return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(name, version);
       } catch {
-        return false;
+        return false; // feature detection: no Office (a test, a plain browser) is a host without the set
       }
     },
   };

@@ -35,6 +35,7 @@ export function detectEncoding(b: Uint8Array): { encoding: TextEncodingName; bom
     new TextDecoder('utf-8', { fatal: true }).decode(b);
     return { encoding: 'utf-8', bom: 0 };
   } catch {
+    // not valid UTF-8 is what says GBK/GB18030 (what Chinese Excel and WPS save a .csv in)
     return { encoding: 'gb18030', bom: 0 };
   }
 }

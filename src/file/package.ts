@@ -123,6 +123,7 @@ export class Package {
         found = chunks.length > 0 && indexOfBytes(chunks, needle);
       }
     } catch {
+      // fflate's own message is not for users: said as a corrupt file naming the entry
       throw readError('corrupt', this.file, `条目 ${real} 的压缩数据无效`);
     }
     const all = new Uint8Array(Math.min(n, max));

@@ -263,6 +263,7 @@ export async function verifyInflatedSizes(data: Uint8Array | ArrayBuffer, entrie
         if (done) break;
         n += value.length;
         if (n > e.size) {
+          // best effort: the stream is abandoned either way, and the error thrown next is what the user is told
           await reader.cancel().catch(() => undefined);
           throw readError('too-large', name, `条目 ${e.name} 解压后超过了声明的大小 ${e.size} 字节`);
         }

@@ -53,7 +53,7 @@ export function localDefinitionsStore(get: () => Storage | null = storage): Defi
       try {
         data = JSON.parse(text);
       } catch {
-        data = null;
+        data = null; // not JSON: said just below as definitions that can no longer be read
       }
       if (!isDefinitions(data)) throw new StoreError('上次保存的县级指标定义已无法读取，已不再使用；请重新载入定义文件。');
       return data;
@@ -65,6 +65,7 @@ export function localDefinitionsStore(get: () => Storage | null = storage): Defi
         if (!s) throw new Error('no storage');
         s.setItem(DEFINITIONS_KEY, JSON.stringify(defs));
       } catch {
+        // a full or refused storage: said (StoreError) — the definitions still apply until the pane is closed
         throw new StoreError('浏览器不允许保存，县级指标定义只在本次打开期间有效；下次打开需重新载入。');
       }
     },
@@ -73,6 +74,7 @@ export function localDefinitionsStore(get: () => Storage | null = storage): Defi
       try {
         get()?.removeItem(DEFINITIONS_KEY);
       } catch {
+        // said (StoreError): stopped for this session, but the stored copy may come back next time
         throw new StoreError('浏览器不允许修改保存的内容，县级指标定义已在本次停用，但下次打开可能仍会启用。');
       }
     },

@@ -64,6 +64,7 @@ let loaded: Promise<Engine> | null = null;
 export function loadCoreEngine(): Promise<Engine> {
   if (!loaded) {
     loaded = import('./coreEngine').then((m) => m.coreEngine);
+    // only forgets a failed load so that the next use tries again; the caller awaits `loaded` and is told
     loaded.catch(() => {
       loaded = null;
     });

@@ -150,7 +150,7 @@ function copyBySelection(html: string, doc: Document): boolean {
     selection.removeAllRanges();
     return !!ok;
   } catch {
-    return false;
+    return false; // said by the caller (复制失败 in the preview), never taken for a copy made
   } finally {
     holder.remove();
     active?.focus?.();

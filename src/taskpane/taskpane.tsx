@@ -35,7 +35,7 @@ function belowMinimumApi(): boolean {
     const requirements = Office.context?.requirements;
     return Boolean(requirements) && !requirements.isSetSupported('ExcelApi', MIN_EXCEL_API);
   } catch {
-    return false;
+    return false; // feature detection: a host that cannot answer gets the pane, whose writes say what fails
   }
 }
 

@@ -90,6 +90,7 @@ export class FileHost implements WorkbookHost {
       const bytes = this.data;
       const pending = this.load().then((m) => (m.readWorkbook ?? m.readXlsx).call(m, bytes, this.name));
       this.book = pending;
+      // only forgets a failed read so that the next one tries again; the failure itself reaches the caller below
       pending.catch(() => {
         if (this.book === pending) this.book = null;
       });

@@ -390,12 +390,22 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
     setErrors([]);
     setOpening(SAMPLE_NAME);
     try {
-      const data = await (fetchSample ?? defaultFetchSample)();
-      await openBytes(SAMPLE_NAME, data);
-    } catch {
-      // browsers refuse fetch() from a page opened from disk, whatever is next to it
-      const fromDisk = !fetchSample && typeof location !== 'undefined' && location.protocol === 'file:';
-      setErrors((e) => [...e, fromDisk ? w.sampleFromDisk : w.sampleFailed]);
+      let data: ArrayBuffer;
+      try {
+        data = await (fetchSample ?? defaultFetchSample)();
+      } catch {
+        // not fetched is all there is to say: no samples folder next to the page (404), or a page opened from disk,
+        // whose fetch() browsers refuse whatever is next to it
+        const fromDisk = !fetchSample && typeof location !== 'undefined' && location.protocol === 'file:';
+        setErrors((e) => [...e, fromDisk ? w.sampleFromDisk : w.sampleFailed]);
+        return;
+      }
+      try {
+        await openBytes(SAMPLE_NAME, data);
+      } catch (err) {
+        // fetched but not opened: said with its reason, never as a missing samples folder
+        failedToOpen(SAMPLE_NAME, w.sampleOpenFailed(SAMPLE_NAME, userMessage(err, s)));
+      }
     } finally {
       setOpening(null);
     }

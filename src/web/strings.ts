@@ -27,6 +27,7 @@ const zh = {
   downloadDocx: '下载 Word 报告',
   downloaded: (name: string) => `已下载“${name}”。`,
   sampleFailed: '示例工作簿无法打开（页面所在位置没有 samples 文件夹）。请改用“打开工作簿…”选择文件。',
+  sampleOpenFailed: (name: string, detail: string) => `示例工作簿“${name}”已取得，但无法打开（${detail}）。请刷新页面后重试，或用“打开工作簿…”选择文件。`,
   sampleFromDisk:
     '示例工作簿无法打开：本页是直接从磁盘打开的（file://），浏览器不允许这样的页面读取其他文件。请用 npm run page 打开本页，或用“打开工作簿…”选择示例文件 assets/samples/周营镇-2023-指标.xlsx（本页旁的 samples 文件夹里也有一份）。',
   openError: '无法打开文件',
@@ -101,6 +102,7 @@ const en: WebStrings = {
   downloadDocx: 'Download Word report',
   downloaded: (name) => `Downloaded “${name}”.`,
   sampleFailed: 'The sample workbook could not be opened (no samples folder next to this page). Use “Open workbooks…” instead.',
+  sampleOpenFailed: (name, detail) => `The sample workbook “${name}” was fetched but could not be opened (${detail}). Reload the page and try again, or use “Open workbooks…”.`,
   sampleFromDisk:
     'The sample workbook could not be opened: this page was opened straight from disk (file://), and browsers do not let such a page read other files. Open the page with npm run page, or choose the sample file assets/samples/周营镇-2023-指标.xlsx with “Open workbooks…” (a copy is also in the samples folder next to this page).',
   openError: 'Could not open the file',

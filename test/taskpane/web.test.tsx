@@ -9,6 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import type { Grid, Report, Workbook, WritePlan } from '../../src/core/types';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
 import type { FileModule } from '../../src/web/FileHost';
+import * as textdoc from '../../src/file/textdoc';
 import { BOOK, FINDINGS, captureDownloads, fakeEngine, finding, type Download, settled } from './fakes';
 
 const enc = (b: Workbook) => new TextEncoder().encode(JSON.stringify(b));
@@ -181,6 +182,24 @@ test('a sample that cannot be fetched says so', async () => {
   );
   fireEvent.click(screen.getByTestId('open-sample'));
   expect((await screen.findByTestId('open-error')).textContent).toContain('示例工作簿无法打开');
+});
+
+test('a sample fetched but not opened says why, never that the samples folder is missing', async () => {
+  const { mod } = fakeFileModule();
+  // bytes that may be a report (a zip naming word/document.xml): opening them asks the report reader, which fails here
+  const bytes = new TextEncoder().encode('PK\u0003\u0004 word/document.xml');
+  const spy = jest.spyOn(textdoc, 'textSourceFormat').mockImplementation(() => {
+    throw new Error('内部错误（测试注入）');
+  });
+  try {
+    render(<WebApp language="zh-CN" engine={fakeEngine(FINDINGS)} hostOptions={{ load: async () => mod }} fetchSample={async () => bytes.buffer as ArrayBuffer} />);
+    fireEvent.click(screen.getByTestId('open-sample'));
+    const said = (await screen.findByTestId('open-error')).textContent ?? '';
+    expect(said).toContain('示例工作簿“周营镇-2023-指标.xlsx”已取得，但无法打开（内部错误（测试注入））');
+    expect(said).not.toContain('samples 文件夹');
+  } finally {
+    spy.mockRestore();
+  }
 });
 
 test('dropping files on the drop zone opens them', async () => {

@@ -103,6 +103,7 @@ export function parseYamlSubset(source: string, file: string): unknown {
       try {
         return JSON.parse(t) as string;
       } catch {
+        // said: the line and what is wrong with it (a DefinitionFileError), never an empty value
         return fail(no, '的双引号字符串中有无效的转义');
       }
     }

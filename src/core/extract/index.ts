@@ -123,9 +123,11 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
       titleRows,
       { year: opts?.year, bookName: typeof book?.name === 'string' ? book.name : undefined },
     );
-  } catch {
+  } catch (e) {
+    // said (sheet-unreadable, identity variant): a unit and year left empty must not pass for a workbook that names none
     const y = opts?.year;
     id = { unit: null, year: typeof y === 'number' && Number.isInteger(y) ? y : null, addressee: null, date: null, cells: {}, used: new Set() };
+    failed(out, '', e, 'identity');
   }
   let reportYear = id.year;
   if (reportYear === null) {
@@ -190,10 +192,13 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
   return out;
 }
 
-/** A sheet whose reading failed is said, never passed over as a sheet with nothing in it. */
-function failed(out: Extraction, sheet: string, e: unknown): void {
+/**
+ * A sheet whose reading failed is said, never passed over as a sheet with nothing in it; so is the workbook's
+ * identity (`part: 'identity'`, no one sheet): its unit and year are then unknown, not absent.
+ */
+function failed(out: Extraction, sheet: string, e: unknown, part?: 'identity'): void {
   const reason = e instanceof Error ? e.message : String(e);
-  (out.failures ??= []).push({ sheet, reason: reason.slice(0, 200) });
+  (out.failures ??= []).push(part ? { sheet, reason: reason.slice(0, 200), part } : { sheet, reason: reason.slice(0, 200) });
 }
 
 /**

@@ -13,6 +13,7 @@ export function safeText(cell: unknown): string {
     const t = cellText(cell as Cell);
     return typeof t === 'string' ? t.trim() : '';
   } catch {
+    // cellText does not throw (see there); should it, the cell's own primitive value is still read, not dropped
     if (typeof cell === 'string') return cell.trim();
     if (typeof cell === 'number' && Number.isFinite(cell)) return String(cell);
     if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';

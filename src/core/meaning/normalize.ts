@@ -71,50 +71,48 @@ export function normalizeLabel(label: string): string {
 }
 
 function normalizeLabelUncached(label: string): string {
-  try {
-    if (typeof label !== 'string') return '';
-    // circled numbers become plain digits under NFKC (`①` → `1`), so they go first
-    let s = label.slice(0, 500).trim().replace(/^[\u2460-\u2473\u2776-\u277f\u24f5-\u24fe\u3251-\u325f]\s*/, '');
-    s = stripNumbering(s.normalize('NFKC').trim());
-    // bracketed units and notes, nested ones from the inside out
-    for (let guard = 0; guard < 4; guard++) {
-      const t = s.replace(BRACKETS, '');
-      if (t === s) break;
-      s = t;
-    }
-    // an unclosed bracket: drop from it on (`受理数(件`)
-    s = s.replace(/[([【〔].*$/, '');
-    s = s.replace(QUOTES, '').replace(PUNCT, '');
-    s = s.replace(ANYWHERE_FILLER, '');
-    // `数量` says no more than `数` (`配备法律顾问村数量` = `配备法律顾问村数`)
-    if (s.endsWith('数量') && s.length > 3) s = s.slice(0, -1);
-    s = s.replace(LEADING_PERIOD, '');
-    for (let guard = 0; guard < 4; guard++) {
-      let changed = false;
-      // `化解率为`, `受理数为`: a trailing 为 after a measure word
-      if (/[率数额量]为$/.test(s)) {
-        s = s.slice(0, -1);
-        changed = true;
-      }
-      for (const f of LEADING_FILLER) {
-        if (s.startsWith(f) && s.length > f.length + 1) {
-          s = s.slice(f.length);
-          changed = true;
-          break;
-        }
-      }
-      for (const f of TRAILING_FILLER) {
-        if (s.endsWith(f) && s.length > f.length + 1) {
-          s = s.slice(0, -f.length);
-          changed = true;
-          break;
-        }
-      }
-      if (!changed) break;
-    }
-    return s;
-  } catch {
-    return '';
+  // no try/catch: nothing in here throws for a string, so one would only turn a bug into “an empty label”; a bug reaches
+  // the sheet's reading and is said there (sheet-unreadable)
+  if (typeof label !== 'string') return '';
+  // circled numbers become plain digits under NFKC (`①` → `1`), so they go first
+  let s = label.slice(0, 500).trim().replace(/^[\u2460-\u2473\u2776-\u277f\u24f5-\u24fe\u3251-\u325f]\s*/, '');
+  s = stripNumbering(s.normalize('NFKC').trim());
+  // bracketed units and notes, nested ones from the inside out
+  for (let guard = 0; guard < 4; guard++) {
+    const t = s.replace(BRACKETS, '');
+    if (t === s) break;
+    s = t;
   }
+  // an unclosed bracket: drop from it on (`受理数(件`)
+  s = s.replace(/[([【〔].*$/, '');
+  s = s.replace(QUOTES, '').replace(PUNCT, '');
+  s = s.replace(ANYWHERE_FILLER, '');
+  // `数量` says no more than `数` (`配备法律顾问村数量` = `配备法律顾问村数`)
+  if (s.endsWith('数量') && s.length > 3) s = s.slice(0, -1);
+  s = s.replace(LEADING_PERIOD, '');
+  for (let guard = 0; guard < 4; guard++) {
+    let changed = false;
+    // `化解率为`, `受理数为`: a trailing 为 after a measure word
+    if (/[率数额量]为$/.test(s)) {
+      s = s.slice(0, -1);
+      changed = true;
+    }
+    for (const f of LEADING_FILLER) {
+      if (s.startsWith(f) && s.length > f.length + 1) {
+        s = s.slice(f.length);
+        changed = true;
+        break;
+      }
+    }
+    for (const f of TRAILING_FILLER) {
+      if (s.endsWith(f) && s.length > f.length + 1) {
+        s = s.slice(0, -f.length);
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) break;
+  }
+  return s;
 }
 

@@ -33,27 +33,25 @@ const SECTION_WEAK: [SectionId, string[]][] = [
 
 /** Section rows, sheet names and report headings → the section they open; null when none. */
 export function sectionOfHeading(text: string): SectionId | null {
-  try {
-    if (typeof text !== 'string') return null;
-    const s = stripNumbering(text.slice(0, 200).normalize('NFKC').trim()).replace(PUNCT, '');
-    if (!s) return null;
-    for (const [id, words] of SECTION_PARTS) {
-      for (const w of words) if (s.includes(w)) return id;
-    }
-    let first: { id: SectionId; at: number } | null = null;
-    for (const [id, words] of SECTION_MEASURES) {
-      for (const w of words) {
-        const at = s.indexOf(w);
-        if (at >= 0 && (!first || at < first.at)) first = { id, at };
-      }
-    }
-    if (first) return first.id;
-    for (const [id, words] of SECTION_WEAK) {
-      for (const w of words) if (s.includes(w)) return id;
-    }
-    return null;
-  } catch {
-    return null;
+  // no try/catch: nothing in here throws for a string, so one would only turn a bug into “no section”; a bug reaches
+  // the sheet's reading and is said there (sheet-unreadable)
+  if (typeof text !== 'string') return null;
+  const s = stripNumbering(text.slice(0, 200).normalize('NFKC').trim()).replace(PUNCT, '');
+  if (!s) return null;
+  for (const [id, words] of SECTION_PARTS) {
+    for (const w of words) if (s.includes(w)) return id;
   }
+  let first: { id: SectionId; at: number } | null = null;
+  for (const [id, words] of SECTION_MEASURES) {
+    for (const w of words) {
+      const at = s.indexOf(w);
+      if (at >= 0 && (!first || at < first.at)) first = { id, at };
+    }
+  }
+  if (first) return first.id;
+  for (const [id, words] of SECTION_WEAK) {
+    for (const w of words) if (s.includes(w)) return id;
+  }
+  return null;
 }
 

@@ -525,8 +525,10 @@ export function renderClause(clause: TemplateClause, ctx: RenderContext): Render
     let names: string[];
     try {
       names = placeholdersIn(seg);
-    } catch {
-      names = [];
+    } catch (e) {
+      // a parsed template never gets here (its whole text was read the same way); a clause that does — a built-in
+      // one with a typo — would otherwise print its braces into the draft as if they were words
+      throw new TemplateError(`${clause.origin ?? '内置报告模板'}“${clause.text}”：${(e as Error).message}`);
     }
     const figures = names.filter((n) => ctx.isFigure(n));
     figuresInClause += figures.length;

@@ -39,7 +39,8 @@ export function recordToFill(text: string): string {
     const argb = f.fgColor?.argb;
     if (f.pattern && f.pattern !== 'none' && argb && /^[0-9a-fA-F]{6,8}$/.test(argb)) return `#${argb.slice(-6).toUpperCase()}`;
   } catch {
-    // not JSON: treat as no fill
+    // not JSON: not a record either adapter wrote (they write '', #RRGGBB or this JSON), so there is no fill to put
+    // back; a fill is cosmetic and the township's figures are never touched
   }
   return 'none';
 }

@@ -64,16 +64,29 @@ export function mappingInvalid(ctx: RuleContext): Finding[] {
 /** A sheet whose reading failed: said as an error naming it; the other sheets were still read. */
 export function sheetUnreadable(ctx: RuleContext): Finding[] {
   return (ctx.extraction.failures ?? []).map((x) =>
-    makeFinding('sheet-unreadable', {
-      sheet: x.sheet,
-      cell: 'A1',
-      indicators: [],
-      entity: null,
-      period: null,
-      key: 'unreadable',
-      vars: { sheet: x.sheet, reason: x.reason },
-      actual: x.reason,
-    }),
+    x.part === 'identity'
+      ? // the unit and year are read from every sheet's titles and key–value rows: no one cell to point at
+        makeFinding('sheet-unreadable', {
+          sheet: '',
+          cell: '',
+          indicators: [],
+          entity: null,
+          period: null,
+          key: 'unreadable|identity',
+          variant: 'identity',
+          vars: { reason: x.reason },
+          actual: x.reason,
+        })
+      : makeFinding('sheet-unreadable', {
+          sheet: x.sheet,
+          cell: 'A1',
+          indicators: [],
+          entity: null,
+          period: null,
+          key: 'unreadable',
+          vars: { sheet: x.sheet, reason: x.reason },
+          actual: x.reason,
+        }),
   );
 }
 
