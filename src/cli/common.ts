@@ -29,9 +29,12 @@ export function readBytes(file: string, cwd: string): Uint8Array {
   let st: fs.Stats;
   try {
     st = fs.statSync(p);
-  } catch {
-    // said: the file named as not found (exit 2), the other files of a batch still checked
-    throw new CliFileError(`找不到文件“${file}”，请检查路径是否正确。`, 'not-found');
+  } catch (e) {
+    // said: the file named (exit 2), the other files of a batch still checked; a path that exists but may not be
+    // looked at is no missing file
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliFileError(`找不到文件“${file}”，请检查路径是否正确。`, 'not-found');
+    throw new CliFileError(`无法读取文件“${file}”（${code ?? '读取失败'}），请检查文件权限。`, 'unreadable');
   }
   if (st.isDirectory()) throw new CliFileError(`“${file}”是一个文件夹，不是 Excel 工作簿。`, 'is-directory');
   try {

@@ -23,9 +23,11 @@ function loadTemplates(file: string, cwd: string): TemplateSet {
   let text: string;
   try {
     text = fs.readFileSync(p, 'utf8');
-  } catch {
-    // said: the template file named, nothing written
-    throw new CliFileError(`找不到模板文件“${file}”，请检查路径是否正确。`, 'not-found');
+  } catch (e) {
+    // said: the template file named, nothing written; a missing file and one that may not be read are told apart
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliFileError(`找不到模板文件“${file}”，请检查路径是否正确。`, 'not-found');
+    throw new CliFileError(`无法读取模板文件“${file}”（${code ?? '读取失败'}），请检查文件是否是文件夹或其权限。`, 'unreadable');
   }
   let json: unknown;
   try {

@@ -252,6 +252,19 @@ describe('indicator-desk report', () => {
     expect(fs.existsSync(path.join(tmp(), '周营镇-2023-指标-审核.xlsx'))).toBe(false);
   });
 
+  test('a template path that is there but no file is not called missing: the folder named, nothing written', async () => {
+    const src = copySample(ZHOU);
+    const t = path.join(tmp(), '模板');
+    fs.mkdirSync(t);
+    const missing = await run(['report', src, '--templates', path.join(tmp(), '没有这个.json')]);
+    expect(missing.err).toContain('找不到模板文件');
+    const r = await run(['report', src, '--templates', t]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法读取模板文件“');
+    expect(r.err).not.toContain('找不到');
+    expect(fs.readdirSync(tmp()).sort()).toEqual([path.basename(src), '模板'].sort());
+  });
+
   test('an unreadable workbook: exit 2 with the Chinese message, nothing written', async () => {
     const bad = path.join(tmp(), '旧表.xls');
     fs.writeFileSync(bad, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]));
