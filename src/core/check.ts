@@ -92,7 +92,7 @@ function extractFigures(book: Workbook, opts: ExtractOptions): Extraction {
   const derived = book.sheets.filter((g) => isToolSheet(g) && resultKind(g.name) === 'countySummary').map((g) => g.name);
   if (derived.length) {
     const without = extract({ ...book, sheets: book.sheets.filter((g) => !derived.includes(g.name)) }, opts);
-    if (without.observations.some((o) => o.value != null)) {
+    if (without.sheetTownships != null) {
       for (const sheet of derived) without.tables.push({ sheet, layout: 'results', headerRow: null, labelCol: null, valueCols: [] });
       return without;
     }

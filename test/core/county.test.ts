@@ -351,6 +351,73 @@ describe("a county workbook with one sheet per township (the pane's 汇总各乡
     expect(own.findings.some((f) => f.rule === 'conflicting-values')).toBe(true);
   });
 
+  test('near misses: a township’s own workbook whose sheet titles mention 送法下乡 or a neighbour is still one township, its draft full', () => {
+    const own: Workbook = {
+      name: '周营镇.xlsx',
+      sheets: [
+        { name: '基本情况', rows: [['单位名称', '周营镇'], ['报告年度', 2023]] },
+        sheetOf('指标', '周营镇2023年度法治政府建设指标统计表', petitions(9, 7)),
+        sheetOf('普法', '2023年送法下乡活动情况统计表', [['普法宣传活动', '场', 12], ['发放法治宣传资料', '份', 3000]]),
+        sheetOf('联合排查', '2023年与前营乡联合开展矛盾纠纷排查化解情况', [['排查矛盾纠纷', '件', 15]]),
+      ],
+    };
+    const r = check(own);
+    expect(r.extraction.sheetTownships).toBeUndefined();
+    expect(r.unit).toBe('周营镇');
+    expect(r.observations.every((o) => o.entity == null)).toBe(true);
+    // even if two sheets were titled by two townships, a workbook whose 单位名称 is one of them is that township’s
+    const titled = check({ ...own, sheets: [...own.sheets, sheetOf('前营', '前营乡2023年度矛盾纠纷化解统计', petitions(20, 19))] });
+    expect(titled.extraction.sheetTownships).toBeUndefined();
+    expect(titled.unit).toBe('周营镇');
+  });
+
+  test('a county’s own summary sheet beside the township sheets: 汇总 gives each township once, from its sheet', () => {
+    const both: Workbook = {
+      name: '全县指标.xlsx',
+      sheets: [
+        {
+          name: '汇总',
+          rows: [['乡镇', '受理信访案件（件）', '化解信访案件（件）'], ['周营镇', 9, 7], ['前营乡', 20, 19], ['合计', 29, 26]] as Cell[][],
+        },
+        sheetOf('周营镇', '周营镇2023年度法治政府建设指标统计表', petitions(9, 7)),
+        sheetOf('前营乡', '前营乡2023年度法治政府建设指标统计表', petitions(20, 19)),
+      ],
+    };
+    const offer = countyWorkbook(both);
+    expect(offer.ok && offer.inputs.map((i) => i.rows[0].township)).toEqual(['周营镇', '前营乡']);
+    const county = consolidate(offer.ok ? offer.inputs : []);
+    expect(county.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(county.totals.get('petitions_received')!.value).toBe(29);
+    // the whole workbook's check holds a summary row that differs from its township's sheet
+    const differs = check({ ...both, sheets: [{ ...both.sheets[0], rows: [...both.sheets[0].rows.slice(0, 1), ['周营镇', 9, 8], ...both.sheets[0].rows.slice(2, 3), ['合计', 29, 27]] as Cell[][] }, ...both.sheets.slice(1)] });
+    expect(differs.findings.filter((f) => f.rule === 'conflicting-values').map((f) => f.entity)).toEqual(['周营镇']);
+  });
+
+  test('a forwarded county workbook (the tool’s sheets and one hand-made figure sheet) is read whole: its 汇总表 rows are not dropped', () => {
+    const county = consolidate(countyInputsOfWorkbook(book));
+    const written = countyPlan(county, countyReport(county)).sheets.map((x) => ({ name: x.name, rows: x.rows.map((row) => row.map((c) => (c ? c.v : null))) }));
+    const r = check({ name: '全县汇总.xlsx', sheets: [...written, { name: '基本情况', rows: [['行政村数', '个', 210]] as Cell[][] }] });
+    expect(r.observations.filter((o) => o.sheet === SUMMARY_SHEET && o.entity === '前营乡' && o.value != null).length).toBeGreaterThan(0);
+  });
+
+  test('a sheet named 柳河镇 but titled 周营镇 (copied, not retitled) is 周营镇 in the check and in 汇总 alike — two sheets of one township, not two townships', () => {
+    const copied: Workbook = {
+      name: '全县指标.xlsx',
+      sheets: [sheetOf('周营镇', '周营镇2023年度法治政府建设指标统计表', petitions(9, 7)), sheetOf('柳河镇', '周营镇2023年度法治政府建设指标统计表', petitions(15, 15))],
+    };
+    const r = check(copied);
+    expect(r.extraction.sheetTownships).toBeUndefined();
+    expect(r.findings.filter((f) => f.rule === 'conflicting-values').length).toBeGreaterThan(0);
+    const offer = countyWorkbook(copied);
+    expect(!offer.ok && offer.reason).toContain('只有“周营镇”一个单位的指标');
+  });
+
+  test('a sheet with figures that names no township, beside township sheets, is a part of its own — never stated as the workbook’s unit', () => {
+    const r = check({ ...book, sheets: [...book.sheets, sheetOf('城关', '2023年度法治政府建设指标统计表', petitions(6, 6))] });
+    expect(r.unit).toBeNull();
+    expect(r.observations.filter((o) => o.sheet === '城关').every((o) => o.entity === '城关')).toBe(true);
+  });
+
   test('汇总各乡镇 is offered on one sheet per township and on a county summary sheet, with the reason why not on a township’s own workbook', () => {
     const offer = countyWorkbook(book);
     expect(offer.ok && offer.kind).toBe('sheets');

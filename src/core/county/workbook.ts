@@ -27,10 +27,17 @@ function inputsOf(book: Workbook, opts: CheckOptions, checked?: CheckResult): { 
   const withFigures = new Set(whole.observations.filter((o) => o.value != null).map((o) => o.sheet));
   if (withFigures.size === 1) return { inputs: [countyInput(book.name, book.name, whole)], whole, only: [...withFigures][0] }; // one unit
   const year = opts.year ?? whole.year ?? undefined;
+  // whose each sheet is, as the check of the whole workbook decided it (one decision: check and 汇总 name it alike)
+  const decided = new Map((whole.extraction.sheetTownships ?? []).map((x) => [x.sheet, x.township]));
   const inputs: CountyInput[] = [];
   for (const g of sheets) {
-    const result = check({ name: book.name, sheets: [g] }, { ...opts, ...(year != null ? { year } : {}) });
-    if (!result.observations.some((o) => o.value != null)) continue; // 基本情况, a notes sheet: no township here
+    const own = check({ name: book.name, sheets: [g] }, { ...opts, ...(year != null ? { year } : {}) });
+    if (!own.observations.some((o) => o.value != null)) continue; // 基本情况, a notes sheet: no township here
+    // a county's own summary sheet beside the township sheets restates them: the township sheets are the source
+    // (the check of the whole workbook holds each summary row against its township's sheet)
+    if (decided.size && !decided.has(g.name) && own.observations.some((o) => o.entity != null && !o.isTotal)) continue;
+    const town = decided.get(g.name);
+    const result = town && own.unit?.trim() !== town ? { ...own, unit: town } : own;
     inputs.push(countyInput(`${book.name}‘${g.name}’表`, g.name, result));
   }
   return { inputs, whole };

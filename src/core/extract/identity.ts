@@ -25,6 +25,8 @@ export interface Identity {
   cells: Partial<Record<IdentityField, { sheet: string; cell: string }>>;
   /** Cells read as identity (so indicator rows do not report them as unknown). */
   used: Set<string>;
+  /** The unit was written as a field (`单位名称 | 周营镇`, `填报单位：周营镇`), not only read from a title, 落款 or the file's name. */
+  unitKeyed?: boolean;
 }
 
 interface Candidate {
@@ -226,6 +228,7 @@ export function findIdentity(
     out.cells[f] = { sheet: b.sheet, cell: a1(b.row, b.col) };
     if (f === 'year') out.year = Number(b.value);
     else out[f] = String(b.value);
+    if (f === 'unit' && b.prio <= 1) out.unitKeyed = true;
   }
   if (out.year === null && fallback.year !== undefined && Number.isInteger(fallback.year)) out.year = fallback.year;
   if (fallback.bookName) {

@@ -185,7 +185,7 @@ export function extract(book: Workbook, opts: ExtractOptions = {}): Extraction {
     }
   }
 
-  sheetEntities(out, plans.map((p) => ({ name: p.view.name, title: titleTownship(p.view, titleRows.get(p.view) ?? []) })));
+  sheetEntities(out, plans.map((p) => ({ name: p.view.name, title: titleTownship(p.view, titleRows.get(p.view) ?? []) })), id.unitKeyed === true);
   dropShadowedAbsent(out);
   standIns(out, catalog);
   out.texts = acc.texts.map((t, i) => ({ ...t, order: i + 1 }));
@@ -254,34 +254,45 @@ function readLoose(acc: Acc, view: SheetView, titles: Set<number>, st: SheetStat
 }
 
 /**
- * A county workbook with one sheet per township: each sheet's figures belong to that township, named by its sheet
- * (`周营镇`, `前营乡`) or else by its title (sheet `周营` under `周营镇2023年度…统计表`). Only when the sheets with figures
- * name at least two townships; a township's own workbook (every sheet titled 周营镇) is one unit. Its identity's
- * unit, read from the first sheet's title, is then no unit of the whole workbook and is dropped.
+ * A county workbook with one sheet per township: each sheet's figures belong to that township — the one its title
+ * opens with (`周营镇2023年度…统计表`, `沈丘县周营镇…`, `关于前营乡…`), else the one its sheet is named (`柳河镇`).
+ * Only when the sheets with figures name at least two townships, and the workbook does not say it is one of them
+ * (`单位名称 | 周营镇` written as a field: a township's own workbook, whatever a sheet's title mentions — `送法下乡`,
+ * `与前营乡联合开展…` open with no township and are no township's sheet anyway). A sheet with figures that names
+ * none is then a part of its own under its sheet name, never the workbook's unit; the identity's unit, read from a
+ * township sheet's title, is dropped. core/county/workbook.ts names each sheet's input by `sheetTownships`.
  */
-function sheetEntities(out: Extraction, sheets: { name: string; title: string | null }[]): void {
+function sheetEntities(out: Extraction, sheets: { name: string; title: string | null }[], unitKeyed: boolean): void {
   const withFigures = new Set(out.observations.map((o) => o.sheet));
   const towns = new Map<string, string>();
   for (const { name, title } of sheets) {
     if (!withFigures.has(name)) continue;
-    const town = isTownship(name) ? cleanUnitName(name) : title;
+    const town = title ?? (isTownship(name) ? cleanUnitName(name) : null);
     if (town) towns.set(name, town);
   }
-  if (new Set(towns.values()).size < 2) return;
-  for (const o of out.observations) {
-    const t = towns.get(o.sheet);
-    if (t && o.entity === null) o.entity = t;
-  }
+  const names = new Set(towns.values());
+  if (names.size < 2) return;
+  if (unitKeyed && out.unit != null && names.has(cleanUnitName(out.unit))) return;
+  // a summary sheet beside them (its rows are townships) stays as it is: its 合计 row is its own
+  const summaries = new Set(out.observations.filter((o) => o.entity != null && !towns.has(o.sheet)).map((o) => o.sheet));
+  for (const o of out.observations) if (o.entity === null && !summaries.has(o.sheet)) o.entity = towns.get(o.sheet) ?? cleanUnitName(o.sheet);
   out.sheetTownships = [...towns].map(([sheet, township]) => ({ sheet, township }));
-  if (out.unit != null && [...towns.values()].includes(cleanUnitName(out.unit))) out.unit = null;
+  if (out.unit != null && names.has(cleanUnitName(out.unit))) out.unit = null;
 }
 
-/** The township a sheet's title names (`周营镇2023年度法治政府建设指标统计表` → 周营镇), if any. */
+/**
+ * The township a sheet's title opens with: `周营镇2023年度法治政府建设指标统计表`, `沈丘县周营镇…`, `关于前营乡…` →
+ * the township; `2023年送法下乡活动情况统计表` or `2023年与前营乡联合开展…` → none (a township the title only mentions).
+ */
 function titleTownship(view: SheetView, rows: number[]): string | null {
   for (const r of rows)
     for (const c of view.nonEmpty(r)) {
-      const t = townshipInTitle(view.text(r, c));
-      if (t) return cleanUnitName(t);
+      const text = squeeze(view.text(r, c));
+      const t = townshipInTitle(text);
+      if (!t) continue;
+      const at = text.indexOf(t);
+      const before = at < 0 ? null : text.slice(0, at).replace(/^关于/, '');
+      if (before != null && /^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|州|盟|县|区|旗))*$/.test(before)) return cleanUnitName(t);
     }
   return null;
 }
