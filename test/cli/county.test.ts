@@ -116,6 +116,10 @@ describe('merge of a county of 40 townships with the usual problems planted', ()
     const back = order.slice(0, 4).sort();
     expect(back).toEqual(['乡镇/刘湾镇-2023-指标.xlsx', '乡镇/刘湾镇-2023-指标（修改）.xlsx', '乡镇/北城街道-2022-指标.xlsx', '乡镇/洪山乡-2023-指标.xlsx'].sort());
     expect(status.slice(2).slice(0, 4).every((row) => String(row[11]).startsWith('退回'))).toBe(true);
+    // the township on the list without a workbook is a row too, to call for, after those to send back
+    const zheng = status.slice(2).find((row) => row[1] === '郑集乡')!;
+    expect([zheng[2], zheng[10], zheng[11]]).toEqual([null, '未报送：名单“乡镇名单.txt”第40行有此乡镇，没有收到它的工作簿', '催报：请郑集乡报送工作簿']);
+    expect(status[0][0]).toContain('名单“乡镇名单.txt”中有1个乡镇没有收到工作簿；需要退回或催报的5个');
 
     // the county narrative, in the sheet and the .docx
     const report = sheet(book, '汇总报告文稿').map((row) => String(row[0]).trim());
