@@ -4,7 +4,7 @@
  * file's findings, and the county workbook and .docx to download (the same WritePlan and report as the CLI's merge).
  */
 import * as React from 'react';
-import { Button, Link, ProgressBar, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CountyDefinitions } from '../core/definitions/types';
 import { SEVERITY_MARKS, severityLabel } from '../core/present';
 import type { CellSpec, Finding, Severity } from '../core/types';
@@ -55,8 +55,29 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: 'anywhere' },
   drop: { border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   dropActive: { backgroundColor: tokens.colorBrandBackground2 },
-  paste: { width: '100%', minWidth: 0 },
-  select: { maxWidth: '100%' },
+  paste: {
+    boxSizing: 'border-box',
+    width: '100%',
+    minWidth: 0,
+    resize: 'vertical',
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    padding: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  select: {
+    maxWidth: '100%',
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** Columns of 审核情况 whose texts are long (文件, 缺少的必填指标, 汇总情况, 需要做的): kept readable at 320 px. */
@@ -499,13 +520,14 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
             <span data-testid="expected-status">{w.expectedNone}</span>
           </summary>
           <p className={styles.line}>{w.expectedHelp}</p>
-          <Textarea
+          {/* native controls: Fluent's Textarea and Select would add to the vendor chunk the Excel pane loads first */}
+          <textarea
             className={styles.paste}
             value={pasted}
-            onChange={(_, d) => setPasted(d.value)}
+            onChange={(e) => setPasted(e.target.value)}
             placeholder={w.expectedPastePlaceholder}
             aria-label={w.expectedPaste}
-            resize="vertical"
+            rows={4}
             data-testid="expected-paste"
           />
           <div className={styles.buttons}>
@@ -593,7 +615,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
             <ul className={styles.list} aria-label={w.previousTitle}>
               {notes.map(({ f, ok, text }) => (
                 <li key={f.id} className={styles.line} data-testid="previous-file" data-name={f.name} data-ok={ok == null ? undefined : String(ok)}>
-                  “{f.name}”：{text}{' '}
+                  “{f.name}”：{ok === false ? w.previousUnused : text}{' '}
                   <Button size="small" appearance="subtle" aria-label={w.previousRemove(f.name)} onClick={() => setLastYear((list) => list.filter((x) => x.id !== f.id))} data-testid="previous-remove">
                     {w.countyRemoveShort}
                   </Button>
@@ -607,7 +629,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
         <ul className={styles.problems} data-testid="previous-problems">
           {bad.map(({ f, text }) => (
             <li key={f.id} lang="zh-CN">
-              {text.startsWith(`“${f.name}”`) ? text : `“${f.name}”：${text}`}
+              {text.includes(`“${f.name}”`) ? text : `“${f.name}”：${text}`}
             </li>
           ))}
         </ul>
@@ -624,11 +646,10 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
         <p className={styles.line}>{w.yearMixed(years.map((y) => w.yearOption(y)).join('、'))}</p>
         <label className={styles.line}>
           <span className={styles.label}>{w.yearTitle}</span>
-          <Select
+          <select
             className={styles.select}
-            size="small"
             value={year == null ? '' : String(year)}
-            onChange={(_, d) => setYear(d.value ? Number(d.value) : null)}
+            onChange={(e) => setYear(e.target.value ? Number(e.target.value) : null)}
             data-testid="county-year-select"
           >
             <option value="">{w.yearMajority(majorityYear(townshipYears))}</option>
@@ -637,7 +658,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
                 {w.yearOption(y)}
               </option>
             ))}
-          </Select>
+          </select>
         </label>
       </div>
     ) : null;
