@@ -14,6 +14,8 @@ import {
   countyPlan,
   countyReport,
   CountyRoundError,
+  emptyListMessage,
+  parseExpectedList,
   readPreviousRound,
   roundText,
   roundYearProblem,
@@ -29,6 +31,7 @@ import { indicatorById } from '../core/catalog';
 import type { Catalog } from '../core/types';
 import type { CheckOptions } from '../core/check';
 import { WORKBOOK_EXTENSIONS } from '../file/workbook';
+import { decodeText } from '../file/csv';
 import { reportDocx } from '../file/docx';
 import { writePlanToFile } from '../file/stream';
 import { parseArgs, UsageError } from './args';
@@ -106,17 +109,16 @@ export function expandInputs(args: string[], cwd: string): string[] {
   return out;
 }
 
-/** `--expect 乡镇名单.txt`: one township a line (a leading `1、` or `1.` and `#` comments ignored). */
-export function readExpected(file: string, cwd: string): ExpectedList {
-  const bytes = readBytes(file, cwd);
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const entries: ExpectedList['entries'] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const t = line.replace(/#.*/, '').replace(/^\s*\d+\s*[、.．)）]?\s*/, '').trim();
-    if (t) entries.push({ township: t, line: i + 1 });
-  });
-  if (!entries.length) throw new CliFileError(`名单“${file}”中没有乡镇名称：请每行写一个乡镇。`, 'empty-list');
-  return { name: path.basename(file), entries };
+/**
+ * `--expect 乡镇名单.txt`: one township a line (numbering such as `1、`, `１．`, a title or header line and `#` comments
+ * ignored; UTF-8 or GBK), parsed by the core's parser the page shares. A line numbered without a name, or a
+ * township written twice, is told through `onProblem` (naming the list and the line); the list is still used.
+ */
+export function readExpected(file: string, cwd: string, onProblem?: (message: string) => void): ExpectedList {
+  const { list, problems } = parseExpectedList(decodeText(readBytes(file, cwd)), path.basename(file));
+  if (!list) throw new CliFileError(emptyListMessage(file), 'empty-list');
+  for (const p of problems) onProblem?.(p.message);
+  return list;
 }
 
 /** The township a file name suggests (`周营镇-2023-指标.xlsx` → `周营镇-2023-指标`), used only when the workbook names none. */
@@ -321,7 +323,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       for (const p of since.problems) io.err(`注意：${p}`);
     }
     previous = args.options.previous ? expandInputs([args.options.previous], io.cwd) : undefined;
-    expect = args.options.expect ? readExpected(args.options.expect, io.cwd) : undefined;
+    expect = args.options.expect ? readExpected(args.options.expect, io.cwd, (m) => io.err(`注意：${m}`)) : undefined;
   } catch (e) {
     return fileFailed(io, e);
   }

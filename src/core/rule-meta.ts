@@ -254,7 +254,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     title: '报告年度与汇总年度不符',
     titleEn: 'Another report year',
     template:
-      '“{file}”（{township}）是{year}年度的工作簿（{yearWhere}），与本次汇总的{county}年度不符，没有计入合计。请向{township}索取{county}年度的工作簿；如要汇总{year}年度，请加 --year {year} 另行汇总。',
+      '“{file}”（{township}）是{year}年度的工作簿（{yearWhere}），与本次汇总的{county}年度不符，没有计入合计。请向{township}索取{county}年度的工作簿；如要汇总{year}年度，请另行汇总{year}年度（网页上在“报告年度”中选择{year}年度，命令行加 --year {year}）。',
   },
   'county-unit-mismatch': {
     severity: 'error',

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 export const DEFINITION_ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.json,.yaml,.yml';
 
 /** `2026-12-04T02:40:00Z` → `2026-12-04 10:40` in the user's time zone; '' when unknown. */
-function when(iso: string | undefined): string {
+export function loadedWhen(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
@@ -120,7 +120,7 @@ export function DefinitionsPanel({ definitions, disabled, onLoad, onRemove, onEr
         {s.definitionsTitle}
       </h2>
       <p className={styles.text} data-testid="definitions-status">
-        {s.definitionsActive(definitions.name, definitions.indicators.length, definitions.rules.length, when(definitions.loadedAt))}
+        {s.definitionsActive(definitions.name, definitions.indicators.length, definitions.rules.length, loadedWhen(definitions.loadedAt))}
         {problems ? ` ${s.definitionsProblems(problems)}` : ''}
       </p>
       {buttons}

@@ -13,9 +13,12 @@ import type { DefinitionsStore } from '../taskpane/definitionsStore';
 import { Message } from '../taskpane/Message';
 import { userMessage } from '../taskpane/errors';
 import { useStrings } from '../taskpane/i18n';
-import { XLSX_MIME, downloadBlob, loadFileModule, type FileHost, type FileModule } from './FileHost';
+import { FileHost, XLSX_MIME, downloadBlob, loadFileModule, type FileHostOptions, type FileModule } from './FileHost';
 import type { PreviousRound } from '../core/county/rounds';
-import { fileBytes } from '../taskpane/Definitions';
+import type { ExpectedList } from '../core/county/consolidate';
+import type { ExpectedProblem } from '../core/county/expected';
+import { localExpectedStore, type ExpectedStore, type StoredList } from './expectedStore';
+import { fileBytes, loadedWhen } from '../taskpane/Definitions';
 import type { CountyOutcome, CountyPart } from './county';
 import { useWebStrings } from './strings';
 
@@ -44,6 +47,37 @@ const useStyles = makeStyles({
   // a narrow page scrolls the table sideways rather than folding its long texts into columns a few characters wide
   wide: { minWidth: '13em' },
   file: { minWidth: '9em' },
+  options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0`, minWidth: 0 },
+  option: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  summaryLine: { cursor: 'pointer', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  label: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, marginInlineEnd: tokens.spacingHorizontalXS },
+  line: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: 'anywhere' },
+  drop: { border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  dropActive: { backgroundColor: tokens.colorBrandBackground2 },
+  paste: {
+    boxSizing: 'border-box',
+    width: '100%',
+    minWidth: 0,
+    resize: 'vertical',
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    padding: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  select: {
+    maxWidth: '100%',
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** Columns of 审核情况 whose texts are long (文件, 缺少的必填指标, 汇总情况, 需要做的): kept readable at 320 px. */
@@ -116,6 +150,38 @@ export interface CountyPanelProps {
   definitionsStore: DefinitionsStore;
   /** How src/file is loaded (tests). */
   load?: () => Promise<FileModule>;
+  /** How last year's files are read and checked (the page's FileHost options: the check worker, or in the page). */
+  hostOptions?: FileHostOptions;
+  /** Where the 乡镇名单 is remembered (default: the browser's localStorage). */
+  expectedStore?: ExpectedStore;
+}
+
+/** One store of the 乡镇名单 for the page. */
+const PAGE_EXPECTED = localExpectedStore();
+
+/** The 乡镇名单 in use: as stored, and as the core's parser reads it. */
+interface ExpectedState {
+  stored: StoredList;
+  list: ExpectedList | null;
+  problems: ExpectedProblem[];
+}
+
+/** One of last year's files (去年的文件), read and checked like the open ones, used only as `previous` rows. */
+interface LastYearFile {
+  id: string;
+  name: string;
+  host: FileHost;
+}
+
+let lastYearIds = 0;
+
+/** The year most townships give (the core's default), ties to the later one; null when none gives one. */
+function majorityYear(years: (number | null)[]): number | null {
+  const count = new Map<number, number>();
+  for (const y of years) if (y != null) count.set(y, (count.get(y) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, c] of count) if (best == null || c > count.get(best)! || (c === count.get(best) && y > best)) best = y;
+  return best;
 }
 
 const show = (c: CellSpec | undefined): string => (c == null || c.v == null ? '' : String(c.v));
@@ -126,7 +192,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** A file's part of the county as last checked: reused while its bytes and the definitions are the same. */
 type Cached = { bytes: Uint8Array; definitions: CountyDefinitions | null; label: string; part: CountyPart };
 
-export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definitionsStore, load = loadFileModule }: CountyPanelProps) {
+export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definitionsStore, load = loadFileModule, hostOptions, expectedStore = PAGE_EXPECTED }: CountyPanelProps) {
   const s = useStrings();
   const w = useWebStrings();
   const styles = useStyles();
@@ -145,6 +211,43 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
   const [since, setSince] = React.useState<PreviousRound | null>(null);
   const [sinceError, setSinceError] = React.useState<string | null>(null);
   const sinceInput = React.useRef<HTMLInputElement>(null);
+  /** 乡镇名单 (`merge --expect`): undefined until the store has answered. */
+  const [expected, setExpected] = React.useState<ExpectedState | null | undefined>(undefined);
+  const [expectedError, setExpectedError] = React.useState<string | null>(null);
+  const [pasted, setPasted] = React.useState('');
+  const listInput = React.useRef<HTMLInputElement>(null);
+  /** 去年的文件 (`merge --previous`) and what the county keeps of each once checked. */
+  const [lastYear, setLastYear] = React.useState<LastYearFile[]>([]);
+  const [lastYearParts, setLastYearParts] = React.useState<Map<string, CountyPart>>(new Map());
+  const lastYearCache = React.useRef(new Map<string, { definitions: CountyDefinitions | null; part: CountyPart }>());
+  const lastYearInput = React.useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = React.useState(false);
+  /** 报告年度 (`merge --year`): null = the year most files give. */
+  const [year, setYear] = React.useState<number | null>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const stored = await expectedStore.load();
+        if (!stored) {
+          if (live) setExpected((e) => (e === undefined ? null : e));
+          return;
+        }
+        const { parseExpectedList } = await import(/* webpackChunkName: "county" */ './county');
+        if (live) setExpected((e) => (e === undefined ? { stored, ...parseExpectedList(stored.text, stored.name) } : e));
+      } catch (err) {
+        if (!live) return;
+        // a stored list that cannot be read is said, and the county is built without one
+        setExpectedError(userMessage(err, s));
+        setExpected((e) => (e === undefined ? null : e));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [expectedStore]);
 
   React.useEffect(() => {
     let live = true;
@@ -173,7 +276,7 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
   }, [key]);
 
   React.useEffect(() => {
-    if (definitions === undefined) return;
+    if (definitions === undefined || expected === undefined) return;
     let live = true;
     const current = () => live;
     setFailed(null);
@@ -181,6 +284,19 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
       try {
         const { consolidateParts, countyPartOfBook, failedPart, unreadablePart } = await import(/* webpackChunkName: "county" */ './county');
         const opts = definitions ? { definitions } : {};
+        const partOf = async (host: FileHost, label: string): Promise<CountyPart> => {
+          try {
+            // in the check worker where the browser allows one; else in the page, one file per task
+            return (await host.countyPartOffThread(label, opts)) ?? (await nextTask(), countyPartOfBook(label, await host.read(), definitions));
+          } catch (err) {
+            // a file that cannot be read or checked is a row of the checklist, not the end of the county: the
+            // reader refusing it is 无法读取 with its reason; any other error is the tool failing (检查出错), the
+            // row saying so in Chinese and what to do, the error's own words beside it for technical support
+            if (isFileReadError(err)) return unreadablePart(label, userMessage(err, s));
+            console.error(`检查“${label}”时出错：`, err);
+            return failedPart(label, err);
+          }
+        };
         const parts: CountyPart[] = [];
         for (const [i, { id, host, label }] of books.entries()) {
           if (!current()) return;
@@ -191,27 +307,30 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
           }
           setProgress({ done: i, total: books.length, file: label });
           const bytes = host.bytes;
-          let part: CountyPart;
-          try {
-            // in the check worker where the browser allows one; else in the page, one file per task
-            part = (await host.countyPartOffThread(label, opts)) ?? (await nextTask(), countyPartOfBook(label, await host.read(), definitions));
-          } catch (err) {
-            // a file that cannot be read or checked is a row of the checklist, not the end of the county: the
-            // reader refusing it is 无法读取 with its reason; any other error is the tool failing (检查出错), the
-            // row saying so in Chinese and what to do, the error's own words beside it for technical support
-            if (isFileReadError(err)) part = unreadablePart(label, userMessage(err, s));
-            else {
-              console.error(`检查“${label}”时出错：`, err);
-              part = failedPart(label, err);
-            }
-          }
+          const part = await partOf(host, label);
           cache.current.set(id, { bytes, definitions, label, part });
           parts.push(part);
         }
         for (const id of [...cache.current.keys()]) if (!books.some((b) => b.id === id)) cache.current.delete(id);
         for (const u of unreadable) parts.push(unreadablePart(u.label, u.message));
+        // last year's files: checked the same way (and again when the definitions change), kept only as `previous`
+        const lastParts = new Map<string, CountyPart>();
+        for (const [i, { id, host, name }] of lastYear.entries()) {
+          if (!current()) return;
+          const hit = lastYearCache.current.get(id);
+          let part = hit && hit.definitions === definitions ? hit.part : null;
+          if (!part) {
+            setProgress({ done: i, total: lastYear.length, file: w.previousLabel(name) });
+            part = await partOf(host, name);
+            lastYearCache.current.set(id, { definitions, part });
+          }
+          lastParts.set(id, part);
+        }
+        for (const id of [...lastYearCache.current.keys()]) if (!lastYear.some((f) => f.id === id)) lastYearCache.current.delete(id);
         if (!current()) return;
-        const next = consolidateParts(parts, { previousRound: since });
+        const previous = [...lastParts.values()].filter((p) => p.input.status.readable);
+        const next = consolidateParts(parts, { previousRound: since, expect: expected?.list ?? null, previous, year });
+        setLastYearParts(lastParts);
         if (next.sinceProblem) setSinceError(next.sinceProblem);
         setOutcome(next);
         setProgress(null);
@@ -226,7 +345,61 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, definitions, version, since]);
+  }, [key, definitions, version, since, expected, lastYear, year]);
+
+  /** A 乡镇名单 given (pasted, a .txt/.csv, or a sheet's rows): parsed by the core, used at once and remembered. */
+  const applyList = async (name: string, text: string) => {
+    setExpectedError(null);
+    const { emptyListMessage, parseExpectedList } = await import(/* webpackChunkName: "county" */ './county');
+    const parsed = parseExpectedList(text, name);
+    if (!parsed.list) {
+      setExpectedError(emptyListMessage(name));
+      return;
+    }
+    const stored: StoredList = { name, text, loadedAt: new Date().toISOString() };
+    setExpected({ stored, ...parsed });
+    setPasted('');
+    try {
+      await expectedStore.save(stored);
+    } catch (err) {
+      // StoreError: the browser keeps nothing; the list still applies while the page is open
+      setExpectedError(userMessage(err, s));
+    }
+  };
+
+  const openList = async (f: File) => {
+    setExpectedError(null);
+    let text: string;
+    try {
+      const bytes = new Uint8Array(await fileBytes(f));
+      if (/\.(txt|csv)$/i.test(f.name)) text = (await import('../file/csv')).decodeText(bytes);
+      else {
+        const m = await load();
+        const book = await (m.readWorkbook ?? m.readXlsx)(bytes, f.name);
+        text = (await import(/* webpackChunkName: "county" */ './county')).listTextOfBook(book);
+      }
+    } catch (err) {
+      setExpectedError(w.expectedUnreadable(f.name, userMessage(err, s)));
+      return;
+    }
+    await applyList(f.name, text);
+  };
+
+  const removeList = async () => {
+    setExpected(null);
+    setExpectedError(null);
+    try {
+      await expectedStore.clear();
+    } catch (err) {
+      setExpectedError(userMessage(err, s));
+    }
+  };
+
+  const addLastYear = async (files: File[]) => {
+    const added: LastYearFile[] = [];
+    for (const f of files) added.push({ id: `prev-${++lastYearIds}`, name: f.name, host: new FileHost(f.name, new Uint8Array(await fileBytes(f)), hostOptions ?? {}) });
+    if (added.length) setLastYear((list) => [...list, ...added]);
+  };
 
   const chooseSince = async (f: File) => {
     setSinceError(null);
@@ -294,6 +467,202 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
         {definitions !== undefined ? definitionsLine : null}
       </>
     );
+  // 乡镇名单: one line when in use (how many townships, from which list, when loaded) with 移除名单; else folded
+  // to one line that opens to the paste box and the file button; a line of the list not used is said by its number
+  const problems = expected?.problems ?? [];
+  const listButtons = (
+    <div className={styles.buttons}>
+      <Button size="small" onClick={() => listInput.current?.click()} data-testid="expected-open">
+        {w.expectedOpen}
+      </Button>
+      <input
+        ref={listInput}
+        type="file"
+        accept=".txt,.csv,.xlsx,.xlsm,.xls,.et,.ods"
+        hidden
+        aria-label={w.expectedOpen}
+        data-testid="expected-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void openList(f);
+        }}
+      />
+    </div>
+  );
+  const expectedBlock = (
+    <div className={styles.option} data-testid="expected">
+      {expected?.list ? (
+        <>
+          <p className={styles.line}>
+            <span data-testid="expected-status">{w.expectedActive(expected.list.entries.length, expected.stored.name, loadedWhen(expected.stored.loadedAt))}</span>{' '}
+            <Button size="small" appearance="subtle" onClick={() => void removeList()} data-testid="expected-remove">
+              {w.expectedRemove}
+            </Button>
+          </p>
+          {problems.length ? (
+            <>
+              <p className={styles.line}>{w.expectedProblems(problems.length)}</p>
+              <ul className={styles.problems} data-testid="expected-problems">
+                {problems.map((p) => (
+                  <li key={p.line} lang="zh-CN">
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : (
+        <details className={styles.option}>
+          <summary className={styles.summaryLine}>
+            <span className={styles.label}>{w.expectedTitle}</span>
+            <span data-testid="expected-status">{w.expectedNone}</span>
+          </summary>
+          <p className={styles.line}>{w.expectedHelp}</p>
+          {/* native controls: Fluent's Textarea and Select would add to the vendor chunk the Excel pane loads first */}
+          <textarea
+            className={styles.paste}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            placeholder={w.expectedPastePlaceholder}
+            aria-label={w.expectedPaste}
+            rows={4}
+            data-testid="expected-paste"
+          />
+          <div className={styles.buttons}>
+            <Button size="small" disabled={!pasted.trim()} onClick={() => void applyList(w.expectedPastedName, pasted)} data-testid="expected-use">
+              {w.expectedUsePaste}
+            </Button>
+            {listButtons}
+          </div>
+        </details>
+      )}
+      {expectedError ? (
+        <Message intent="error" testId="expected-error" onDismiss={() => setExpectedError(null)}>
+          {expectedError}
+        </Message>
+      ) : null}
+    </div>
+  );
+
+  // 去年的文件: folded to one line saying how many were read and naming those that could not be used
+  const wrongYear = new Map<string, string>();
+  for (const p of outcome?.previousProblems ?? []) {
+    const f = lastYear.find((x) => p.startsWith(`“${x.name}”`));
+    if (f) wrongYear.set(f.id, p);
+  }
+  const lastYearNote = (f: LastYearFile): { ok: boolean | null; text: string } => {
+    const part = lastYearParts.get(f.id);
+    if (!part) return { ok: null, text: w.previousChecking };
+    const st = part.input.status;
+    if (!st.readable) return { ok: false, text: st.failure ? `${st.message ?? ''}（${st.failure}）` : (st.message ?? '') };
+    const wrong = wrongYear.get(f.id);
+    return wrong ? { ok: false, text: wrong } : { ok: true, text: w.previousRead(st.year) };
+  };
+  const notes = lastYear.map((f) => ({ f, ...lastYearNote(f) }));
+  const bad = notes.filter((n) => n.ok === false);
+  const lastYearBlock = (
+    <div className={styles.option} data-testid="previous">
+      <details className={styles.option}>
+        <summary className={styles.summaryLine}>
+          <span className={styles.label}>{w.previousTitle}</span>
+          <span data-testid="previous-status">{lastYear.length ? w.previousStatus(notes.filter((n) => n.ok).length, bad.length) : w.previousNone}</span>
+        </summary>
+        <div
+          className={[styles.drop, dragging ? styles.dropActive : ''].join(' ')}
+          data-testid="previous-drop"
+          onDragOver={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            // last year's files are no files of this year: the page's own drop zone never sees them
+            e.preventDefault();
+            e.stopPropagation();
+            setDragging(false);
+            void addLastYear(Array.from(e.dataTransfer?.files ?? []));
+          }}
+        >
+          <p className={styles.line}>{w.previousHelp}</p>
+          <div className={styles.buttons}>
+            <Button size="small" onClick={() => lastYearInput.current?.click()} data-testid="previous-add">
+              {w.previousAdd}
+            </Button>
+            {lastYear.length ? (
+              <Button size="small" appearance="subtle" onClick={() => setLastYear([])} data-testid="previous-clear">
+                {w.previousRemoveAll}
+              </Button>
+            ) : null}
+            <input
+              ref={lastYearInput}
+              type="file"
+              multiple
+              accept=".xlsx,.xlsm,.xls,.et,.ods,.csv"
+              hidden
+              aria-label={w.previousAdd}
+              data-testid="previous-input"
+              onChange={(e) => {
+                const files = Array.from(e.target.files ?? []);
+                e.target.value = '';
+                void addLastYear(files);
+              }}
+            />
+          </div>
+          {notes.length ? (
+            <ul className={styles.list} aria-label={w.previousTitle}>
+              {notes.map(({ f, ok, text }) => (
+                <li key={f.id} className={styles.line} data-testid="previous-file" data-name={f.name} data-ok={ok == null ? undefined : String(ok)}>
+                  “{f.name}”：{ok === false ? w.previousUnused : text}{' '}
+                  <Button size="small" appearance="subtle" aria-label={w.previousRemove(f.name)} onClick={() => setLastYear((list) => list.filter((x) => x.id !== f.id))} data-testid="previous-remove">
+                    {w.countyRemoveShort}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </details>
+      {bad.length ? (
+        <ul className={styles.problems} data-testid="previous-problems">
+          {bad.map(({ f, text }) => (
+            <li key={f.id} lang="zh-CN">
+              {text.includes(`“${f.name}”`) ? text : `“${f.name}”：${text}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+
+  // 报告年度: only when the files are of different years (or one was chosen); the core's default is the majority
+  const townshipYears = outcome ? [...outcome.county.rows, ...outcome.county.refused].map((r) => r.row.year) : [];
+  const years = [...new Set([...townshipYears.filter((y): y is number => y != null), ...(year != null ? [year] : [])])].sort((a, b) => b - a);
+  const yearBlock =
+    years.length > 1 || year != null ? (
+      <div className={styles.option} data-testid="county-year">
+        <p className={styles.line}>{w.yearMixed(years.map((y) => w.yearOption(y)).join('、'))}</p>
+        <label className={styles.line}>
+          <span className={styles.label}>{w.yearTitle}</span>
+          <select
+            className={styles.select}
+            value={year == null ? '' : String(year)}
+            onChange={(e) => setYear(e.target.value ? Number(e.target.value) : null)}
+            data-testid="county-year-select"
+          >
+            <option value="">{w.yearMajority(majorityYear(townshipYears))}</option>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {w.yearOption(y)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    ) : null;
+
   const failureOf = new Map(outcome.county.inputs.filter((i) => i.failure != null).map((i) => [i.file, i.failure!]));
   const sheet = outcome.plan.sheets[0];
   const [summary, header, ...rows] = sheet.rows;
@@ -340,6 +709,11 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
           {sinceError}
         </Message>
       ) : null}
+      <div className={styles.options} data-testid="county-options">
+        {expectedBlock}
+        {lastYearBlock}
+        {yearBlock}
+      </div>
       {notice ? (
         <p className={styles.muted} role="status" data-testid="county-notice">
           {notice}

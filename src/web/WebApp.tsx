@@ -611,6 +611,7 @@ function Page({ engine, hostOptions, fetchSample, definitionsStore = PAGE_DEFINI
               onRemove={(uid) => setUnreadable((list) => list.filter((u) => u.id !== uid))}
               definitionsStore={definitionsStore}
               load={hostOptions?.load}
+              hostOptions={hostOptions}
             />
           </section>
         ) : null}

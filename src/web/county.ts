@@ -15,6 +15,9 @@ import {
   countyPlan,
   countyReport,
   CountyRoundError,
+  emptyListMessage,
+  listTextOfBook,
+  parseExpectedList,
   failedInput,
   fileStem,
   readPreviousRound,
@@ -23,6 +26,7 @@ import {
   unreadableInput,
   type County,
   type CountyInput,
+  type ExpectedList,
   type PreviousRound,
 } from '../core/county';
 import type { CountyDefinitions } from '../core/definitions/types';
@@ -43,6 +47,8 @@ export interface CountyOutcome {
    * holding its cell, and for a township sent twice both files; none for a finding about no township's file.
    */
   findingFiles: Record<string, string[]>;
+  /** Last year's files not used for the comparison, each named with why (another year than the one before the county's). */
+  previousProblems: string[];
 }
 
 /** The files of the township each of the county's findings is about (its entity), in input order. */
@@ -92,19 +98,43 @@ export function failedPart(file: string, err: unknown): CountyPart {
   return { input: failedInput(file, detail, where), catalog: null };
 }
 
+/** What the county is asked besides its files: the panel's 乡镇名单, 去年的文件 and 报告年度 (as merge's options). */
+export interface ConsolidatePageOptions {
+  unit?: string;
+  /** 与上次比较 (`merge --since`). */
+  previousRound?: PreviousRound | null;
+  /** 乡镇名单 (`merge --expect`). */
+  expect?: ExpectedList | null;
+  /** 去年的文件 (`merge --previous`), checked like the others. */
+  previous?: CountyPart[];
+  /** 报告年度 (`merge --year`); default the year most files give. */
+  year?: number | null;
+}
+
 /**
  * The county over the parts, in the order given: its summary, narrative and workbook — compared with the previous
  * round when one is given (与上次比较, as `merge --since`); a previous round of another report year is not compared
- * and `sinceProblem` says why.
+ * and `sinceProblem` says why. Last year's files are compared only where they are of the year before the county's:
+ * one of another year is left out, and `previousProblems` names it.
  */
-export function consolidateParts(parts: CountyPart[], opts: { unit?: string; previousRound?: PreviousRound | null } = {}): CountyOutcome & { sinceProblem?: string } {
-  const base = { unit: opts.unit, catalog: countyCatalog(parts.map((p) => p.catalog)) };
-  let county = consolidate(parts.map((p) => p.input), { ...base, previousRound: opts.previousRound });
+export function consolidateParts(parts: CountyPart[], opts: ConsolidatePageOptions = {}): CountyOutcome & { sinceProblem?: string } {
+  const base = { unit: opts.unit, catalog: countyCatalog(parts.map((p) => p.catalog)), expect: opts.expect ?? undefined, ...(opts.year != null ? { year: opts.year } : {}) };
+  const inputs = parts.map((p) => p.input);
+  const lastYear = (opts.previous ?? []).flatMap((p) => p.input.rows);
+  let county = consolidate(inputs, { ...base, previous: lastYear, previousRound: opts.previousRound });
+  const previousProblems: string[] = [];
+  const want = county.year != null ? county.year - 1 : null;
+  const wrong = want == null ? [] : lastYear.filter((r) => r.year != null && r.year !== want);
+  for (const r of wrong) previousProblems.push(`“${r.file}”（${r.township}）是${r.year}年度的工作簿，不是上一年度（${want}年度）的，没有用于同比。`);
+  const previous = lastYear.filter((r) => !wrong.includes(r));
   const sinceProblem = opts.previousRound ? roundYearProblem(opts.previousRound, county.year) : null;
-  if (sinceProblem) county = consolidate(parts.map((p) => p.input), base);
+  if (sinceProblem || wrong.length) county = consolidate(inputs, { ...base, previous, previousRound: sinceProblem ? null : opts.previousRound });
   const report = countyReport(county);
-  return { county, report, plan: countyPlan(county, report), findingFiles: findingFilesOf(county), ...(sinceProblem ? { sinceProblem } : {}) };
+  return { county, report, plan: countyPlan(county, report), findingFiles: findingFilesOf(county), previousProblems, ...(sinceProblem ? { sinceProblem } : {}) };
 }
+
+/** The townships of a 乡镇名单 (pasted, a .txt, or a sheet's text): the core's parser, the CLI's too. */
+export { emptyListMessage, listTextOfBook, parseExpectedList };
 
 /** The previous round from a county workbook the page or `merge` wrote (its 审核明细), or why it cannot be one. */
 export function previousRoundOf(book: Workbook, file: string): PreviousRound | { error: string } {

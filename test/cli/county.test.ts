@@ -116,6 +116,10 @@ describe('merge of a county of 40 townships with the usual problems planted', ()
     const back = order.slice(0, 4).sort();
     expect(back).toEqual(['乡镇/刘湾镇-2023-指标.xlsx', '乡镇/刘湾镇-2023-指标（修改）.xlsx', '乡镇/北城街道-2022-指标.xlsx', '乡镇/洪山乡-2023-指标.xlsx'].sort());
     expect(status.slice(2).slice(0, 4).every((row) => String(row[11]).startsWith('退回'))).toBe(true);
+    // the township on the list without a workbook is a row too, to call for, after those to send back
+    const zheng = status.slice(2).find((row) => row[1] === '郑集乡')!;
+    expect([zheng[2], zheng[10], zheng[11]]).toEqual([null, '未报送：名单“乡镇名单.txt”第40行有此乡镇，没有收到它的工作簿', '催报：请郑集乡报送工作簿']);
+    expect(status[0][0]).toContain('名单“乡镇名单.txt”中有1个乡镇没有收到工作簿；需要退回或催报的5个');
 
     // the county narrative, in the sheet and the .docx
     const report = sheet(book, '汇总报告文稿').map((row) => String(row[0]).trim());
@@ -215,3 +219,16 @@ test('LibreOffice, recalculating the 汇总表 whose cached results were removed
   }
   expect((json.rates as unknown[]).length).toBeGreaterThanOrEqual(3);
 }, 240_000);
+
+describe('merge --expect with a list as offices write it', () => {
+  test('a title, full-width numbering and 人民政府 are read as the page reads them; a duplicate is told by its line, the missing township is a row', async () => {
+    for (const f of ['周营镇-2023-指标.xlsx', '示范镇-2023-无误.xlsx']) fs.copyFileSync(path.join(SAMPLES, f), path.join(tmp(), f));
+    fs.writeFileSync(path.join(tmp(), '名单.txt'), '沈丘县应报送乡镇名单\n１．周营镇人民政府\n２．示范镇\n３．前营乡\n４．示范镇\n');
+    const r = await run(['merge', '周营镇-2023-指标.xlsx', '示范镇-2023-无误.xlsx', '--out', '全县汇总.xlsx', '--expect', '名单.txt', '--json'], tmp());
+    expect(r.err).toContain('注意：名单“名单.txt”第5行的“示范镇”与第3行重复，只计一次。');
+    const json = JSON.parse(r.out);
+    expect(json.findings.filter((f: { rule: string }) => f.rule === 'county-missing' || f.rule === 'county-unlisted').map((f: { message: string }) => f.message.split('，')[0])).toEqual(['名单“名单.txt”第4行的“前营乡”没有找到工作簿']);
+    const status = sheet(await readXlsx(fs.readFileSync(path.join(tmp(), '全县汇总.xlsx')), 'x.xlsx'), '审核情况');
+    expect(status.find((row) => row[1] === '前营乡')?.[11]).toBe('催报：请前营乡报送工作簿');
+  });
+});

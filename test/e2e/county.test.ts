@@ -19,7 +19,7 @@ import type { CountyDefinitions } from '../../src/core/definitions/types';
 import type { Cell, CellSpec } from '../../src/core/types';
 import { readWorkbook, readXlsx } from '../../src/file';
 import { readDefinitionsFile } from '../../src/file/definitions';
-import { consolidateParts, countyPartOfBook, unreadablePart, type CountyOutcome } from '../../src/web/county';
+import { consolidateParts, countyPartOfBook, parseExpectedList, unreadablePart, type CountyOutcome } from '../../src/web/county';
 import { SAMPLES, SCREENSHOTS } from './support/browser';
 import { checkPanel, pageContext, servePage } from './support/page';
 
@@ -151,10 +151,10 @@ test('definitions loaded, three files dropped (one not a workbook): the table an
 });
 
 /** A township's workbook with its indicators as the township wrote them (label, unit, figure). */
-async function townshipWith(file: string, unit: string, rows: [string, string, number][]): Promise<{ name: string; bytes: Buffer }> {
+async function townshipWith(file: string, unit: string, rows: [string, string, number][], year = 2023): Promise<{ name: string; bytes: Buffer }> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('基本情况').addRows([['单位名称', unit], ['报告年度', 2023]]);
-  wb.addWorksheet('指标').addRows([['序号', '指标名称', '单位', '2023年'], ...rows.map((r, i) => [i + 1, ...r])]);
+  wb.addWorksheet('基本情况').addRows([['单位名称', unit], ['报告年度', year]]);
+  wb.addWorksheet('指标').addRows([['序号', '指标名称', '单位', `${year}年`], ...rows.map((r, i) => [i + 1, ...r])]);
   return { name: file, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 
@@ -221,6 +221,76 @@ test('a revised copy of 李集镇 and a township counting banners in 米: the fi
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(width);
     }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('a 乡镇名单 and last year’s files: the missing township is a row and a finding, the narrative compares with last year, photographed at 1280 and 320 px', async () => {
+  // the list as a county office keeps it: a title, numbered lines, one township by its office's full name
+  const list = path.join(tmp, '乡镇名单.txt');
+  fs.writeFileSync(list, '沈丘县应报送乡镇名单\n1、周营镇\n2、李集镇人民政府\n3、王营乡\n4、槐店镇\n5、郑集乡\n');
+  // last year: 王营乡 received three times this year's petitions; and a file that is no workbook
+  const lastYear = await townshipWith('王营乡-2022-指标.xlsx', '王营乡', [['受理信访案件', '件', 60], ['化解信访案件', '件', 58], ['行政执法人员', '人', 9]], 2022);
+  fs.writeFileSync(path.join(tmp, lastYear.name), lastYear.bytes);
+  fs.writeFileSync(path.join(tmp, '坏文件-2022.xlsx'), 'not a workbook');
+
+  await page.getByTestId('expected-input').setInputFiles(list);
+  await page.getByTestId('expected-status').filter({ hasText: '乡镇名单：5个乡镇' }).waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="previous"] summary').click();
+  await page.getByTestId('previous-input').setInputFiles([path.join(tmp, lastYear.name), path.join(tmp, '坏文件-2022.xlsx')]);
+  await page.getByTestId('previous-status').filter({ hasText: '已读取1个，1个未能使用' }).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="county"]:not([aria-busy])').waitFor({ timeout: 120_000 });
+
+  // what the core gives for the same files, list and last year's file
+  const defs: CountyDefinitions = await readDefinitionsFile(fs.readFileSync(defsFile), path.basename(defsFile));
+  const more = ['李集镇-2023-指标（修改稿）.xlsx', '槐店镇-2023-指标.xlsx'];
+  const parts = [];
+  for (const f of [{ name: ZHOU, bytes: fs.readFileSync(path.join(SAMPLES, ZHOU)) }, ...dropped.slice(0, 2)]) parts.push(countyPartOfBook(f.name, await readWorkbook(f.bytes, f.name), defs));
+  const opened = await page.getByTestId('file-item').evaluateAll((li) => li.map((x) => x.getAttribute('data-name')));
+  expect(opened).toEqual(expect.arrayContaining(more));
+  const revised = await townshipWith(more[0], '李集镇人民政府', [['受理信访案件', '件', 20], ['化解信访案件', '件', 20], ['行政执法人员', '人', 9], ['法治副校长', '人', 3], ['张贴普法条幅', '条', 300]]);
+  const huaidian = await townshipWith(more[1], '槐店镇', [['受理信访案件', '件', 14], ['化解信访案件', '件', 13], ['行政执法人员', '人', 8], ['法治副校长', '人', 1], ['悬挂横幅', '米', 1500]]);
+  for (const f of [revised, huaidian]) parts.push(countyPartOfBook(f.name, await readWorkbook(f.bytes, f.name), defs));
+  parts.push(unreadablePart(BAD, await readWorkbook(dropped[2].bytes, BAD).then(() => '', (e: Error) => e.message)));
+  const expect_ = parseExpectedList(fs.readFileSync(list, 'utf8'), '乡镇名单.txt').list!;
+  const previous = [countyPartOfBook(lastYear.name, await readWorkbook(lastYear.bytes, lastYear.name), defs)];
+  const want = consolidateParts(parts, { expect: expect_, previous });
+  const missingRow = want.plan.sheets[0].rows.slice(2).map((r) => r.map(text)).find((r) => r[1] === '郑集乡')!;
+  // the test can tell: the core lists 郑集乡 as not sent, and 王营乡's petitions against last year's
+  expect(missingRow.slice(10)).toEqual(['未报送：名单“乡镇名单.txt”第6行有此乡镇，没有收到它的工作簿', '催报：请郑集乡报送工作簿']);
+  const change = want.county.findings.find((f) => f.rule === 'county-large-change')!;
+  expect(change.message).toContain('王营乡（“王营乡-2023-指标.xlsx”');
+  expect(change.message).toContain('上年为60件（去年“王营乡-2022-指标.xlsx”');
+
+  // the page shows the core's rows and findings
+  const shown = await page.locator('[data-testid="county-row"]').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+  const rows = want.plan.sheets[0].rows.slice(2).map((row) => row.map(text));
+  expect(shown.map((r) => r[1] === '移除' ? [r[0], '', ...r.slice(2)] : r)).toEqual(rows);
+  const items = await page.getByTestId('county-finding').evaluateAll((li) => li.map((x) => x.getAttribute('data-rule')));
+  expect(items).toEqual(want.county.findings.map((f) => f.rule));
+  await expect(page.getByTestId('county-findings').getByText(change.message, { exact: true }).isVisible()).resolves.toBe(true);
+  expect(await page.getByTestId('previous-problems').innerText()).toContain('坏文件-2022.xlsx');
+
+  // the county narrative downloaded compares with last year, as the core's does
+  const pending = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('county-workbook').click();
+  const saved = path.join(tmp, '全县汇总-名单.xlsx');
+  await (await pending).saveAs(saved);
+  const book = await readXlsx(fs.readFileSync(saved), '全县汇总.xlsx');
+  const narrative = book.sheets.find((s) => s.name === '汇总报告文稿')!.rows.map((r) => text(r[0])).join('\n');
+  expect(narrative).toContain('同比');
+  expect(narrative).toBe(want.plan.sheets.find((s) => s.name === '汇总报告文稿')!.rows.map((r) => text(r[0])).join('\n'));
+
+  // photographed at 1280 and 320 px: the options folded to their lines, nothing wider than the page
+  const options = page.getByTestId('county-options');
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await options.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: path.join(SCREENSHOTS, `county-options-${width}.png`) });
+    await page.getByTestId('county-panel').screenshot({ path: path.join(SCREENSHOTS, `county-panel-list-${width}.png`) });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const box = await options.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -104,6 +104,8 @@ export interface County {
   findings: Finding[];
   /** This round of the review: each input against the previous round (first round without one). */
   round: CountyRound;
+  /** The expected list (`--expect`, the page's 乡镇名单) and its townships without a file: rows of 审核情况 too. */
+  expected: { list: string; missing: { township: string; line: number }[] } | null;
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -451,10 +453,12 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
   }
 
   // the expected list: every township on it has a file; every file's township is on it
+  let expected: County['expected'] = null;
   if (opts.expect) {
     const listed = new Set(opts.expect.entries.map((e) => townshipKey(e.township)));
     const seen = new Set(all.map((r) => r.key));
     const missing = opts.expect.entries.filter((e) => !seen.has(townshipKey(e.township)));
+    expected = { list: opts.expect.name, missing: missing.map((e) => ({ township: e.township, line: e.line })) };
     for (const e of missing) {
       findings.push(
         makeFinding('county-missing', {
@@ -503,5 +507,6 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
       inputs.map((i) => i.status),
       opts.previousRound ?? null,
     ),
+    expected,
   };
 }

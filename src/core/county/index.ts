@@ -9,3 +9,4 @@ export * from './narrative';
 export * from './plan';
 export * from './rounds';
 export * from './workbook';
+export * from './expected';

@@ -17,7 +17,7 @@ import type { CellSpec, CellStyle, Finding, IndicatorDef, Report, SheetPlan, Wri
 import type { County, InputIssue } from './consolidate';
 import { SUMMARY_SHEET } from './narrative';
 import { detailSheet, DETAIL_SHEET, inputName, roundText, stillOpenCount, SUBMISSION_WORDS, type TownshipRound } from './rounds';
-import type { InputStatus } from './rows';
+import { townshipKey, type InputStatus } from './rows';
 
 export const STATUS_SHEET = RESULT_SHEETS.countyStatus;
 export const COUNTY_REPORT_SHEET = RESULT_SHEETS.countyReport;
@@ -152,6 +152,15 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       ],
     });
   });
+  // townships on the expected list without a file (one not resubmitted is listed above already): to call for
+  const notResubmitted = new Set(round.missing.map((t) => t.key));
+  const notSent = (county.expected?.missing ?? []).filter((e) => !notResubmitted.has(townshipKey(e.township)));
+  notSent.forEach((e, j) => {
+    const cells: CellSpec[] = [{ v: null }, { v: e.township }, ...Array.from({ length: 8 }, (): CellSpec => ({ v: null }))];
+    cells.push({ v: `未报送：名单“${county.expected!.list}”第${e.line}行有此乡镇，没有收到它的工作簿`, style: 'wrap' }, { v: `催报：请${e.township}报送工作簿`, style: 'error' });
+    if (compared) cells.push({ v: null }, { v: '未报送', style: 'verify' }, { v: null }, { v: null }, { v: null });
+    entries.push({ urgency: 1, stillOpen: 0, error: 0, verify: 0, index: county.inputs.length + round.missing.length + j, cells });
+  });
   // who to call back first: the gravest, then what was pointed out before and is still open, then the most open now
   entries.sort((a, b) => a.urgency - b.urgency || b.stillOpen - a.stillOpen || b.error - a.error || b.verify - a.verify || a.index - b.index);
   const n = county.inputs.length;
@@ -165,7 +174,7 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
     : '';
   const header = compared ? [...STATUS_HEADER, ...ROUND_HEADER] : [...STATUS_HEADER];
   const rows: CellSpec[][] = [
-    [{ v: `${roundText(round.round)}：${Y}共收到${n}个文件，${county.rows.length}个乡镇计入汇总；需要${round.missing.length ? '退回或催报' : '退回'}的${back}个，排在最前面。${versus}点击乡镇名称可转到它在“${SUMMARY_SHEET}”中的一行。`, style: 'summary' }],
+    [{ v: `${roundText(round.round)}：${Y}共收到${n}个文件，${county.rows.length}个乡镇计入汇总${notSent.length ? `；名单“${county.expected!.list}”中有${notSent.length}个乡镇没有收到工作簿` : ''}；需要${round.missing.length || notSent.length ? '退回或催报' : '退回'}的${back}个，排在最前面。${versus}点击乡镇名称可转到它在“${SUMMARY_SHEET}”中的一行。`, style: 'summary' }],
     header.map((v): CellSpec => ({ v, style: 'header' })),
   ];
   entries.forEach((e, k) => rows.push([{ v: k + 1 }, ...e.cells.slice(1)]));

@@ -1,0 +1,114 @@
+/**
+ * The county's list of townships that must report (乡镇名单: `merge --expect 乡镇名单.txt`, the page's 乡镇名单),
+ * one parser for the CLI and the page. Pure: the adapters decode the file (a .txt in UTF-8 or GBK) or turn a
+ * sheet into lines (listTextOfBook) and hand the text here.
+ *
+ * What real lists look like: one township a line, often numbered (`1、`, `1.`, full-width `１．`, `（1）`, `一、`),
+ * sometimes with a title (`沈丘县应报送乡镇名单`) or a header row (`序号 乡镇`), sometimes in columns
+ * (`1<TAB>周营镇<TAB>张三`, a .csv, a sheet), the office's full name (`周营镇人民政府`), `#` comments. The township
+ * is the first cell that is not a number; titles and headers are left out; a line numbered but without a name,
+ * and a township written twice, are problems naming the list and the line (the list is still used).
+ */
+import type { Workbook } from '../types';
+import type { ExpectedList } from './consolidate';
+import { townshipKey } from './rows';
+
+export interface ExpectedProblem {
+  /** 1-based line of the list (the row of a sheet). */
+  line: number;
+  /** A Chinese sentence naming the list and the line. */
+  message: string;
+}
+
+export interface ParsedExpected {
+  /** Null when no line names a township. */
+  list: ExpectedList | null;
+  problems: ExpectedProblem[];
+}
+
+/** A cell that only numbers the line: `1`, `1、`, `１．`, `(1)`, `（一）`, `第1`. */
+const NUMBERING = /^(第?[0-9０-９]+|[(（][0-9０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+(?=[、.．]))[、.．,，:：)）]?$/;
+/** The numbering in front of a name in the same cell: `1、周营镇`, `１．周营镇`, `（1）周营镇`, `一、周营镇`, `1 周营镇`. */
+const PREFIX = /^\s*(?:[0-9０-９]+\s*[、.．,，:：)）]?|[(（][0-9０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*/;
+/** Column headers and titles: `序号`, `乡镇`, `乡镇名称`, `单位名称`, `备注`…, or a title ending in 名单. */
+const HEADER = /^(序号|编号|乡镇|乡镇名称|乡镇名单|乡镇（街道）|乡镇\(街道\)|乡（镇）|乡\(镇\)|乡镇街道|名称|单位|单位名称|报送单位|名单|备注|联系人|电话|联系电话)[：:]?$/;
+const TITLE = /名单[：:]?$/;
+/** Lines that close a list: `合计`, `共计40个乡镇`. */
+const TOTAL = /^(合计|共计|总计|小计)/;
+
+/** The cells of a line: tabs, commas, semicolons, `|`, or two or more spaces between them. */
+function cellsOf(line: string): string[] {
+  return line
+    .split(/\t|[,，;；|｜]|\s{2,}|\u3000+/)
+    .map((c) => c.trim().replace(/^["“”']+|["“”']+$/g, '').trim())
+    .filter(Boolean);
+}
+
+/** The township a cell names (`1、周营镇人民政府。` → `周营镇`), or '' for a cell that only numbers the line. */
+function nameOf(cell: string): string {
+  if (NUMBERING.test(cell)) return '';
+  return cell
+    .replace(PREFIX, '')
+    .replace(/[。；;，,、.．]+$/, '')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/(人民政府|政府|办事处)$/, '')
+    .trim();
+}
+
+/** `名单“乡镇名单.txt”中没有乡镇名称：请每行写一个乡镇。` (the CLI refuses such a list; the page keeps none). */
+export function emptyListMessage(name: string): string {
+  return `名单“${name}”中没有乡镇名称：请每行写一个乡镇。`;
+}
+
+/**
+ * The townships of a list, in its order, each with its line; `name` is the list's file name (or `粘贴的名单`),
+ * used in every message and in the county's findings.
+ */
+export function parseExpectedList(text: string, name: string): ParsedExpected {
+  const entries: ExpectedList['entries'] = [];
+  const problems: ExpectedProblem[] = [];
+  const seen = new Map<string, number>();
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const line = i + 1;
+      const content = raw.replace(/[#＃].*/, '');
+      const cells = cellsOf(content);
+      if (!cells.length) return;
+      const names = cells.map(nameOf);
+      const at = names.findIndex(Boolean);
+      if (at < 0) {
+        problems.push({ line, message: `名单“${name}”第${line}行只有序号“${content.trim()}”，没有乡镇名称，已跳过。` });
+        return;
+      }
+      const township = names[at];
+      // a header row (`序号 乡镇`, `乡镇名称`) or a title (`沈丘县应报送乡镇名单`) is no township
+      const words = content.trim().split(/[\s,，;；|｜]+/).filter(Boolean);
+      if (words.every((c) => HEADER.test(c)) || HEADER.test(township) || TITLE.test(township)) return;
+      if (TOTAL.test(township)) return;
+      const key = townshipKey(township);
+      const first = seen.get(key);
+      if (first != null) {
+        problems.push({ line, message: `名单“${name}”第${line}行的“${township}”与第${first}行重复，只计一次。` });
+        return;
+      }
+      seen.set(key, line);
+      entries.push({ township, line });
+    });
+  return { list: entries.length ? { name, entries } : null, problems };
+}
+
+/**
+ * A list kept as a sheet (.xlsx, .xls, .ods, .csv): the first sheet with anything in it, one line a row, its cells
+ * separated by tabs, for parseExpectedList (so a row's line is its row number).
+ */
+export function listTextOfBook(book: Workbook): string {
+  const show = (c: unknown) => (c == null || typeof c === 'object' ? '' : String(c).replace(/[\t\r\n]+/g, ' '));
+  const sheet =
+    book.sheets.find((s) => s.visibility !== 'hidden' && s.visibility !== 'veryHidden' && s.rows.some((r) => r.some((c) => show(c).trim()))) ??
+    book.sheets[0];
+  if (!sheet) return '';
+  const top = sheet.origin?.row ?? 0;
+  return [...Array<string>(top).fill(''), ...sheet.rows.map((r) => r.map(show).join('\t'))].join('\n');
+}

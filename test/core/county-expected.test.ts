@@ -1,0 +1,88 @@
+/**
+ * The county's list of townships that must report (乡镇名单), one parser for `merge --expect` and the page: the
+ * townships of the real reports (前营乡人民政府, 周营镇, 大钟庄镇) as county offices type and paste them, the lines
+ * that are not townships (a title, a header row, numbering alone, a total), and the problems named by line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { consolidate, countyInput, listTextOfBook, parseExpectedList } from '../../src/core/county';
+import { check } from '../../src/core/check';
+import type { Workbook } from '../../src/core/types';
+
+const REPORTS = '/work/shared/domain/reports';
+const townships = (text: string, name = '乡镇名单.txt') => parseExpectedList(text, name).list?.entries.map((e) => [e.township, e.line]) ?? [];
+
+test('the townships of the real reports, numbered as offices number them: each with its line, the numbering left out', () => {
+  // the names as the published reports give them (前营乡's report is signed by 前营乡人民政府)
+  const heads = ['前营乡-2023.txt', '周营镇-2023.txt', '大钟庄镇-2021.txt'].map((f) => fs.readFileSync(path.join(REPORTS, f), 'utf8'));
+  expect(heads[0].split('\n')[0].trim()).toBe('前营乡人民政府');
+  expect(heads[2]).toContain('大钟庄镇党委政府');
+  expect(townships('1、前营乡人民政府\n2.周营镇\n３．大钟庄镇\n')).toEqual([
+    ['前营乡', 1],
+    ['周营镇', 2],
+    ['大钟庄镇', 3],
+  ]);
+  expect(townships('（1）周营镇\n(2) 前营乡\n一、大钟庄镇\n10 北城街道办事处\n')).toEqual([
+    ['周营镇', 1],
+    ['前营乡', 2],
+    ['大钟庄镇', 3],
+    ['北城街道', 4],
+  ]);
+  // a name that starts like a Chinese numeral is not numbering
+  expect(townships('十里铺镇\n三里河街道')).toEqual([
+    ['十里铺镇', 1],
+    ['三里河街道', 2],
+  ]);
+});
+
+test('a title, a header row and a total are not townships; comments and blank lines are skipped silently', () => {
+  const text = '\uFEFF沈丘县2023年度应报送乡镇名单\n乡镇名单\n序号 乡镇\n\n# 2023年新设的乡镇在最后\n1\t周营镇\t张三\n2\t前营乡 # 已合并村\n共计2个乡镇\n';
+  const { list, problems } = parseExpectedList(text, '乡镇名单.txt');
+  expect(list?.entries).toEqual([
+    { township: '周营镇', line: 6 },
+    { township: '前营乡', line: 7 },
+  ]);
+  expect(problems).toEqual([]);
+  // columns of a .csv: 序号,乡镇名称,联系人
+  expect(townships('序号,乡镇名称,联系人\n1,"周营镇人民政府",李四\n2,大钟庄镇,王五', '乡镇名单.csv')).toEqual([
+    ['周营镇', 2],
+    ['大钟庄镇', 3],
+  ]);
+});
+
+test('a township written twice (once with 人民政府) and a line numbered without a name are problems naming the list and the line', () => {
+  const { list, problems } = parseExpectedList('1、周营镇\n2、\n3、前营乡\n4、周营镇人民政府\n', '名单.txt');
+  expect(list?.entries.map((e) => e.township)).toEqual(['周营镇', '前营乡']);
+  expect(problems.map((p) => p.message)).toEqual([
+    '名单“名单.txt”第2行只有序号“2、”，没有乡镇名称，已跳过。',
+    '名单“名单.txt”第4行的“周营镇”与第1行重复，只计一次。',
+  ]);
+  // nothing but a header: no list
+  expect(parseExpectedList('乡镇名单\n序号 乡镇\n', 'x.txt').list).toBeNull();
+});
+
+test('a sheet as a list: its first sheet with anything in it, one line a row (the row number is the line)', () => {
+  const book: Workbook = {
+    name: '名单.xlsx',
+    sheets: [
+      { name: '说明', rows: [], visibility: 'hidden' },
+      { name: 'Sheet1', rows: [['序号', '乡镇名称'], [1, '周营镇'], [2, '前营乡人民政府'], [null, null], [3, '周营镇']] },
+    ],
+  };
+  const { list, problems } = parseExpectedList(listTextOfBook(book), book.name);
+  expect(list?.entries).toEqual([
+    { township: '周营镇', line: 2 },
+    { township: '前营乡', line: 3 },
+  ]);
+  expect(problems.map((p) => p.message)).toEqual(['名单“名单.xlsx”第5行的“周营镇”与第2行重复，只计一次。']);
+});
+
+test('with the list, a township written with 人民政府 matches its workbook and the one without a workbook is missing, at its line', () => {
+  const wb = (unit: string): Workbook => ({ name: `${unit}.xlsx`, sheets: [{ name: '指标', rows: [['单位名称', unit], ['报告年度', 2023], ['信访案件受理数', 9, '件']] }] });
+  const inputs = ['周营镇', '前营乡'].map((u) => countyInput(`${u}.xlsx`, u, check(wb(u))));
+  const { list } = parseExpectedList('乡镇名单\n1、周营镇人民政府\n2、前营乡\n3、大钟庄镇\n', '乡镇名单.txt');
+  const county = consolidate(inputs, { expect: list! });
+  const rules = county.findings.filter((f) => f.rule.startsWith('county-missing') || f.rule === 'county-unlisted');
+  expect(rules.map((f) => [f.rule, f.entity])).toEqual([['county-missing', '大钟庄镇']]);
+  expect(rules[0].message).toContain('名单“乡镇名单.txt”第4行的“大钟庄镇”没有找到工作簿');
+});
