@@ -108,6 +108,27 @@ describe('a county rule stating part ≤ whole', () => {
     expect(explanationOf(f, [written, { findingId: f.id, text: '新写的' }])?.text).toBe('新写的');
   });
 
+  it('a rule of its own on the same two cells does not take the built-in finding’s explanation: its finding stays open', () => {
+    const before = check(book([petitions], [])).findings.find((f) => f.rule === 'part-exceeds-whole')!;
+    const explained: Grid = { name: '审核说明', rows: [['编号', '说明'], [before.id, '含上年结转的2件，已按上级口径统计']] };
+    // both break at 15 resolved of 13 received: the first states the built-in part ≤ whole, the second is the county's own
+    const both = book([petitions], [
+      ['[化解信访案件] <= [受理信访案件]', '核实', '化解数不能多于受理数'],
+      ['[化解信访案件] <= [受理信访案件] * 0.95', '核实', '化解数超过受理数的95%，请核实'],
+    ]);
+    const r = check({ ...both, sheets: [...both.sheets, explained] });
+    const county = r.findings.filter((f) => f.rule === 'custom');
+    expect(county).toHaveLength(2);
+    const [restating, own] = ['A2', 'A3'].map((cell) => county.find((f) => f.ruleAt?.cell === cell)!);
+    expect([...restating.refs].sort()).toEqual([...own.refs].sort());
+    expect(restating).toMatchObject({ replacesIds: [before.id], status: 'explained', explanation: '含上年结转的2件，已按上级口径统计' });
+    // not hidden under the township's old text: open, counted as 待核实, no account
+    expect(own.status).toBe('open');
+    expect(own.account).toBeUndefined();
+    expect(own.replacesIds).toBeUndefined();
+    expect(r.counts).toMatchObject({ verify: 1, explained: 1 });
+  });
+
   it('a rule on another relation of the same indicators leaves the built-in finding alone', () => {
     // 办结 ≤ 受理 is a relation of its own: it passes here (no 办结 figure), and 化解 > 受理 is still the built-in's
     const r = check(book([petitions], [['[信访案件办结数] <= [受理信访案件]', '错误', '']]));
