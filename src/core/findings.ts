@@ -262,6 +262,23 @@ export function staleLabel(changes: { ref: string; from: string; to: string }[])
   return `说明已过期（${parts.join('，')}）`;
 }
 
+/** The explanations with a text, by the finding id they were written for (a later one for an id wins). */
+export function explanationsById(explanations: readonly Explanation[]): Map<string, Explanation> {
+  const byId = new Map<string, Explanation>();
+  for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
+  return byId;
+}
+
+/**
+ * The explanation that stands for `f`: the one written for its id, else — a county rule restating a built-in
+ * relation — the one written against the built-in finding it replaces (`replacesIds`). The row keeps the id it was
+ * written for: whoever edits or reviews it (the pane) rewrites that row, so its author and history stay.
+ */
+export function explanationOf(f: Finding, explanations: readonly Explanation[] | ReadonlyMap<string, Explanation>): Explanation | undefined {
+  const byId = explanations instanceof Map ? (explanations as ReadonlyMap<string, Explanation>) : explanationsById(explanations as readonly Explanation[]);
+  return byId.get(f.id) ?? f.replacesIds?.map((id) => byId.get(id)).find((x) => x != null);
+}
+
 /**
  * Attach explanations (the 审核说明 sheet) to the findings they name, and decide what each has become
  * (`Finding.account`, see FindingAccount):
@@ -272,11 +289,9 @@ export function staleLabel(changes: { ref: string; from: string; to: string }[])
  * An explanation written before figures were recorded never expires (nothing to compare).
  */
 export function applyExplanations(findings: Finding[], explanations: Explanation[]): Finding[] {
-  const byId = new Map<string, Explanation>();
-  for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
+  const byId = explanationsById(explanations);
   for (const f of findings) {
-    // a county rule restating a built-in relation: the explanation written against the built-in finding holds
-    const e = byId.get(f.id) ?? f.replacesIds?.map((id) => byId.get(id)).find((x) => x != null);
+    const e = explanationOf(f, byId);
     if (!e) continue;
     const kind = e.kind === 'dispute' ? 'dispute' : 'explanation';
     // an error is not explained away: only a dispute is recorded on it (and an 说明 row on an error is one)

@@ -4,7 +4,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { useStrings } from './i18n';
 
 export interface MessageProps {
-  intent: 'error' | 'success';
+  /** error: it failed; warning: it was done, but not all of it (kept for this session only, say); success: done. */
+  intent: 'error' | 'warning' | 'success';
   /** Bold first line, when there is one. */
   title?: string;
   testId: string;
@@ -12,11 +13,11 @@ export interface MessageProps {
   children: React.ReactNode;
 }
 
-/** Errors are announced at once (role="alert"); notices are read by the surrounding live region. */
+/** Errors and warnings are announced at once (role="alert"); notices are read by the surrounding live region. */
 export function Message({ intent, title, testId, onDismiss, children }: MessageProps): React.ReactElement {
   const s = useStrings();
   return (
-    <MessageBar intent={intent} layout="multiline" data-testid={testId} {...(intent === 'error' ? { role: 'alert' } : {})}>
+    <MessageBar intent={intent} layout="multiline" data-testid={testId} data-intent={intent} {...(intent !== 'success' ? { role: 'alert' } : {})}>
       <MessageBarBody>
         {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {children}

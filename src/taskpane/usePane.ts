@@ -16,6 +16,7 @@ import type {
   WritePlan,
 } from '../core/types';
 import type { CountyDefinitions } from '../core/definitions/types';
+import { explanationOf } from '../core/findings';
 import { localDefinitionsStore, type DefinitionsStore } from './definitionsStore';
 import { loadCoreEngine, type CountyOffer, type Engine } from './engine';
 import { userMessage } from './errors';
@@ -423,9 +424,11 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
         const body = text.trim();
         if (!result || !body) throw new Error(strings.explanationEmpty);
         const core = await getEngine();
-        const prev = result.explanations.find((e) => e.findingId === finding.id);
-        const entry: Explanation = core.explanation(finding, body, today(), { author, prev });
-        const others = result.explanations.filter((e) => e.findingId !== finding.id);
+        // the row that stands for the finding (a county rule's finding may stand on the built-in one's): rewritten in place
+        const prev = explanationOf(finding, result.explanations);
+        const id = prev?.findingId ?? finding.id;
+        const entry: Explanation = { ...core.explanation(finding, body, today(), { author, prev }), findingId: id };
+        const others = result.explanations.filter((e) => e.findingId !== id);
         await apply(core.explanationPlan([...others, entry]));
         const checked = await readAndCheck();
         return { ...checked, notice: finding.severity === 'error' ? strings.disputeSaved : strings.explanationSaved, noticeAt: finding.id };
@@ -437,12 +440,12 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     (finding: Finding, decision: 'accepted' | 'returned', note: string, reviewer?: string) =>
       run('applying', async () => {
         const result = stateRef.current.result;
-        const prev = result?.explanations.find((e) => e.findingId === finding.id);
+        const prev = result && explanationOf(finding, result.explanations);
         if (!result || !prev) throw new Error(strings.unknownError);
         if (decision === 'returned' && !note.trim()) throw new Error(strings.returnNoteEmpty);
         const core = await getEngine();
         const entry = core.review(prev, { decision, reviewer: (reviewer ?? '').trim(), date: today(), note: note.trim() || undefined });
-        const others = result.explanations.filter((e) => e.findingId !== finding.id);
+        const others = result.explanations.filter((e) => e.findingId !== prev.findingId);
         await apply(core.explanationPlan([...others, entry]));
         const checked = await readAndCheck();
         return { ...checked, notice: decision === 'accepted' ? strings.reviewAccepted : strings.reviewReturned, noticeAt: finding.id };

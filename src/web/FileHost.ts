@@ -6,6 +6,7 @@
  */
 import type { ApplyOutcome, HostCapabilities, Report, Workbook, WorkbookHost, WritePlan } from '../core/types';
 import type { DocxOptions } from '../file/docx';
+import { FileReadError } from '../file/errors';
 import { isChineseMessage } from '../core/language';
 import type { EngineOptions } from '../taskpane/engine';
 import { checkOffThread, countyPartOffThread, type OffThreadResult } from './offThread';
@@ -38,6 +39,14 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export function tooLargeMessage(name: string, bytes: number, limit = MAX_FILE_BYTES): string {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
   return `文件“${name}”有 ${mb(bytes)} MB，超过网页版可处理的上限 ${mb(limit)} MB，未读取。请删去与指标无关的工作表后再试。`;
+}
+
+/**
+ * A file over the limit, refused as the reader refuses a file it cannot read (FileReadError, `too-large`): the
+ * township is asked for a smaller one (the county table's 无法读取, sent back), not told the tool failed.
+ */
+function tooLarge(name: string, bytes: number, limit: number): FileReadError {
+  return new FileReadError('too-large', name, tooLargeMessage(name, bytes, limit));
 }
 
 function messageOf(err: unknown, fallback: string): string {
@@ -85,7 +94,7 @@ export class FileHost implements WorkbookHost {
   /** Parses once; later calls (the preview, a re-check without changes) reuse the same Workbook. */
   async read(onProgress?: (done: number, total: number) => void): Promise<Workbook> {
     onProgress?.(0, 1);
-    if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
+    if (this.data.byteLength > this.maxBytes) throw tooLarge(this.name, this.data.byteLength, this.maxBytes);
     if (!this.book) {
       const bytes = this.data;
       const pending = this.load().then((m) => (m.readWorkbook ?? m.readXlsx).call(m, bytes, this.name));
@@ -106,7 +115,7 @@ export class FileHost implements WorkbookHost {
    */
   async checkOffThread(opts: EngineOptions): Promise<OffThreadResult | null> {
     if (!this.offThread) return null;
-    if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
+    if (this.data.byteLength > this.maxBytes) throw tooLarge(this.name, this.data.byteLength, this.maxBytes);
     return checkOffThread(this.name, this.data, opts);
   }
 
@@ -116,7 +125,7 @@ export class FileHost implements WorkbookHost {
    */
   async countyPartOffThread(file: string, opts: EngineOptions): Promise<CountyPart | null> {
     if (!this.offThread) return null;
-    if (this.data.byteLength > this.maxBytes) throw new Error(tooLargeMessage(this.name, this.data.byteLength, this.maxBytes));
+    if (this.data.byteLength > this.maxBytes) throw tooLarge(this.name, this.data.byteLength, this.maxBytes);
     return countyPartOffThread(file, this.name, this.data, opts);
   }
 

@@ -27,7 +27,7 @@ export function PageDefinitions({ store, read = readWithFileModule }: PageDefini
   const s = useStrings();
   const [definitions, setDefinitions] = React.useState<CountyDefinitions | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = React.useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
   React.useEffect(() => {
     let live = true;
     store.load().then(
@@ -41,11 +41,13 @@ export function PageDefinitions({ store, read = readWithFileModule }: PageDefini
     };
   }, [store, s]);
 
-  const act = async (what: () => Promise<string>) => {
+  /** `what` says what was done; a warning when it was done only in part (in use, but not kept). */
+  const act = async (what: () => Promise<string | { warning: string }>) => {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ intent: 'success', text: await what() });
+      const done = await what();
+      setMessage(typeof done === 'string' ? { intent: 'success', text: done } : { intent: 'warning', text: done.warning });
     } catch (err) {
       setMessage({ intent: 'error', text: userMessage(err, s) });
     } finally {
@@ -60,8 +62,8 @@ export function PageDefinitions({ store, read = readWithFileModule }: PageDefini
       try {
         await store.save(defs);
       } catch (err) {
-        // not kept for the next visit, and said so (as the pane says it): in use for this session
-        return userMessage(err, s);
+        // not kept for the next visit, and said so — a warning, not a success: in use for this session only
+        return { warning: userMessage(err, s) };
       }
       return s.definitionsLoaded(defs.name);
     });

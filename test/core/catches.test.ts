@@ -54,7 +54,8 @@ describe('reading the unit and year fails', () => {
     const said = r.findings.filter((f) => f.rule === 'sheet-unreadable');
     expect(said).toHaveLength(1);
     expect(said[0].severity).toBe('error');
-    expect(said[0].message).toContain('读取工作簿的填报单位和年度时出错（内部错误（测试注入））');
+    // which workbook: read away from the file (a county checks forty), the message names it
+    expect(said[0].message).toContain('读取工作簿“周营镇-2024-指标.xlsx”的填报单位和年度时出错（内部错误（测试注入））');
     expect(said[0].message).toContain('各表的数字照常审核');
     // the township's wrong rate is still found
     expect(r.findings.some((f) => f.rule === 'rate-mismatch' && f.sheet === '矛盾纠纷' && f.cell === 'D5')).toBe(true);

@@ -103,6 +103,17 @@ test('a browser that cannot save: said so, and the definitions still apply to th
   expect(screen.getByTestId('notice-message').textContent).toContain('浏览器不允许保存，县级指标定义只在本次打开期间有效');
 });
 
+test('the page, a browser that cannot save: said in a warning bar, not as a success, and the definitions still apply', async () => {
+  const refusing = localDefinitionsStore(() => ({ ...localStorage, getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined }) as unknown as Storage);
+  render(<WebApp language="zh-CN" engine={coreEngine} definitionsStore={refusing} />);
+  fireEvent.change(screen.getByTestId('definitions-input'), { target: { files: [new File([enc(DEFS)], '县定义.json')] } });
+  await waitFor(() => expect(screen.getByTestId('page-definitions-message').textContent).toContain('浏览器不允许保存，县级指标定义只在本次打开期间有效'));
+  const bar = screen.getByTestId('page-definitions-message');
+  expect(bar.getAttribute('data-intent')).toBe('warning');
+  expect(bar.getAttribute('role')).toBe('alert');
+  expect(screen.getByTestId('definitions-status').textContent).toContain('正在使用“县定义.json”');
+});
+
 test('a stored value that cannot be read is said, not silently used or dropped', async () => {
   localStorage.setItem(DEFINITIONS_KEY, '{"name": 1}');
   render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
@@ -142,6 +153,7 @@ test('the page: the county loads its definitions on the first screen, before any
   expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
   fireEvent.change(screen.getByTestId('definitions-input'), { target: { files: [new File([enc(DEFS)], '县定义.json')] } });
   await waitFor(() => expect(screen.getByTestId('page-definitions-message').textContent).toContain('已载入县级指标定义“县定义.json”'));
+  expect(screen.getByTestId('page-definitions-message').getAttribute('data-intent')).toBe('success');
   expect(screen.getByTestId('definitions-status').textContent).toContain('正在使用“县定义.json”：2个指标');
   expect(localStorage.getItem(DEFINITIONS_KEY)).toContain('县定义.json');
   expect(screen.getByTestId('template-source').textContent).toContain('县定义.json');

@@ -422,3 +422,41 @@ test('a file whose check fails is a row saying in Chinese what happened and what
   fireEvent.click(within(row).getByTestId('county-open'));
   expect(opened).toEqual(['b']);
 });
+
+test('a file over the page’s size limit is 无法读取 and sent back for a smaller one, not 检查出错 for technical support', async () => {
+  const bytes = (name: string) => fs.readFileSync(path.join(SAMPLES, name));
+  const good = new WorkerFileHost('示范镇-2023-无误.xlsx', bytes('示范镇-2023-无误.xlsx'));
+  good.release();
+  // refused before anything is read: in the check worker's place (the default) and in the page (no worker)
+  const limit = { maxBytes: 1024 };
+  const big = new FileHost('周营镇-2023-指标.xlsx', bytes('周营镇-2023-指标.xlsx'), limit);
+  const bigInPage = new FileHost('大钟庄镇-2021-比率.xlsx', bytes('大钟庄镇-2021-比率.xlsx'), { ...limit, offThread: false });
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  render(
+    <PaneProviders strings={stringsFor('zh-CN')}>
+      <WebStringsContext.Provider value={WEB_STRINGS['zh-CN']}>
+        <CountyPanel
+          books={[good, big, bigInPage].map((host, i) => ({ id: String(i), host, label: host.name }))}
+          onOpen={() => undefined}
+          definitionsStore={localDefinitionsStore()}
+        />
+      </WebStringsContext.Provider>
+    </PaneProviders>,
+  );
+  await waitFor(() => expect(screen.getAllByTestId('county-row')).toHaveLength(3), T);
+  for (const name of ['周营镇-2023-指标.xlsx', '大钟庄镇-2021-比率.xlsx']) {
+    const row = rowOf(name);
+    const cells = cellsOf(row);
+    expect([cells[9], cells[11]]).toEqual(['否', '退回：请重新报送能打开的工作簿']);
+    expect(row.getAttribute('data-failed')).toBeNull();
+    expect(cells[10].startsWith(`未汇总：文件“${name}”有 `)).toBe(true);
+    expect(cells[10]).toContain('超过网页版可处理的上限');
+    expect(within(row).queryByTestId('county-failure-detail')).toBeNull();
+  }
+  const said = screen.getAllByTestId('county-finding').map((li) => li.textContent ?? '');
+  expect(said.filter((t) => t.includes('无法读取'))).toHaveLength(2);
+  expect(said.some((t) => t.includes('技术支持'))).toBe(false);
+  // no tool failure to report: nothing in the console
+  expect(error).not.toHaveBeenCalled();
+  error.mockRestore();
+});

@@ -209,18 +209,20 @@ function reportsRelation(f: Finding, relation: Relation): boolean {
  * One broken relation is one finding: the built-in findings that a county rule stating the same relation found
  * broken at the same figures (the same cells). The county's rule wins — its 级别, 说明 and place in 审核规则 — so
  * these are left out. A built-in finding no county rule matched (other figures, a rule that differs) stays.
+ * Each is mapped to the `custom` findings standing for it: those of the restating rule only, never another rule's
+ * that happens to be on the same cells (`[化解信访案件] >= [受理信访案件] * 0.9` is a check of its own).
  */
-export function restatedByCounty(ctx: RuleContext, findings: readonly Finding[]): Set<Finding> {
-  const out = new Set<Finding>();
+export function restatedByCounty(ctx: RuleContext, findings: readonly Finding[]): Map<Finding, Finding[]> {
+  const out = new Map<Finding, Finding[]>();
   const restated = evaluateCustomRules(ctx).restated;
   if (restated.length === 0) return out;
   // by cells: a summary of thousands of townships has thousands of both
-  const byCells = new Map<string, Relation[]>();
-  for (const r of restated) byCells.set(r.cells, [...(byCells.get(r.cells) ?? []), r.relation]);
+  const byCells = new Map<string, Restated[]>();
+  for (const r of restated) byCells.set(r.cells, [...(byCells.get(r.cells) ?? []), r]);
   for (const f of findings) {
     if (!RELATION_RULES.has(f.rule)) continue;
-    const relations = byCells.get([...f.refs].sort().join('\u0001'));
-    if (relations?.some((r) => reportsRelation(f, r))) out.add(f);
+    const by = byCells.get([...f.refs].sort().join('\u0001'))?.filter((r) => reportsRelation(f, r.relation));
+    if (by?.length) out.set(f, by.map((r) => r.finding));
   }
   return out;
 }
@@ -399,8 +401,15 @@ interface Evaluation {
   findings: Finding[];
   invalid: Finding[];
   summary: CustomRulesSummary;
-  /** The `custom` findings of rules that restate a catalog relation: the relation and the finding's cells (sorted refs). */
-  restated: { relation: Relation; cells: string }[];
+  /** The `custom` findings of rules that restate a catalog relation, each with that relation and its cells. */
+  restated: Restated[];
+}
+
+/** A `custom` finding of a rule restating a catalog relation: the relation, the finding, its cells (sorted refs). */
+interface Restated {
+  relation: Relation;
+  finding: Finding;
+  cells: string;
 }
 
 const memo = new WeakMap<RuleContext, Evaluation>();
@@ -440,7 +449,7 @@ function evaluate(ctx: RuleContext): Evaluation {
     const outcome = runRule(ctx, compiled.rule, file, result.findings);
     const relation = compiled.rule.restates;
     if (relation) outcome.replaces = relation.kind === 'part-of' ? 'part-exceeds-whole' : relation.kind === 'rate' ? 'rate-mismatch' : 'sum-mismatch';
-    if (relation) for (const finding of result.findings.slice(before)) result.restated.push({ relation, cells: [...finding.refs].sort().join('\u0001') });
+    if (relation) for (const finding of result.findings.slice(before)) result.restated.push({ relation, finding, cells: [...finding.refs].sort().join('\u0001') });
     result.summary.rules.push(outcome);
     counts[outcome.status]++;
   }

@@ -37,7 +37,7 @@ export interface RuleContext {
   ignoredTemplateSheet: string | null;
   /** The county's definitions: their 审核规则 run as `custom` / `rule-invalid` (definitions/rules.ts). */
   definitions?: CountyDefinitions;
-  /** The checked workbook's file name: a rule written in it is named without the file. */
+  /** The checked workbook's file name: a rule written in it is named without the file; messages about the whole workbook name it. */
   workbookFile?: string;
   /** The county's definitions in force (issue 12): null without any. */
   county: CountyInForce | null;
@@ -90,7 +90,8 @@ export function ruleContext(extraction: Extraction, opts: ContextOptions = {}): 
     sheets: opts.sheets ?? [],
     titles: opts.titles ?? [],
     ignoredTemplateSheet: opts.ignoredTemplateSheet ?? null,
-    ...(opts.definitions ? { definitions: opts.definitions, workbookFile: opts.workbookFile ?? '' } : {}),
+    ...(opts.definitions ? { definitions: opts.definitions } : {}),
+    ...(opts.definitions || opts.workbookFile != null ? { workbookFile: opts.workbookFile ?? '' } : {}),
     county: opts.county ?? null,
   };
 }

@@ -74,21 +74,20 @@ export function runRules(ctx: RuleContext, only?: WorkbookRuleId[]): Finding[] {
     findings.push(...rateMismatch(ctx, flagged));
   }
   // a county rule stating a built-in relation (the template's 审核规则) reports its breaks itself: one finding each
-  const restated = ids.includes('custom') ? restatedByCounty(ctx, findings) : new Set<Finding>();
-  if (restated.size) linkRestated(findings, restated);
+  const restated = ids.includes('custom') ? restatedByCounty(ctx, findings) : new Map<Finding, Finding[]>();
+  if (restated.size) linkRestated(restated);
   return sortFindings(uniqueIds(restated.size ? findings.filter((f) => !restated.has(f)) : findings), ctx.sheetOrder);
 }
 
-/** Each county finding at the cells of built-in ones it stands for carries their ids (an explanation of one holds). */
-function linkRestated(findings: Finding[], restated: Set<Finding>): void {
-  const cellsOf = (f: Finding): string => [...f.refs].sort().join('\u0001');
-  const dropped = new Map<string, string[]>();
-  for (const f of restated) dropped.set(cellsOf(f), [...(dropped.get(cellsOf(f)) ?? []), f.id]);
-  for (const f of findings) {
-    if (f.rule !== 'custom') continue;
-    const ids = dropped.get(cellsOf(f));
-    if (ids) f.replacesIds = ids;
-  }
+/**
+ * Each finding of a county rule restating a built-in relation carries the ids of the built-in findings it stands
+ * for (an explanation of one holds). Only the restating rule's: another county rule on the same cells is not them.
+ */
+function linkRestated(restated: Map<Finding, Finding[]>): void {
+  const ids = new Map<Finding, string[]>();
+  for (const [builtIn, county] of restated) for (const f of county) ids.set(f, [...(ids.get(f) ?? []), builtIn.id]);
+  // assigned, not appended: the county's findings are those of a memoised evaluation (a second run links the same)
+  for (const [f, replaced] of ids) f.replacesIds = replaced;
 }
 
 /** Convenience: rules straight from an extraction. */

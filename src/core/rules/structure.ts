@@ -74,7 +74,8 @@ export function sheetUnreadable(ctx: RuleContext): Finding[] {
           period: null,
           key: 'unreadable|identity',
           variant: 'identity',
-          vars: { reason: x.reason },
+          // which workbook: a county checking forty townships' files reads the message away from the file
+          vars: { reason: x.reason, file: ctx.workbookFile ? `“${ctx.workbookFile}”` : '' },
           actual: x.reason,
         })
       : makeFinding('sheet-unreadable', {

@@ -8,7 +8,9 @@
  */
 import { check } from '../../../src/core/check';
 import type { CountyDefinitions } from '../../../src/core/definitions/types';
-import type { Cell, CheckResult, Finding, Grid, Workbook } from '../../../src/core/types';
+import { explanationSheet, reviewExplanation } from '../../../src/core/explanations';
+import { explanationOf } from '../../../src/core/findings';
+import type { Cell, CheckResult, Explanation, Finding, Grid, SheetPlan, Workbook } from '../../../src/core/types';
 
 /** The checked workbook's own 审核规则 sheet (规则 | 级别 | 说明), as the template writes it: rule i at A(i+2). */
 function ruleSheet(rules: [string, string, string][]): Grid {
@@ -26,6 +28,9 @@ function rowsSheet(name: string, rows: ([string, string, Cell] | string)[]): Gri
 function book(sheets: Grid[], rules: [string, string, string][], name = '周营镇-2023-指标.xlsx'): Workbook {
   return { name, sheets: [identity, ...sheets, ...(rules.length ? [ruleSheet(rules)] : [])] };
 }
+
+/** A written sheet as the next read sees it (its values). */
+const gridOf = (plan: SheetPlan): Grid => ({ name: plan.name, rows: plan.rows.map((r) => r.map((c) => c.v)) });
 
 const at = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell}`;
 const relationFindings = (r: CheckResult) =>
@@ -84,6 +89,44 @@ describe('a county rule stating part ≤ whole', () => {
     const [other] = withRule('[化解信访案件] < [受理信访案件]').findings.filter((x) => x.rule === 'custom');
     expect(other.replacesIds).toBeUndefined();
     expect(other.status).toBe('open');
+  });
+
+  it('that explanation is the county finding’s own (explanationOf): reviewed and rewritten on its row, it holds as decided', () => {
+    const before = check(book([petitions], [])).findings.find((f) => f.rule === 'part-exceeds-whole')!;
+    const ruled = book([petitions], [['[化解信访案件] <= [受理信访案件]', '核实', '']]);
+    const withNotes = (notes: Explanation[]) => check({ ...ruled, sheets: [...ruled.sheets, gridOf(explanationSheet(notes))] });
+    const written: Explanation = { findingId: before.id, text: '含上年结转的2件，已按上级口径统计', author: '王会计' };
+    const first = withNotes([written]);
+    const [f] = first.findings.filter((x) => x.rule === 'custom');
+    // the pane decides on the explanation it shows: the one found through replacesIds, not none
+    const shown = explanationOf(f, first.explanations);
+    expect(shown).toMatchObject({ findingId: before.id, author: '王会计' });
+    const decided = reviewExplanation(shown!, { decision: 'accepted', reviewer: '李统计', date: '2024-03-01' });
+    const [g] = withNotes([decided]).findings.filter((x) => x.rule === 'custom');
+    expect(g.account).toMatchObject({ state: 'accepted', label: '县级已采纳', author: '王会计', review: { reviewer: '李统计' } });
+    // an explanation written for the county finding itself wins over the built-in one's
+    expect(explanationOf(f, [written, { findingId: f.id, text: '新写的' }])?.text).toBe('新写的');
+  });
+
+  it('a rule of its own on the same two cells does not take the built-in finding’s explanation: its finding stays open', () => {
+    const before = check(book([petitions], [])).findings.find((f) => f.rule === 'part-exceeds-whole')!;
+    const explained: Grid = { name: '审核说明', rows: [['编号', '说明'], [before.id, '含上年结转的2件，已按上级口径统计']] };
+    // both break at 15 resolved of 13 received: the first states the built-in part ≤ whole, the second is the county's own
+    const both = book([petitions], [
+      ['[化解信访案件] <= [受理信访案件]', '核实', '化解数不能多于受理数'],
+      ['[化解信访案件] <= [受理信访案件] * 0.95', '核实', '化解数超过受理数的95%，请核实'],
+    ]);
+    const r = check({ ...both, sheets: [...both.sheets, explained] });
+    const county = r.findings.filter((f) => f.rule === 'custom');
+    expect(county).toHaveLength(2);
+    const [restating, own] = ['A2', 'A3'].map((cell) => county.find((f) => f.ruleAt?.cell === cell)!);
+    expect([...restating.refs].sort()).toEqual([...own.refs].sort());
+    expect(restating).toMatchObject({ replacesIds: [before.id], status: 'explained', explanation: '含上年结转的2件，已按上级口径统计' });
+    // not hidden under the township's old text: open, counted as 待核实, no account
+    expect(own.status).toBe('open');
+    expect(own.account).toBeUndefined();
+    expect(own.replacesIds).toBeUndefined();
+    expect(r.counts).toMatchObject({ verify: 1, explained: 1 });
   });
 
   it('a rule on another relation of the same indicators leaves the built-in finding alone', () => {
