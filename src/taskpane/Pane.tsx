@@ -301,7 +301,7 @@ export function Pane({ host, engine, extraActions, aside, definitionsStore, auto
       ) : null}
       <div className={styles.messages} aria-live="polite">
         {pane.notice && !(pane.noticeAt && result?.findings.some((f) => f.id === pane.noticeAt)) ? (
-          <Message intent="success" testId="notice-message" onDismiss={pane.dismissNotice}>
+          <Message intent={pane.noticeWarning ? 'warning' : 'success'} testId="notice-message" onDismiss={pane.dismissNotice}>
             {pane.notice}
           </Message>
         ) : null}

@@ -42,6 +42,8 @@ export interface PaneState {
   definitions: CountyDefinitions | null;
   error: string | null;
   notice: string | null;
+  /** A notice that something was not kept (the browser refused to save the definitions) is a warning, not a success. */
+  noticeWarning: boolean;
   /** The finding a notice is about (an explanation saved, a decision made): shown there, not above the list. */
   noticeAt: string | null;
   /** The previous round the findings are compared with (与上次比较), by file name; null: none picked. */
@@ -112,6 +114,7 @@ const initial: PaneState = {
   definitions: null,
   error: null,
   notice: null,
+  noticeWarning: false,
   noticeAt: null,
   since: null,
   county: null,
@@ -192,7 +195,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
         definitionsRef.current = defs;
         patch({ definitions: defs });
       },
-      (err) => live && patch({ notice: err instanceof Error ? err.message : String(err) }),
+      (err) => live && patch({ notice: err instanceof Error ? err.message : String(err), noticeWarning: true }),
     );
     const unsubscribe = store.subscribe?.((defs) => {
       if (!live || definitionsRef.current === defs) return;
@@ -213,7 +216,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
     async (busy: Exclude<Busy, null>, work: () => Promise<Partial<PaneState> | void>): Promise<boolean> => {
       if (busyRef.current) return false;
       busyRef.current = true;
-      patch({ busy, progress: null, error: null, notice: null, noticeAt: null });
+      patch({ busy, progress: null, error: null, notice: null, noticeWarning: false, noticeAt: null });
       try {
         const done = await work();
         patch({ ...(done ?? {}), busy: null, progress: null });
@@ -339,7 +342,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
           stored = err instanceof Error ? err.message : String(err);
         }
         const checked = await recheck(stateRef.current.workbookTemplates, stateRef.current.skipHidden);
-        return { ...checked, definitions: defs, notice: stored ?? strings.definitionsLoaded(defs.name) };
+        return { ...checked, definitions: defs, notice: stored ?? strings.definitionsLoaded(defs.name), noticeWarning: stored != null };
       }),
     [run, recheck, store, strings],
   );
@@ -356,7 +359,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
           kept = err instanceof Error ? err.message : String(err);
         }
         const checked = await recheck(stateRef.current.workbookTemplates, stateRef.current.skipHidden);
-        return { ...checked, definitions: null, notice: kept ?? strings.definitionsRemoved(name) };
+        return { ...checked, definitions: null, notice: kept ?? strings.definitionsRemoved(name), noticeWarning: kept != null };
       }),
     [run, recheck, store, strings],
   );
@@ -544,7 +547,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
   const dismissNotice = useCallback(() => patch({ notice: null, noticeAt: null }), [patch]);
   const fail = useCallback((err: unknown) => patch({ error: userMessage(err, strings), notice: null, noticeAt: null }), [patch, strings]);
-  const notify = useCallback((message: string) => patch({ notice: message, noticeAt: null, error: null }), [patch]);
+  const notify = useCallback((message: string) => patch({ notice: message, noticeWarning: false, noticeAt: null, error: null }), [patch]);
 
   return {
     ...state,

@@ -101,6 +101,11 @@ test('a browser that cannot save: said so, and the definitions still apply to th
   pick(new File([enc(DEFS)], '县定义.json'));
   await waitFor(() => expect(screen.getByTestId('count-error').textContent).toBe('2'), { timeout: 10000 });
   expect(screen.getByTestId('notice-message').textContent).toContain('浏览器不允许保存，县级指标定义只在本次打开期间有效');
+  // not kept is no success: a warning bar, and the next notice (a check's) is a success again
+  expect(screen.getByTestId('notice-message').getAttribute('data-intent')).toBe('warning');
+  fireEvent.click(screen.getByTestId('definitions-remove'));
+  await waitFor(() => expect(screen.getByTestId('notice-message').textContent).toContain('已移除县级指标定义'));
+  expect(screen.getByTestId('notice-message').getAttribute('data-intent')).toBe('success');
 });
 
 test('the page, a browser that cannot save: said in a warning bar, not as a success, and the definitions still apply', async () => {
@@ -118,6 +123,7 @@ test('a stored value that cannot be read is said, not silently used or dropped',
   localStorage.setItem(DEFINITIONS_KEY, '{"name": 1}');
   render(<App host={new FakeHost(BOOK)} engine={coreEngine} language="zh-CN" />);
   await waitFor(() => expect(screen.getByTestId('notice-message').textContent).toContain('上次保存的县级指标定义已无法读取'));
+  expect(screen.getByTestId('notice-message').getAttribute('data-intent')).toBe('warning');
   expect(screen.getByTestId('definitions-status').textContent).toContain('未载入');
 });
 
