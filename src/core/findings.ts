@@ -5,6 +5,7 @@
 import { parseA1, ref } from './address';
 import { formatFigure, formatNumber as plainNumber } from './format';
 import { formatPercent } from './rate';
+import { explanationOf, explanationsById } from './explained';
 import { RULES } from './rule-meta';
 import { severityRank } from './severity';
 import type { Explanation, Figure, Finding, FindingAccount, FindingCounts, IndicatorDef, Observation, Period, RuleId } from './types';
@@ -262,22 +263,7 @@ export function staleLabel(changes: { ref: string; from: string; to: string }[])
   return `说明已过期（${parts.join('，')}）`;
 }
 
-/** The explanations with a text, by the finding id they were written for (a later one for an id wins). */
-export function explanationsById(explanations: readonly Explanation[]): Map<string, Explanation> {
-  const byId = new Map<string, Explanation>();
-  for (const e of explanations) if (e.text.trim()) byId.set(e.findingId, e);
-  return byId;
-}
-
-/**
- * The explanation that stands for `f`: the one written for its id, else — a county rule restating a built-in
- * relation — the one written against the built-in finding it replaces (`replacesIds`). The row keeps the id it was
- * written for: whoever edits or reviews it (the pane) rewrites that row, so its author and history stay.
- */
-export function explanationOf(f: Finding, explanations: readonly Explanation[] | ReadonlyMap<string, Explanation>): Explanation | undefined {
-  const byId = explanations instanceof Map ? (explanations as ReadonlyMap<string, Explanation>) : explanationsById(explanations as readonly Explanation[]);
-  return byId.get(f.id) ?? f.replacesIds?.map((id) => byId.get(id)).find((x) => x != null);
-}
+export { explanationOf, explanationsById };
 
 /**
  * Attach explanations (the 审核说明 sheet) to the findings they name, and decide what each has become

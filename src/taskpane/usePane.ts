@@ -16,7 +16,7 @@ import type {
   WritePlan,
 } from '../core/types';
 import type { CountyDefinitions } from '../core/definitions/types';
-import { explanationOf } from '../core/findings';
+import { explanationOf } from '../core/explained';
 import { localDefinitionsStore, type DefinitionsStore } from './definitionsStore';
 import { loadCoreEngine, type CountyOffer, type Engine } from './engine';
 import { userMessage } from './errors';

@@ -30,14 +30,16 @@ async function zhou(extra?: (string | null)[][]): Promise<Workbook> {
   return book;
 }
 
-function setup(book: Workbook) {
+/** The pane with 检查报告文稿 loaded (it is a chunk of its own, loaded after the pane's first screen). */
+async function setup(book: Workbook) {
   const host = new FakeHost(book);
   render(<App host={host} engine={fakeEngine(FINDINGS)} language="zh-CN" />);
+  await screen.findByTestId('report-check', {}, LONG);
   return host;
 }
 
 test('a 报告正文 sheet is checked against the open workbook: the wrong rate at its paragraph and cell; choosing it selects the cell and marks the words', async () => {
-  const host = setup(await zhou([['关于2023年度法治政府建设情况的报告'], [null], [SENTENCE]]));
+  const host = await setup(await zhou([['关于2023年度法治政府建设情况的报告'], [null], [SENTENCE]]));
   fireEvent.click(screen.getByTestId('report-check-run'));
   const list = await screen.findByTestId('report-findings', {}, LONG);
   const items = within(list).getAllByTestId('report-finding');
@@ -54,7 +56,7 @@ test('a 报告正文 sheet is checked against the open workbook: the wrong rate 
 });
 
 test('a consistent sentence gets no finding; the paragraph is shown unmarked', async () => {
-  setup(await zhou([['关于2023年度法治政府建设情况的报告'], ['全年排查矛盾纠纷37件，化解35件，化解率94.6%。']]));
+  await setup(await zhou([['关于2023年度法治政府建设情况的报告'], ['全年排查矛盾纠纷37件，化解35件，化解率94.6%。']]));
   fireEvent.click(screen.getByTestId('report-check-run'));
   await screen.findByTestId('report-summary', {}, LONG);
   expect(screen.queryByTestId('report-findings')).toBeNull();
@@ -63,14 +65,14 @@ test('a consistent sentence gets no finding; the paragraph is shown unmarked', a
 });
 
 test('without a text sheet the pane says where to put the report or to pick the .docx', async () => {
-  setup(await zhou());
+  await setup(await zhou());
   fireEvent.click(screen.getByTestId('report-check-run'));
   const err = await screen.findByTestId('report-error', {}, LONG);
   expect(err.textContent).toContain('工作簿中没有“报告正文”“报告”或“报告文稿”表');
 });
 
 test('a .docx picked is checked against the open workbook (no cell to select for a Word paragraph)', async () => {
-  const host = setup(await zhou());
+  const host = await setup(await zhou());
   const bytes = docx(p('关于2023年度法治政府建设情况的报告') + p('2023年，全镇信访案件化解率达到', '10', '0%，连续多年荣获市级信访工作先进单位。'));
   const file = new File([bytes as BlobPart], '周营镇报告.docx');
   fireEvent.change(screen.getByTestId('report-input'), { target: { files: [file] } });
@@ -83,7 +85,7 @@ test('a .docx picked is checked against the open workbook (no cell to select for
 });
 
 test('a damaged .docx picked is named in the message', async () => {
-  setup(await zhou());
+  await setup(await zhou());
   const whole = docx(p(SENTENCE));
   fireEvent.change(screen.getByTestId('report-input'), { target: { files: [new File([whole.subarray(0, whole.length - 40) as BlobPart], '坏报告.docx')] } });
   const err = await screen.findByTestId('report-error', {}, LONG);
