@@ -17,6 +17,7 @@ import type {
 } from '../../src/core/types';
 import type { Engine } from '../../src/taskpane/engine';
 import { coreEngine as realEngine } from '../../src/taskpane/coreEngine';
+import { cleanup } from '@testing-library/react';
 
 export class FakeHost implements WorkbookHost {
   readonly kind: 'excel' | 'file';
@@ -204,6 +205,25 @@ export function captureDownloads(into: Download[]): void {
   jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     into.push({ name: this.download, blob: blobs.get(this.href)! });
   });
+}
+
+/**
+ * The page's county tests' setup, once: downloads captured into the returned list (cleared after each test), React's
+ * act environment off (the page's worker-like checks settle on their own), the DOM and the browser storage emptied
+ * after each test.
+ */
+export function pageDownloads(): Download[] {
+  const downloads: Download[] = [];
+  beforeAll(() => {
+    (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    captureDownloads(downloads);
+  });
+  afterEach(() => {
+    cleanup();
+    downloads.length = 0;
+    localStorage.clear();
+  });
+  return downloads;
 }
 
 /**

@@ -15,21 +15,12 @@ import ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/file';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
 import { EXPECTED_KEY } from '../../src/web/expectedStore';
-import { captureDownloads, type Download } from './fakes';
+import { pageDownloads } from './fakes';
 
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const sample = (name: string) => new File([fs.readFileSync(path.join(SAMPLES, name))], name);
 
-const downloads: Download[] = [];
-beforeAll(() => {
-  (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-  captureDownloads(downloads);
-});
-afterEach(() => {
-  cleanup();
-  downloads.length = 0;
-  localStorage.clear();
-});
+const downloads = pageDownloads();
 
 const T = { timeout: 30000 };
 jest.setTimeout(90_000);

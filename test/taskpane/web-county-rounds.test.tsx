@@ -11,28 +11,19 @@ import { TextDecoder, TextEncoder } from 'util';
 Object.assign(globalThis, { TextDecoder, TextEncoder, setImmediate: globalThis.setImmediate ?? ((fn: () => void) => setTimeout(fn, 0)) });
 
 import * as React from 'react';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { check } from '../../src/core/check';
 import { planToNewXlsx, readWorkbook } from '../../src/file';
 import { loadExcelJs } from '../../src/file/exceljs';
 import { consolidateParts, countyPartOfBook } from '../../src/web/county';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
-import { captureDownloads, type Download } from './fakes';
+import { pageDownloads } from './fakes';
 
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const bytesOf = (name: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, name)));
 const file = (name: string) => new File([bytesOf(name)], name);
 
-const downloads: Download[] = [];
-beforeAll(() => {
-  (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-  captureDownloads(downloads);
-});
-afterEach(() => {
-  cleanup();
-  downloads.length = 0;
-  localStorage.clear();
-});
+const downloads = pageDownloads();
 
 const T = { timeout: 30000 };
 const ROUND_ONE = ['周营镇-2023-指标.xlsx', '示范镇-2023-无误.xlsx', '前营乡-2023-逐年.xlsx'];

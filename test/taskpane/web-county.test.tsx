@@ -10,7 +10,7 @@ import { TextDecoder, TextEncoder } from 'util';
 Object.assign(globalThis, { TextDecoder, TextEncoder, setImmediate: globalThis.setImmediate ?? ((fn: () => void) => setTimeout(fn, 0)) });
 
 import * as React from 'react';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import { check } from '../../src/core/check';
 import type { CountyDefinitions } from '../../src/core/definitions/types';
@@ -26,21 +26,12 @@ import { FileHost } from '../../src/web/FileHost';
 import type { EngineOptions } from '../../src/taskpane/engine';
 import { WEB_STRINGS, WebStringsContext } from '../../src/web/strings';
 import { WebApp, fileBytes } from '../../src/web/WebApp';
-import { captureDownloads, type Download } from './fakes';
+import { pageDownloads } from './fakes';
 
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const file = (name: string) => new File([fs.readFileSync(path.join(SAMPLES, name))], name);
 
-const downloads: Download[] = [];
-beforeAll(() => {
-  (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-  captureDownloads(downloads);
-});
-afterEach(() => {
-  cleanup();
-  downloads.length = 0;
-  localStorage.clear();
-});
+const downloads = pageDownloads();
 
 const T = { timeout: 30000 };
 
