@@ -6,6 +6,9 @@
  * a store that cannot save or read says so, and the definitions still apply to this session.
  */
 import type { CountyDefinitions } from '../core/definitions/types';
+import { browserStorage, readStored, removeStored, StoreError, writeStored } from './browserStore';
+
+export { StoreError };
 
 export interface DefinitionsStore {
   load(): Promise<CountyDefinitions | null>;
@@ -20,24 +23,12 @@ export interface DefinitionsStore {
 
 export const DEFINITIONS_KEY = 'indicator-desk.county-definitions.v1';
 
-/** Thrown (with a Chinese sentence) when the store cannot keep or give back the definitions. */
-export class StoreError extends Error {}
-
 function isDefinitions(x: unknown): x is CountyDefinitions {
   const d = x as CountyDefinitions;
   return !!d && typeof d === 'object' && typeof d.name === 'string' && Array.isArray(d.indicators) && Array.isArray(d.rules);
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    // a sandboxed frame may refuse even to touch localStorage: there is then no store (save says so)
-    return null;
-  }
-}
-
-export function localDefinitionsStore(get: () => Storage | null = storage): DefinitionsStore {
+export function localDefinitionsStore(get: () => Storage | null = browserStorage): DefinitionsStore {
   const listeners = new Set<(defs: CountyDefinitions | null) => void>();
   const tell = (defs: CountyDefinitions | null) => listeners.forEach((l) => l(defs));
   return {
@@ -46,37 +37,17 @@ export function localDefinitionsStore(get: () => Storage | null = storage): Defi
       return () => listeners.delete(listener);
     },
     async load() {
-      const s = get();
-      const text = s?.getItem(DEFINITIONS_KEY);
-      if (!text) return null;
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = null; // not JSON: said just below as definitions that can no longer be read
-      }
-      if (!isDefinitions(data)) throw new StoreError('上次保存的县级指标定义已无法读取，已不再使用；请重新载入定义文件。');
-      return data;
+      return readStored(get(), DEFINITIONS_KEY, isDefinitions, '上次保存的县级指标定义已无法读取，已不再使用；请重新载入定义文件。');
     },
     async save(defs) {
-      const s = get();
       tell(defs);
-      try {
-        if (!s) throw new Error('no storage');
-        s.setItem(DEFINITIONS_KEY, JSON.stringify(defs));
-      } catch {
-        // a full or refused storage: said (StoreError) — the definitions still apply until the pane is closed
-        throw new StoreError('浏览器不允许保存，县级指标定义只在本次打开期间有效；下次打开需重新载入。');
-      }
+      // a full or refused storage is said — the definitions still apply until the pane is closed
+      writeStored(get(), DEFINITIONS_KEY, defs, '浏览器不允许保存，县级指标定义只在本次打开期间有效；下次打开需重新载入。');
     },
     async clear() {
       tell(null);
-      try {
-        get()?.removeItem(DEFINITIONS_KEY);
-      } catch {
-        // said (StoreError): stopped for this session, but the stored copy may come back next time
-        throw new StoreError('浏览器不允许修改保存的内容，县级指标定义已在本次停用，但下次打开可能仍会启用。');
-      }
+      // stopped for this session, but the stored copy may come back next time: said
+      removeStored(get(), DEFINITIONS_KEY, '浏览器不允许修改保存的内容，县级指标定义已在本次停用，但下次打开可能仍会启用。');
     },
   };
 }

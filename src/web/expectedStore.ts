@@ -4,7 +4,7 @@
  * load by the core's parser), its name and when it was loaded. A browser that refuses to keep it is told, and the
  * list still applies while the page is open.
  */
-import { StoreError } from '../taskpane/definitionsStore';
+import { browserStorage, readStored, removeStored, writeStored } from '../taskpane/browserStore';
 
 export interface StoredList {
   /** The list's file name, or 粘贴的名单. */
@@ -23,54 +23,30 @@ export interface ExpectedStore {
 
 export const EXPECTED_KEY = 'indicator-desk.county-expected.v1';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    // a sandboxed frame may refuse even to touch localStorage: there is then no store (save says so)
-    return null;
-  }
-}
-
 function isList(x: unknown): x is StoredList {
   const l = x as StoredList;
   return !!l && typeof l === 'object' && typeof l.name === 'string' && typeof l.text === 'string' && typeof l.loadedAt === 'string';
 }
 
-export function localExpectedStore(get: () => Storage | null = storage): ExpectedStore {
+export function localExpectedStore(get: () => Storage | null = browserStorage): ExpectedStore {
   /** Kept for this session when the browser refuses to store it. */
   let session: StoredList | null = null;
   return {
     async load() {
-      const text = get()?.getItem(EXPECTED_KEY);
-      if (!text) return session;
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = null; // told below, as any stored value that is no list
-      }
-      if (!isList(data)) throw new StoreError('上次保存的乡镇名单已无法读取，已不再使用；请重新载入名单。');
-      return data;
+      return readStored(get(), EXPECTED_KEY, isList, '上次保存的乡镇名单已无法读取，已不再使用；请重新载入名单。') ?? session;
     },
     async save(list) {
-      const s = get();
       try {
-        if (!s) throw new Error('no storage');
-        s.setItem(EXPECTED_KEY, JSON.stringify(list));
+        writeStored(get(), EXPECTED_KEY, list, '浏览器不允许保存，乡镇名单只在本次打开期间有效；下次打开需重新载入。');
         session = null;
-      } catch {
+      } catch (e) {
         session = list;
-        throw new StoreError('浏览器不允许保存，乡镇名单只在本次打开期间有效；下次打开需重新载入。');
+        throw e;
       }
     },
     async clear() {
       session = null;
-      try {
-        get()?.removeItem(EXPECTED_KEY);
-      } catch {
-        throw new StoreError('浏览器不允许修改保存的内容，乡镇名单已在本次停用，但下次打开可能仍会使用。');
-      }
+      removeStored(get(), EXPECTED_KEY, '浏览器不允许修改保存的内容，乡镇名单已在本次停用，但下次打开可能仍会使用。');
     },
   };
 }
