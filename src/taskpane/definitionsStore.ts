@@ -51,3 +51,25 @@ export function localDefinitionsStore(get: () => Storage | null = browserStorage
     },
   };
 }
+
+/**
+ * A definitions file loaded by the user (the pane's and the page's 县级指标定义): read (the reader is loaded on first
+ * use, not with the pane), stamped with when, and kept in `store`. `notKept` is the store's sentence when the
+ * browser refused to keep them — they still apply for this session, and the caller says so.
+ */
+export async function loadDefinitionsFile(
+  file: { name: string; bytes: Uint8Array },
+  store: DefinitionsStore,
+  /** Called with the definitions read, before the store (and whoever listens to it) hears of them. */
+  onRead?: (defs: CountyDefinitions) => void,
+): Promise<{ defs: CountyDefinitions; notKept: string | null }> {
+  const { readDefinitionsFile } = await import('../file/definitions');
+  const defs: CountyDefinitions = { ...(await readDefinitionsFile(file.bytes, file.name)), loadedAt: new Date().toISOString() };
+  onRead?.(defs);
+  try {
+    await store.save(defs);
+    return { defs, notKept: null };
+  } catch (err) {
+    return { defs, notKept: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -17,7 +17,7 @@ import type {
 } from '../core/types';
 import type { CountyDefinitions } from '../core/definitions/types';
 import { explanationOf } from '../core/explained';
-import { localDefinitionsStore, type DefinitionsStore } from './definitionsStore';
+import { loadDefinitionsFile, localDefinitionsStore, type DefinitionsStore } from './definitionsStore';
 import { loadCoreEngine, type CountyOffer, type Engine } from './engine';
 import { userMessage } from './errors';
 import type { Strings } from './i18n';
@@ -331,16 +331,7 @@ export function usePane(host: WorkbookHost, strings: Strings, engine?: Engine, s
   const loadDefinitions = useCallback(
     (file: { name: string; bytes: Uint8Array }) =>
       run('checking', async () => {
-        // the reader of definition files (and of workbooks) is loaded on first use, not with the pane
-        const { readDefinitionsFile } = await import('../file/definitions');
-        const defs: CountyDefinitions = { ...(await readDefinitionsFile(file.bytes, file.name)), loadedAt: new Date().toISOString() };
-        definitionsRef.current = defs;
-        let stored: string | null = null;
-        try {
-          await store.save(defs);
-        } catch (err) {
-          stored = err instanceof Error ? err.message : String(err);
-        }
+        const { defs, notKept: stored } = await loadDefinitionsFile(file, store, (read) => (definitionsRef.current = read));
         const checked = await recheck(stateRef.current.workbookTemplates, stateRef.current.skipHidden);
         return { ...checked, definitions: defs, notice: stored ?? strings.definitionsLoaded(defs.name), noticeWarning: stored != null };
       }),

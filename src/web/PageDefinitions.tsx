@@ -2,28 +2,21 @@
  * 县级指标定义 before any workbook is open (issue 12): the county loads its definitions once, on the page's first
  * screen, and every workbook opened after is checked with them — as in each open file's own panel (the same
  * DefinitionsPanel over the page's one store; every pane and the county table hear a load or removal through it).
- * Reading the file is src/file's readDefinitionsFile, loaded on first use as the panes load it.
+ * Reading and keeping the file is definitionsStore's loadDefinitionsFile, as in the panes.
  */
 import * as React from 'react';
 import type { CountyDefinitions } from '../core/definitions/types';
 import { DefinitionsPanel } from '../taskpane/Definitions';
-import type { DefinitionsStore } from '../taskpane/definitionsStore';
+import { loadDefinitionsFile, type DefinitionsStore } from '../taskpane/definitionsStore';
 import { userMessage } from '../taskpane/errors';
 import { useStrings } from '../taskpane/i18n';
 import { Message } from '../taskpane/Message';
 
 export interface PageDefinitionsProps {
   store: DefinitionsStore;
-  /** How the definitions file is read (tests may pass their own); default src/file's reader. */
-  read?: (bytes: Uint8Array, name: string) => Promise<CountyDefinitions>;
 }
 
-async function readWithFileModule(bytes: Uint8Array, name: string): Promise<CountyDefinitions> {
-  const { readDefinitionsFile } = await import('../file/definitions');
-  return readDefinitionsFile(bytes, name);
-}
-
-export function PageDefinitions({ store, read = readWithFileModule }: PageDefinitionsProps) {
+export function PageDefinitions({ store }: PageDefinitionsProps) {
   const s = useStrings();
   const [definitions, setDefinitions] = React.useState<CountyDefinitions | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -57,14 +50,9 @@ export function PageDefinitions({ store, read = readWithFileModule }: PageDefini
   // the store tells every listener before it saves: a store that cannot keep them still applies them to this session
   const load = (file: { name: string; bytes: Uint8Array }) =>
     act(async () => {
-      const defs: CountyDefinitions = { ...(await read(file.bytes, file.name)), loadedAt: new Date().toISOString() };
-      setDefinitions(defs);
-      try {
-        await store.save(defs);
-      } catch (err) {
-        // not kept for the next visit, and said so — a warning, not a success: in use for this session only
-        return { warning: userMessage(err, s) };
-      }
+      const { defs, notKept } = await loadDefinitionsFile(file, store, setDefinitions);
+      // not kept for the next visit, and said so — a warning, not a success: in use for this session only
+      if (notKept != null) return { warning: notKept };
       return s.definitionsLoaded(defs.name);
     });
   const remove = () =>
