@@ -11,7 +11,7 @@ import {
   consolidate,
   countyCatalog,
   countyInput,
-  countyPlan,
+  countyBook,
   countyReport,
   CountyRoundError,
   emptyListMessage,
@@ -33,7 +33,7 @@ import type { CheckOptions } from '../core/check';
 import { WORKBOOK_EXTENSIONS } from '../file/workbook';
 import { decodeText } from '../file/csv';
 import { reportDocx } from '../file/docx';
-import { writePlanToFile } from '../file/stream';
+import { writeBookToFile } from '../file/stream';
 import { parseArgs, UsageError } from './args';
 import { findingJson } from './check';
 import { ROUND_ORDER, ROUND_WORDS } from '../core/rounds';
@@ -200,10 +200,10 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
   const otherYear = opts.since ? roundYearProblem(opts.since, county.year) : null;
   if (otherYear) throw new CliFileError(otherYear, 'since-year');
   const report = countyReport(county);
-  const plan = countyPlan(county, report);
+  const book = countyBook(county, report);
   const docx = opts.docx ? await reportDocx(report) : null;
   await writeOutputs([
-    { ...outputs[0], write: (tmp) => writePlanToFile(tmp, plan) },
+    { ...outputs[0], write: (tmp) => writeBookToFile(tmp, book) },
     ...(docx ? [{ ...outputs[1], write: (tmp: string) => fs.writeFileSync(tmp, docx) }] : []),
   ]);
   const errorFiles = new Set<string>();

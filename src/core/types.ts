@@ -638,6 +638,20 @@ export interface SheetPlan {
   tabColor?: string;
 }
 
+/**
+ * A sheet whose rows are made as they are written — a county summary of 1,000 townships is never held whole:
+ * `rows` is iterated once by the writer; row heights and notes as in SheetPlan (validations and protection are
+ * for sheets a township fills, never streamed).
+ */
+export type SheetSource = Omit<SheetPlan, 'rows' | 'validations' | 'protect'> & { rows: Iterable<CellSpec[]> };
+
+/** A new workbook of streamed sheets (`merge`'s county workbook): a WritePlan of new sheets is one too. */
+export interface BookSource {
+  sheets: SheetSource[];
+  styles: Record<string, CellStyle>;
+  activate?: string;
+}
+
 export interface Mark {
   sheet: string;
   cell: string;

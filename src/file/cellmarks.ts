@@ -433,12 +433,26 @@ function shapeType(n: VmlNames): string {
   return `<${n.v}:shapetype id="_x0000_t202" coordsize="21600,21600" ${n.o}:spt="202" path="m,l,21600r21600,l21600,xe"><${n.v}:stroke joinstyle="miter"/><${n.v}:path gradientshapeok="t" ${n.o}:connecttype="rect"/></${n.v}:shapetype>`;
 }
 
-function newVml(block: number): string {
+/** The shape-id blocks (o:idmap) `count` notes take from block `first`: 1,024 ids a block, the first id `first`×1024+1. */
+function idBlocks(first: number, count: number): string {
+  const last = Math.floor((first * 1024 + count) / 1024);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i).join(',');
+}
+
+/** A new VML drawing for `count` notes from block `first`, as its start and its end (the shapes go between). */
+export function vmlFrame(first: number, count: number): { start: string; end: string } {
   const n = { v: 'v', o: 'o', x: 'x' };
-  return (
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${shapeType(n)}</xml>`
-  );
+  return {
+    start:
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idBlocks(first, count)}"/></o:shapelayout>${shapeType(n)}`,
+    end: '</xml>',
+  };
+}
+
+function newVml(block: number): string {
+  const f = vmlFrame(block, 0);
+  return f.start + f.end;
 }
 
 /** A hidden note box beside the cell (shown when the pointer is on the cell), tall enough for its lines. */
@@ -703,6 +717,26 @@ function withLegacyDrawing(xml: string, rid: string, relNs: string): string {
   return xml.slice(0, at) + el + xml.slice(at);
 }
 
+// ───────────────────────────── notes on a new sheet ─────────────────────────────
+
+/** A new comments part is COMMENTS_START, a `noteXml` per note in the order of their cells, then COMMENTS_END. */
+export const COMMENTS_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<authors><author>${COMMENT_AUTHOR}</author></authors><commentList>`;
+export const COMMENTS_END = '</commentList></comments>';
+
+/** One note of a new comments part (the tool its author), on `cell` (A1). */
+export function noteXml(cell: string, text: string): string {
+  return commentXml('', cell, 0, text);
+}
+
+/** The note box of the `i`-th note (0-based, of `lines` lines) of a new VML drawing whose shape ids start at block `first`. */
+export function noteShape(first: number, i: number, row: number, col: number, lines: number): string {
+  return shapeXml({ v: 'v', o: 'o', x: 'x' }, first * 1024 + i + 1, i + 1, row, col, lines);
+}
+
+export { COMMENTS_CT, VML_CT, PKG_RELS };
+
 /**
  * Notes (CellSpec.note) on the cells of a sheet the tool has just written — a new part with no relationships of its
  * own — as legacy notes, like the marks': a comments part, a VML drawing, the sheet's relationships part and its
@@ -717,13 +751,10 @@ export function notesOnNewSheet(pkg: PartStore, part: string, xml: string, notes
       .filter((n) => n.text),
   );
   if (!list.length) return { xml, added: [] };
-  const comments =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-    `<authors><author>${COMMENT_AUTHOR}</author></authors><commentList>${list.map((n) => commentXml('', n.cell, 0, n.text)).join('')}</commentList></comments>`;
+  const comments = COMMENTS_START + list.map((n) => noteXml(n.cell, n.text)).join('') + COMMENTS_END;
   const block = freeVmlBlock(pkg);
-  const names = { v: 'v', o: 'o', x: 'x' };
-  const shapes = list.map((n, i) => shapeXml(names, block * 1024 + i + 1, i + 1, n.row, n.col, n.text.split('\n').length)).join('');
-  const vml = newVml(block).replace(/<\/xml>$/, `${shapes}</xml>`);
+  const frame = vmlFrame(block, list.length);
+  const vml = frame.start + list.map((n, i) => noteShape(block, i, n.row, n.col, n.text.split('\n').length)).join('') + frame.end;
   const commentsPart = freePart(pkg, (k) => `xl/comments${k}.xml`);
   pkg.setText(commentsPart, comments);
   const vmlPart = freePart(pkg, (k) => `xl/drawings/vmlDrawing${k}.vml`);

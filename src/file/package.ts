@@ -413,7 +413,7 @@ const CHILD: Record<string, string> = { numFmts: 'numFmt', fonts: 'font', fills:
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
 /** Appends fonts, fills, number formats and cell formats to a styles part, never renumbering what is there. */
-class Styles {
+export class Styles {
   private xml: string;
   private readonly prefix: string;
   private readonly added: Record<string, string[]> = { numFmts: [], fonts: [], fills: [], cellXfs: [] };
@@ -632,6 +632,11 @@ class Styles {
     return type === 'solid' && rgb ? `#${rgb.slice(-6).toUpperCase()}` : null;
   }
 
+  /** The styles part as it stands, with everything added (a new workbook's, whether or not a style was asked for). */
+  text(): string {
+    return this.result() ?? this.xml;
+  }
+
   /** The styles part with everything added; null when nothing was (the part stays as it was). */
   result(): string | null {
     if (!Object.values(this.added).some((a) => a.length)) return null;
@@ -656,13 +661,13 @@ class Styles {
 
 // ───────────────────────────── a tool sheet as SpreadsheetML ─────────────────────────────
 
-function colName(c: number): string {
+export function colName(c: number): string {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-function quoteSheet(name: string): string {
+export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -717,31 +722,11 @@ function sheetNotes(sp: SheetPlan): { cell: string; text: string }[] {
   return out;
 }
 
-function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, CellStyle>, mainNs: string, selected: boolean): string {
-  const p = '';
-  const rows: string[] = [];
-  const links: string[] = [];
-  let maxCol = 0;
-  sp.rows.forEach((cells, r) => {
-    const out: string[] = [];
-    cells.forEach((spec, c) => {
-      if (!spec) return;
-      const at = `${colName(c)}${r + 1}`;
-      const s = spec.style && planStyles[spec.style] ? styles.xf(planStyles[spec.style]) : 0;
-      const x = cellXml(p, at, spec, s, planStyles);
-      if (!x) return;
-      out.push(x);
-      maxCol = Math.max(maxCol, c + 1);
-      if (spec.link && !spec.f && parseA1(spec.link.cell)) {
-        const location = `${quoteSheet(spec.link.sheet)}!${spec.link.cell}`;
-        // a place, like a formula, names the sheet exactly as it is spelt
-        links.push(`<hyperlink ref="${at}" location="${escAttr(formulaText(location))}"/>`);
-      }
-    });
-    const h = sp.rowHeights?.[r];
-    const ht = h != null && Number.isFinite(h) && h > 0 ? ` ht="${h}" customHeight="1"` : '';
-    if (out.length || ht) rows.push(`<row r="${r + 1}"${ht}>${out.join('')}</row>`);
-  });
+/** What a sheet's start and end need of its plan (the rows are written between them, one at a time). */
+export type SheetFrame = Pick<SheetPlan, 'columns' | 'freezeRows' | 'tabColor' | 'fitToWidth' | 'autoFilter'>;
+
+/** A sheet part up to and including `<sheetData>`; `dimension` (`A1:L40`) when known before the rows are written. */
+export function sheetStart(sp: SheetFrame, mainNs: string, selected: boolean, dimension?: string): string {
   const tab = argb(sp.tabColor);
   const freeze = sp.freezeRows && sp.freezeRows > 0 ? sp.freezeRows : 0;
   const view = freeze
@@ -750,23 +735,80 @@ function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, Cell
   const cols = sp.columns
     .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
     .join('');
-  const lastRow = Math.max(1, sp.rows.length);
-  const dim = `A1:${colName(Math.max(0, maxCol - 1))}${lastRow}`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${mainNs}">` +
     (tab || sp.fitToWidth ? `<sheetPr>${tab ? `<tabColor rgb="${tab}"/>` : ''}${sp.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` : '') +
-    `<dimension ref="${dim}"/>` +
+    (dimension ? `<dimension ref="${dimension}"/>` : '') +
     `<sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rows.join('')}</sheetData>` +
+    '<sheetData>'
+  );
+}
+
+/** One cell of a row as a sheet writer places it: its address, its note, its place link. */
+export interface WrittenCell {
+  at: string;
+  row: number;
+  col: number;
+  spec: CellSpec;
+}
+
+/**
+ * Row `r` (0-based) as SpreadsheetML; '' when it has neither cells nor a height. `onCell` sees every cell written
+ * (its notes and links are written elsewhere in the part, or in other parts).
+ */
+export function rowXml(cells: CellSpec[], r: number, height: number | null | undefined, styles: Styles, planStyles: Record<string, CellStyle>, onCell?: (c: WrittenCell) => void): string {
+  const out: string[] = [];
+  cells.forEach((spec, c) => {
+    if (!spec) return;
+    const at = `${colName(c)}${r + 1}`;
+    const s = spec.style && planStyles[spec.style] ? styles.xf(planStyles[spec.style]) : 0;
+    const x = cellXml('', at, spec, s, planStyles);
+    if (!x) return;
+    out.push(x);
+    onCell?.({ at, row: r, col: c, spec });
+  });
+  const ht = height != null && Number.isFinite(height) && height > 0 ? ` ht="${height}" customHeight="1"` : '';
+  return out.length || ht ? `<row r="${r + 1}"${ht}>${out.join('')}</row>` : '';
+}
+
+/** A cell's link to a place in the workbook, as a `<hyperlink>` (none for a formula or a link to no cell). */
+export function hyperlinkXml(c: WrittenCell): string | null {
+  const link = c.spec.link;
+  if (!link || c.spec.f || !parseA1(link.cell)) return null;
+  // a place, like a formula, names the sheet exactly as it is spelt
+  return `<hyperlink ref="${c.at}" location="${escAttr(formulaText(`${quoteSheet(link.sheet)}!${link.cell}`))}"/>`;
+}
+
+/** The rest of a sheet part after its rows: `</sheetData>`, the autofilter, the links, the page, then `tail` (a `<legacyDrawing>`). */
+export function sheetEnd(sp: SheetFrame, links: string[], tail = ''): string {
+  return (
+    '</sheetData>' +
     (sp.autoFilter ? `<autoFilter ref="${escAttr(sp.autoFilter)}"/>` : '') +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     (sp.fitToWidth ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '') +
+    tail +
     '</worksheet>'
   );
+}
+
+function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, CellStyle>, mainNs: string, selected: boolean): string {
+  const rows: string[] = [];
+  const links: string[] = [];
+  let maxCol = 0;
+  sp.rows.forEach((cells, r) => {
+    const x = rowXml(cells, r, sp.rowHeights?.[r], styles, planStyles, (c) => {
+      maxCol = Math.max(maxCol, c.col + 1);
+      const link = hyperlinkXml(c);
+      if (link) links.push(link);
+    });
+    if (x) rows.push(x);
+  });
+  const dim = `A1:${colName(Math.max(0, maxCol - 1))}${Math.max(1, sp.rows.length)}`;
+  return sheetStart(sp, mainNs, selected, dim) + rows.join('') + sheetEnd(sp, links);
 }
 
 // ───────────────────────────── writing ─────────────────────────────

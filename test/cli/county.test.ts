@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readXlsx } from '../../src/file';
 import type { Cell, Workbook } from '../../src/core/types';
+import { noteOf } from '../file/helpers';
 import { figuresOf, fortyTownships, writeTownship } from './county-fixtures';
 import { SAMPLES, run, tempDirPerTest } from './support';
 
@@ -70,11 +71,14 @@ describe('merge of the samples (four townships and a county summary)', () => {
     expect(summary[totalRow - 1][rec - 1]).toBe(townshipRows.reduce<number>((s, row) => s + (typeof row[rec - 1] === 'number' ? (row[rec - 1] as number) : 0), 0));
     // each township's figure names its file and cell in a note
     const zhouRow = summary.findIndex((row) => row[1] === '周营镇') + 1;
-    expect(ws.getRow(zhouRow).getCell(rec).note).toMatch(/^来源：“周营镇-2023-指标\.xlsx”‘矛盾纠纷化解’表 D\d+$/);
-    // the status table links each township to its row of the summary
+    expect(noteOf(ws.getRow(zhouRow).getCell(rec))).toMatch(/^来源：“周营镇-2023-指标\.xlsx”‘矛盾纠纷化解’表 D\d+$/);
+    // the status table links each township to its row of the summary: a hyperlink to a place in the workbook
     const st = wb.getWorksheet('审核情况')!;
     const link = [...Array(st.rowCount).keys()].map((i) => st.getRow(i + 1).getCell(2)).find((c) => c.text === '周营镇')!;
-    expect(link.formula).toBe(`HYPERLINK("#'汇总表'!B${zhouRow}","周营镇")`);
+    const parts = unzipSync(bytes);
+    const statusPart = /<sheet name="审核情况"[^>]*r:id="(rId\d+)"/.exec(strFromU8(parts['xl/workbook.xml']))![1];
+    const target = new RegExp(`Id="${statusPart}"[^>]*Target="([^"]+)"`).exec(strFromU8(parts['xl/_rels/workbook.xml.rels']))![1];
+    expect(strFromU8(parts[`xl/${target}`])).toContain(`<hyperlink ref="${link.address}" location="'汇总表'!B${zhouRow}"/>`);
   });
 });
 

@@ -13,6 +13,7 @@ import { buildReport } from '../../src/core/narrative';
 import { removalPlan, resultPlan } from '../../src/core/plan';
 import type { CheckResult } from '../../src/core/types';
 import { applyPlan, readXlsx } from '../../src/file';
+import { noteOf } from './helpers';
 
 const FILE = path.join(__dirname, '../../assets/samples/周营镇-2023-指标.xlsx');
 
@@ -34,10 +35,6 @@ async function reportRows(out: Uint8Array): Promise<ExcelJS.Cell[]> {
 const textOf = (c: ExcelJS.Cell) => {
   const v = c.value as ExcelJS.CellRichTextValue | string;
   return typeof v === 'string' ? v : v.richText.map((r) => r.text).join('');
-};
-const noteOf = (c: ExcelJS.Cell) => {
-  const n = c.note as string | { texts: { text: string }[] } | undefined;
-  return n === undefined ? '' : typeof n === 'string' ? n : n.texts.map((t) => t.text).join('');
 };
 
 describe('报告文稿 in the result copy of 周营镇', () => {

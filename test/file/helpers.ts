@@ -9,6 +9,12 @@ export async function xlsx(build: (wb: ExcelJS.Workbook) => void | Promise<void>
   return new Uint8Array(buf as ArrayBuffer);
 }
 
+/** A cell note's text as ExcelJS reads it: a string, or the runs of a note written as rich text. */
+export function noteOf(c: ExcelJS.Cell): string {
+  const n = c.note as string | { texts: { text: string }[] } | undefined;
+  return n === undefined ? '' : typeof n === 'string' ? n : n.texts.map((t) => t.text).join('');
+}
+
 export async function loadBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -13,8 +13,8 @@ import { roundHalfUp } from '../rate';
 import { RESULT_SHEETS } from '../catalog';
 import { reportSheet, sheetStyles, REPORT_STYLES } from '../plan';
 import { STATUS_HEADER, SUMMARY_HEADER_START } from '../toolsheets';
-import type { CellSpec, CellStyle, Finding, IndicatorDef, Report, SheetPlan, WritePlan } from '../types';
-import type { County, InputIssue } from './consolidate';
+import type { BookSource, CellSpec, CellStyle, Finding, IndicatorDef, Report, SheetPlan, SheetSource, WritePlan } from '../types';
+import type { County, InputIssue, SummaryCell, SummaryRow } from './consolidate';
 import { SUMMARY_SHEET } from './narrative';
 import { detailSheet, DETAIL_SHEET, inputName, roundText, stillOpenCount, SUBMISSION_WORDS, type TownshipRound } from './rounds';
 import { townshipKey, type InputStatus } from './rows';
@@ -67,7 +67,8 @@ interface StatusEntry {
   error: number;
   verify: number;
   index: number;
-  cells: CellSpec[];
+  /** The row's cells after its number, made when the row is written. */
+  cells: () => CellSpec[];
 }
 
 function todoWithRound(t: TownshipRound | undefined, base: string): string {
@@ -82,7 +83,24 @@ function missingTodo(t: TownshipRound): string {
   return '上次已无须改正或核实的问题，可不重新报送';
 }
 
-function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
+/** Rows made each time they are iterated (a writer iterates once): a county of 1,000 townships is never held as cells. */
+function lazyRows(make: () => Generator<CellSpec[]>): Iterable<CellSpec[]> {
+  return { [Symbol.iterator]: make };
+}
+
+/** 审核情况's round columns (ROUND_HEADER) of one input. */
+function roundCells(t: TownshipRound | undefined): CellSpec[] {
+  const c = t?.counts;
+  return [
+    { v: t ? roundText(t.round) : null },
+    { v: t ? SUBMISSION_WORDS[t.state] : null },
+    { v: c ? c.fixed : null },
+    { v: c ? c.new : null, style: c?.new ? 'verify' : undefined },
+    { v: c ? c.open : null, style: c?.open ? 'error' : undefined },
+  ];
+}
+
+function statusSheet(county: County, rowOf: Map<string, number>): SheetSource {
   const round = county.round;
   const compared = round.previousRound != null;
   const entries: StatusEntry[] = county.inputs.map((s, index) => {
@@ -95,8 +113,7 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       : [inTotals ? (s.kind === 'summary' ? `${inTotals}个乡镇计入合计` : '计入合计') : '', ...issues.map((x) => x.text)].filter(Boolean).join('；');
     const sev = urgency(s, issues);
     const t = round.byFile.get(s.file);
-    const cells: CellSpec[] = [
-      { v: null },
+    const cells = (): CellSpec[] => [
       first != null ? { v: name || s.file, link: { sheet: SUMMARY_SHEET, cell: `B${first}` }, style: 'link' } : { v: name || null },
       { v: s.file, style: 'wrap' },
       { v: s.year },
@@ -108,17 +125,8 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       { v: s.failure ? '检查出错' : s.readable ? '能' : '否', style: s.readable ? undefined : 'error' },
       { v: totalsText || null, style: 'wrap' },
       { v: todoWithRound(t, todo(s, issues)), style: sev <= 1 ? 'error' : sev === 2 ? 'verify' : undefined },
+      ...(compared ? roundCells(t) : []),
     ];
-    if (compared) {
-      const c = t?.counts;
-      cells.push(
-        { v: t ? roundText(t.round) : null },
-        { v: t ? SUBMISSION_WORDS[t.state] : null },
-        { v: c ? c.fixed : null },
-        { v: c ? c.new : null, style: c?.new ? 'verify' : undefined },
-        { v: c ? c.open : null, style: c?.open ? 'error' : undefined },
-      );
-    }
     return { urgency: sev, stillOpen: stillOpenCount(t, true), error: s.counts.error, verify: s.counts.verify, index, cells };
   });
   // townships of the previous round without a file now: what they left open is still open
@@ -131,8 +139,7 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       error: o.error,
       verify: o.verify,
       index: county.inputs.length + j,
-      cells: [
-        { v: null },
+      cells: () => [
         { v: t.township },
         { v: t.file, style: 'wrap' },
         { v: null },
@@ -156,9 +163,13 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
   const notResubmitted = new Set(round.missing.map((t) => t.key));
   const notSent = (county.expected?.missing ?? []).filter((e) => !notResubmitted.has(townshipKey(e.township)));
   notSent.forEach((e, j) => {
-    const cells: CellSpec[] = [{ v: null }, { v: e.township }, ...Array.from({ length: 8 }, (): CellSpec => ({ v: null }))];
-    cells.push({ v: `未报送：名单“${county.expected!.list}”第${e.line}行有此乡镇，没有收到它的工作簿`, style: 'wrap' }, { v: `催报：请${e.township}报送工作簿`, style: 'error' });
-    if (compared) cells.push({ v: null }, { v: '未报送', style: 'verify' }, { v: null }, { v: null }, { v: null });
+    const cells = (): CellSpec[] => [
+      { v: e.township },
+      ...Array.from({ length: 8 }, (): CellSpec => ({ v: null })),
+      { v: `未报送：名单“${county.expected!.list}”第${e.line}行有此乡镇，没有收到它的工作簿`, style: 'wrap' },
+      { v: `催报：请${e.township}报送工作簿`, style: 'error' },
+      ...(compared ? [{ v: null }, { v: '未报送', style: 'verify' }, { v: null }, { v: null }, { v: null }] : []),
+    ];
     entries.push({ urgency: 1, stillOpen: 0, error: 0, verify: 0, index: county.inputs.length + round.missing.length + j, cells });
   });
   // who to call back first: the gravest, then what was pointed out before and is still open, then the most open now
@@ -173,24 +184,30 @@ function statusSheet(county: County, rowOf: Map<string, number>): SheetPlan {
       '。'
     : '';
   const header = compared ? [...STATUS_HEADER, ...ROUND_HEADER] : [...STATUS_HEADER];
-  const rows: CellSpec[][] = [
+  const head: CellSpec[][] = [
     [{ v: `${roundText(round.round)}：${Y}共收到${n}个文件，${county.rows.length}个乡镇计入汇总${notSent.length ? `；名单“${county.expected!.list}”中有${notSent.length}个乡镇没有收到工作簿` : ''}；需要${round.missing.length || notSent.length ? '退回或催报' : '退回'}的${back}个，排在最前面。${versus}点击乡镇名称可转到它在“${SUMMARY_SHEET}”中的一行。`, style: 'summary' }],
     header.map((v): CellSpec => ({ v, style: 'header' })),
   ];
-  entries.forEach((e, k) => rows.push([{ v: k + 1 }, ...e.cells.slice(1)]));
   const columns = [6, 16, 30, 10, 7, 8, 7, 8, 24, 9, 40, 28, ...(compared ? [8, 11, 8, 8, 9] : [])];
-  return { name: STATUS_SHEET, columns, rows, freezeRows: 2 };
+  return { name: STATUS_SHEET, columns, rows: lazyRows(function* () {
+    yield* head;
+    for (let k = 0; k < entries.length; k++) yield [{ v: k + 1 }, ...entries[k].cells()];
+  }), freezeRows: 2 };
 }
 
-function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
+/** The row of 汇总表 each township in the totals stands on (its file and name as the key), for 审核情况's links. */
+function summaryRowsOf(county: County): Map<string, number> {
+  return new Map(county.rows.map((r, i) => [`${r.row.file}\u0000${r.row.township}`, FIRST_ROW + i]));
+}
+
+function summarySheet(county: County): SheetSource {
   const defs = county.indicators;
   const Y = county.year != null ? `${county.year}年度` : '';
   const header = [...SUMMARY_HEADER_START, ...defs.map(indicatorHeader), ...COUNT_HEADERS, '备注'];
-  const rows: CellSpec[][] = [[{ v: `${county.unit ?? ''}${Y}乡镇法治政府建设主要指标汇总表`, style: 'title' }], header.map((v): CellSpec => ({ v, style: 'header' }))];
   const statusOf = new Map(county.inputs.map((s) => [s.file, s]));
   const colOf = new Map(defs.map((d, i) => [d.id, i + SUMMARY_HEADER_START.length]));
   const last = FIRST_ROW + county.rows.length - 1;
-  county.rows.forEach((r, i) => {
+  const townshipRow = (r: SummaryRow, i: number): CellSpec[] => {
     const s = statusOf.get(r.row.file);
     const own = s?.kind === 'township';
     const notes: string[] = [];
@@ -208,9 +225,8 @@ function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
     }
     for (const k of ['error', 'verify', 'hint'] as const) cells.push({ v: own && s ? s.counts[k] : null });
     cells.push({ v: notes.join('；') || null, style: 'wrap' });
-    rows.push(cells);
-    rowOf.set(`${r.row.file}\u0000${r.row.township}`, FIRST_ROW + i);
-  });
+    return cells;
+  };
   // 合计: live formulas over the township rows, with the values they give cached for readers that do not calculate
   const range = (col: number) => `${columnLetters(col)}${FIRST_ROW}:${columnLetters(col)}${Math.max(last, FIRST_ROW)}`;
   const total: CellSpec[] = [{ v: null }, { v: '合计', style: 'total' }, { v: null }];
@@ -249,16 +265,22 @@ function summarySheet(county: County, rowOf: Map<string, number>): SheetPlan {
     const sum = county.rows.reduce((s, r) => s + (statusOf.get(r.row.file)?.kind === 'township' ? statusOf.get(r.row.file)!.counts[k] : 0), 0);
     total.push({ v: sum, f: `SUM(${range(col)})`, style: 'total' });
   }
-  rows.push(total);
-  rows.push([]);
   const notes: string[] = [...explain];
-  if (county.rows.some((r) => [...r.cells.values()].some((c) => c.figure.approx))) notes.push('灰底的数字是约数（原报“3000余份”等），按数字部分计入合计，合计随之为约数。');
-  if (county.rows.some((r) => [...r.cells.values()].some((c) => !c.counted && c.figure.kind === 'number'))) notes.push('红字的数字计量单位与其他乡镇不同，未计入合计（见审核情况）。');
+  const anyCell = (test: (c: SummaryCell) => boolean) => county.rows.some((r) => defs.some((d) => { const c = r.cells.get(d.id); return !!c && test(c); }));
+  if (anyCell((c) => c.figure.approx)) notes.push('灰底的数字是约数（原报“3000余份”等），按数字部分计入合计，合计随之为约数。');
+  if (anyCell((c) => !c.counted && c.figure.kind === 'number')) notes.push('红字的数字计量单位与其他乡镇不同，未计入合计（见审核情况）。');
   for (const x of county.refused) notes.push(`${x.row.township}（“${x.row.file}”）未计入：${x.reason}。`);
   notes.push('每个数字的批注写明了它来自哪个文件的哪个单元格。');
-  rows.push([{ v: '说明：', style: 'bold' }]);
-  for (const t of notes) rows.push([{ v: t }]);
   const columns = header.map((h, i) => (i === 0 ? 6 : i === 1 ? 12 : h === '来源文件' ? 28 : h === '备注' ? 30 : Math.min(20, Math.max(10, Math.ceil(h.length * 1.6)))));
+  const rows = lazyRows(function* () {
+    yield [{ v: `${county.unit ?? ''}${Y}乡镇法治政府建设主要指标汇总表`, style: 'title' }];
+    yield header.map((v): CellSpec => ({ v, style: 'header' }));
+    for (let i = 0; i < county.rows.length; i++) yield townshipRow(county.rows[i], i);
+    yield total;
+    yield [];
+    yield [{ v: '说明：', style: 'bold' }];
+    for (const t of notes) yield [{ v: t }];
+  });
   return { name: SUMMARY_SHEET, columns, rows, freezeRows: 2 };
 }
 
@@ -277,12 +299,19 @@ export function countyStyles(): Record<string, CellStyle> {
   };
 }
 
-/** The county workbook: 审核情况, 汇总表, 汇总报告文稿 (when a report is given) and 审核明细 (what the next round compares with). */
-export function countyPlan(county: County, report: Report | null): WritePlan {
-  const rowOf = new Map<string, number>();
-  const summary = summarySheet(county, rowOf);
-  const sheets = [statusSheet(county, rowOf), summary];
+/**
+ * The county workbook as it is written: 审核情况, 汇总表, 汇总报告文稿 (when a report is given) and 审核明细 (what the
+ * next round compares with), each sheet's rows made as a writer takes them — `merge` streams 1,000 townships.
+ */
+export function countyBook(county: County, report: Report | null): BookSource {
+  const sheets: SheetSource[] = [statusSheet(county, summaryRowsOf(county)), summarySheet(county)];
   if (report) sheets.push(reportSheet(report, COUNTY_REPORT_SHEET));
   sheets.push(detailSheet(county.inputs, county.round, county.year));
   return { sheets, styles: countyStyles(), activate: STATUS_SHEET };
+}
+
+/** The county workbook as a WritePlan (its rows made at once), for the pane and the page: a county of tens of townships. */
+export function countyPlan(county: County, report: Report | null): WritePlan {
+  const book = countyBook(county, report);
+  return { ...book, sheets: book.sheets.map((sp): SheetPlan => ({ ...sp, rows: [...sp.rows] })) };
 }

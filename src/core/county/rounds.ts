@@ -13,7 +13,7 @@ import { RULE_NAMES } from '../plan';
 import { matchRounds, ROUND_WORDS } from '../rounds';
 import { SEVERITY_NAMES, SEVERITY_ORDER, SEVERITY_SHORT_NAMES, severityLabel } from '../severity';
 import { COUNTY_DETAIL_HEADER, isToolSheet } from '../toolsheets';
-import type { Cell, CellSpec, Grid, RoundStatus, Severity, SheetPlan, Workbook } from '../types';
+import type { Cell, CellSpec, Grid, RoundStatus, Severity, SheetSource, Workbook } from '../types';
 import { townshipKey, type InputStatus } from './rows';
 
 export const DETAIL_SHEET = RESULT_SHEETS.countyDetail;
@@ -268,13 +268,9 @@ export const SUBMISSION_WORDS: Record<TownshipRound['state'], string> = { first:
  * per readable input its findings (or one row saying it had none) and the previous findings now corrected, and the
  * rows of the townships that did not resubmit, carried as they were. The same inputs give the same sheet.
  */
-export function detailSheet(inputs: InputStatus[], round: CountyRound, year: number | null): SheetPlan {
+export function detailSheet(inputs: InputStatus[], round: CountyRound, year: number | null): SheetSource {
   const Y = year != null ? `${year}年度` : '';
   const since = round.since ? `（与上一轮“${round.since}”比较）` : '';
-  const rows: CellSpec[][] = [
-    [{ v: `${Y}${roundText(round.round)}审核明细${since}：每个乡镇的每一项审核问题一行。下一轮汇总时用 --since 指定本工作簿，即可列出已改正、新出现和仍未改正的问题。`, style: 'summary' }],
-    COUNTY_DETAIL_HEADER.map((v): CellSpec => ({ v, style: 'header' })),
-  ];
   const line = (township: string, file: string, n: number, f: Omit<DetailRow, 'township' | 'file' | 'round'> & { severity: Severity | null }, change: string): CellSpec[] => [
     { v: township },
     { v: file, style: 'wrap' },
@@ -287,19 +283,35 @@ export function detailSheet(inputs: InputStatus[], round: CountyRound, year: num
     { v: f.state || null, style: 'wrap' },
     { v: change || null },
   ];
+  const clean = { id: '', severity: null, rule: '', where: '', message: '', state: CLEAN_STATE };
+  // one row per finding (a row saying so for an input without any), made as the sheet is written
+  function* body(): Generator<CellSpec[]> {
+    for (const s of inputs) {
+      const t = round.byFile.get(s.file);
+      if (!t) continue;
+      const found = s.findings ?? [];
+      const change = (id: string) => (t.state === 'first' ? (round.since ? SUBMISSION_WORDS.first : '') : ROUND_WORDS[t.status[id]]);
+      if (!found.length) yield line(t.township, s.file, round.round, clean, change(''));
+      for (const f of found) yield line(t.township, s.file, round.round, { ...f, rule: RULE_NAMES[f.rule] ?? f.rule }, change(f.id));
+      for (const f of t.fixed) yield line(t.township, s.file, round.round, { ...f, state: FIXED_STATE }, ROUND_WORDS.fixed);
+    }
+    for (const t of round.missing) {
+      const carried = t.carried.length ? t.carried : [{ township: t.township, file: t.file, round: t.round, ...clean }];
+      for (const r of carried) yield line(r.township, r.file, r.round, r, SUBMISSION_WORDS.missing);
+    }
+  }
+  let count = 0;
   for (const s of inputs) {
     const t = round.byFile.get(s.file);
-    if (!t) continue;
-    const found = s.findings ?? [];
-    const change = (id: string) => (t.state === 'first' ? (round.since ? SUBMISSION_WORDS.first : '') : ROUND_WORDS[t.status[id]]);
-    if (!found.length) rows.push(line(t.township, s.file, round.round, { id: '', severity: null, rule: '', where: '', message: '', state: CLEAN_STATE }, change('')));
-    for (const f of found) rows.push(line(t.township, s.file, round.round, { ...f, rule: RULE_NAMES[f.rule] ?? f.rule }, change(f.id)));
-    for (const f of t.fixed) rows.push(line(t.township, s.file, round.round, { ...f, state: FIXED_STATE }, ROUND_WORDS.fixed));
+    if (t) count += Math.max(1, s.findings?.length ?? 0) + t.fixed.length;
   }
-  for (const t of round.missing) {
-    const carried = t.carried.length ? t.carried : [{ township: t.township, file: t.file, round: t.round, id: '', severity: null, rule: '', where: '', message: '', state: CLEAN_STATE }];
-    for (const r of carried) rows.push(line(r.township, r.file, r.round, r, SUBMISSION_WORDS.missing));
-  }
-  const autoFilter = `A2:J${rows.length}`;
-  return { name: DETAIL_SHEET, columns: [14, 28, 8, 12, 9, 18, 22, 60, 16, 12], rows, freezeRows: 2, autoFilter };
+  for (const t of round.missing) count += Math.max(1, t.carried.length);
+  const rows: Iterable<CellSpec[]> = {
+    *[Symbol.iterator]() {
+      yield [{ v: `${Y}${roundText(round.round)}审核明细${since}：每个乡镇的每一项审核问题一行。下一轮汇总时用 --since 指定本工作簿，即可列出已改正、新出现和仍未改正的问题。`, style: 'summary' }];
+      yield COUNTY_DETAIL_HEADER.map((v): CellSpec => ({ v, style: 'header' }));
+      yield* body();
+    },
+  };
+  return { name: DETAIL_SHEET, columns: [14, 28, 8, 12, 9, 18, 22, 60, 16, 12], rows, freezeRows: 2, autoFilter: `A2:J${count + 2}` };
 }
