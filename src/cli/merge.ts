@@ -33,12 +33,13 @@ import type { CheckOptions } from '../core/check';
 import { WORKBOOK_EXTENSIONS } from '../file/workbook';
 import { decodeText } from '../file/csv';
 import { reportDocx } from '../file/docx';
-import { writeBookToFile } from '../file/stream';
+import { writeBookToFile } from './bookfile';
 import { parseArgs, UsageError } from './args';
 import { findingJson } from './check';
 import { ROUND_ORDER, ROUND_WORDS } from '../core/rounds';
 import { checkBytes, CliFileError, fileFailed, outputProblem, readBook, readBytes, realPath, samePath, sharedCheckOptions, stem, writeOutputs, type Output } from './common';
 import { EXIT, type CliIO } from './io';
+import { afterFile, settle } from './memory';
 
 export interface MergeOutcome {
   county: County;
@@ -182,6 +183,7 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
       inputs.push(unreadableInput(file, e.message));
       opts.onUnreadable?.(file, e.message);
     }
+    afterFile(i + 1);
   }
   if (!inputs.some((i) => i.status.readable)) throw new CliFileError('没有可以汇总的工作簿，未写出汇总表。', 'nothing');
 
@@ -201,6 +203,7 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
   if (otherYear) throw new CliFileError(otherYear, 'since-year');
   const report = countyReport(county);
   const book = countyBook(county, report);
+  settle(); // what reading and consolidating left behind goes before the county workbook is made
   const docx = opts.docx ? await reportDocx(report) : null;
   await writeOutputs([
     { ...outputs[0], write: (tmp) => writeBookToFile(tmp, book) },

@@ -13,7 +13,7 @@
 import type { Cell, Grid, Workbook } from '../core/types';
 import { readError } from './errors';
 import { gridOf, READ_LIMITS, type ReadLimits } from './read';
-import type { RowCells } from './sheetml';
+import { detached, type RowCells } from './sheetml';
 
 export const TEXT_LIMITS = {
   /** Largest text file read (a township's indicator table is a few KB). */
@@ -110,7 +110,7 @@ function typed(field: string): { v: Cell; fmt: string | null } {
     const dec = p[1].includes('.') ? p[1].length - p[1].indexOf('.') - 1 : 0;
     return { v: Number(p[1]) / 100, fmt: dec ? `0.${'0'.repeat(dec)}%` : '0%' };
   }
-  return { v: field, fmt: null };
+  return { v: detached(field), fmt: null };
 }
 
 /** `周营镇-2023-指标.csv` → `周营镇-2023-指标` (Excel names the sheet of an opened CSV the same way, at most 31 characters). */

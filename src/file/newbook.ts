@@ -10,7 +10,7 @@
  * relationships, xl/styles.xml (the plan's styles) and, per sheet, its part with its comments, VML and relationships.
  * Pure byte and string work, synchronous: `sink` gets the zip's bytes in order (a file descriptor, a Blob's parts).
  */
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import type { BookSource, CellStyle, SheetSource } from '../core/types';
 import { COMMENTS_CT, COMMENTS_END, COMMENTS_START, noteShape, noteXml, PKG_RELS, VML_CT, vmlFrame } from './cellmarks';
 import { hyperlinkXml, quoteSheet, rowXml, sheetEnd, sheetStart, Styles } from './package';
@@ -20,8 +20,18 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Characters gathered before they are deflated: few calls into the compressor, little held. */
-const CHUNK = 1 << 16;
+/** Characters gathered before they are deflated: few calls into the compressor, each of which allocates its own buffers. */
+const CHUNK = 1 << 17;
+/** One buffer the gathered text is encoded into, for every part (the compressor copies what it is given). */
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(0);
+
+function encoded(text: string): Uint8Array {
+  // UTF-8 takes at most three bytes for each UTF-16 code unit
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, CHUNK * 3));
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
 
 /** A zip entry written a piece at a time, its text gathered into chunks before deflating. */
 class Entry {
@@ -30,7 +40,8 @@ class Entry {
   private size = 0;
 
   constructor(zip: Zip, name: string) {
-    this.file = new ZipDeflate(name, { level: 6 });
+    // a small hash table (mem 4: 128 KB, not the 2 MB a stream takes by default) for each part being deflated
+    this.file = new ZipDeflate(name, { level: 6, mem: 4 });
     zip.add(this.file);
   }
 
@@ -49,7 +60,7 @@ class Entry {
     const text = this.pending.join('');
     this.pending = [];
     this.size = 0;
-    this.file.push(strToU8(text), final);
+    this.file.push(encoded(text), final);
   }
 }
 

@@ -44,6 +44,16 @@ function unescapeXstring(s: string): string {
   return s.indexOf('_x') >= 0 ? s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
+/**
+ * A text of its own. A JavaScript engine hands out a long piece of a string as a view into the whole (V8: 13
+ * characters or more), so one cell's text kept — in a memo of labels, a county's row — would keep its part's
+ * whole XML (or text file) alive: a county of 1,000 workbooks kept every one's shared strings. Copied once, it
+ * keeps only itself.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 const SPACE = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** One pass over a part, tag by tag. `name` is the local name of the tag just read (prefix dropped). */
@@ -214,7 +224,7 @@ export class Scanner {
       if (cdata) out += eol(x.slice(lt + 9, end)); // a comment or processing instruction inside text is not text
       this.pos = end + close.length;
     }
-    return out;
+    return detached(out);
   }
 
   /** Skip to just past the end of the element just opened (nested elements included). */

@@ -13,6 +13,7 @@ import { formatPercent, ratePercent, roundHalfUp } from '../rate';
 import { unitFits } from '../extract/observe';
 import { CHANGE_FACTOR, CHANGE_FLOOR, RATE_CHANGE_POINTS } from '../rules/consistency';
 import type { ApproxMarker, Catalog, Finding, IndicatorDef } from '../types';
+import { ComputedMap } from './compact';
 import { countyRound, type CountyRound, type PreviousRound } from './rounds';
 import { townshipKey, type CountyFigure, type CountyInput, type InputStatus, type TownshipRow } from './rows';
 
@@ -47,7 +48,8 @@ export interface SummaryCell {
 
 export interface SummaryRow {
   row: TownshipRow;
-  cells: Map<string, SummaryCell>;
+  /** Its cells by indicator, each made when asked for (SummaryCells): 73,000 notes are never held at once. */
+  cells: ReadonlyMap<string, SummaryCell>;
 }
 
 export interface CountyTotal {
@@ -160,7 +162,7 @@ function totalMarkers(list: CountyFigure[]): ApproxMarker[] {
   return approx.every((f) => f.markers.join('') === first) && approx[0].markers.length === 1 ? [...approx[0].markers] : ['约'];
 }
 
-function sumRows(rows: { township: string; cells: Map<string, SummaryCell> }[], defs: IndicatorDef[], catalog: Catalog) {
+function sumRows(rows: { township: string; cells: ReadonlyMap<string, SummaryCell> }[], defs: IndicatorDef[], catalog: Catalog) {
   const names = new Map(catalog.indicators.map((d) => [d.id, d.name]));
   const totals = new Map<string, CountyTotal>();
   for (const d of defs) {
@@ -220,28 +222,51 @@ function sumRows(rows: { township: string; cells: Map<string, SummaryCell> }[], 
   return { totals, rates };
 }
 
-function cellsOf(row: TownshipRow, defs: Map<string, IndicatorDef>): Map<string, SummaryCell> {
-  const cells = new Map<string, SummaryCell>();
-  for (const [id, f] of row.figures) {
-    const def = defs.get(id);
-    if (!def) continue;
-    const source = `来源：“${row.file}”${whereText(f.sheet, f.cell, row.summaryAt ? row.township : null)}`;
-    const notes: string[] = [f.computed ? `${source}等处的数字计算` : source];
-    if (f.approx) notes.push(`原报“${f.raw}”，是约数`);
-    if (f.kind === 'yesno') {
-      cells.set(id, { value: f.value ? '是' : '否', figure: f, counted: false, note: notes.join('；') });
-      continue;
-    }
-    const conv = inTotals(f, def);
-    if (!conv) {
-      notes.push(`以“${f.unit}”计，与其他乡镇的单位不同，未计入合计`);
-      cells.set(id, { value: `${formatNumber(f.value as number)}${f.unit ?? ''}`, figure: f, counted: false, note: notes.join('；') });
-      continue;
-    }
-    if (conv.note) notes.push(conv.note);
-    cells.set(id, { value: conv.value, figure: f, counted: true, note: notes.join('；') });
+/** One township's summary cell: the figure as the 合计 counts it (or why not); its note made when it is read. */
+class TownshipCell implements SummaryCell {
+  constructor(
+    readonly value: number | string,
+    readonly figure: CountyFigure,
+    readonly counted: boolean,
+    private readonly row: TownshipRow,
+    /** What the note says after where the figure comes from. */
+    private readonly more: string | null,
+  ) {}
+
+  get note(): string {
+    const f = this.figure;
+    const from = `来源：“${this.row.file}”${whereText(f.sheet, f.cell, this.row.summaryAt ? this.row.township : null)}`;
+    return [f.computed ? `${from}等处的数字计算` : from, ...(f.approx ? [`原报“${f.raw}”，是约数`] : []), ...(this.more ? [this.more] : [])].join('；');
   }
-  return cells;
+}
+
+function summaryCell(row: TownshipRow, f: CountyFigure, def: IndicatorDef): SummaryCell {
+  if (f.kind === 'yesno') return new TownshipCell(f.value ? '是' : '否', f, false, row, null);
+  const conv = inTotals(f, def);
+  if (!conv) return new TownshipCell(`${formatNumber(f.value as number)}${f.unit ?? ''}`, f, false, row, `以“${f.unit}”计，与其他乡镇的单位不同，未计入合计`);
+  return new TownshipCell(conv.value, f, true, row, conv.note || null);
+}
+
+/** A township's summary cells, one per figure of an indicator the county knows, each made when it is asked for. */
+class SummaryCells extends ComputedMap<SummaryCell> {
+  protected readonly ids: readonly string[];
+
+  constructor(
+    private readonly row: TownshipRow,
+    private readonly defs: Map<string, IndicatorDef>,
+  ) {
+    super();
+    this.ids = [...row.figures.keys()].filter((id) => defs.has(id));
+  }
+
+  protected make(i: number): SummaryCell {
+    const id = this.ids[i];
+    return summaryCell(this.row, this.row.figures.get(id)!, this.defs.get(id)!);
+  }
+}
+
+function cellsOf(row: TownshipRow, defs: Map<string, IndicatorDef>): ReadonlyMap<string, SummaryCell> {
+  return new SummaryCells(row, defs);
 }
 
 function majorityYear(rows: TownshipRow[]): number | null {
@@ -342,7 +367,10 @@ export function consolidate(inputs: CountyInput[], opts: ConsolidateOptions = {}
 
   // units: a figure in a unit that cannot be converted is out of the 合计, named beside a township in the catalog's
   for (const d of indicators) {
-    const odd = rows.filter((r) => r.cells.get(d.id) && !r.cells.get(d.id)!.counted && r.cells.get(d.id)!.figure.kind === 'number');
+    const odd = rows.filter((r) => {
+      const c = r.cells.get(d.id);
+      return !!c && !c.counted && c.figure.kind === 'number';
+    });
     if (!odd.length) continue;
     const norm = rows.find((r) => r.cells.get(d.id)?.counted);
     for (const r of odd) {

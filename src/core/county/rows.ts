@@ -6,6 +6,7 @@
 import { CATALOG } from '../catalog';
 import { roundHalfUp } from '../rate';
 import { whereText } from '../findings';
+import { FigureTable } from './compact';
 import type { ApproxMarker, Catalog, CheckResult, ComputedRate, Finding, IndicatorDef, Observation, Relation, RuleId, Severity } from '../types';
 
 /** One township's figure for one indicator, as the summary writes it and the note cites it. */
@@ -42,7 +43,8 @@ export interface TownshipRow {
   nameAt: { sheet: string; cell: string } | null;
   /** A row of a county summary given as input: the cell of the township's first figure. */
   summaryAt?: { sheet: string; cell: string };
-  figures: Map<string, CountyFigure>;
+  /** Its figures by indicator: kept compact (FigureTable) while a county of 1,000 townships is read. */
+  figures: ReadonlyMap<string, CountyFigure>;
 }
 
 export interface InputCounts {
@@ -144,7 +146,7 @@ function figureOf(o: Observation): CountyFigure | null {
  * current figure per indicator — the one a rate was computed from, where the township gave an indicator twice
  * (the check reports the conflict) — and each rate recomputed from the township's own parts when it has them.
  */
-function figuresFor(result: CheckResult, entity: string | null, catalog: Catalog): Map<string, CountyFigure> {
+function figuresFor(result: CheckResult, entity: string | null, catalog: Catalog): ReadonlyMap<string, CountyFigure> {
   const year = result.year;
   const mine = (o: { entity: string | null; isTotal?: boolean }) => (entity == null ? o.entity == null : o.entity === entity && !o.isTotal);
   const byId = new Map<string, Observation>();
@@ -184,7 +186,7 @@ function figuresFor(result: CheckResult, entity: string | null, catalog: Catalog
     if ((d.kind === 'yesno') !== (f.kind === 'yesno')) continue;
     out.set(d.id, f);
   }
-  return out;
+  return FigureTable.of(out);
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * A new workbook written to a file as its rows are made (newbook.ts): `merge`'s county workbook of 1,000 townships
- * goes to disk a deflated chunk at a time, never held whole — as a plan, a sheet or its notes. Node only.
+ * A new workbook written to a file as its rows are made (src/file/newbook.ts): `merge`'s county workbook of 1,000
+ * townships goes to disk a deflated chunk at a time, never held whole — as a plan, a sheet or its notes.
  */
 import * as fs from 'fs';
 import type { BookSource } from '../core/types';
-import { writeNewBook } from './newbook';
+import { writeNewBook } from '../file/newbook';
 
 export async function writeBookToFile(target: string, book: BookSource): Promise<void> {
   const fd = fs.openSync(target, 'w');
