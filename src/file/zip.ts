@@ -304,10 +304,10 @@ const CRC_TABLE = /*#__PURE__*/ (() => {
   return t;
 })();
 
-/** The CRC-32 of `b`, as an unsigned 32-bit number (what a zip's headers record). */
-export function crc32(b: Uint8Array): number {
+/** The CRC-32 of `b`, as an unsigned 32-bit number (what a zip's headers record); of `b` after the bytes whose CRC-32 is `seed`. */
+export function crc32(b: Uint8Array, seed = 0): number {
   const T = CRC_TABLE;
-  let c = -1;
+  let c = ~seed;
   let i = 0;
   const n = b.length;
   const end = n - (n & 7);
