@@ -15,6 +15,8 @@ import {
   countyReport,
   CountyRoundError,
   emptyListMessage,
+  listIsText,
+  listTextOfBook,
   parseExpectedList,
   readPreviousRound,
   roundText,
@@ -112,11 +114,20 @@ export function expandInputs(args: string[], cwd: string): string[] {
 
 /**
  * `--expect 乡镇名单.txt`: one township a line (numbering such as `1、`, `１．`, a title or header line and `#` comments
- * ignored; UTF-8 or GBK), parsed by the core's parser the page shares. A line numbered without a name, or a
- * township written twice, is told through `onProblem` (naming the list and the line); the list is still used.
+ * ignored; UTF-8 or GBK), or a sheet (.xlsx, .xls, .et, .ods: its first sheet with anything in it, a row a line), parsed
+ * by the core's parser the page shares. A line numbered without a name, or a township written twice, is told
+ * through `onProblem` (naming the list and the line); the list is still used.
  */
-export function readExpected(file: string, cwd: string, onProblem?: (message: string) => void): ExpectedList {
-  const { list, problems } = parseExpectedList(decodeText(readBytes(file, cwd)), path.basename(file));
+export async function readExpected(file: string, cwd: string, onProblem?: (message: string) => void): Promise<ExpectedList> {
+  const bytes = readBytes(file, cwd);
+  let text: string;
+  try {
+    text = listIsText(file) ? decodeText(bytes) : listTextOfBook(await readBook(file, bytes));
+  } catch (e) {
+    if (e instanceof CliFileError) throw new CliFileError(`乡镇名单（--expect）无法读取：${e.message}`, e.code);
+    throw e;
+  }
+  const { list, problems } = parseExpectedList(text, path.basename(file));
   if (!list) throw new CliFileError(emptyListMessage(file), 'empty-list');
   for (const p of problems) onProblem?.(p.message);
   return list;
@@ -326,7 +337,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       for (const p of since.problems) io.err(`注意：${p}`);
     }
     previous = args.options.previous ? expandInputs([args.options.previous], io.cwd) : undefined;
-    expect = args.options.expect ? readExpected(args.options.expect, io.cwd, (m) => io.err(`注意：${m}`)) : undefined;
+    expect = args.options.expect ? await readExpected(args.options.expect, io.cwd, (m) => io.err(`注意：${m}`)) : undefined;
   } catch (e) {
     return fileFailed(io, e);
   }

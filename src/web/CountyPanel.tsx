@@ -372,11 +372,11 @@ export function CountyPanel({ books, unreadable = [], onOpen, onRemove, definiti
     let text: string;
     try {
       const bytes = new Uint8Array(await fileBytes(f));
-      if (/\.(txt|csv)$/i.test(f.name)) text = (await import('../file/csv')).decodeText(bytes);
+      const county = await import(/* webpackChunkName: "county" */ './county');
+      if (county.listIsText(f.name)) text = (await import('../file/csv')).decodeText(bytes);
       else {
         const m = await load();
-        const book = await (m.readWorkbook ?? m.readXlsx)(bytes, f.name);
-        text = (await import(/* webpackChunkName: "county" */ './county')).listTextOfBook(book);
+        text = county.listTextOfBook(await (m.readWorkbook ?? m.readXlsx)(bytes, f.name));
       }
     } catch (err) {
       setExpectedError(w.expectedUnreadable(f.name, userMessage(err, s)));

@@ -16,6 +16,7 @@ import {
   countyReport,
   CountyRoundError,
   emptyListMessage,
+  listIsText,
   listTextOfBook,
   parseExpectedList,
   failedInput,
@@ -134,7 +135,7 @@ export function consolidateParts(parts: CountyPart[], opts: ConsolidatePageOptio
 }
 
 /** The townships of a 乡镇名单 (pasted, a .txt, or a sheet's text): the core's parser, the CLI's too. */
-export { emptyListMessage, listTextOfBook, parseExpectedList };
+export { emptyListMessage, listIsText, listTextOfBook, parseExpectedList };
 
 /** The previous round from a county workbook the page or `merge` wrote (its 审核明细), or why it cannot be one. */
 export function previousRoundOf(book: Workbook, file: string): PreviousRound | { error: string } {

@@ -235,4 +235,25 @@ describe('merge --expect with a list as offices write it', () => {
     const status = sheet(await readXlsx(fs.readFileSync(path.join(tmp(), '全县汇总.xlsx')), 'x.xlsx'), '审核情况');
     expect(status.find((row) => row[1] === '前营乡')?.[11]).toBe('催报：请前营乡报送工作簿');
   });
+  test('a list kept as a workbook (序号 | 乡镇 | 联系人, a title row above) or a .csv is read as the page reads it, its rows as its lines', async () => {
+    for (const f of ['周营镇-2023-指标.xlsx', '示范镇-2023-无误.xlsx']) fs.copyFileSync(path.join(SAMPLES, f), path.join(tmp(), f));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRows([['沈丘县应报送乡镇名单'], ['序号', '乡镇', '联系人'], [1, '周营镇人民政府', '张三'], [2, '示范镇', '李四'], [3, '前营乡', '王五'], [4, null, '赵六']]);
+    await wb.xlsx.writeFile(path.join(tmp(), '名单.xlsx'));
+    fs.writeFileSync(path.join(tmp(), '名单.csv'), '序号,乡镇\r\n1,周营镇\r\n2,示范镇\r\n3,前营乡\r\n');
+    for (const list of ['名单.xlsx', '名单.csv']) {
+      const r = await run(['merge', '周营镇-2023-指标.xlsx', '示范镇-2023-无误.xlsx', '--out', '全县汇总.xlsx', '--expect', list, '--json'], tmp());
+      const json = JSON.parse(r.out);
+      const messages = json.findings.filter((f: { rule: string }) => f.rule === 'county-missing' || f.rule === 'county-unlisted').map((f: { message: string }) => f.message.split('，')[0]);
+      expect([list, messages]).toEqual([list, [`名单“${list}”第${list.endsWith('xlsx') ? 5 : 4}行的“前营乡”没有找到工作簿`]]);
+      if (list.endsWith('xlsx')) expect(r.err).toContain('名单“名单.xlsx”第6行');
+    }
+    // a list that is no workbook at all is named as the list, and nothing is written
+    fs.writeFileSync(path.join(tmp(), '坏名单.xlsx'), 'not a workbook');
+    const bad = await run(['merge', '周营镇-2023-指标.xlsx', '--out', '另一个.xlsx', '--expect', '坏名单.xlsx'], tmp());
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('乡镇名单（--expect）无法读取');
+    expect(fs.existsSync(path.join(tmp(), '另一个.xlsx'))).toBe(false);
+  });
 });

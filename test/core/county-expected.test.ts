@@ -50,6 +50,26 @@ test('a title, a header row and a total are not townships; comments and blank li
   ]);
 });
 
+test('under a header naming the township column, a row whose township cell is empty is a problem, never its contact taken for a township', () => {
+  // a sheet's rows as listTextOfBook gives them: tab-separated, empty cells kept in their place
+  const { list, problems } = parseExpectedList('沈丘县应报送乡镇名单\n序号\t乡镇\t联系人\n1\t周营镇人民政府\t张三\n2\t\t赵六\n3\t前营乡\t\n合计\t2\t\n', '名单.xlsx');
+  expect(list?.entries).toEqual([
+    { township: '周营镇', line: 3 },
+    { township: '前营乡', line: 5 },
+  ]);
+  expect(problems.map((p) => p.message)).toEqual(['名单“名单.xlsx”第4行的乡镇一栏是空的（“2 赵六”），已跳过。']);
+  // the township column second after a 联系人 column: taken from its place, not the first name on the line
+  expect(townships('联系人,乡镇名称\n张三,周营镇\n李四,大钟庄镇', '名单.csv')).toEqual([
+    ['周营镇', 2],
+    ['大钟庄镇', 3],
+  ]);
+  // near miss: without a header the first name on the line is still the township
+  expect(townships('1\t周营镇\t张三\n2\t前营乡')).toEqual([
+    ['周营镇', 1],
+    ['前营乡', 2],
+  ]);
+});
+
 test('a township written twice (once with 人民政府) and a line numbered without a name are problems naming the list and the line', () => {
   const { list, problems } = parseExpectedList('1、周营镇\n2、\n3、前营乡\n4、周营镇人民政府\n', '名单.txt');
   expect(list?.entries.map((e) => e.township)).toEqual(['周营镇', '前营乡']);

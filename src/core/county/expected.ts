@@ -36,13 +36,13 @@ const TITLE = /名单[：:]?$/;
 /** Lines that close a list: `合计`, `共计40个乡镇`. */
 const TOTAL = /^(合计|共计|总计|小计)/;
 
-/** The cells of a line: tabs, commas, semicolons, `|`, or two or more spaces between them. */
+/** The cells of a line: tabs, commas, semicolons, `|`, or two or more spaces between them; empty ones kept in their place. */
 function cellsOf(line: string): string[] {
-  return line
-    .split(/\t|[,，;；|｜]|\s{2,}|\u3000+/)
-    .map((c) => c.trim().replace(/^["“”']+|["“”']+$/g, '').trim())
-    .filter(Boolean);
+  return line.split(/\t|[,，;；|｜]|\s{2,}|\u3000+/).map((c) => c.trim().replace(/^["“”']+|["“”']+$/g, '').trim());
 }
+
+/** A header naming the township column (`乡镇`, `乡镇名称`, `单位名称` …): the lines under it take their township from it. */
+const TOWNSHIP_HEADER = /^(乡镇|乡镇名称|乡镇（街道）|乡镇\(街道\)|乡（镇）|乡\(镇\)|乡镇街道|名称|单位|单位名称|报送单位)[：:]?$/;
 
 /** The township a cell names (`1、周营镇人民政府。` → `周营镇`), or '' for a cell that only numbers the line. */
 function nameOf(cell: string): string {
@@ -68,6 +68,8 @@ export function parseExpectedList(text: string, name: string): ParsedExpected {
   const entries: ExpectedList['entries'] = [];
   const problems: ExpectedProblem[] = [];
   const seen = new Map<string, number>();
+  // the township column a header row names (`序号 | 乡镇 | 联系人`): a contact beside an empty township is no township
+  let column: number | null = null;
   text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
@@ -75,28 +77,40 @@ export function parseExpectedList(text: string, name: string): ParsedExpected {
       const line = i + 1;
       const content = raw.replace(/[#＃].*/, '');
       const cells = cellsOf(content);
-      if (!cells.length) return;
-      const names = cells.map(nameOf);
-      const at = names.findIndex(Boolean);
-      if (at < 0) {
-        problems.push({ line, message: `名单“${name}”第${line}行只有序号“${content.trim()}”，没有乡镇名称，已跳过。` });
-        return;
-      }
-      const township = names[at];
+      if (!cells.some(Boolean)) return;
       // a header row (`序号 乡镇`, `乡镇名称`) or a title (`沈丘县应报送乡镇名单`) is no township
       const words = content.trim().split(/[\s,，;；|｜]+/).filter(Boolean);
-      if (words.every((c) => HEADER.test(c)) || HEADER.test(township) || TITLE.test(township)) return;
-      if (TOTAL.test(township)) return;
+      if (words.every((c) => HEADER.test(c))) {
+        const at = cells.findIndex((c) => TOWNSHIP_HEADER.test(c));
+        if (at >= 0 && cells.filter(Boolean).length > 1) column = at;
+        return;
+      }
+      const names = cells.map(nameOf);
+      const first = names.findIndex(Boolean);
+      // a title or a closing line (`合计`, `共计40个乡镇`) wherever it stands
+      if (first >= 0 && (TITLE.test(names[first]) || TOTAL.test(names[first]))) return;
+      const township = (column != null ? names[column] : names[first]) ?? '';
+      if (!township) {
+        const what = first >= 0 ? `的乡镇一栏是空的（“${cells.filter(Boolean).join(' ')}”）` : `只有序号“${content.trim()}”，没有乡镇名称`;
+        problems.push({ line, message: `名单“${name}”第${line}行${what}，已跳过。` });
+        return;
+      }
+      if (HEADER.test(township) || TITLE.test(township) || TOTAL.test(township)) return;
       const key = townshipKey(township);
-      const first = seen.get(key);
-      if (first != null) {
-        problems.push({ line, message: `名单“${name}”第${line}行的“${township}”与第${first}行重复，只计一次。` });
+      const earlier = seen.get(key);
+      if (earlier != null) {
+        problems.push({ line, message: `名单“${name}”第${line}行的“${township}”与第${earlier}行重复，只计一次。` });
         return;
       }
       seen.set(key, line);
       entries.push({ township, line });
     });
   return { list: entries.length ? { name, entries } : null, problems };
+}
+
+/** Whether a list file is read as text (`.txt`, `.csv`: decoded and split into lines) rather than as a workbook. */
+export function listIsText(name: string): boolean {
+  return /\.(txt|csv)$/i.test(name);
 }
 
 /**
