@@ -8,6 +8,7 @@ import type { CheckResult, Report } from '../core/types';
 import type { EngineOptions } from '../taskpane/engine';
 import type { CheckReply, CheckRequest, CountyPart, SliceAck } from './checkWorker';
 import { isSlice, joinMessage, type Slice } from './sliced';
+import { revivedInput } from '../core/county/rows';
 
 export interface OffThreadResult {
   result: CheckResult;
@@ -104,5 +105,7 @@ export async function countyPartOffThread(file: string, name: string, bytes: Uin
   const reply = await request({ name, bytes, opts, county: { file } });
   if (!reply || !reply.ok) return null;
   if (!('county' in reply)) throw new Error('检查线程的答复不是汇总所需的内容');
+  // a structured clone: the figure tables of its rows get their methods back
+  if (reply.county) revivedInput(reply.county.input);
   return reply.county;
 }

@@ -4,8 +4,12 @@
  * township's and cannot be changed through it.
  */
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
 import { FigureTable } from '../../src/core/county/compact';
-import type { CountyFigure } from '../../src/core/county';
+import { consolidate, countyInput, countyPlan, revivedInput, type CountyFigure } from '../../src/core/county';
+import { check } from '../../src/core/check';
+import { readXlsx } from '../../src/file';
 import type { ApproxMarker } from '../../src/core/types';
 
 const plain = (f: CountyFigure): CountyFigure => JSON.parse(JSON.stringify(f)) as CountyFigure;
@@ -73,5 +77,23 @@ describe('a township’s figures kept compact', () => {
     f.markers.push('约');
     expect(t.get('materials')!.markers).toEqual(['余']);
     expect(t.get('materials')!.value).toBe(3000);
+  });
+});
+
+describe('a township’s figures posted by the page’s check worker (a structured clone)', () => {
+  it('come back with their methods and consolidate exactly as the originals', async () => {
+    const dir = path.resolve(__dirname, '../../assets/samples');
+    const inputs = [];
+    for (const f of ['周营镇-2023-指标.xlsx', '示范镇-2023-无误.xlsx', '沈丘县-2023-汇总.xlsx']) inputs.push(countyInput(f, f, check(await readXlsx(fs.readFileSync(path.join(dir, f)), f))));
+    const cloned = inputs.map((i) => structuredClone(i));
+    // what a clone is before it is revived: the data without the methods
+    expect(typeof (cloned[0].rows[0].figures as { get?: unknown }).get).toBe('undefined');
+    const revived = cloned.map(revivedInput);
+    const rows = (c: ReturnType<typeof consolidate>) => countyPlan(c, null).sheets.map((s) => s.rows.map((r) => r.map((x) => [x.v, x.note ?? null])));
+    expect(rows(consolidate(revived))).toEqual(rows(consolidate(inputs)));
+  });
+
+  it('refuses what is not a figure table rather than summing nothing', () => {
+    expect(() => FigureTable.revived({ ids: ['a'] })).toThrow('乡镇数字表的副本不完整');
   });
 });

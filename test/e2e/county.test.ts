@@ -294,3 +294,46 @@ test('a 乡镇名单 and last year’s files: the missing township is a row and 
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 });
+
+test('files of two years in Chromium: 报告年度 offers both, the year chosen is the county’s, the other year’s files stay out of the totals and the downloaded workbook is that year’s', async () => {
+  const older = [
+    await townshipWith('甲镇-2022-指标.xlsx', '甲镇', [['受理信访案件', '件', 12], ['化解信访案件', '件', 11], ['行政执法人员', '人', 6]], 2022),
+    await townshipWith('乙镇-2022-指标.xlsx', '乙镇', [['受理信访案件', '件', 20], ['化解信访案件', '件', 19], ['行政执法人员', '人', 7]], 2022),
+  ];
+  for (const f of older) fs.writeFileSync(path.join(tmp, f.name), f.bytes);
+  await page.getByTestId('file-input').setInputFiles(older.map((f) => path.join(tmp, f.name)));
+  const select = page.getByTestId('county-year-select');
+  await select.waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="county"]:not([aria-busy])').waitFor({ timeout: 120_000 });
+  // most files are of 2023: that is the county's year until another is chosen
+  const labels = await select.locator('option').allInnerTexts();
+  expect(labels).toEqual(['2023年度（多数文件的年度）', '2023年度', '2022年度']);
+  const rowText = async (t: string) => (await page.locator('[data-testid="county-row"]').filter({ hasText: t }).first().innerText()).replace(/\s+/g, ' ');
+  expect(await rowText('甲镇')).toContain('未计入合计：2022年度');
+
+  await select.selectOption('2022');
+  await page.getByTestId('county-summary').filter({ hasText: /2022年度共收到\d+个文件，2个乡镇计入汇总/ }).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="county"]:not([aria-busy])').waitFor({ timeout: 120_000 });
+  expect(await rowText('甲镇')).not.toContain('未计入合计');
+  expect(await rowText('周营镇')).toContain('未计入合计：2023年度');
+  const other = await page.locator('[data-testid="county-finding"][data-rule="county-other-year"]').allInnerTexts();
+  expect(other.length).toBeGreaterThanOrEqual(4);
+  expect(other.every((t) => t.includes('与本次汇总的2022年度不符，没有计入合计'))).toBe(true);
+
+  // the county workbook downloaded now is 2022's: its title, its two townships and their sum
+  const pending = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('county-workbook').click();
+  const saved = path.join(tmp, '全县汇总-2022.xlsx');
+  await (await pending).saveAs(saved);
+  const book = await readXlsx(fs.readFileSync(saved), '全县汇总.xlsx');
+  const summary = book.sheets.find((s) => s.name === '汇总表')!.rows.map((r) => r.map(text));
+  expect(summary[0][0]).toContain('2022年度');
+  const totalAt = summary.findIndex((r) => r[1] === '合计');
+  expect(summary.slice(2, totalAt).map((r) => r[1])).toEqual(['甲镇', '乙镇']);
+  const received = summary[1].findIndex((h) => h.startsWith('信访案件受理数'));
+  expect(summary[totalAt][received]).toBe('32');
+  // what the page lists is what it wrote
+  const status = book.sheets.find((s) => s.name === '审核情况')!.rows.slice(2).map((r) => r.map(text));
+  const shown = await page.locator('[data-testid="county-row"]').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+  expect(shown.map((r) => r[2])).toEqual(status.map((r) => r[2]));
+});

@@ -76,6 +76,21 @@ export class FigureTable extends ComputedMap<CountyFigure> {
     return new FigureTable([...figures]);
   }
 
+  /**
+   * A table as it comes back from a structured clone (the page's check worker posts each file's part): the same
+   * fields — arrays, typed arrays, a Map — without the methods, which are given back. Anything else is refused.
+   */
+  static revived(data: unknown): FigureTable {
+    if (data instanceof FigureTable) return data;
+    const d = data as Partial<Record<'ids' | 'nums' | 'refs' | 'texts' | 'markers', unknown>> | null;
+    // by their tags, not instanceof: a clone may be made in another realm (a worker's, a test's)
+    const is = (x: unknown, tag: string) => Object.prototype.toString.call(x) === `[object ${tag}]`;
+    if (!d || !Array.isArray(d.ids) || !is(d.nums, 'Float64Array') || !is(d.refs, 'Uint16Array') || !Array.isArray(d.texts) || !is(d.markers, 'Map')) {
+      throw new TypeError('乡镇数字表的副本不完整，无法汇总');
+    }
+    return Object.setPrototypeOf(d, FigureTable.prototype) as FigureTable;
+  }
+
   private constructor(list: [string, CountyFigure][]) {
     super();
     const texts: string[] = [];

@@ -236,6 +236,15 @@ export function countyInput(file: string, fallbackName: string, result: CheckRes
   };
 }
 
+/**
+ * An input as it comes back from a structured clone (the page checks each file in a worker and posts what the
+ * county keeps): its rows' figure tables given their methods back. The input itself is returned.
+ */
+export function revivedInput(input: CountyInput): CountyInput {
+  for (const r of input.rows) r.figures = FigureTable.revived(r.figures);
+  return input;
+}
+
 /** An input that could not be read: listed in 审核情况 (to call back first), never fatal. */
 export function unreadableInput(file: string, message: string): CountyInput {
   return {
