@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   });
 
   // merge (issue 14): 40 and 1,000 distinct township workbooks; files per second, and peak memory that must not
-  // grow with the count (only each file's row is kept; the county workbook is written by the streaming writer)
+  // grow with the count (only each file's compact row is kept; the county workbook is written a row at a time)
   const mergeOut = path.join(BENCH_DIR, 'merge-out.xlsx');
   const county = await countyFixtures(quick ? 100 : 1000);
   const forty = county.slice(0, 40);

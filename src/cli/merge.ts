@@ -2,7 +2,8 @@
  * `indicator-desk merge <files or folders>... --out 全县汇总.xlsx [--docx 全县报告.docx] [--json] [--previous 去年文件夹]
  * [--expect 乡镇名单.txt] [--year 2023] [--unit 示范县]`: a thin adapter over src/core/county. Files are read and
  * checked one at a time and only what the summary needs is kept (core/county/rows.ts); the county workbook
- * (审核情况, 汇总表, 汇总报告文稿) is written with ExcelJS's streaming writer, the narrative as a .docx.
+ * (审核情况, 汇总表, 汇总报告文稿, 审核明细) is written a row at a time as its rows are made (bookfile.ts over
+ * src/file/newbook.ts), the narrative as a .docx; every 50 files the garbage a check leaves is collected (memory.ts).
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';

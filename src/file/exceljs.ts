@@ -211,9 +211,9 @@ function toDataValidation(v: CellValidation): ExcelJS.DataValidation {
 
 /**
  * A plan's styles for ExcelJS, each converted once: `styleOf(key)` gives a fresh copy of it (ExcelJS shares style
- * objects between cells), for the in-memory and the streaming writer alike.
+ * objects between cells).
  */
-export function planStyles(plan: WritePlan): (key: string) => Partial<ExcelJS.Style> {
+function planStyles(plan: WritePlan): (key: string) => Partial<ExcelJS.Style> {
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   return (key) => {
     let st = styles.get(key);
@@ -223,10 +223,9 @@ export function planStyles(plan: WritePlan): (key: string) => Partial<ExcelJS.St
 }
 
 /**
- * One row of a plan into an ExcelJS row — values, styles, notes and height — for the in-memory and the streaming
- * writer alike. `styleOf` is the plan's planStyles.
+ * One row of a plan into an ExcelJS row — values, styles, notes and height. `styleOf` is the plan's planStyles.
  */
-export function writeRow(
+function writeRow(
   row: ExcelJS.Row,
   cells: readonly (CellSpec | null | undefined)[],
   height: number | null | undefined,

@@ -1,6 +1,6 @@
 /**
- * A NEW .xlsx written as its rows are made: `merge`'s county workbook of 1,000 townships (22,000 noted figures,
- * 15,000 rows of 审核明细) never stands whole in memory — neither as a plan, nor as a sheet, nor as its notes.
+ * A NEW .xlsx written as its rows are made: `merge`'s county workbook of 1,000 townships (tens of thousands of noted
+ * figures, 15,000 rows of 审核明细) never stands whole in memory — neither as a plan, nor as a sheet, nor as its notes.
  * Each row is turned into SpreadsheetML (the cells exactly as writeIntoPackage writes them: package.ts) and deflated
  * into the zip at once; the notes go at the same time into the sheet's comments part (fflate keeps a later part's
  * compressed bytes until the parts before it are done), and its VML drawing, which must say up front how many shape
