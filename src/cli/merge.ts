@@ -163,6 +163,7 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
   const byContent = new Map<string, string>();
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    afterFile(i);
     opts.onProgress?.(i, files.length, file);
     try {
       const real = realPath(path.resolve(cwd, file));
@@ -195,12 +196,12 @@ export async function mergeFiles(files: string[], out: string, opts: MergeOption
       inputs.push(unreadableInput(file, e.message));
       opts.onUnreadable?.(file, e.message);
     }
-    afterFile(i + 1);
   }
   if (!inputs.some((i) => i.status.readable)) throw new CliFileError('没有可以汇总的工作簿，未写出汇总表。', 'nothing');
 
   const previous: TownshipRow[] = [];
-  for (const file of opts.previous ?? []) {
+  for (const [i, file] of (opts.previous ?? []).entries()) {
+    afterFile(i);
     try {
       const { result } = await checkBytes(file, readBytes(file, cwd), opts.check);
       previous.push(...countyInput(file, fallbackName(file), result).rows);

@@ -68,6 +68,27 @@ test('under a header naming the township column, a row whose township cell is em
     ['周营镇', 1],
     ['前营乡', 2],
   ]);
+  // lines not laid out as the header is: the number and the name in one cell, no number column, a second block
+  expect(townships('序号\t乡镇\t联系人\n1、周营镇\t张三\n2、前营乡\t李四')).toEqual([
+    ['周营镇', 2],
+    ['前营乡', 3],
+  ]);
+  expect(townships('序号\t乡镇\t联系人\n1、周营镇\t张三\t13800000001')).toEqual([['周营镇', 2]]);
+  expect(townships('序号\t乡镇名称\n1、周营镇\n2、前营乡')).toEqual([
+    ['周营镇', 2],
+    ['前营乡', 3],
+  ]);
+  expect(townships('序号\t乡镇\t联系人\n周营镇\n\n1、东城街道')).toEqual([
+    ['周营镇', 2],
+    ['东城街道', 4],
+  ]);
+  // a header written with single spaces: the lines under it are split into their words too
+  expect(townships('序号 乡镇名称 联系人 电话\n1 周营镇 张三 13800000001\n2 前营乡 李四 13900000002')).toEqual([
+    ['周营镇', 2],
+    ['前营乡', 3],
+  ]);
+  // a 乡镇 column is the township's even after a 报送单位 one
+  expect(townships('序号,报送单位,乡镇\n1,县司法局,周营镇', '名单.csv')).toEqual([['周营镇', 2]]);
 });
 
 test('a township written twice (once with 人民政府) and a line numbered without a name are problems naming the list and the line', () => {

@@ -107,7 +107,8 @@ export class FigureTable extends ComputedMap<CountyFigure> {
     list.forEach(([, f], i) => {
       const value = typeof f.value === 'boolean' ? (f.value ? 1 : 0) : f.value;
       const place = parseA1(f.cell);
-      const plainCell = place && a1(place.row, place.col) === f.cell;
+      // a cell beyond XFD (a wide .csv) or not in A1 form is kept as written
+      const plainCell = place && place.col < 16384 && a1(place.row, place.col) === f.cell;
       const raw = f.raw === String(f.value) ? RAW_PLAIN : f.raw === `${f.value}%` ? RAW_PERCENT : RAW_OWN;
       let bits = KINDS.indexOf(f.kind) | raw << 6;
       if (f.approx) bits |= APPROX;

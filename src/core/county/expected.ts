@@ -41,8 +41,19 @@ function cellsOf(line: string): string[] {
   return line.split(/\t|[,，;；|｜]|\s{2,}|\u3000+/).map((c) => c.trim().replace(/^["“”']+|["“”']+$/g, '').trim());
 }
 
-/** A header naming the township column (`乡镇`, `乡镇名称`, `单位名称` …): the lines under it take their township from it. */
-const TOWNSHIP_HEADER = /^(乡镇|乡镇名称|乡镇（街道）|乡镇\(街道\)|乡（镇）|乡\(镇\)|乡镇街道|名称|单位|单位名称|报送单位)[：:]?$/;
+/** A header naming the township column (`乡镇`, `乡镇名称` …, else `单位名称` …): the lines under it take their township from it. */
+const TOWNSHIP_HEADER = /^(乡镇|乡镇名称|乡镇（街道）|乡镇\(街道\)|乡（镇）|乡\(镇\)|乡镇街道)[：:]?$/;
+const UNIT_HEADER = /^(名称|单位|单位名称|报送单位)[：:]?$/;
+/** A header of the numbering column. */
+const NUMBER_HEADER = /^(序号|编号)[：:]?$/;
+
+/** A header row's township column (a 乡镇 header before a 单位 one), or null when it names none among two or more cells. */
+function headerOf(cells: string[], words: boolean): { cells: string[]; column: number; words: boolean } | null {
+  if (cells.filter(Boolean).length < 2) return null;
+  let column = cells.findIndex((c) => TOWNSHIP_HEADER.test(c));
+  if (column < 0) column = cells.findIndex((c) => UNIT_HEADER.test(c));
+  return column < 0 ? null : { cells, column, words };
+}
 
 /** The township a cell names (`1、周营镇人民政府。` → `周营镇`), or '' for a cell that only numbers the line. */
 function nameOf(cell: string): string {
@@ -68,30 +79,34 @@ export function parseExpectedList(text: string, name: string): ParsedExpected {
   const entries: ExpectedList['entries'] = [];
   const problems: ExpectedProblem[] = [];
   const seen = new Map<string, number>();
-  // the township column a header row names (`序号 | 乡镇 | 联系人`): a contact beside an empty township is no township
-  let column: number | null = null;
+  // the header row naming the township column (`序号 | 乡镇 | 联系人`): a contact beside an empty township is no township
+  let header: { cells: string[]; column: number; words: boolean } | null = null;
   text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .forEach((raw, i) => {
       const line = i + 1;
       const content = raw.replace(/[#＃].*/, '');
-      const cells = cellsOf(content);
+      let cells = cellsOf(content);
       if (!cells.some(Boolean)) return;
       // a header row (`序号 乡镇`, `乡镇名称`) or a title (`沈丘县应报送乡镇名单`) is no township
       const words = content.trim().split(/[\s,，;；|｜]+/).filter(Boolean);
       if (words.every((c) => HEADER.test(c))) {
-        const at = cells.findIndex((c) => TOWNSHIP_HEADER.test(c));
-        if (at >= 0 && cells.filter(Boolean).length > 1) column = at;
+        header = headerOf(cells.filter(Boolean).length > 1 ? cells : words, cells.filter(Boolean).length <= 1);
         return;
       }
+      // under a header written with single spaces, a line's cells are its words too
+      if (header?.words) cells = content.trim().split(/\s+/);
       const names = cells.map(nameOf);
       const first = names.findIndex(Boolean);
       // a title or a closing line (`合计`, `共计40个乡镇`) wherever it stands
       if (first >= 0 && (TITLE.test(names[first]) || TOTAL.test(names[first]))) return;
-      const township = (column != null ? names[column] : names[first]) ?? '';
+      // the header's column, on a line laid out as the header is (as many cells; not `1、周营镇` under 序号)
+      const h: { cells: string[]; column: number } | null = header;
+      const byColumn = h != null && cells.length >= h.cells.length && !(first >= 0 && first < h.column && NUMBER_HEADER.test(h.cells[first]));
+      const township = (byColumn ? names[h!.column] : names[first]) ?? '';
       if (!township) {
-        const what = first >= 0 ? `的乡镇一栏是空的（“${cells.filter(Boolean).join(' ')}”）` : `只有序号“${content.trim()}”，没有乡镇名称`;
+        const what = byColumn && first >= 0 ? `的乡镇一栏是空的（“${cells.filter(Boolean).join(' ')}”）` : `只有序号“${content.trim()}”，没有乡镇名称`;
         problems.push({ line, message: `名单“${name}”第${line}行${what}，已跳过。` });
         return;
       }
