@@ -19,8 +19,6 @@ let collect: Gc | null | undefined;
 
 function collector(): Gc | null {
   if (collect !== undefined) return collect;
-  const exposed = (globalThis as { gc?: Gc }).gc;
-  if (typeof exposed === 'function') return (collect = exposed);
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as unknown;

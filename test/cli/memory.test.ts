@@ -13,13 +13,7 @@ const mockVm = (throwing: boolean) => ({
 });
 
 describe('collections between the files of a merge', () => {
-  // a runner started with --expose-gc has the collector already: these tests are about reaching it
-  const exposed = (globalThis as { gc?: unknown }).gc;
-  beforeEach(() => delete (globalThis as { gc?: unknown }).gc);
-  afterEach(() => {
-    jest.resetModules();
-    if (exposed !== undefined) (globalThis as { gc?: unknown }).gc = exposed;
-  });
+  afterEach(() => jest.resetModules());
 
   it('collect every 50 files, not in between', () => {
     jest.isolateModules(() => {
