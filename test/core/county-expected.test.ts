@@ -91,6 +91,41 @@ test('under a header naming the township column, a row whose township cell is em
   expect(townships('序号,报送单位,乡镇\n1,县司法局,周营镇', '名单.csv')).toEqual([['周营镇', 2]]);
 });
 
+test('lists as county offices and public documents write them: a roster line, a heading with a colon, group headings, a township with its contact', () => {
+  // 沈丘县's townships as its public profile lists them: 回族镇, 乡, 办事处, one line separated by 、
+  expect(townships('槐店回族镇、刘庄店镇、留福镇、老城镇、卞路口乡、北城办事处、东城办事处')).toEqual(
+    ['槐店回族镇', '刘庄店镇', '留福镇', '老城镇', '卞路口乡', '北城', '东城'].map((t) => [t, 1]),
+  );
+  // a heading counting them, its colon, the townships after it; or the heading alone above them
+  expect(townships('沈丘县辖20个乡镇、2个办事处：槐店回族镇、周营镇、北城办事处')).toEqual([
+    ['槐店回族镇', 1],
+    ['周营镇', 1],
+    ['北城', 1],
+  ]);
+  const headed = parseExpectedList('沈丘县辖22个乡镇（办事处）：\n一、镇（12个）\n槐店回族镇\n周营镇\n二、乡（8个）\n卞路口乡\n应报送单位如下:\n1：东城街道', '名单.txt');
+  expect(headed.list?.entries.map((e) => [e.township, e.line])).toEqual([
+    ['槐店回族镇', 3],
+    ['周营镇', 4],
+    ['卞路口乡', 6],
+    ['东城街道', 8],
+  ]);
+  expect(headed.problems).toEqual([]);
+  // two townships on a line separated by a comma are both on the list; a township with its contact after a colon is the township
+  expect(townships('周营镇，前营乡\n大钟庄镇：张三 13800000001')).toEqual([
+    ['周营镇', 1],
+    ['前营乡', 1],
+    ['大钟庄镇', 2],
+  ]);
+  // near misses: a name that is no township is named and skipped, never a township to call for
+  const odd = parseExpectedList('周营\n前营乡\n县司法局\n张三', '名单.txt');
+  expect(odd.list?.entries.map((e) => e.township)).toEqual(['前营乡']);
+  expect(odd.problems.map((p) => p.message)).toEqual([
+    '名单“名单.txt”第1行的“周营”不像乡镇（街道）的名称，已跳过；如确是乡镇，请写全称（如“周营镇”）。',
+    '名单“名单.txt”第3行的“县司法局”不像乡镇（街道）的名称，已跳过；如确是乡镇，请写全称（如“周营镇”）。',
+    '名单“名单.txt”第4行的“张三”不像乡镇（街道）的名称，已跳过；如确是乡镇，请写全称（如“周营镇”）。',
+  ]);
+});
+
 test('a township written twice (once with 人民政府) and a line numbered without a name are problems naming the list and the line', () => {
   const { list, problems } = parseExpectedList('1、周营镇\n2、\n3、前营乡\n4、周营镇人民政府\n', '名单.txt');
   expect(list?.entries.map((e) => e.township)).toEqual(['周营镇', '前营乡']);

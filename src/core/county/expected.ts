@@ -55,6 +55,28 @@ function headerOf(cells: string[], words: boolean): { cells: string[]; column: n
   return column < 0 ? null : { cells, column, words };
 }
 
+/**
+ * What a township's (or sub-district's) name ends with as lists write it: `周营镇`, `卞路口乡`, `槐店回族镇`,
+ * `三里河街道`, `北城办事处`, `东城街道办事处`, `乌兰苏木`, a zone that reports as one (`产业集聚区管委会`), with or without
+ * 人民政府. A line's text that does not (a heading `沈丘县辖22个乡镇（办事处）：`, `镇（12个）`, a contact) is no township.
+ */
+const TOWNSHIP_SHAPE = /(镇|乡|街道|办事处|苏木|管委会|管理委员会|农场|林场|集聚区|开发区)(人民政府|政府)?$/;
+/** A heading of the list or of a group in it: ends with a colon, or counts its townships (`镇（12个）`). */
+const HEADING = /([：:]|[（(][0-9０-９一二三四五六七八九十]+个[)）])$/;
+
+/** Words of a heading before its colon: `辖20个乡镇、2个办事处`, `应报送单位如下`, `共有`, `包括`. */
+const HEADING_WORDS = /[0-9０-９一二三四五六七八九十]+个|辖|共有|包括|如下|名单/;
+
+function townshipShaped(cell: string): boolean {
+  return TOWNSHIP_SHAPE.test(cell.replace(PREFIX, '').replace(/[。；;，,、.．\s\u3000]+$/g, ''));
+}
+
+/** A cell holding several townships one after another (`槐店回族镇、周营镇、北城办事处`): its names, or null. */
+function roster(cell: string): string[] | null {
+  const parts = cell.replace(PREFIX, '').split('、').map((x) => x.trim()).filter(Boolean);
+  return parts.length >= 2 && parts.every(townshipShaped) ? parts : null;
+}
+
 /** The township a cell names (`1、周营镇人民政府。` → `周营镇`), or '' for a cell that only numbers the line. */
 function nameOf(cell: string): string {
   if (NUMBERING.test(cell)) return '';
@@ -97,6 +119,17 @@ export function parseExpectedList(text: string, name: string): ParsedExpected {
       }
       // under a header written with single spaces, a line's cells are its words too
       if (header?.words) cells = content.trim().split(/\s+/);
+      // `沈丘县辖20个乡镇、2个办事处：槐店回族镇、周营镇…`: a heading, then the townships after its colon
+      const colon = Math.max(content.lastIndexOf('：'), content.lastIndexOf(':'));
+      const before = colon >= 0 ? content.slice(0, colon) : '';
+      if (!header && colon >= 0 && (HEADING_WORDS.test(before) || !townshipShaped(before))) {
+        const rest = content.slice(colon + 1);
+        if (!rest.trim()) return; // a heading alone
+        cells = cellsOf(rest);
+      } else if (!header && colon >= 0 && !townshipShaped(content.slice(colon + 1))) {
+        // `周营镇：张三（联系人）`: the township before its colon, what follows it about the township
+        cells = cellsOf(before);
+      }
       const names = cells.map(nameOf);
       const first = names.findIndex(Boolean);
       // a title or a closing line (`合计`, `共计40个乡镇`) wherever it stands
@@ -104,21 +137,37 @@ export function parseExpectedList(text: string, name: string): ParsedExpected {
       // the header's column, on a line laid out as the header is (as many cells; not `1、周营镇` under 序号)
       const h: { cells: string[]; column: number } | null = header;
       const byColumn = h != null && cells.length >= h.cells.length && !(first >= 0 && first < h.column && NUMBER_HEADER.test(h.cells[first]));
-      const township = (byColumn ? names[h!.column] : names[first]) ?? '';
-      if (!township) {
-        const what = byColumn && first >= 0 ? `的乡镇一栏是空的（“${cells.filter(Boolean).join(' ')}”）` : `只有序号“${content.trim()}”，没有乡镇名称`;
-        problems.push({ line, message: `名单“${name}”第${line}行${what}，已跳过。` });
-        return;
+      let found: string[];
+      if (byColumn) found = [cells[h!.column] ?? ''];
+      else {
+        // a line of townships (`槐店回族镇、周营镇`, `周营镇，前营乡`): each of them; else its first township
+        const filled = cells.filter((c) => nameOf(c));
+        const each = filled.flatMap((c) => roster(c) ?? [c]);
+        found = each.length >= 2 && each.every(townshipShaped) ? each : [filled.find(townshipShaped) ?? filled[0] ?? ''];
       }
-      if (HEADER.test(township) || TITLE.test(township) || TOTAL.test(township)) return;
-      const key = townshipKey(township);
-      const earlier = seen.get(key);
-      if (earlier != null) {
-        problems.push({ line, message: `名单“${name}”第${line}行的“${township}”与第${earlier}行重复，只计一次。` });
-        return;
-      }
-      seen.set(key, line);
-      entries.push({ township, line });
+      const add = (cell: string) => {
+        const township = nameOf(cell);
+        if (!township) {
+          const what = byColumn && first >= 0 ? `的乡镇一栏是空的（“${cells.filter(Boolean).join(' ')}”）` : `只有序号“${content.trim()}”，没有乡镇名称`;
+          problems.push({ line, message: `名单“${name}”第${line}行${what}，已跳过。` });
+          return;
+        }
+        if (HEADER.test(township) || TITLE.test(township) || TOTAL.test(township)) return;
+        if (!townshipShaped(cell)) {
+          // `镇（12个）`, `…名单如下：`: a heading, said nowhere; anything else named, not taken for a township
+          if (!HEADING.test(cell.trim())) problems.push({ line, message: `名单“${name}”第${line}行的“${cell.trim()}”不像乡镇（街道）的名称，已跳过；如确是乡镇，请写全称（如“周营镇”）。` });
+          return;
+        }
+        const key = townshipKey(township);
+        const earlier = seen.get(key);
+        if (earlier != null) {
+          problems.push({ line, message: `名单“${name}”第${line}行的“${township}”与第${earlier}行重复，只计一次。` });
+          return;
+        }
+        seen.set(key, line);
+        entries.push({ township, line });
+      };
+      found.forEach(add);
     });
   return { list: entries.length ? { name, entries } : null, problems };
 }
