@@ -24,7 +24,7 @@
  */
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import { RESULT_SHEETS } from '../core/catalog';
-import { parseA1 } from '../core/address';
+import { columnLetters, parseA1 } from '../core/address';
 import { MARKS_HEADER, MARKS_STYLE_COLUMN, touchesMarks } from '../core/plan/marks';
 import { formulaText, isToolSheet, resolvePlan, writableText } from '../core/toolsheets';
 import type { CellSpec, CellStyle, Grid, SheetPlan, WritePlan } from '../core/types';
@@ -661,12 +661,6 @@ export class Styles {
 
 // ───────────────────────────── a tool sheet as SpreadsheetML ─────────────────────────────
 
-export function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -718,7 +712,7 @@ function cellXml(p: string, at: string, spec: CellSpec, s: number, planStyles: R
 /** The notes of a sheet's cells (CellSpec.note), by A1 cell. */
 function sheetNotes(sp: SheetPlan): { cell: string; text: string }[] {
   const out: { cell: string; text: string }[] = [];
-  sp.rows.forEach((cells, r) => cells.forEach((spec, c) => spec?.note && out.push({ cell: `${colName(c)}${r + 1}`, text: spec.note })));
+  sp.rows.forEach((cells, r) => cells.forEach((spec, c) => spec?.note && out.push({ cell: `${columnLetters(c)}${r + 1}`, text: spec.note })));
   return out;
 }
 
@@ -763,7 +757,7 @@ export function rowXml(cells: CellSpec[], r: number, height: number | null | und
   const out: string[] = [];
   cells.forEach((spec, c) => {
     if (!spec) return;
-    const at = `${colName(c)}${r + 1}`;
+    const at = `${columnLetters(c)}${r + 1}`;
     const s = spec.style && planStyles[spec.style] ? styles.xf(planStyles[spec.style]) : 0;
     const x = cellXml('', at, spec, s, planStyles);
     if (!x) return;
@@ -807,7 +801,7 @@ function sheetXml(sp: SheetPlan, styles: Styles, planStyles: Record<string, Cell
     });
     if (x) rows.push(x);
   });
-  const dim = `A1:${colName(Math.max(0, maxCol - 1))}${Math.max(1, sp.rows.length)}`;
+  const dim = `A1:${columnLetters(Math.max(0, maxCol - 1))}${Math.max(1, sp.rows.length)}`;
   return sheetStart(sp, mainNs, selected, dim) + rows.join('') + sheetEnd(sp, links);
 }
 
