@@ -24,7 +24,7 @@ import { readWorkbook, readXlsx } from '../../src/file';
 import { DIST, SAMPLES, SCREENSHOTS, downloadFrom } from './support/browser';
 import { openFakePane, probe, type PaneSession } from './support/office';
 import { toSpec } from './support/pane';
-import { checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
+import { checkAndSettle, checkPanel, pageContext, servePage, session, shownCounts, summaryCounts } from './support/page';
 import { zipEntries } from './support/unzip';
 import { runAxe, seriousOnly } from './support/axe';
 
@@ -54,10 +54,10 @@ async function waitForEither(page: Page, ok: Locator, badTestid: string, what: s
   await failIfShown(page, badTestid, what);
 }
 
-/** Clicks 检查工作簿 in a file's panel and waits for its summary (or the pane's error). */
+/** Clicks 检查工作簿 in a file's panel, waits for that check to end, and for its summary (or the pane's error). */
 async function runCheck(page: Page, name: string): Promise<Locator> {
   const p = checkPanel(page, name);
-  await p.getByTestId('check-button').click();
+  await checkAndSettle(page, p);
   await waitForEither(page, p.getByTestId('summary'), 'error-message', `checking ${name}`);
   return p;
 }

@@ -16,7 +16,7 @@ import type { CheckResult } from '../../src/core/types';
 import { readXlsx } from '../../src/file';
 import { readDefinitionsFile } from '../../src/file/definitions';
 import { SAMPLES } from './support/browser';
-import { checkPanel, pageContext, servePage, shownCounts, summaryCounts } from './support/page';
+import { checkAndSettle, checkPanel, pageContext, servePage, shownCounts, summaryCounts } from './support/page';
 
 jest.setTimeout(90_000);
 
@@ -40,8 +40,7 @@ async function definitionsWorkbook(file: string): Promise<void> {
 async function openAndCheck(): Promise<Locator> {
   await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, SAMPLE));
   const p = checkPanel(page, SAMPLE);
-  await p.getByTestId('check-button').waitFor({ timeout: 40_000 });
-  await p.getByTestId('check-button').click();
+  await checkAndSettle(page, p);
   await p.getByTestId('summary').or(page.getByTestId('error-message')).first().waitFor({ timeout: 40_000 });
   if (await page.getByTestId('error-message').count()) throw new Error(await page.getByTestId('error-message').innerText());
   await expectIdle(p);

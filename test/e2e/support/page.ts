@@ -81,3 +81,35 @@ export function session(): (name: string, fn: () => Promise<void> | void, timeou
       timeout,
     );
 }
+
+/**
+ * Clicks a file's 检查 / 重新检查 and returns a wait for the check that click started to end (the pane's aria-busy
+ * went to "true" and back). The page checks a file as it opens, so a summary may already be on screen from that
+ * check: waiting for the summary alone would return while the second check still runs and then moves the page under
+ * the test. The opening check is let end first. The pane's error, if any, is the caller's to read.
+ */
+export async function startCheck(page: Page, panel: Locator, timeout = 40_000): Promise<() => Promise<void>> {
+  await panel.locator('[data-testid="pane"]:not([aria-busy="true"])').waitFor({ timeout });
+  const el = await panel.getByTestId('pane').elementHandle({ timeout });
+  await page.evaluate((node) => {
+    const n = node as HTMLElement & { idCheckCycle?: string };
+    n.idCheckCycle = 'armed';
+    const seen = new MutationObserver(() => {
+      if (n.getAttribute('aria-busy') === 'true') n.idCheckCycle = 'busy';
+      else if (n.idCheckCycle === 'busy') {
+        n.idCheckCycle = 'done';
+        seen.disconnect();
+      }
+    });
+    seen.observe(n, { attributes: true, attributeFilter: ['aria-busy'] });
+  }, el);
+  await panel.getByTestId('check-button').click();
+  return async () => {
+    await page.waitForFunction((node) => (node as { idCheckCycle?: string } | null)?.idCheckCycle === 'done', el, { timeout });
+  };
+}
+
+/** Clicks a file's 检查 / 重新检查 and waits until that check has ended (see startCheck). */
+export async function checkAndSettle(page: Page, panel: Locator, timeout = 40_000): Promise<void> {
+  await (await startCheck(page, panel, timeout))();
+}
