@@ -270,6 +270,47 @@ describe('the checklist and the narrative', () => {
   });
 });
 
+describe('townships in their own words', () => {
+  // Three offices writing the same indicators differently: phrases from the real reports (全年共调处各类矛盾纠纷68件次 and
+  // 会前学法12次 from 大钟庄镇, 中心组学习法治思想内容5次 and 党委会学法10次 from 前营乡, 全镇信访案件化解率达到100% from
+  // 周营镇), the variants the label issue lists (国家级 / 区级…（社区） / 示范社区), and near misses that must reach no total
+  const towns: [string, Row[]][] = [
+    ['甲镇', [['群众来信来访件数', '件', 40], ['已化解信访件数', '件', 36], ['未化解信访件', '件', 4], ['全年共调处各类矛盾纠纷', '件次', 68], ['成功化解矛盾纠纷', '件', 65], ['国家级民主法治示范村', '个', 1], ['省级以上民主法治示范村', '个', 2], ['开展党委中心组学习', '次', 4], ['会前学法', '次', 12]]],
+    ['乙乡', [['信访总量', '件', 20], ['化解信访事项', '件', 19], ['排查出矛盾纠纷', '起', 30], ['调解成功', '起', 29], ['县级民主法治示范村', '个', 5], ['民主法治示范社区（省级）', '个', 1], ['中心组学习法治思想内容', '次', 5], ['党委会学法', '次', 10]]],
+    ['丙镇', [['受理信访案件', '件', 9], ['化解', '件', 7], ['全镇信访案件化解率达到', '%', '100%'], ['区级民主法治示范村（社区）', '个', 3], ['市级示范村', '个', 2], ['法治示范户', '户', 50]]],
+  ];
+  const county = consolidate(towns.map(([u, rows]) => input(`${u}.xlsx`, u, 2023, rows)));
+  const total = (id: string) => county.totals.get(id)?.value;
+
+  test('each figure reaches the county column of what it counts; a level written after the name is that level', () => {
+    expect(total('petitions_received')).toBe(40 + 20 + 9);
+    expect(total('petitions_resolved')).toBe(36 + 19 + 7); // 未化解信访件 is in neither
+    expect(total('disputes_received')).toBe(68); // 调处 stands for 受理; 乙乡's 排查出 is not understood, so not taken
+    expect(total('disputes_mediated')).toBe(65 + 29);
+    expect(total('center_group_study')).toBe(4 + 5);
+    expect(total('pre_meeting_study')).toBe(12 + 10);
+    expect(total('demo_villages_national')).toBe(1);
+    expect(total('demo_villages_county')).toBe(5 + 3);
+    expect(total('demo_villages_city')).toBe(2);
+    expect(total('demo_communities_province')).toBe(1); // 民主法治示范社区（省级）
+    // near misses reach no total: 省级以上 nests levels, 法治示范户 is no 示范村, no province 示范村 was reported
+    expect(total('demo_villages_province')).toBeUndefined();
+    expect([...county.totals.values()].map((t) => t.value)).not.toContain(50);
+  });
+
+  test('the county rates pair each township’s own parts; a township whose part was not understood is left out and named', () => {
+    const petitions = county.rates.get('petition_resolution_rate')!;
+    expect(petitions.included).toEqual(['甲镇', '乙乡', '丙镇']);
+    expect(petitions.value).toBeCloseTo((62 / 69) * 100, 6);
+    const disputes = county.rates.get('dispute_mediation_rate')!;
+    expect(disputes.included).toEqual(['甲镇']);
+    expect(disputes.leftOut).toEqual(['乙乡']);
+    // 丙镇's 100% against its own 7 of 9 is its error, to call back about; only its words taken as no indicator are hints
+    const status = (u: string) => county.inputs.find((i) => i.townships.includes(u))!.counts;
+    expect(towns.map(([u]) => status(u).error)).toEqual([0, 0, 1]);
+  });
+});
+
 test('every township cell of 汇总表 carries a note naming its file and cell; approximate figures are marked', () => {
   const county = consolidate([
     input('周营镇.xlsx', '周营镇', 2023, [['印发普法宣传材料', '份', '3000余']]),

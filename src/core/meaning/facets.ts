@@ -71,6 +71,9 @@ export function readFacets(text: string): Facets {
     if (m) bracketUnit = m;
     else if (/^(社区|居|居委会|社区居委会|含社区)$/.test(t)) bracketCommunity = true;
     else if (/^(乡|镇|区|乡镇|街道|市|县)$/.test(t)) return ''; // `镇（乡）政府`, `县（区）级`
+    // a level written after the name (`民主法治示范社区（省级）`) is read as if written before it; `（县级以上）` too,
+    // which stays a nested count; anything more in the bracket (`（含省级）`, `（市级2个）`) is a note, dropped
+    else if (WORDS.get(t.replace(/(?:及)?以上$/, ''))?.level) return ` ${t} `;
     return ' ';
   });
   // `县（区）级` is read above as `县级`; a level followed by 以上 is nested
