@@ -418,10 +418,12 @@ function placeUncached(label: string, ctx: LabelContext, catalog: Catalog, depth
   const r = reading(label, ctx);
   const words = r.f.words;
   let cands = candidatesOf(r, idx).map((d) => d.id);
+  // a label that says 未/不 (`未化解信访件`) is never the indicator without it: such a name is no suggestion either
+  const fits = (id: string) => !r.f.neg || !!idx.byId.get(id)?.meaning?.neg;
   const unknown = (unknownWords: string[], sugg: string[], why: string): Placement => ({ status: 'unknown', suggestions: sugg.slice(0, 3), unknownWords, words, explain: why });
   // a word the lexicon does not know may change the meaning: never placed on its strength alone
   if (r.f.unknown.length) {
-    const sugg = cands.length ? cands : suggestions(text, idx);
+    const sugg = cands.length ? cands : suggestions(text, idx).filter(fits);
     return unknown(r.f.unknown, sugg, `“${label.trim()}”中的“${r.f.unknown.join('、')}”未能理解${sugg.length ? `，最接近的是${names(sugg.slice(0, 3), idx)}` : ''}`);
   }
   // what is counted must be known: from the label, its context, or a stage word that implies it
@@ -468,7 +470,7 @@ function placeUncached(label: string, ctx: LabelContext, catalog: Catalog, depth
       explain: `“${label.trim()}”可能是${names(cands, idx)}，上下文不足以确定${facetText(r) ? `（${facetText(r)}）` : ''}`,
     };
   }
-  const sugg = suggestions(text, idx);
+  const sugg = suggestions(text, idx).filter(fits);
   return unknown([], sugg, `“${label.trim()}”${facetText(r) ? `（${facetText(r)}）` : ''}不对应目录中的任何指标${sugg.length ? `，最接近的是${names(sugg, idx)}` : ''}`);
 }
 

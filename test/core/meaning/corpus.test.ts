@@ -52,6 +52,17 @@ describe('placeLabel on the corpus', () => {
     expect(score.wrong.map(describeEntry)).toEqual([]);
   });
 
+  test('a label that says 未/不 is not offered the indicator without it as the nearest name (未化解信访件 is no 受理数 or 化解数)', () => {
+    const negated = CORPUS.filter((e) => e.expect === 'unknown' && /[未不]/.test(e.label));
+    expect(negated.length).toBeGreaterThanOrEqual(8);
+    const offered = negated.flatMap((e) => {
+      const p = placeLabel(e.label, e.ctx);
+      const positive = p.status === 'unknown' ? p.suggestions.filter((id) => !CATALOG.indicators.find((d) => d.id === id)?.meaning?.neg) : [];
+      return positive.length ? [`“${e.label}” → ${positive.join('、')}`] : [];
+    });
+    expect(offered).toEqual([]);
+  });
+
   test('no near miss lands on the indicator it resembles', () => {
     const landed = score.all.filter((s) => s.entry.resembles && s.actual === s.entry.resembles);
     expect(landed.map(describeEntry)).toEqual([]);
