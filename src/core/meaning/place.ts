@@ -419,11 +419,11 @@ function placeUncached(label: string, ctx: LabelContext, catalog: Catalog, depth
   const words = r.f.words;
   let cands = candidatesOf(r, idx).map((d) => d.id);
   // a label that says 未/不 (`未化解信访件`) is never the indicator without it: such a name is no suggestion either
-  const fits = (id: string) => !r.f.neg || !!idx.byId.get(id)?.meaning?.neg;
+  const nearest = () => suggestions(text, idx, r.f.neg ? 12 : 3).filter((id) => !r.f.neg || !!idx.byId.get(id)?.meaning?.neg).slice(0, 3);
   const unknown = (unknownWords: string[], sugg: string[], why: string): Placement => ({ status: 'unknown', suggestions: sugg.slice(0, 3), unknownWords, words, explain: why });
   // a word the lexicon does not know may change the meaning: never placed on its strength alone
   if (r.f.unknown.length) {
-    const sugg = cands.length ? cands : suggestions(text, idx).filter(fits);
+    const sugg = cands.length ? cands : nearest();
     return unknown(r.f.unknown, sugg, `“${label.trim()}”中的“${r.f.unknown.join('、')}”未能理解${sugg.length ? `，最接近的是${names(sugg.slice(0, 3), idx)}` : ''}`);
   }
   // what is counted must be known: from the label, its context, or a stage word that implies it
@@ -470,7 +470,7 @@ function placeUncached(label: string, ctx: LabelContext, catalog: Catalog, depth
       explain: `“${label.trim()}”可能是${names(cands, idx)}，上下文不足以确定${facetText(r) ? `（${facetText(r)}）` : ''}`,
     };
   }
-  const sugg = suggestions(text, idx).filter(fits);
+  const sugg = nearest();
   return unknown([], sugg, `“${label.trim()}”${facetText(r) ? `（${facetText(r)}）` : ''}不对应目录中的任何指标${sugg.length ? `，最接近的是${names(sugg, idx)}` : ''}`);
 }
 
