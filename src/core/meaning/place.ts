@@ -418,12 +418,18 @@ function placeUncached(label: string, ctx: LabelContext, catalog: Catalog, depth
   const r = reading(label, ctx);
   const words = r.f.words;
   let cands = candidatesOf(r, idx).map((d) => d.id);
-  // a label that says 未/不 (`未化解信访件`) is never the indicator without it: such a name is no suggestion either
-  const nearest = () => suggestions(text, idx, r.f.neg ? 12 : 3).filter((id) => !r.f.neg || !!idx.byId.get(id)?.meaning?.neg).slice(0, 3);
+  // what a label denies is no suggestion either: one that says 未/不 (`未化解信访件`) is never the indicator without it,
+  // nor is a count over nested levels (`省级以上民主法治示范村`) the count of one level
+  const offerable = (id: string) => {
+    const mn = idx.byId.get(id)?.meaning;
+    return (!r.f.neg || !!mn?.neg) && (!r.f.levelPlus || !mn?.level);
+  };
+  const narrowed = r.f.neg || r.f.levelPlus;
+  const nearest = () => suggestions(text, idx, narrowed ? 12 : 3).filter(offerable).slice(0, 3);
   const unknown = (unknownWords: string[], sugg: string[], why: string): Placement => ({ status: 'unknown', suggestions: sugg.slice(0, 3), unknownWords, words, explain: why });
   // a word the lexicon does not know may change the meaning: never placed on its strength alone
   if (r.f.unknown.length) {
-    const sugg = cands.length ? cands : nearest();
+    const sugg = cands.length ? cands.filter(offerable) : nearest();
     return unknown(r.f.unknown, sugg, `“${label.trim()}”中的“${r.f.unknown.join('、')}”未能理解${sugg.length ? `，最接近的是${names(sugg.slice(0, 3), idx)}` : ''}`);
   }
   // what is counted must be known: from the label, its context, or a stage word that implies it

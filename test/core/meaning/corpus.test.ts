@@ -52,15 +52,20 @@ describe('placeLabel on the corpus', () => {
     expect(score.wrong.map(describeEntry)).toEqual([]);
   });
 
-  test('a label that says 未/不 is not offered the indicator without it as the nearest name (未化解信访件 is no 受理数 or 化解数)', () => {
+  test('a label is not offered what it denies as the nearest name: 未化解信访件 no 受理数 or 化解数, 省级以上 no single level', () => {
+    const meaning = (id: string) => CATALOG.indicators.find((d) => d.id === id)?.meaning;
     const negated = CORPUS.filter((e) => e.expect === 'unknown' && /[未不]/.test(e.label));
+    const nested = CORPUS.filter((e) => e.expect === 'unknown' && /级(及)?以上/.test(e.label));
     expect(negated.length).toBeGreaterThanOrEqual(8);
-    const offered = negated.flatMap((e) => {
-      const p = placeLabel(e.label, e.ctx);
-      const positive = p.status === 'unknown' ? p.suggestions.filter((id) => !CATALOG.indicators.find((d) => d.id === id)?.meaning?.neg) : [];
-      return positive.length ? [`“${e.label}” → ${positive.join('、')}`] : [];
-    });
-    expect(offered).toEqual([]);
+    expect(nested.length).toBeGreaterThanOrEqual(3);
+    const offered = (entries: CorpusEntry[], denied: (id: string) => boolean) =>
+      entries.flatMap((e) => {
+        const p = placeLabel(e.label, e.ctx);
+        const wrong = p.status === 'unknown' ? p.suggestions.filter(denied) : [];
+        return wrong.length ? [`“${e.label}” → ${wrong.join('、')}`] : [];
+      });
+    expect(offered(negated, (id) => !meaning(id)?.neg)).toEqual([]);
+    expect(offered(nested, (id) => !!meaning(id)?.level)).toEqual([]);
   });
 
   test('no near miss lands on the indicator it resembles', () => {

@@ -471,6 +471,8 @@ const demo = rows({}, [
   ['民主法治示范村（社区）（市级）', 'demo_villages_city', { near: 'demo_villages_county' }],
   ['民主法治示范村（县级及以上）', 'unknown', { near: 'demo_villages_county', why: 'a bracketed 及以上 is as nested as a written one' }],
   ['民主法治示范村（含省级）', 'ambiguous', { near: 'demo_villages_province', why: '含省级 says what the count includes, not its level' }],
+  ['省级以上民主法治示范村', 'unknown', { near: 'demo_villages_province', why: 'nested levels: 省级 and 国家级 together' }],
+  ['县级及以上民主法治示范社区', 'unknown', { near: 'demo_communities_county', why: 'nested levels' }],
   ['市级以上民主法治示范村', 'unknown', { source: WORDING, near: 'demo_villages_city', why: 'levels may be nested: a total over 市级, 省级 and 国家级 is none of them' }],
   ['各级民主法治示范村', 'unknown', { near: 'demo_villages_county', why: 'a total over all levels' }],
 ]);
